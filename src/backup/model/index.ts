@@ -1,0 +1,5 @@
+export * from './enums';
+export * from './types';
+export * from './workloads';
+export * from './limits';
+export * from './rules';

@@ -1,0 +1,179 @@
+// The one workload table. Exchange, SharePoint and OneDrive restore sessions have the same shape; everything
+// that differs between them (paths, type names, navigation names, identifying fields, labels) lives here, so
+// the API facade, the emulator and the UI each have one code path driven by this table.
+
+export type WorkloadId = 'exchange' | 'sharePoint' | 'oneDrive';
+
+/** How a granular artifact is addressed: Exchange items come from a restore-point search, files from a browse session. */
+export type GranularSource = 'search' | 'browse';
+
+export interface NavigationSpec {
+  /** Navigation property on the session, and path segment under it. */
+  nav: string;
+  /** Fully qualified type name without `#`. */
+  type: string;
+}
+
+export interface Workload {
+  id: WorkloadId;
+  label: string;
+  /** Label of one protected resource: "mailbox", "site", "OneDrive". */
+  unitLabel: string;
+  unitLabelPlural: string;
+  /** Codicon shown for the workload. */
+  icon: string;
+
+  /** Collection under /solutions/backupRestore, e.g. `exchangeRestoreSessions`. */
+  sessionCollection: string;
+  sessionType: string;
+
+  standardArtifacts: NavigationSpec;
+  granularArtifacts: NavigationSpec & { source: GranularSource };
+  bulkRequests: NavigationSpec & {
+    /** Property holding human-readable resources (SMTP addresses or site URLs). */
+    resourceField: 'mailboxes' | 'drives' | 'siteWebUrls';
+    /** Property holding directory or site ids. */
+    idField: 'directoryObjectIds' | 'siteIds';
+  };
+
+  protectionUnits: NavigationSpec & {
+    /** The id the service knows the resource by: `directoryObjectId` or `siteId`. */
+    resourceIdField: 'directoryObjectId' | 'siteId';
+    nameField: 'displayName' | 'siteName';
+    addressField: 'email' | 'siteWebUrl';
+  };
+  policyCollection: string;
+  policyType: string;
+
+  /** Browse sessions exist only for file workloads. */
+  browseSessions: (NavigationSpec & { ownerField: 'siteId' | 'directoryObjectId' }) | null;
+
+  /** Where a restored standard artifact says it landed. */
+  restoredLocation: { nameField: 'restoredFolderName' | 'restoredSiteName'; urlField: 'restoredSiteWebUrl' | null };
+}
+
+const ns = 'microsoft.graph.';
+
+export const WORKLOADS: readonly Workload[] = [
+  {
+    id: 'exchange',
+    label: 'Exchange',
+    unitLabel: 'mailbox',
+    unitLabelPlural: 'mailboxes',
+    icon: 'mail',
+    sessionCollection: 'exchangeRestoreSessions',
+    sessionType: ns + 'exchangeRestoreSession',
+    standardArtifacts: { nav: 'mailboxRestoreArtifacts', type: ns + 'mailboxRestoreArtifact' },
+    granularArtifacts: { nav: 'granularMailboxRestoreArtifacts', type: ns + 'granularMailboxRestoreArtifact', source: 'search' },
+    bulkRequests: {
+      nav: 'mailboxRestoreArtifactsBulkAdditionRequests',
+      type: ns + 'mailboxRestoreArtifactsBulkAdditionRequest',
+      resourceField: 'mailboxes',
+      idField: 'directoryObjectIds',
+    },
+    protectionUnits: {
+      nav: 'mailboxProtectionUnits',
+      type: ns + 'mailboxProtectionUnit',
+      resourceIdField: 'directoryObjectId',
+      nameField: 'displayName',
+      addressField: 'email',
+    },
+    policyCollection: 'exchangeProtectionPolicies',
+    policyType: ns + 'exchangeProtectionPolicy',
+    browseSessions: null,
+    restoredLocation: { nameField: 'restoredFolderName', urlField: null },
+  },
+  {
+    id: 'sharePoint',
+    label: 'SharePoint',
+    unitLabel: 'site',
+    unitLabelPlural: 'sites',
+    icon: 'globe',
+    sessionCollection: 'sharePointRestoreSessions',
+    sessionType: ns + 'sharePointRestoreSession',
+    standardArtifacts: { nav: 'siteRestoreArtifacts', type: ns + 'siteRestoreArtifact' },
+    granularArtifacts: { nav: 'granularSiteRestoreArtifacts', type: ns + 'granularSiteRestoreArtifact', source: 'browse' },
+    bulkRequests: {
+      nav: 'siteRestoreArtifactsBulkAdditionRequests',
+      type: ns + 'siteRestoreArtifactsBulkAdditionRequest',
+      resourceField: 'siteWebUrls',
+      idField: 'siteIds',
+    },
+    protectionUnits: {
+      nav: 'siteProtectionUnits',
+      type: ns + 'siteProtectionUnit',
+      resourceIdField: 'siteId',
+      nameField: 'siteName',
+      addressField: 'siteWebUrl',
+    },
+    policyCollection: 'sharePointProtectionPolicies',
+    policyType: ns + 'sharePointProtectionPolicy',
+    browseSessions: { nav: 'sharePointBrowseSessions', type: ns + 'sharePointBrowseSession', ownerField: 'siteId' },
+    restoredLocation: { nameField: 'restoredSiteName', urlField: 'restoredSiteWebUrl' },
+  },
+  {
+    id: 'oneDrive',
+    label: 'OneDrive',
+    unitLabel: 'OneDrive',
+    unitLabelPlural: 'OneDrives',
+    icon: 'cloud',
+    sessionCollection: 'oneDriveForBusinessRestoreSessions',
+    sessionType: ns + 'oneDriveForBusinessRestoreSession',
+    standardArtifacts: { nav: 'driveRestoreArtifacts', type: ns + 'driveRestoreArtifact' },
+    granularArtifacts: { nav: 'granularDriveRestoreArtifacts', type: ns + 'granularDriveRestoreArtifact', source: 'browse' },
+    bulkRequests: {
+      nav: 'driveRestoreArtifactsBulkAdditionRequests',
+      type: ns + 'driveRestoreArtifactsBulkAdditionRequest',
+      resourceField: 'drives',
+      idField: 'directoryObjectIds',
+    },
+    protectionUnits: {
+      nav: 'driveProtectionUnits',
+      type: ns + 'driveProtectionUnit',
+      resourceIdField: 'directoryObjectId',
+      nameField: 'displayName',
+      addressField: 'email',
+    },
+    policyCollection: 'oneDriveForBusinessProtectionPolicies',
+    policyType: ns + 'oneDriveForBusinessProtectionPolicy',
+    browseSessions: { nav: 'oneDriveForBusinessBrowseSessions', type: ns + 'oneDriveForBusinessBrowseSession', ownerField: 'directoryObjectId' },
+    restoredLocation: { nameField: 'restoredSiteName', urlField: 'restoredSiteWebUrl' },
+  },
+];
+
+const byId = new Map(WORKLOADS.map((w) => [w.id, w]));
+
+export function workload(id: WorkloadId): Workload {
+  const found = byId.get(id);
+  if (!found) throw new Error(`Unknown workload: ${id}`);
+  return found;
+}
+
+export function isWorkloadId(value: unknown): value is WorkloadId {
+  return typeof value === 'string' && byId.has(value as WorkloadId);
+}
+
+/** The workload of a session collection segment; matched case-insensitively (the docs also write `sharepointRestoreSessions`). */
+export function workloadBySessionCollection(segment: string): Workload | undefined {
+  const lower = segment.toLowerCase();
+  return WORKLOADS.find((w) => w.sessionCollection.toLowerCase() === lower);
+}
+
+/** The workload of an `@odata.type` such as `#microsoft.graph.exchangeRestoreSession` (any casing, with or without `#`). */
+export function workloadBySessionType(odataType: string | undefined): Workload | undefined {
+  if (!odataType) return undefined;
+  const lower = odataType.replace(/^#/, '').toLowerCase();
+  return WORKLOADS.find((w) => w.sessionType.toLowerCase() === lower);
+}
+
+/** The workload that owns a protection-unit type. */
+export function workloadByUnitType(odataType: string | undefined): Workload | undefined {
+  if (!odataType) return undefined;
+  const lower = odataType.replace(/^#/, '').toLowerCase();
+  return WORKLOADS.find((w) => w.protectionUnits.type.toLowerCase() === lower);
+}
+
+/** `#microsoft.graph.x` form used in payloads. */
+export function odataType(type: string): string {
+  return '#' + type;
+}

@@ -1,0 +1,2 @@
+// Placeholder: replaced by the emulator CLI.
+console.log('emulator not built yet');
