@@ -31,4 +31,6 @@ export interface EmulatorState {
   seed: SeedName;
   sessions: SessionRecord[];
   browseSessions: BrowseSessionRecord[];
+  /** Simulated time when the state was saved, so a restarted emulator's clock resumes from there. */
+  clockMs?: number;
 }

@@ -1,0 +1,116 @@
+// Restore sessions: list, get, create, change artifacts, delete, activate — one code path for the three
+// workloads, driven by the workload table.
+import type { GraphClient, GraphPage, GraphResponse } from '../../graph';
+import type { DeltaItemFailure, RestoreArtifact, RestoreSession, RestoreSessionBase, Workload } from '../model';
+import { chunk, LIMITS } from '../model';
+import { granularArtifactBody, removalBody, standardArtifactBody } from './bodies';
+import type { ArtifactChangeInput, CreateSessionInput, SessionListQuery } from './inputs';
+import { odataString, paths } from './paths';
+
+/** Result of one logical artifact change, possibly sent as several PATCH requests of at most 50 items. */
+export interface ArtifactChangeResult {
+  added: RestoreArtifact[];
+  removed: string[];
+  /** Per-item failures the service reported inside its 200 responses; never swallowed. */
+  failures: DeltaItemFailure[];
+  requests: number;
+}
+
+export class SessionsApi {
+  constructor(private readonly client: GraphClient) {}
+
+  /** Pages of one workload's sessions (or of every workload's when `workload` is omitted), newest first by default. */
+  list(workload: Workload | undefined, query: SessionListQuery = {}): AsyncGenerator<GraphPage<RestoreSession>> {
+    const path = workload ? paths.workloadSessions(workload) : paths.restoreSessions();
+    return this.client.pages<RestoreSession>(path, { query: listQuery(query), signal: query.signal });
+  }
+
+  async get(workload: Workload | undefined, id: string, signal?: AbortSignal): Promise<GraphResponse<RestoreSession>> {
+    const path = workload ? paths.workloadSession(workload, id) : paths.restoreSession(id);
+    return this.client.get<RestoreSession>(path, { signal });
+  }
+
+  /**
+   * Creates a draft session. With no artifacts this is the documented empty POST (used before adding a bulk
+   * addition request). Standard and granular artifacts cannot be mixed; more than 50 are not accepted in one
+   * create, so larger plans create with the first 50 and add the rest with `changeArtifacts`.
+   */
+  async create(workload: Workload, input: CreateSessionInput = {}, signal?: AbortSignal): Promise<GraphResponse<RestoreSession>> {
+    const body: Record<string, unknown> = {};
+    if (input.standard?.length) body[workload.standardArtifacts.nav] = input.standard.map(standardArtifactBody);
+    if (input.granular?.length) body[workload.granularArtifacts.nav] = input.granular.map((g) => granularArtifactBody(workload, g));
+    return this.client.post<RestoreSession>(paths.workloadSessions(workload), { body, signal });
+  }
+
+  /** Adds and removes artifacts of a draft session with `<nav>@delta`, in requests of at most 50 items. */
+  async changeArtifacts(workload: Workload, sessionId: string, change: ArtifactChangeInput, signal?: AbortSignal): Promise<ArtifactChangeResult> {
+    const nav = change.kind === 'standard' ? workload.standardArtifacts.nav : workload.granularArtifacts.nav;
+    const entries = [
+      ...(change.add ?? []).map((item) =>
+        change.kind === 'standard' ? standardArtifactBody(item as never) : granularArtifactBody(workload, item as never),
+      ),
+      ...(change.remove ?? []).map(removalBody),
+    ];
+    const result: ArtifactChangeResult = { added: [], removed: [], failures: [], requests: 0 };
+    for (const part of chunk(entries, LIMITS.artifactsPerRequest)) {
+      const response = await this.client.patch<Record<string, unknown> | undefined>(paths.workloadSession(workload, sessionId), {
+        body: { [`${nav}@delta`]: part },
+        signal,
+      });
+      result.requests++;
+      collectDelta(response.body?.[`${nav}@delta`], part, result);
+    }
+    return result;
+  }
+
+  async delete(id: string, signal?: AbortSignal): Promise<void> {
+    await this.client.delete(paths.restoreSession(id), { signal });
+  }
+
+  /** Activates a draft session. Never retried automatically: a repeated activation is not harmless. */
+  async activate(id: string, signal?: AbortSignal): Promise<GraphResponse<RestoreSessionBase>> {
+    return this.client.post<RestoreSessionBase>(paths.activate(id), { signal });
+  }
+
+  /** Reads many sessions in as few round trips as `$batch` allows; missing sessions come back as `undefined`. */
+  async getMany(ids: readonly string[], signal?: AbortSignal): Promise<Map<string, RestoreSession | undefined>> {
+    const responses = await this.client.batch(
+      ids.map((id, index) => ({ id: String(index), method: 'GET', url: paths.restoreSession(id) })),
+      { signal },
+    );
+    const result = new Map<string, RestoreSession | undefined>();
+    for (const response of responses) {
+      const id = ids[Number(response.id)];
+      result.set(id, response.status === 200 ? (response.body as RestoreSession) : undefined);
+    }
+    return result;
+  }
+}
+
+function listQuery(query: SessionListQuery): Record<string, string | number | boolean | undefined> {
+  const filters: string[] = [];
+  if (query.statuses?.length === 1) filters.push(`status eq ${odataString(query.statuses[0])}`);
+  else if (query.statuses?.length) filters.push(`status in (${query.statuses.map(odataString).join(',')})`);
+  if (query.createdAfter) filters.push(`createdDateTime ge ${query.createdAfter.toISOString()}`);
+  if (query.createdBefore) filters.push(`createdDateTime le ${query.createdBefore.toISOString()}`);
+  return {
+    $top: query.top,
+    $filter: filters.length ? filters.join(' and ') : undefined,
+    $orderby: `createdDateTime ${query.order ?? 'desc'}`,
+    $count: query.count ? true : undefined,
+  };
+}
+
+/** Sorts the echoed `@delta` array into added artifacts, removed ids and per-item failures. */
+function collectDelta(echo: unknown, sent: Record<string, unknown>[], into: ArtifactChangeResult): void {
+  if (!Array.isArray(echo)) {
+    // Some responses echo nothing; count what was sent as accepted, since the service answered 200.
+    for (const item of sent) if ('@removed' in item) into.removed.push(String(item.id));
+    return;
+  }
+  for (const item of echo as Record<string, unknown>[]) {
+    if (item['@Core.DataModificationException']) into.failures.push(item as unknown as DeltaItemFailure);
+    else if (item['@removed']) into.removed.push(String(item.id));
+    else into.added.push(item as unknown as RestoreArtifact);
+  }
+}

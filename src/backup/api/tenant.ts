@@ -1,0 +1,99 @@
+// What restores are made from: protection policies and units, restore points and their search, and browse
+// sessions for picking SharePoint / OneDrive items.
+import type { GraphClient, GraphPage, GraphResponse } from '../../graph';
+import type {
+  BackupRestoreRoot, BrowseQueryResponseItem, BrowseRequest, BrowseSessionBase, ProtectionPolicyBase, ProtectionUnit,
+  RestorePoint, RestorePointSearchRequest, RestorePointSearchResponse, Workload,
+} from '../model';
+import { LIMITS } from '../model';
+import { odataString, paths } from './paths';
+
+export class TenantApi {
+  constructor(private readonly client: GraphClient) {}
+
+  async serviceRoot(signal?: AbortSignal): Promise<GraphResponse<BackupRestoreRoot>> {
+    return this.client.get<BackupRestoreRoot>(paths.serviceRoot(), { signal });
+  }
+
+  async policies(signal?: AbortSignal): Promise<ProtectionPolicyBase[]> {
+    return this.client.collectAll<ProtectionPolicyBase>(paths.protectionPolicies(), { signal });
+  }
+
+  /** Every protection unit of one workload (or all), following paging. Display names need delegated permissions. */
+  async units(workload?: Workload, signal?: AbortSignal): Promise<ProtectionUnit[]> {
+    return this.client.collectAll<ProtectionUnit>(paths.protectionUnits(workload), { signal });
+  }
+
+  async unit(id: string, signal?: AbortSignal): Promise<GraphResponse<ProtectionUnit>> {
+    return this.client.get<ProtectionUnit>(paths.protectionUnit(id), { signal });
+  }
+
+  /**
+   * Up to five restore points of one unit around a time. The service requires both `$expand` (naming the unit)
+   * and `$filter` (on protectionDateTime); it returns at most five.
+   */
+  async restorePoints(unitId: string, around: { before?: Date; after?: Date; order?: 'asc' | 'desc' } = {}, signal?: AbortSignal): Promise<RestorePoint[]> {
+    const filter = around.after
+      ? `protectionDateTime gt ${around.after.toISOString()}`
+      : `protectionDateTime lt ${(around.before ?? new Date()).toISOString()}`;
+    const response = await this.client.get<{ value: RestorePoint[] }>(paths.restorePoints(), {
+      query: {
+        $expand: `protectionUnit($filter=id eq ${odataString(unitId)})`,
+        $filter: filter,
+        $orderby: `protectionDateTime ${around.order ?? (around.after ? 'asc' : 'desc')}`,
+      },
+      signal,
+    });
+    return response.body.value.slice(0, LIMITS.restorePointListMax);
+  }
+
+  async restorePoint(id: string, signal?: AbortSignal): Promise<GraphResponse<RestorePoint>> {
+    return this.client.get<RestorePoint>(paths.restorePoint(id), { signal });
+  }
+
+  /**
+   * `restorePoints/search` for any number of units: the service takes at most 20 per call, so larger lists are
+   * sent as several searches and merged. The action only reads, so it is safe to retry.
+   */
+  async search(request: RestorePointSearchRequest, signal?: AbortSignal): Promise<RestorePointSearchResponse> {
+    const perCall = request.artifactQuery ? LIMITS.restorePointSearchUnitsWithQuery : LIMITS.restorePointSearchUnits;
+    const merged: RestorePointSearchResponse = { searchResults: [], noResultProtectionUnitIds: [] };
+    for (let i = 0; i < request.protectionUnitIds.length || i === 0; i += perCall) {
+      const ids = request.protectionUnitIds.slice(i, i + perCall);
+      const response = await this.client.post<RestorePointSearchResponse>(paths.restorePointSearch(), {
+        body: { ...request, protectionUnitIds: ids },
+        idempotent: true,
+        signal,
+      });
+      merged.searchResults!.push(...(response.body.searchResults ?? []));
+      merged.noResultProtectionUnitIds!.push(...(response.body.noResultProtectionUnitIds ?? []));
+      merged.searchResponseId = response.body.searchResponseId ?? merged.searchResponseId;
+      if (ids.length === 0) break;
+    }
+    return merged;
+  }
+
+  /** Starts a browse session on a fast-restore point (SharePoint and OneDrive only). */
+  async createBrowseSession(workload: Workload, restorePointId: string, signal?: AbortSignal): Promise<GraphResponse<BrowseSessionBase>> {
+    return this.client.post<BrowseSessionBase>(paths.browseSessions(browseCollection(workload)), { body: { restorePointId }, signal });
+  }
+
+  async getBrowseSession(workload: Workload, id: string, signal?: AbortSignal): Promise<GraphResponse<BrowseSessionBase>> {
+    return this.client.get<BrowseSessionBase>(paths.browseSession(browseCollection(workload), id), { signal });
+  }
+
+  /** Pages of items under a location of a browse session (`{}` = the top-level locations). */
+  async *browse(workload: Workload, browseSessionId: string, request: BrowseRequest = {}, signal?: AbortSignal): AsyncGenerator<GraphPage<BrowseQueryResponseItem>> {
+    const first = await this.client.post<{ value: BrowseQueryResponseItem[]; '@odata.nextLink'?: string; '@odata.count'?: number }>(
+      paths.browse(browseCollection(workload), browseSessionId),
+      { body: request, idempotent: true, signal },
+    );
+    yield { items: first.body.value, nextLink: first.body['@odata.nextLink'], count: first.body['@odata.count'], response: first };
+    if (first.body['@odata.nextLink']) yield* this.client.pages<BrowseQueryResponseItem>(first.body['@odata.nextLink'], { signal });
+  }
+}
+
+function browseCollection(workload: Workload): string {
+  if (!workload.browseSessions) throw new TypeError(`${workload.label} has no browse sessions; granular ${workload.label} restores use a restore point search.`);
+  return workload.browseSessions.nav;
+}

@@ -1,0 +1,127 @@
+// The restore lifecycle, computed lazily from the simulated clock: given when a session was activated, every
+// artifact's status and timestamps at time `now` follow from a fixed timeline and the catalog's deterministic
+// per-unit outcome. Settling is idempotent, so reading a session twice at the same time gives the same answer.
+import type { ArtifactRestoreStatus, PublicError, RestoreSessionStatus } from '../../backup/model';
+import { aggregateSessionStatus, countArtifacts, isTerminalSession, workload } from '../../backup/model';
+import type { Catalog } from '../catalog/types';
+import type { SessionRecord } from '../state';
+import { deterministicGuid, iso, unitLocation } from './records';
+
+/** Simulated seconds spent in `scheduling` and in `scheduled` after activation. */
+export const SCHEDULING_SECONDS = 10;
+export const SCHEDULED_SECONDS = 20;
+/** Artifacts start one after another, this far apart, so a large session shows progress. */
+const STAGGER_SECONDS = 2;
+const MAX_STAGGER_STEPS = 60;
+
+export const UNSET_DATE = '0001-01-01T00:00:00Z';
+
+type AnyArtifact = SessionRecord['standard'][number] | SessionRecord['granular'][number];
+
+/** The protection unit an artifact restores (for its deterministic outcome). */
+export function artifactUnitId(record: SessionRecord, artifact: AnyArtifact, catalog: Catalog): string | undefined {
+  const point = (artifact as { restorePoint?: { protectionUnit?: { id?: string } | null } | null }).restorePoint;
+  if (point?.protectionUnit?.id) return point.protectionUnit.id;
+  const owner = (artifact as { siteId?: string | null; directoryObjectId?: string | null });
+  const resource = owner.siteId ?? owner.directoryObjectId;
+  return resource ? catalog.unitByResource(record.workload, resource)?.id : undefined;
+}
+
+function isGranularFile(record: SessionRecord, artifact: AnyArtifact): boolean {
+  return record.granular.includes(artifact as SessionRecord['granular'][number]) && 'browseSessionId' in artifact;
+}
+
+/** Brings a session's artifacts and summary fields to their state at `nowMs`. Returns true while still running. */
+export function settleSession(record: SessionRecord, nowMs: number, catalog: Catalog): boolean {
+  const activatedAt = record.activatedAtMs;
+  const artifacts: AnyArtifact[] = [...record.standard, ...record.granular];
+  if (activatedAt === undefined) {
+    summarise(record, artifacts.map((a) => a.status ?? 'added'), undefined, undefined);
+    return false;
+  }
+  const statuses: ArtifactRestoreStatus[] = [];
+  let lastChange = activatedAt;
+  let completedAt = 0;
+  let firstError: PublicError | undefined;
+  artifacts.forEach((artifact, index) => {
+    const unitId = artifactUnitId(record, artifact, catalog);
+    const outcome = unitId ? catalog.outcome(unitId) : { succeeds: false, durationSeconds: 60, error: { code: 'ArtifactNotFound', message: 'The protection unit of this artifact no longer exists.' } };
+    const scheduledAt = activatedAt + SCHEDULING_SECONDS * 1000;
+    const startAt = scheduledAt + (SCHEDULED_SECONDS + Math.min(index, MAX_STAGGER_STEPS) * STAGGER_SECONDS) * 1000;
+    const endAt = startAt + Math.max(1, outcome.durationSeconds) * 1000;
+    const granularFile = isGranularFile(record, artifact);
+    const target = artifact as unknown as Record<string, unknown>;
+    let status: ArtifactRestoreStatus;
+    if (nowMs < scheduledAt) status = 'scheduling';
+    else if (nowMs < startAt) status = 'scheduled';
+    else if (nowMs < endAt) status = 'inProgress';
+    else status = outcome.succeeds ? 'succeeded' : 'failed';
+    target.status = status;
+    lastChange = Math.max(lastChange, status === 'scheduling' ? activatedAt : status === 'scheduled' ? scheduledAt : status === 'inProgress' ? startAt : endAt);
+    target.startDateTime = nowMs >= startAt ? iso(startAt) : granularFile ? UNSET_DATE : null;
+    target.completionDateTime = nowMs >= endAt ? iso(endAt) : granularFile ? UNSET_DATE : null;
+    if (nowMs >= endAt) {
+      completedAt = Math.max(completedAt, endAt);
+      if (outcome.succeeds) fillRestoredLocation(record, target, unitId, catalog, endAt, outcome.restoredItemCount);
+      else {
+        const error = outcome.error ?? { code: 'UnknownError', message: 'The artifact could not be restored.' };
+        if (!granularFile) target.error = error;
+        firstError ??= error;
+      }
+    }
+    statuses.push(status);
+  });
+  const allTerminal = statuses.length > 0 && statuses.every((s) => s === 'succeeded' || s === 'failed');
+  summarise(record, statuses, allTerminal ? completedAt : undefined, firstError);
+  if (artifacts.length === 0) {
+    // An activated session left without artifacts (its bulk request resolved nothing) has nothing to restore.
+    record.session.status = 'failed';
+    record.session.completedDateTime ??= iso(activatedAt);
+    record.session.error ??= { code: 'ArtifactNotFound', message: 'No artifact could be resolved for this restore session.' };
+    return false;
+  }
+  record.session.lastModifiedDateTime = iso(Math.max(lastChange, Date.parse(record.session.lastModifiedDateTime ?? '') || 0));
+  return !isTerminalSession(record.session.status);
+}
+
+function summarise(record: SessionRecord, statuses: ArtifactRestoreStatus[], completedAt: number | undefined, firstError: PublicError | undefined): void {
+  const session = record.session;
+  const current: RestoreSessionStatus = session.status ?? 'draft';
+  session.status = aggregateSessionStatus(statuses, current);
+  session.restoreSessionArtifactCount = countArtifacts(statuses);
+  if (completedAt !== undefined) {
+    session.completedDateTime = iso(completedAt);
+    const counts = session.restoreSessionArtifactCount;
+    if (session.status === 'failed' || session.status === 'completedWithError') {
+      session.error = {
+        code: firstError?.code ?? 'UnknownError',
+        message: `${counts.failed} of ${counts.total} artifacts could not be restored; see each artifact's error.`,
+      };
+    } else session.error = null;
+  }
+}
+
+function fillRestoredLocation(record: SessionRecord, target: Record<string, unknown>, unitId: string | undefined, catalog: Catalog, endAt: number, itemCount: number | undefined): void {
+  const day = iso(endAt).slice(0, 10);
+  const isNew = target.destinationType !== 'inPlace';
+  if ('browseSessionId' in target) {
+    // Granular file artifacts land in one folder per session, under the original location.
+    target.restoredItemKey = target.id;
+    target.restoredItemPath = `Restored Items ${day}`;
+    target.restoredItemWebUrl = target.webUrl ?? null;
+    return;
+  }
+  const restored = workload(record.workload).restoredLocation;
+  const unit = unitId ? catalog.unit(unitId) : undefined;
+  if (restored.urlField === null) {
+    // Mailboxes: a new folder for `new`, the original folders for `inPlace`.
+    target.restoredFolderId = isNew ? 'AAMkAD' + deterministicGuid(String(target.id)).replace(/-/g, '').slice(0, 24) : null;
+    target.restoredFolderName = isNew ? `Recovered Items ${day}` : null;
+    target.restoredItemCount = itemCount ?? 0;
+    return;
+  }
+  const location = unitLocation(unit);
+  target.restoredSiteId = isNew ? deterministicGuid('site:' + String(target.id)) : location.siteId;
+  target.restoredSiteName = isNew ? `${location.siteName} R1` : location.siteName;
+  target.restoredSiteWebUrl = isNew ? `${location.siteWebUrl}R1` : location.siteWebUrl;
+}

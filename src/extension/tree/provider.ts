@@ -1,0 +1,214 @@
+// Feeds the Restore Sessions view. Loads lazily (a workload's first page when it is expanded, a session's
+// artifacts when it is expanded), renders failures as nodes with a Retry action rather than toasts, and
+// refreshes only the nodes whose data changed.
+import * as vscode from 'vscode';
+import type { SessionListQuery } from '../../backup/api';
+import type { ProtectionUnit, RestoreArtifact, RestoreSession, Workload } from '../../backup/model';
+import { RUNNING_SESSION_STATUSES, WORKLOADS } from '../../backup/model';
+import { artifactUnitId, unitName } from '../../backup/presentation';
+import type { ConnectionManager } from '../connection';
+import { describeError } from '../errors';
+import { artifactItem } from './artifactItem';
+import type { ArtifactNode, MessageNode, Node, SessionNode, WorkloadNode } from './nodes';
+import { SessionList } from './sessionList';
+import { sessionItem } from './sessionItem';
+import { bulkRequestItem, connectionItem, loadMoreItem, messageItem, workloadItem } from './simpleItems';
+
+export class RestoreSessionsProvider implements vscode.TreeDataProvider<Node> {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly lists = new Map<string, SessionList>();
+  private readonly workloadNodes = new Map<string, WorkloadNode>();
+  private readonly sessionNodes = new Map<string, SessionNode>();
+  private readonly unitNames = new Map<string, Promise<Map<string, string>>>();
+
+  constructor(
+    private readonly connections: ConnectionManager,
+    private readonly query: () => SessionListQuery,
+    private readonly pageSize: () => number,
+  ) {}
+
+  getTreeItem(node: Node): vscode.TreeItem | Thenable<vscode.TreeItem> {
+    switch (node.kind) {
+      case 'connection': return connectionItem(node);
+      case 'workload': return workloadItem(node, this.lists.get(node.workload.id));
+      case 'session': return sessionItem(node);
+      case 'artifact': return this.unitNameOf(node).then((name) => artifactItem(node, name));
+      case 'bulkRequest': return bulkRequestItem(node);
+      case 'loadMore': return loadMoreItem(node);
+      case 'message': return messageItem(node);
+    }
+  }
+
+  getParent(node: Node): Node | undefined {
+    if (node.kind === 'session') return this.workloadNodes.get(node.workload.id);
+    return undefined;
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    try {
+      if (!node) return await this.rootChildren();
+      if (node.kind === 'connection') return WORKLOADS.map((w) => this.workloadNode(w));
+      if (node.kind === 'workload') return await this.workloadChildren(node);
+      if (node.kind === 'session') return await this.sessionChildren(node);
+      return [];
+    } catch (error) {
+      return [errorNode(`${node?.id ?? 'root'}/error`, error)];
+    }
+  }
+
+  /** Everything reloads: connection changes, filters, manual refresh. */
+  refreshAll(): void {
+    for (const list of this.lists.values()) list.reset();
+    this.unitNames.clear();
+    this.changed.fire(undefined);
+  }
+
+  refreshWorkload(workload: Workload): void {
+    this.lists.get(workload.id)?.reset();
+    this.changed.fire(this.workloadNodes.get(workload.id));
+  }
+
+  async loadMore(workload: Workload, all: boolean): Promise<void> {
+    const list = this.lists.get(workload.id);
+    if (!list) return;
+    const connection = await this.connections.get();
+    await list.loadMore(connection.api.client, all);
+    this.changed.fire(this.workloadNodes.get(workload.id));
+  }
+
+  /** Sessions loaded in the tree that have not reached a terminal status. */
+  runningSessions(): SessionNode[] {
+    return [...this.sessionNodes.values()].filter((n) => RUNNING_SESSION_STATUSES.includes(n.session.status ?? 'draft'));
+  }
+
+  /** Applies fresh copies of sessions; re-renders only those that changed. Returns the changed ones. */
+  applyUpdates(workload: Workload, sessions: RestoreSession[]): RestoreSession[] {
+    const changed = this.lists.get(workload.id)?.update(sessions) ?? [];
+    for (const session of changed) {
+      const node = this.sessionNodes.get(sessionNodeId(workload, session.id));
+      if (node) {
+        node.session = session;
+        this.changed.fire(node);
+      }
+    }
+    if (changed.length) this.changed.fire(this.workloadNodes.get(workload.id));
+    return changed;
+  }
+
+  removeSession(workload: Workload, sessionId: string): void {
+    this.lists.get(workload.id)?.remove(sessionId);
+    this.sessionNodes.delete(sessionNodeId(workload, sessionId));
+    this.changed.fire(this.workloadNodes.get(workload.id));
+  }
+
+  findSession(sessionId: string): SessionNode | undefined {
+    return [...this.sessionNodes.values()].find((n) => n.session.id === sessionId);
+  }
+
+  private async rootChildren(): Promise<Node[]> {
+    const connection = await this.connections.get();
+    return [{ kind: 'connection', id: `connection/${connection.id}`, label: connection.label, detail: new URL(connection.baseUrl).host }];
+  }
+
+  private workloadNode(workload: Workload): WorkloadNode {
+    let node = this.workloadNodes.get(workload.id);
+    if (!node) {
+      node = { kind: 'workload', id: `workload/${workload.id}`, workload };
+      this.workloadNodes.set(workload.id, node);
+    }
+    return node;
+  }
+
+  private async workloadChildren(node: WorkloadNode): Promise<Node[]> {
+    const { workload } = node;
+    let list = this.lists.get(workload.id);
+    if (!list) {
+      list = new SessionList(workload);
+      this.lists.set(workload.id, list);
+    }
+    if (!list.loaded && !list.error) {
+      const connection = await this.connections.get();
+      await list.loadFirst(connection.api, { ...this.query(), top: this.pageSize() });
+      // The description (counts) changed; re-render the workload row once its children are known.
+      setTimeout(() => this.changed.fire(node), 0);
+    }
+    if (list.error) {
+      const error = list.error;
+      list.error = undefined;
+      return [errorNode(`${workload.id}/error`, error, { command: 'restoreSessions.refreshWorkload', title: 'Retry', arguments: [workload.id] })];
+    }
+    if (list.sessions.length === 0) {
+      return [{ kind: 'message', id: `${workload.id}/empty`, label: `No ${workload.label} restore sessions`, description: 'Create one…', icon: 'info', command: { command: 'restoreSessions.createSession', title: 'Create', arguments: [workload.id] } }];
+    }
+    const children: Node[] = list.sessions.map((session) => this.sessionNode(workload, session));
+    if (list.nextLink) children.push({ kind: 'loadMore', id: `${workload.id}/loadMore`, workload, loaded: list.sessions.length, total: list.total });
+    return children;
+  }
+
+  private sessionNode(workload: Workload, session: RestoreSession): SessionNode {
+    const id = sessionNodeId(workload, session.id);
+    let node = this.sessionNodes.get(id);
+    if (!node) {
+      node = { kind: 'session', id, workload, session };
+      this.sessionNodes.set(id, node);
+    } else {
+      node.session = session;
+    }
+    return node;
+  }
+
+  private async sessionChildren(node: SessionNode): Promise<Node[]> {
+    const { workload, session } = node;
+    const { api } = await this.connections.get();
+    const [standard, granular, bulk] = await Promise.all([
+      api.artifacts.listAll(workload, session.id, 'standard'),
+      api.artifacts.listAll(workload, session.id, 'granular'),
+      api.artifacts.listBulkRequests(workload, session.id),
+    ]);
+    const children: Node[] = [
+      ...sortFailedFirst(standard).map((artifact): ArtifactNode => ({ kind: 'artifact', id: `${node.id}/${artifact.id}`, workload, sessionId: session.id, artifact, granular: false })),
+      ...sortFailedFirst(granular).map((artifact): ArtifactNode => ({ kind: 'artifact', id: `${node.id}/g/${artifact.id}`, workload, sessionId: session.id, artifact, granular: true })),
+      ...bulk.map((request) => ({ kind: 'bulkRequest' as const, id: `${node.id}/bulk/${request.id}`, workload, sessionId: session.id, request })),
+    ];
+    if (children.length === 0) {
+      return [{ kind: 'message', id: `${node.id}/empty`, label: 'No artifacts', description: session.status === 'draft' ? 'add some before activating' : undefined, icon: 'info' }];
+    }
+    return children;
+  }
+
+  private async unitNameOf(node: ArtifactNode): Promise<string | undefined> {
+    const unitId = artifactUnitId(node.artifact);
+    if (!unitId) return undefined;
+    let names = this.unitNames.get(node.workload.id);
+    if (!names) {
+      names = this.connections.get()
+        .then(({ api }) => api.tenant.units(node.workload))
+        .then((units: ProtectionUnit[]) => new Map(units.map((u) => [u.id, unitName(node.workload, u) ?? u.id])))
+        .catch(() => new Map<string, string>());
+      this.unitNames.set(node.workload.id, names);
+    }
+    return (await names).get(unitId);
+  }
+}
+
+function sessionNodeId(workload: Workload, sessionId: string): string {
+  return `${workload.id}/${sessionId}`;
+}
+
+function sortFailedFirst(artifacts: RestoreArtifact[]): RestoreArtifact[] {
+  return [...artifacts].sort((a, b) => Number(b.status === 'failed') - Number(a.status === 'failed'));
+}
+
+function errorNode(id: string, error: unknown, retry?: MessageNode['command']): MessageNode {
+  const { summary, detail } = describeError(error);
+  return {
+    kind: 'message',
+    id,
+    label: summary,
+    description: retry ? 'click to retry' : undefined,
+    tooltip: detail,
+    icon: 'error',
+    command: retry ?? { command: 'restoreSessions.refresh', title: 'Retry' },
+  };
+}

@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import {
+  createdByText, formatDateTime, progressText, sessionDuration, sessionStatusWord,
+} from '../../backup/presentation';
+import type { SessionNode } from './nodes';
+import { sessionIcon } from './statusStyle';
+
+export function sessionItem(node: SessionNode): vscode.TreeItem {
+  const { session } = node;
+  const created = formatDateTime(session.createdDateTime) || session.id;
+  const item = new vscode.TreeItem(`${created} · ${createdByText(session.createdBy)}`, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = node.id;
+  item.description = `${sessionStatusWord(session.status)} · ${progressText(session)}`;
+  item.iconPath = sessionIcon(session.status);
+  // contextValue carries the status so menus can offer only the actions the status allows.
+  item.contextValue = `session.${session.status ?? 'unknown'}`;
+  item.tooltip = sessionTooltip(node);
+  item.accessibilityInformation = { label: `${node.workload.label} restore session created ${created}, ${sessionStatusWord(session.status)}, ${progressText(session)}` };
+  return item;
+}
+
+function sessionTooltip({ workload, session }: SessionNode): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.supportHtml = false;
+  md.appendMarkdown(`**${workload.label} restore session** — ${sessionStatusWord(session.status)}\n\n`);
+  const rows: [string, string | undefined][] = [
+    ['Id', session.id],
+    ['Job type', session.restoreJobType ?? undefined],
+    ['Created', `${formatDateTime(session.createdDateTime)} by ${createdByText(session.createdBy)}`],
+    ['Completed', formatDateTime(session.completedDateTime) || undefined],
+    ['Duration', sessionDuration(session) || undefined],
+    ['Progress', progressText(session)],
+    ['Error', session.error ? `${session.error.code ?? ''} ${session.error.message ?? ''}`.trim() : undefined],
+  ];
+  for (const [name, value] of rows) {
+    if (value) md.appendMarkdown(`${name}: `).appendText(value).appendMarkdown('  \n');
+  }
+  return md;
+}

@@ -1,0 +1,97 @@
+// The loaded pages of one workload's sessions: what the tree shows under a workload node. Keeps the
+// service's continuation link so "Load more" resumes where the last page ended, and the counts shown in
+// the workload's description.
+import type { GraphClient } from '../../graph';
+import type { BackupApi, SessionListQuery } from '../../backup/api';
+import type { RestoreSession, Workload } from '../../backup/model';
+import { RUNNING_SESSION_STATUSES } from '../../backup/model';
+
+export class SessionList {
+  sessions: RestoreSession[] = [];
+  nextLink: string | undefined;
+  total: number | undefined;
+  running: number | undefined;
+  error: Error | undefined;
+  loaded = false;
+  private loading: Promise<void> | undefined;
+
+  constructor(readonly workload: Workload) {}
+
+  /** First page (and counts). Concurrent calls share one request. */
+  loadFirst(api: BackupApi, query: SessionListQuery): Promise<void> {
+    this.loading ??= this.run(async () => {
+      const [page] = await Promise.all([first(api.sessions.list(this.workload, { ...query, count: true })), this.countRunning(api, query)]);
+      this.sessions = page?.items ?? [];
+      this.nextLink = page?.nextLink;
+      this.total = page?.count ?? (this.nextLink ? undefined : this.sessions.length);
+      this.loaded = true;
+    });
+    return this.loading;
+  }
+
+  /** The next page, or every remaining page when `all` is set. */
+  loadMore(client: GraphClient, all: boolean, signal?: AbortSignal): Promise<void> {
+    this.loading ??= this.run(async () => {
+      while (this.nextLink) {
+        const pages = client.pages<RestoreSession>(this.nextLink, { signal });
+        const page = (await pages.next()).value;
+        if (!page) break;
+        const known = new Set(this.sessions.map((s) => s.id));
+        this.sessions.push(...page.items.filter((s) => !known.has(s.id)));
+        this.nextLink = page.nextLink;
+        if (!all) break;
+      }
+    });
+    return this.loading;
+  }
+
+  /** Replaces sessions that changed; returns those that did. */
+  update(sessions: readonly RestoreSession[]): RestoreSession[] {
+    const changed: RestoreSession[] = [];
+    for (const fresh of sessions) {
+      const index = this.sessions.findIndex((s) => s.id === fresh.id);
+      if (index < 0) continue;
+      if (JSON.stringify(this.sessions[index]) !== JSON.stringify(fresh)) {
+        this.sessions[index] = fresh;
+        changed.push(fresh);
+      }
+    }
+    return changed;
+  }
+
+  remove(sessionId: string): void {
+    this.sessions = this.sessions.filter((s) => s.id !== sessionId);
+    if (this.total !== undefined) this.total--;
+  }
+
+  reset(): void {
+    this.sessions = [];
+    this.nextLink = undefined;
+    this.total = undefined;
+    this.running = undefined;
+    this.error = undefined;
+    this.loaded = false;
+  }
+
+  private async countRunning(api: BackupApi, query: SessionListQuery): Promise<void> {
+    const page = await first(api.sessions.list(this.workload, { ...query, statuses: [...RUNNING_SESSION_STATUSES], top: 1, count: true }));
+    this.running = page?.count;
+  }
+
+  private run(work: () => Promise<void>): Promise<void> {
+    this.error = undefined;
+    return work()
+      .catch((error: unknown) => {
+        this.error = error instanceof Error ? error : new Error(String(error));
+      })
+      .finally(() => {
+        this.loading = undefined;
+      });
+  }
+}
+
+async function first<T>(pages: AsyncGenerator<T>): Promise<T | undefined> {
+  const result = await pages.next();
+  await pages.return(undefined);
+  return result.value as T | undefined;
+}

@@ -1,0 +1,142 @@
+/**
+ * JSON `$batch`: at most 20 sub-requests per call (Graph's limit). Longer lists are split into several
+ * calls (a few in flight at once) and the responses are returned in the order of the requests, whatever
+ * order the service answers in. A throttled sub-request comes back as its own 429 item; the caller
+ * decides what to do with it.
+ */
+
+import { GraphError, redactUrl } from './errors';
+import type { BatchOptions, BatchRequestItem, BatchResponseItem, GraphResponse } from './types';
+import { isIdempotent } from './retry';
+
+export const MAX_BATCH_SIZE = 20;
+
+interface WireRequest {
+  id: string;
+  method: string;
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface WireResponse {
+  id?: unknown;
+  status?: unknown;
+  headers?: unknown;
+  body?: unknown;
+}
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) {
+    out.push(items.slice(i, i + size));
+  }
+  return out;
+}
+
+/** A sub-request URL relative to the version root; absolute URLs under the root are made relative. */
+export function toBatchUrl(baseUrl: string, url: string): string {
+  if (url.startsWith(`${baseUrl}/`)) {
+    return url.slice(baseUrl.length);
+  }
+  if (/^https?:\/\//i.test(url)) {
+    throw new TypeError(`Batch sub-request URL ${redactUrl(url)} is not under ${baseUrl}`);
+  }
+  return url.startsWith('/') ? url : `/${url}`;
+}
+
+export function toWire(baseUrl: string, r: BatchRequestItem): WireRequest {
+  const wire: WireRequest = { id: r.id, method: r.method.toUpperCase(), url: toBatchUrl(baseUrl, r.url) };
+  const headers: Record<string, string> = { ...(r.headers ?? {}) };
+  if (r.body !== undefined) {
+    wire.body = r.body;
+    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
+      headers['Content-Type'] = 'application/json';
+    }
+  }
+  if (Object.keys(headers).length > 0) {
+    wire.headers = headers;
+  }
+  return wire;
+}
+
+export async function runBatch(
+  baseUrl: string,
+  requests: readonly BatchRequestItem[],
+  options: BatchOptions,
+  post: (body: { requests: WireRequest[] }, idempotent: boolean) => Promise<GraphResponse<unknown>>,
+): Promise<BatchResponseItem[]> {
+  const ids = new Set<string>();
+  for (const r of requests) {
+    if (typeof r.id !== 'string' || r.id === '' || ids.has(r.id)) {
+      throw new TypeError(`Batch request ids must be unique non-empty strings; bad id ${JSON.stringify(r.id)}`);
+    }
+    ids.add(r.id);
+  }
+  const chunks = chunk(requests, MAX_BATCH_SIZE);
+  const results: BatchResponseItem[][] = new Array(chunks.length);
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < chunks.length) {
+      const index = next++;
+      const part = chunks[index];
+      const idempotent = options.idempotent ?? part.every((r) => isIdempotent(r.method));
+      const response = await post({ requests: part.map((r) => toWire(baseUrl, r)) }, idempotent);
+      results[index] = orderResponses(part, response, `${baseUrl}/$batch`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, () => worker()));
+  return results.flat();
+}
+
+function orderResponses(part: readonly BatchRequestItem[], response: GraphResponse<unknown>, url: string): BatchResponseItem[] {
+  const body = response.body as { responses?: unknown } | undefined;
+  const list = body && Array.isArray(body.responses) ? (body.responses as WireResponse[]) : undefined;
+  if (!list) {
+    throw invalid(response, url, 'the $batch response has no "responses" array');
+  }
+  const byId = new Map<string, WireResponse>();
+  for (const item of list) {
+    if (item && typeof item === 'object') {
+      byId.set(String(item.id), item);
+    }
+  }
+  return part.map((r) => {
+    const item = byId.get(r.id);
+    if (!item) {
+      throw invalid(response, url, `the $batch response has no item for request id ${JSON.stringify(r.id)}`);
+    }
+    return {
+      id: r.id,
+      status: typeof item.status === 'number' ? item.status : Number(item.status),
+      headers: normaliseHeaders(item.headers),
+      body: item.body,
+    };
+  });
+}
+
+function normaliseHeaders(h: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (h && typeof h === 'object') {
+    for (const [k, v] of Object.entries(h as Record<string, unknown>)) {
+      out[k.toLowerCase()] = String(v);
+    }
+  }
+  return out;
+}
+
+function invalid(response: GraphResponse<unknown>, url: string, reason: string): GraphError {
+  return new GraphError({
+    kind: 'parse',
+    status: response.status,
+    code: 'InvalidResponse',
+    message: reason,
+    method: 'POST',
+    url,
+    requestId: response.requestId,
+    clientRequestId: response.clientRequestId,
+    date: response.date,
+    attempts: response.attempts,
+  });
+}
