@@ -1,7 +1,66 @@
+// Activation: one connection manager, one tree, one command list. Everything else is created lazily, so
+// activation stays cheap; the emulator starts only when the view first needs data.
 import * as vscode from 'vscode';
+import { AutoRefresh } from './autoRefresh';
+import { createSessionCommand } from './commands/createSession';
+import type { CommandContext } from './commands/context';
+import { registerCommands } from './commands/registry';
+import { sessionCommands } from './commands/sessionCommands';
+import { viewCommands } from './commands/viewCommands';
+import { ConnectionManager } from './connection';
+import { SessionFilter } from './filter';
+import { Log } from './log';
+import { readSettings } from './settings';
+import { RestoreSessionsProvider } from './tree/provider';
+import { WatchList } from './watchList';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // Views and commands are registered by later features.
+export interface ExtensionApi {
+  /** For integration tests: the connection in use and the tree's data. */
+  connections: ConnectionManager;
+  tree: RestoreSessionsProvider;
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const version = String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0');
+  const log = new Log();
+  const connections = new ConnectionManager(log, version);
+  const filter = new SessionFilter(context.workspaceState);
+  const tree = new RestoreSessionsProvider(connections, () => filter.toQuery(), () => readSettings().pageSize);
+  const view = vscode.window.createTreeView('restoreSessions.explorer', { treeDataProvider: tree, showCollapseAll: true });
+  const watch = new WatchList();
+  const autoRefresh = new AutoRefresh(view, tree, connections, watch, log);
+  const ctx: CommandContext = { connections, tree, filter, log, watch };
+
+  const showFilter = () => {
+    view.description = filter.describe();
+    void vscode.commands.executeCommand('setContext', 'restoreSessions.filtered', filter.isActive);
+  };
+  showFilter();
+
+  context.subscriptions.push(
+    log,
+    connections,
+    view,
+    autoRefresh,
+    ...registerCommands(
+      [
+        ...viewCommands(ctx, () => {
+          showFilter();
+          tree.refreshAll();
+        }),
+        ...sessionCommands(ctx),
+        createSessionCommand(ctx),
+      ],
+      log,
+    ),
+    connections.onDidChange(() => tree.refreshAll()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('restoreSessions.emulator')) void connections.reset();
+      else if (e.affectsConfiguration('restoreSessions.pageSize')) tree.refreshAll();
+      if (e.affectsConfiguration('restoreSessions.autoRefresh')) autoRefresh.schedule();
+    }),
+  );
+  return { connections, tree };
 }
 
 export function deactivate(): void {}

@@ -250,11 +250,15 @@ export function redactUrl(url: string): string {
     u.username = '';
     u.password = '';
   }
-  if (!u.search) {
-    return u.toString();
+  // Work on the raw query so that untouched parameters keep their original spelling (' and $ stay).
+  const hashAt = url.indexOf('#');
+  const noHash = hashAt >= 0 ? url.slice(0, hashAt) : url;
+  const queryAt = noHash.indexOf('?');
+  const rawQuery = queryAt >= 0 ? noHash.slice(queryAt + 1) : '';
+  if (!rawQuery) {
+    return `${u.origin}${u.pathname}${u.search}${u.hash}`;
   }
-  // Rebuild the query by hand so that untouched parameters keep their original spelling ($ stays $).
-  const parts = u.search.slice(1).split('&').map((pair) => {
+  const parts = rawQuery.split('&').map((pair) => {
     const eq = pair.indexOf('=');
     if (eq < 0) {
       return pair;

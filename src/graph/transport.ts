@@ -8,14 +8,14 @@
  */
 
 import * as tls from 'node:tls';
-import { Agent, Dispatcher, EnvHttpProxyAgent, ProxyAgent, request } from 'undici';
+import { Agent, Dispatcher, EnvHttpProxyAgent, request } from 'undici';
 
 export interface HttpTransportOptions {
   /** Extra trusted CA certificate(s), PEM, added to Node's default roots (for a local https emulator). */
   ca?: string | readonly string[];
-  /** Honour HTTPS_PROXY / HTTP_PROXY / NO_PROXY from the environment. Default true. */
+  /** Honour HTTPS_PROXY / HTTP_PROXY / NO_PROXY from the environment. Default true. Loopback is never proxied. */
   proxyFromEnv?: boolean;
-  /** Explicit proxy URL; wins over the environment. */
+  /** Explicit proxy URL; wins over HTTP(S)_PROXY (NO_PROXY and the loopback bypass still apply). */
   proxy?: string;
   /** Default per-request timeout (headers and body), ms. Default 30 000. */
   timeoutMs?: number;
@@ -162,19 +162,24 @@ function createDispatcher(options: HttpTransportOptions): Dispatcher {
     keepAliveTimeout: options.keepAliveTimeoutMs ?? 30_000,
     connect: { ...tlsOptions },
   };
-  if (options.proxy) {
-    return new ProxyAgent({ ...agentOptions, uri: options.proxy, requestTls: { ...tlsOptions } });
+  const env = process.env;
+  const envNoProxy = (env.no_proxy ?? env.NO_PROXY ?? '').trim();
+  const explicit = options.proxy?.trim();
+  const fromEnv = (options.proxyFromEnv ?? true) && Boolean(env.https_proxy || env.HTTPS_PROXY || env.http_proxy || env.HTTP_PROXY);
+  if ((!explicit && !fromEnv) || (!explicit && envNoProxy === '*')) {
+    return new Agent(agentOptions);
   }
-  if ((options.proxyFromEnv ?? true) && hasProxyEnv()) {
-    return new EnvHttpProxyAgent({ ...agentOptions, requestTls: { ...tlsOptions } });
-  }
-  return new Agent(agentOptions);
+  // Loopback (the local emulator) never goes through a proxy; NO_PROXY from the environment still applies.
+  const noProxy = [envNoProxy === '*' ? '' : envNoProxy, ...LOOPBACK_HOSTS].filter(Boolean).join(',');
+  return new EnvHttpProxyAgent({
+    ...agentOptions,
+    requestTls: { ...tlsOptions },
+    noProxy,
+    ...(explicit ? { httpProxy: explicit, httpsProxy: explicit } : {}),
+  });
 }
 
-function hasProxyEnv(): boolean {
-  const env = process.env;
-  return Boolean(env.https_proxy || env.HTTPS_PROXY || env.http_proxy || env.HTTP_PROXY);
-}
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
 function flattenHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};

@@ -161,5 +161,5 @@ async function main() {
 }
 
 const timer = setTimeout(() => { log(`TIMEOUT after ${TIMEOUT_MS / 1000} s`); finish(1); }, TIMEOUT_MS);
-timer.unref();
+
 main().catch((e) => { log('ERROR', e.message); finish(1); });

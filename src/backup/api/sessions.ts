@@ -1,7 +1,7 @@
 // Restore sessions: list, get, create, change artifacts, delete, activate — one code path for the three
 // workloads, driven by the workload table.
 import type { GraphClient, GraphPage, GraphResponse } from '../../graph';
-import type { DeltaItemFailure, RestoreArtifact, RestoreSession, RestoreSessionBase, Workload } from '../model';
+import type { DeltaItemFailure, RestoreArtifact, RestoreSession, RestoreSessionBase, RestoreSessionStatus, Workload } from '../model';
 import { chunk, LIMITS } from '../model';
 import { granularArtifactBody, removalBody, standardArtifactBody } from './bodies';
 import type { ArtifactChangeInput, CreateSessionInput, SessionListQuery } from './inputs';
@@ -70,6 +70,14 @@ export class SessionsApi {
   /** Activates a draft session. Never retried automatically: a repeated activation is not harmless. */
   async activate(id: string, signal?: AbortSignal): Promise<GraphResponse<RestoreSessionBase>> {
     return this.client.post<RestoreSessionBase>(paths.activate(id), { signal });
+  }
+
+  /** How many sessions (of one workload, or all) have one of these statuses, from `$count`. */
+  async count(workload: Workload | undefined, statuses: RestoreSessionStatus[], signal?: AbortSignal): Promise<number> {
+    const pages = this.list(workload, { statuses, top: 1, count: true, signal });
+    const first = await pages.next();
+    await pages.return(undefined);
+    return first.value?.count ?? 0;
   }
 
   /** Reads many sessions in as few round trips as `$batch` allows; missing sessions come back as `undefined`. */

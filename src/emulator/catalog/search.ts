@@ -26,7 +26,7 @@ interface ValidSearch {
   queryExpression?: string;
 }
 
-function validate(tenant: Tenant, request: RestorePointSearchRequest, nowMs: number): ValidSearch {
+function validate(tenant: Tenant, request: RestorePointSearchRequest): ValidSearch {
   if (request === null || typeof request !== 'object') throw invalid('The request body must be a JSON object.');
   const ids: unknown = request.protectionUnitIds;
   if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string' && id.length > 0)) {
@@ -110,7 +110,7 @@ export function decodeSearchResponseId(token: string): { restorePointId: string;
 }
 
 export function searchRestorePoints(tenant: Tenant, request: RestorePointSearchRequest, nowMs: number): RestorePointSearchResponse {
-  const search = validate(tenant, request, nowMs);
+  const search = validate(tenant, request);
   const results: RestorePointSearchResult[] = [];
   const noResult: string[] = [];
   for (const record of search.records) {

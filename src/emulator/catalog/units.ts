@@ -17,6 +17,8 @@ import { DAY_MS, iso, MINUTE_MS } from './time';
 
 export interface UnitRecord {
   workload: WorkloadId;
+  /** Seed key: the person's or shared mailbox's alias, or the site's URL segment (`root` for the root site). */
+  key: string;
   unit: ProtectionUnit;
   /** directoryObjectId or siteId. */
   resourceId: string;
@@ -108,6 +110,7 @@ function buildRecord(seed: UnitSeed, anchorMs: number): UnitRecord {
   } as ProtectionUnit;
   return {
     workload: seed.workload,
+    key: seed.key,
     unit,
     resourceId: seed.resourceId,
     address: deletedMs === undefined ? seed.address : undefined,

@@ -1,7 +1,7 @@
 // The loaded pages of one workload's sessions: what the tree shows under a workload node. Keeps the
 // service's continuation link so "Load more" resumes where the last page ended, and the counts shown in
 // the workload's description.
-import type { GraphClient } from '../../graph';
+import type { GraphClient, GraphPage } from '../../graph';
 import type { BackupApi, SessionListQuery } from '../../backup/api';
 import type { RestoreSession, Workload } from '../../backup/model';
 import { RUNNING_SESSION_STATUSES } from '../../backup/model';
@@ -34,8 +34,10 @@ export class SessionList {
     this.loading ??= this.run(async () => {
       while (this.nextLink) {
         const pages = client.pages<RestoreSession>(this.nextLink, { signal });
-        const page = (await pages.next()).value;
-        if (!page) break;
+        const next = await pages.next();
+        await pages.return(undefined);
+        if (next.done || !next.value) break;
+        const page: GraphPage<RestoreSession> = next.value;
         const known = new Set(this.sessions.map((s) => s.id));
         this.sessions.push(...page.items.filter((s) => !known.has(s.id)));
         this.nextLink = page.nextLink;

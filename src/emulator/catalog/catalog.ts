@@ -1,0 +1,115 @@
+// The Catalog implementation: the tenant's policies, units, restore points, search, browse trees and restore
+// outcomes, all derived from the seed data. Everything is built once (units, indexes) or lazily and then cached
+// (browse trees), and nothing depends on the wall clock except the anchor passed in.
+import type {
+  BrowseQueryResponseItem, BrowseRequest, ProtectionPolicyBase, ProtectionUnit, RestorePoint, RestorePointSearchRequest,
+  RestorePointSearchResponse, WorkloadId,
+} from '../../backup/model';
+import { browseTree, toResponseItem } from './browse';
+import { buildBrowseTree, type BrowseTree } from './browseTree';
+import { SITES } from './directory';
+import { outcomeOf } from './outcomes';
+import { buildPolicies } from './policies';
+import { decodeRestorePointId, pointExists, pointTimes, restorePointOf, takePoints } from './restorePoints';
+import { decodeSearchResponseId, searchRestorePoints } from './search';
+import { Tenant } from './tenant';
+import type { Catalog, RestoreOutcome } from './types';
+import { buildUnits, type UnitRecord } from './units';
+
+export class SeededCatalog implements Catalog {
+  readonly tenant: Tenant;
+  private readonly policyList: ProtectionPolicyBase[];
+  private readonly trees = new Map<string, BrowseTree>();
+
+  /** @param anchorMs the moment the seeded tenant's history is laid out from (unit creation, deletions). */
+  constructor(readonly anchorMs: number) {
+    this.tenant = new Tenant(buildUnits(anchorMs));
+    this.policyList = buildPolicies(anchorMs, (workload) => {
+      const units = this.tenant.inWorkload(workload);
+      const done = units.filter((r) => r.unit.status === 'protected' || r.unit.status === 'unprotected').length;
+      return { total: units.length, completed: done, inProgress: units.length - done, failed: 0 };
+    });
+  }
+
+  policies(): ProtectionPolicyBase[] {
+    return this.policyList;
+  }
+
+  units(workload?: WorkloadId): ProtectionUnit[] {
+    return (workload ? this.tenant.inWorkload(workload) : this.tenant.records).map((r) => r.unit);
+  }
+
+  unit(id: string): ProtectionUnit | undefined {
+    return this.tenant.record(id)?.unit;
+  }
+
+  workloadOfUnit(id: string): WorkloadId | undefined {
+    return this.tenant.record(id)?.workload;
+  }
+
+  unitByResource(workload: WorkloadId, resource: string): ProtectionUnit | undefined {
+    return this.tenant.byResourceName(workload, resource)?.unit;
+  }
+
+  restorePoints(unitId: string, nowMs: number, query: { beforeMs?: number; afterMs?: number; order?: 'asc' | 'desc'; limit: number }): RestorePoint[] {
+    const record = this.tenant.record(unitId);
+    if (!record) return [];
+    const times = pointTimes(record, nowMs, { beforeMs: query.beforeMs, afterMs: query.afterMs }, query.order ?? 'desc');
+    return takePoints(times, query.limit).map((ms) => restorePointOf(unitId, ms));
+  }
+
+  restorePoint(id: string, nowMs: number): RestorePoint | undefined {
+    const decoded = decodeRestorePointId(id);
+    const record = decoded && this.tenant.record(decoded.unitId);
+    if (!decoded || !record || !pointExists(record, decoded.ms, nowMs)) return undefined;
+    return restorePointOf(record.unit.id, decoded.ms);
+  }
+
+  search(request: RestorePointSearchRequest, nowMs: number): RestorePointSearchResponse {
+    return searchRestorePoints(this.tenant, request, nowMs);
+  }
+
+  searchResponse(searchResponseId: string): { restorePointId: string; unitId: string; hitCount: number } | undefined {
+    const decoded = decodeSearchResponseId(searchResponseId);
+    return decoded && this.tenant.record(decoded.unitId) ? decoded : undefined;
+  }
+
+  browse(unitId: string, restorePointId: string, request: BrowseRequest, page: { size: number; nextFetchToken?: string }):
+    { items: BrowseQueryResponseItem[]; count: number; nextFetchToken?: string } {
+    const tree = this.tree(unitId);
+    if (!tree) return { items: [], count: 0 };
+    return browseTree(tree, `${unitId}|${restorePointId}`, request, page);
+  }
+
+  browseItem(unitId: string, itemKey: string): BrowseQueryResponseItem | undefined {
+    const node = this.tree(unitId)?.byKey.get(itemKey);
+    return node && toResponseItem(node);
+  }
+
+  /** Path of a browse item below its site (`Shared Documents/Budgets`), for restoredItemPath and the like. */
+  browseItemPath(unitId: string, itemKey: string): string | undefined {
+    return this.tree(unitId)?.byKey.get(itemKey)?.path;
+  }
+
+  outcome(unitId: string): RestoreOutcome {
+    const record = this.tenant.record(unitId);
+    if (!record) throw new Error(`Unknown protection unit: ${unitId}`);
+    return outcomeOf(record);
+  }
+
+  /** The browse tree of a site or OneDrive unit, built on first use. Mailboxes have none. */
+  tree(unitId: string): BrowseTree | undefined {
+    const cached = this.trees.get(unitId);
+    if (cached) return cached;
+    const record = this.tenant.record(unitId);
+    if (!record || record.workload === 'exchange') return undefined;
+    const tree = buildBrowseTree(record, topicOf(record));
+    this.trees.set(unitId, tree);
+    return tree;
+  }
+}
+
+function topicOf(record: UnitRecord) {
+  if (record.workload === 'oneDrive') return 'personal' as const;
+  return SITES.find((s) => (s.path || 'root') === record.key)?.topic ?? 'general';
+}

@@ -1,0 +1,136 @@
+// Artifacts a create or PATCH adds, in two steps: `parseAdd` checks the shape (so the model's
+// checkArtifactChange can judge the whole request), then `resolveAdd` binds restore points, search responses
+// and browse items against the catalog and builds the stored artifact. Nothing is stored until all resolve.
+import { randomUUID } from 'node:crypto';
+import type { DestinationType, Workload } from '../../backup/model';
+import { DESTINATION_TYPES, isFlagsValue, RESTORE_POINT_TAGS } from '../../backup/model';
+import { badRequest } from '../errors';
+import type { SessionRecord } from '../state';
+import { refreshBrowseSession } from './browseStatus';
+import type { EmulatorCore } from './core';
+import { UNSET_DATE } from './lifecycle';
+import type { Json } from './validate';
+import { checkODataType, isObject, optionalEnum, optionalString, rejectUnknown } from './validate';
+
+export type ArtifactKind = 'standard' | 'granular';
+type StoredArtifact = SessionRecord['standard'][number] | SessionRecord['granular'][number];
+
+export interface ParsedAdd {
+  kind: ArtifactKind;
+  /** Identity for duplicate detection: restore point id (standard, granular mailbox) or item key (granular files). */
+  key: string;
+  destinationType?: DestinationType;
+  item: Json;
+}
+
+/** Granular artifacts of file workloads are picked from a browse session; Exchange ones come from a search. */
+const isBrowseGranular = (w: Workload, kind: ArtifactKind) => kind === 'granular' && w.granularArtifacts.source === 'browse';
+
+export function parseAdd(w: Workload, kind: ArtifactKind, raw: unknown, where: string): ParsedAdd {
+  if (!isObject(raw)) throw badRequest('BadRequest', `Each item of ${where} must be a JSON object.`);
+  const type = kind === 'standard' ? w.standardArtifacts.type : w.granularArtifacts.type;
+  checkODataType(raw, type, where);
+  if (isBrowseGranular(w, kind)) {
+    // The docs add a file with `id` on create and with `itemKey` in the PATCH example; both mean the item key.
+    rejectUnknown(raw, ['@odata.type', 'browseSessionId', 'id', 'itemKey'], where);
+    const browseSessionId = optionalString(raw, 'browseSessionId', where);
+    const id = optionalString(raw, 'id', where);
+    const itemKey = optionalString(raw, 'itemKey', where);
+    if (!browseSessionId) throw badRequest('InvalidArtifactRequest', `Each item of ${where} needs 'browseSessionId'.`);
+    if (id && itemKey && id !== itemKey) throw badRequest('InvalidArtifactRequest', `An item of ${where} has different 'id' and 'itemKey'; send one of them.`);
+    const key = id || itemKey;
+    if (!key) throw badRequest('InvalidArtifactRequest', `Each item of ${where} needs the item key from browse, as 'id' (or 'itemKey').`);
+    return { kind, key, item: raw };
+  }
+  const allowed = ['@odata.type', 'restorePoint', 'destinationType'];
+  if (kind === 'granular') allowed.push('searchResponseId');
+  rejectUnknown(raw, allowed, where);
+  const point = raw.restorePoint;
+  if (!isObject(point) || typeof point.id !== 'string' || point.id === '') {
+    throw badRequest('InvalidArtifactRequest', `Each item of ${where} needs 'restorePoint': { "id": "<restore point id>" }.`);
+  }
+  rejectUnknown(point, ['id', '@odata.type', '@odata.id'], `the restorePoint of ${where}`);
+  const destinationType = optionalEnum(raw, 'destinationType', DESTINATION_TYPES, where) ?? 'new';
+  if (kind === 'granular' && !optionalString(raw, 'searchResponseId', where)) {
+    throw badRequest('InvalidArtifactRequest', `Each item of ${where} needs 'searchResponseId' from restorePoints/search.`);
+  }
+  return { kind, key: point.id, destinationType, item: raw };
+}
+
+/** Identity of a stored artifact, comparable with ParsedAdd.key. */
+export function storedKey(artifact: StoredArtifact): string {
+  const point = (artifact as { restorePoint?: { id?: string } | null }).restorePoint;
+  return point?.id ?? artifact.id;
+}
+
+export function resolveAdd(core: EmulatorCore, w: Workload, parsed: ParsedAdd, nowMs: number): StoredArtifact {
+  if (isBrowseGranular(w, parsed.kind)) return resolveBrowseItem(core, w, parsed, nowMs);
+  const point = core.catalog.restorePoint(parsed.key, nowMs);
+  const unitId = point?.protectionUnit?.id;
+  if (!point || !unitId || core.catalog.workloadOfUnit(unitId) !== w.id) {
+    throw badRequest('InvalidRestorePoint', `The restore point '${parsed.key}' does not exist, has expired, or does not belong to a ${w.unitLabel}.`);
+  }
+  const restored: Json = w.restoredLocation.urlField === null
+    ? { restoredFolderId: null, restoredFolderName: null, restoredItemCount: null }
+    : { restoredSiteId: null, restoredSiteName: null, restoredSiteWebUrl: null };
+  const artifact: Json = {
+    id: randomUUID(),
+    destinationType: parsed.destinationType ?? 'new',
+    status: 'added',
+    startDateTime: null,
+    completionDateTime: null,
+    error: null,
+    ...restored,
+    restorePoint: {
+      id: point.id,
+      protectionDateTime: point.protectionDateTime ?? null,
+      expirationDateTime: point.expirationDateTime ?? null,
+      tags: point.tags ?? null,
+      protectionUnit: { id: unitId },
+    },
+  };
+  if (parsed.kind === 'granular') {
+    const searchResponseId = String(parsed.item.searchResponseId);
+    const search = core.catalog.searchResponse(searchResponseId);
+    if (!search) throw badRequest('InvalidArtifactRequest', `The searchResponseId '${searchResponseId}' is unknown; run restorePoints/search with an artifactQuery first.`);
+    if (search.restorePointId !== point.id) {
+      throw badRequest('InvalidRestorePoint', `The restore point '${point.id}' is not the one search response '${searchResponseId}' refers to.`);
+    }
+    artifact.searchResponseId = searchResponseId;
+    artifact.artifactCount = search.hitCount;
+  }
+  return artifact as unknown as StoredArtifact;
+}
+
+function resolveBrowseItem(core: EmulatorCore, w: Workload, parsed: ParsedAdd, nowMs: number): StoredArtifact {
+  const browseSessionId = String(parsed.item.browseSessionId);
+  const browse = core.store.browseSessions.get(browseSessionId);
+  if (!browse || browse.workload !== w.id) {
+    throw badRequest('InvalidArtifactRequest', `The browse session '${browseSessionId}' does not exist or has expired.`);
+  }
+  refreshBrowseSession(browse, nowMs);
+  if (browse.browseSession.status !== 'created') {
+    throw badRequest('InvalidArtifactRequest', `The browse session '${browseSessionId}' is ${browse.browseSession.status}; wait until it is created.`);
+  }
+  const item = core.catalog.browseItem(browse.unitId, parsed.key);
+  if (!item) throw badRequest('InvalidArtifactRequest', `The item '${parsed.key}' was not found in browse session '${browseSessionId}'.`);
+  const ownerField = w.browseSessions?.ownerField ?? 'siteId';
+  const owner = (browse.browseSession as unknown as Json)[ownerField] ?? null;
+  return {
+    id: parsed.key,
+    browseSessionId,
+    status: 'added',
+    startDateTime: UNSET_DATE,
+    completionDateTime: UNSET_DATE,
+    restoredItemKey: null,
+    restoredItemPath: null,
+    restoredItemWebUrl: null,
+    restorePointDateTime: browse.browseSession.restorePointDateTime ?? null,
+    webUrl: item.webUrl ?? null,
+    [ownerField]: owner,
+  } as unknown as StoredArtifact;
+}
+
+export function isTagsValue(value: unknown): value is string {
+  return isFlagsValue(RESTORE_POINT_TAGS, value);
+}

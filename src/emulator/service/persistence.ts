@@ -1,0 +1,55 @@
+// The `--data` file: loaded once at start and rewritten atomically after every acknowledged write (temp file in
+// the same folder, fsync, rename), so a crash leaves either the old or the new state, never half of one.
+// A file that exists but cannot be read or parsed stops the emulator: it is never silently overwritten.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { EmulatorState } from '../state';
+
+export class DataFileError extends Error {
+  constructor(file: string, reason: string) {
+    super(`Cannot use data file ${file}: ${reason}. Fix or move the file; the emulator will not overwrite it.`);
+    this.name = 'DataFileError';
+  }
+}
+
+/** The saved state, or undefined when the file does not exist yet. */
+export function loadState(file: string): EmulatorState | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new DataFileError(file, (err as Error).message);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw new DataFileError(file, `not valid JSON (${(err as Error).message})`);
+  }
+  const state = parsed as Partial<EmulatorState> | null;
+  if (!state || typeof state !== 'object' || state.version !== 1 || !Array.isArray(state.sessions) || !Array.isArray(state.browseSessions)
+    || (state.seed !== 'demo' && state.seed !== 'empty')) {
+    throw new DataFileError(file, 'not an emulator state file (expected version 1 with sessions and browseSessions)');
+  }
+  for (const record of state.sessions) {
+    if (!record || typeof record !== 'object' || typeof record.session?.id !== 'string' || !Array.isArray(record.standard)
+      || !Array.isArray(record.granular) || !Array.isArray(record.bulkRequests)) {
+      throw new DataFileError(file, 'a session record is malformed');
+    }
+  }
+  return state as EmulatorState;
+}
+
+export function saveState(file: string, state: EmulatorState): void {
+  const dir = path.dirname(path.resolve(file));
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
+  const fd = fs.openSync(temp, 'w');
+  try {
+    fs.writeSync(fd, JSON.stringify(state));
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(temp, file);
+}

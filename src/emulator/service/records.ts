@@ -1,0 +1,51 @@
+// Small builders shared by the handlers: timestamps, identities, deterministic ids, and where a unit's
+// content lives (a site URL for sites, the owner's personal site for OneDrive accounts).
+import { createHash } from 'node:crypto';
+import type { IdentitySet, ProtectionUnit, RestoreSessionBase, WorkloadId } from '../../backup/model';
+import type { SessionRecord } from '../state';
+
+export const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** A GUID derived from `seed`, so restored-site ids and folder ids are stable across reads and restarts. */
+export function deterministicGuid(seed: string): string {
+  const h = createHash('sha256').update(seed).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** Who the emulator says performed a write. Authentication comes later; until then, one fixed admin. */
+export const EMULATOR_IDENTITY: IdentitySet = {
+  application: { id: '1f0e4a3c-7d2b-4c6e-9a8f-5b1d3e7c9a20', displayName: 'Backup Storage emulator' },
+  user: { id: 'c4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f70', displayName: 'Emulator Admin' },
+};
+
+export function newSessionRecord(workloadId: WorkloadId, id: string, nowMs: number): SessionRecord {
+  const session: RestoreSessionBase = {
+    id,
+    status: 'draft',
+    restoreJobType: 'standard',
+    restoreSessionArtifactCount: { total: 0, completed: 0, inProgress: 0, failed: 0 },
+    createdBy: EMULATOR_IDENTITY,
+    createdDateTime: iso(nowMs),
+    lastModifiedBy: EMULATOR_IDENTITY,
+    lastModifiedDateTime: iso(nowMs),
+    completedDateTime: null,
+    error: null,
+  };
+  return { workload: workloadId, session, standard: [], granular: [], bulkRequests: [] };
+}
+
+/** Where a unit's content lives: sites carry it; OneDrive accounts map to the owner's personal site. */
+export function unitLocation(unit: ProtectionUnit | undefined): { siteId: string | null; siteName: string | null; siteWebUrl: string | null } {
+  if (!unit) return { siteId: null, siteName: null, siteWebUrl: null };
+  const u = unit as Record<string, unknown>;
+  if (typeof u.siteWebUrl === 'string') {
+    return { siteId: (u.siteId as string) ?? null, siteName: (u.siteName as string) ?? null, siteWebUrl: u.siteWebUrl };
+  }
+  const email = typeof u.email === 'string' ? u.email : '';
+  const tenant = (email.split('@')[1] ?? 'contoso.com').split('.')[0];
+  return {
+    siteId: deterministicGuid('personal:' + unit.id),
+    siteName: (u.displayName as string) ?? null,
+    siteWebUrl: `https://${tenant}-my.sharepoint.com/personal/${email.replace(/[@.]/g, '_')}`,
+  };
+}

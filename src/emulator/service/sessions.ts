@@ -1,0 +1,325 @@
+// Restore sessions: list (keyset-paged, filtered, ordered), get, create, PATCH with `@delta`, delete and
+// activate. One code path for all workloads, driven by the workload table; the rules come from the model
+// (checkArtifactChange, checkActivation, isActionAllowed) so the extension's plan and the emulator agree.
+import { randomUUID } from 'node:crypto';
+import type { RestoreSessionStatus, Workload, WorkloadId } from '../../backup/model';
+import {
+  checkActivation, checkArtifactChange, EVOLVABLE_PROPERTIES, evolvableMembers, isActionAllowed, RESTORE_JOB_TYPES,
+  RESTORE_SESSION_STATUSES, RUNNING_SESSION_STATUSES, workload,
+} from '../../backup/model';
+import type { Violation } from '../../backup/model';
+import { badRequest, EmulatorError, forbidden, notFound } from '../errors';
+import type { SessionRecord } from '../state';
+import type { ArtifactKind, ParsedAdd } from './artifacts';
+import { parseAdd, resolveAdd, storedKey } from './artifacts';
+import { materialiseBulkRequests } from './bulk';
+import type { Reply, RequestContext } from './context';
+import { created, isGuid, noContent, ok } from './context';
+import type { EmulatorCore } from './core';
+import { settleSession } from './lifecycle';
+import type { FilterSchema } from './odataFilter';
+import { compileFilter } from './odataFilter';
+import {
+  allowOptions, applySelect, contextUrl, decodeToken, encodeToken, nextLink, option, parseCount, parseOrderBy, parseSelect, parseTop,
+} from './odata';
+import { presentArtifact, presentSession, visibleEnum } from './present';
+import type { ListKey } from './store';
+import { compareKeys, keyOf } from './store';
+import { EMULATOR_IDENTITY, iso, newSessionRecord } from './records';
+import { bodyObject, checkODataType, rejectUnknown } from './validate';
+
+const SESSION_PROPERTIES = [
+  'id', 'status', 'restoreJobType', 'restoreSessionArtifactCount', 'createdBy', 'createdDateTime', 'lastModifiedBy',
+  'lastModifiedDateTime', 'completedDateTime', 'error',
+];
+
+function violation(v: Violation): EmulatorError {
+  return new EmulatorError(v.httpStatus, v.code, v.message);
+}
+
+// ---- lookup ----
+
+/** The session `id` names; `workloadId` restricts it to one typed collection. */
+export function findSession(core: EmulatorCore, id: string, workloadId?: WorkloadId): SessionRecord {
+  if (!isGuid(id)) throw badRequest('InvalidRestoreSessionId', `'${id}' is not a valid restore session id (a GUID).`);
+  const record = core.store.get(id);
+  if (!record || (workloadId && record.workload !== workloadId)) {
+    throw notFound('RestoreSessionNotFound', `The restore session '${id}' was not found.`);
+  }
+  return record;
+}
+
+// ---- list ----
+
+const sessionFilter = (includeUnknown: boolean): FilterSchema<SessionRecord> => ({
+  status: {
+    type: 'enum', members: RESTORE_SESSION_STATUSES, evolvable: evolvableMembers(EVOLVABLE_PROPERTIES.restoreSession.status),
+    get: (r) => visibleEnum('restoreSession', 'status', r.session.status, includeUnknown),
+  },
+  restoreJobType: {
+    type: 'enum', members: RESTORE_JOB_TYPES, evolvable: evolvableMembers(EVOLVABLE_PROPERTIES.restoreSession.restoreJobType),
+    get: (r) => visibleEnum('restoreSession', 'restoreJobType', r.session.restoreJobType, includeUnknown),
+  },
+  createdDateTime: { type: 'dateTime', get: (r) => r.session.createdDateTime },
+});
+
+interface SessionToken { c: number; i: string; d: boolean }
+const isSessionToken = (v: unknown): v is SessionToken =>
+  typeof v === 'object' && v !== null && typeof (v as SessionToken).c === 'number' && typeof (v as SessionToken).i === 'string' && typeof (v as SessionToken).d === 'boolean';
+
+export function listSessions(core: EmulatorCore, ctx: RequestContext, key: ListKey, path: string): Reply {
+  allowOptions(ctx, ['$top', '$skiptoken', '$filter', '$orderby', '$select', '$count'], `/${path}`);
+  const top = parseTop(ctx);
+  const order = parseOrderBy(ctx, ['createdDateTime'], { property: 'createdDateTime', descending: true });
+  const select = parseSelect(ctx, SESSION_PROPERTIES);
+  const count = parseCount(ctx);
+  const filterText = option(ctx, '$filter');
+  const predicate = filterText === undefined ? () => true : compileFilter(filterText, sessionFilter(ctx.includeUnknownEnums), ctx.includeUnknownEnums);
+  const list = core.store.list(key);
+  const rawToken = option(ctx, '$skiptoken');
+  const token = rawToken === undefined ? undefined : decodeToken(rawToken, isSessionToken);
+  if (token && token.d !== order.descending) throw badRequest('BadRequest', 'Invalid $skiptoken: it belongs to a different $orderby.');
+
+  // Keyset paging: resume strictly after the last item of the previous page, so inserts never shift pages.
+  const step = order.descending ? -1 : 1;
+  let index: number;
+  if (!token) index = order.descending ? list.length - 1 : 0;
+  else {
+    const at = core.store.lowerBound(list, { createdMs: token.c, id: token.i });
+    const exact = at < list.length && compareKeys(keyOf(list[at]), { createdMs: token.c, id: token.i }) === 0;
+    index = order.descending ? at - 1 : exact ? at + 1 : at;
+  }
+  const page: SessionRecord[] = [];
+  let more = false;
+  for (; index >= 0 && index < list.length; index += step) {
+    const record = list[index];
+    if (!predicate(record)) continue;
+    if (page.length === top) { more = true; break; }
+    page.push(record);
+  }
+  const body: Record<string, unknown> = { '@odata.context': contextUrl(ctx, `solutions/backupRestore/${path}`) };
+  if (count) body['@odata.count'] = list.reduce((n, r) => n + (predicate(r) ? 1 : 0), 0);
+  if (more && page.length > 0) {
+    const last = keyOf(page[page.length - 1]);
+    body['@odata.nextLink'] = nextLink(ctx, path, encodeToken({ c: last.createdMs, i: last.id, d: order.descending }));
+  }
+  body.value = page.map((r) => applySelect(presentSession(r, { includeUnknown: ctx.includeUnknownEnums }), select));
+  return ok(body);
+}
+
+// ---- get ----
+
+export function getSession(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload | undefined): Reply {
+  allowOptions(ctx, ['$select', '$expand'], 'a restore session');
+  const record = findSession(core, id, w?.id);
+  const rw = workload(record.workload);
+  const select = parseSelect(ctx, SESSION_PROPERTIES);
+  const expandable = [rw.standardArtifacts.nav, rw.granularArtifacts.nav, rw.bulkRequests.nav];
+  const expand = (option(ctx, '$expand') ?? '').split(',').map((s) => s.trim()).filter(Boolean).map((name) => {
+    const match = expandable.find((e) => e.toLowerCase() === name.toLowerCase());
+    if (!match) throw badRequest('BadRequest', `Invalid $expand '${name}': expandable here: ${expandable.join(', ')}.`);
+    return match;
+  });
+  const collection = w ? w.sessionCollection : 'restoreSessions';
+  const item = presentSession(record, { includeUnknown: ctx.includeUnknownEnums, expand });
+  const projected = applySelect(item, select);
+  for (const nav of expand) projected[nav] = item[nav];
+  return ok({ '@odata.context': contextUrl(ctx, `solutions/backupRestore/${collection}/$entity`), ...projected });
+}
+
+// ---- create ----
+
+function navKinds(w: Workload): [string, ArtifactKind][] {
+  return [[w.standardArtifacts.nav, 'standard'], [w.granularArtifacts.nav, 'granular']];
+}
+
+export function createSession(core: EmulatorCore, ctx: RequestContext, w: Workload): Reply {
+  allowOptions(ctx, [], `POST /${w.sessionCollection}`);
+  const body = bodyObject(ctx.body, true);
+  checkODataType(body, w.sessionType, `/${w.sessionCollection}`);
+  rejectUnknown(body, ['@odata.type', w.standardArtifacts.nav, w.granularArtifacts.nav], `#${w.sessionType} (on create only ${w.standardArtifacts.nav} or ${w.granularArtifacts.nav} may be sent)`);
+  const adds: ParsedAdd[] = [];
+  for (const [nav, kind] of navKinds(w)) {
+    const list = body[nav];
+    if (list === undefined || list === null) continue;
+    if (!Array.isArray(list)) throw badRequest('BadRequest', `The property '${nav}' must be an array.`);
+    if (list.length === 0) throw badRequest('InvalidArtifactRequest', `'${nav}' is empty; send at least one artifact, or omit it to create an empty session.`);
+    if (list.length > 10_000) throw violation({ code: 'RestoreArtifactsLimitBreached', httpStatus: 413, message: `Too many artifacts (${list.length}).` });
+    list.forEach((item, i) => adds.push(parseAdd(w, kind, item, `${nav}[${i}]`)));
+  }
+  const v = checkArtifactChange({
+    addedKinds: new Set(adds.map((a) => a.kind)),
+    addedDestinations: adds.flatMap((a) => (a.destinationType ? [a.destinationType] : [])),
+    addedKeys: adds.map((a) => a.key),
+    removedCount: 0,
+    isCreate: true,
+  }, null);
+  if (v) throw violation(v);
+  const now = ctx.nowMs;
+  const resolved = adds.map((a) => ({ kind: a.kind, artifact: resolveAdd(core, w, a, now) }));
+  const record = newSessionRecord(w.id, randomUUID(), now);
+  for (const { kind, artifact } of resolved) {
+    if (kind === 'standard') record.standard.push(artifact as SessionRecord['standard'][number]);
+    else record.granular.push(artifact as SessionRecord['granular'][number]);
+  }
+  if (record.granular.length > 0) record.session.restoreJobType = 'granular';
+  settleSession(record, now, core.catalog);
+  core.store.insert(record);
+  core.commit();
+  return created({
+    '@odata.context': contextUrl(ctx, `solutions/backupRestore/${w.sessionCollection}/$entity`),
+    ...presentSession(record, { includeUnknown: ctx.includeUnknownEnums }),
+  });
+}
+
+// ---- update (@delta) ----
+
+interface Removal { kind: ArtifactKind; nav: string; id: string; reason: string }
+
+export function updateSession(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload): Reply {
+  allowOptions(ctx, [], `PATCH /${w.sessionCollection}/{id}`);
+  const record = findSession(core, id, w.id);
+  const body = bodyObject(ctx.body, false);
+  checkODataType(body, w.sessionType, `/${w.sessionCollection}`);
+  const deltaKeys = navKinds(w).map(([nav]) => `${nav}@delta`);
+  rejectUnknown(body, ['@odata.type', ...deltaKeys], `#${w.sessionType} (PATCH accepts ${deltaKeys.join(' or ')})`);
+
+  const adds: (ParsedAdd & { nav: string })[] = [];
+  const removals: Removal[] = [];
+  for (const [nav, kind] of navKinds(w)) {
+    const list = body[`${nav}@delta`];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) throw badRequest('BadRequest', `The property '${nav}@delta' must be an array.`);
+    if (list.length > 10_000) throw violation({ code: 'RestoreArtifactsLimitBreached', httpStatus: 400, message: `Too many artifacts (${list.length}).` });
+    list.forEach((entry, i) => {
+      const where = `${nav}@delta[${i}]`;
+      if (entry && typeof entry === 'object' && '@removed' in entry) removals.push(parseRemoval(entry as Record<string, unknown>, kind, nav, where));
+      else adds.push({ ...parseAdd(w, kind, entry, where), nav });
+    });
+  }
+  if (adds.length === 0 && removals.length === 0) {
+    throw badRequest('InvalidPatchRequest', `Send ${deltaKeys.join(' or ')} with at least one item to add or remove.`);
+  }
+  const existing = [...record.standard, ...record.granular];
+  const v = checkArtifactChange({
+    addedKinds: new Set(adds.map((a) => a.kind)),
+    addedDestinations: adds.flatMap((a) => (a.destinationType ? [a.destinationType] : [])),
+    addedKeys: adds.map((a) => a.key),
+    removedCount: removals.length,
+    isCreate: false,
+  }, {
+    status: record.session.status ?? 'draft',
+    restoreJobType: record.session.restoreJobType ?? 'standard',
+    existingKind: record.standard.length ? 'standard' : record.granular.length ? 'granular' : null,
+    existingDestination: existing.map((a) => (a as { destinationType?: 'new' | 'inPlace' | null }).destinationType).find((d) => d) ?? null,
+    // Artifacts removed in this same request no longer count as duplicates.
+    existingKeys: new Set(existing.filter((a) => !removals.some((r) => r.id === a.id)).map(storedKey)),
+    bulkRequestCount: record.bulkRequests.length,
+  });
+  if (v) throw violation(v);
+  const now = ctx.nowMs;
+  const resolved = adds.map((a) => ({ add: a, artifact: resolveAdd(core, w, a, now) }));
+
+  // Everything is valid: apply.
+  const echoes = new Map<string, unknown[]>(navKinds(w).map(([nav]) => [nav, []]));
+  for (const removal of removals) {
+    const list = removal.kind === 'standard' ? record.standard : record.granular;
+    const at = list.findIndex((a) => a.id === removal.id);
+    if (at < 0) {
+      echoes.get(removal.nav)!.push({
+        '@contentId': removal.id,
+        '@Core.DataModificationException': {
+          info: { code: 'Invalid', message: 'The identifier to be removed from the Restore Session does not exist' },
+          failedOperation: 'remove',
+          responseCode: 409,
+        },
+        id: removal.id,
+      });
+      continue;
+    }
+    list.splice(at, 1);
+    if (removal.kind === 'granular') echoes.get(removal.nav)!.push({ '@removed': { reason: removal.reason }, id: removal.id });
+  }
+  for (const { add, artifact } of resolved) {
+    if (add.kind === 'standard') record.standard.push(artifact as SessionRecord['standard'][number]);
+    else record.granular.push(artifact as SessionRecord['granular'][number]);
+    echoes.get(add.nav)!.push(presentArtifact(w, artifact, add.kind));
+  }
+  if (record.granular.length > 0) record.session.restoreJobType = 'granular';
+  else if (record.standard.length > 0) record.session.restoreJobType = 'standard';
+  record.session.lastModifiedDateTime = iso(now);
+  record.session.lastModifiedBy = EMULATOR_IDENTITY;
+  settleSession(record, now, core.catalog);
+  core.commit();
+
+  const response: Record<string, unknown> = {
+    '@odata.context': contextUrl(ctx, `solutions/backupRestore/${w.sessionCollection}/$delta`),
+    id: record.session.id,
+  };
+  for (const [nav, kind] of navKinds(w)) {
+    if (body[`${nav}@delta`] !== undefined) response[`${nav}@delta`] = echoes.get(nav);
+    if (kind === 'granular' && body[`${nav}@delta`] !== undefined) response['@context'] = '#$delta';
+  }
+  return ok(response);
+}
+
+function parseRemoval(entry: Record<string, unknown>, kind: ArtifactKind, nav: string, where: string): Removal {
+  rejectUnknown(entry, ['@removed', 'id', '@odata.type'], where);
+  const removed = entry['@removed'];
+  const reason = removed && typeof removed === 'object' ? (removed as Record<string, unknown>).reason : undefined;
+  if (reason !== 'changed' && reason !== 'deleted') {
+    throw badRequest('InvalidPatchRequest', `${where}: '@removed' must be { "reason": "changed" } (or "deleted").`);
+  }
+  if (typeof entry.id !== 'string' || entry.id === '') throw badRequest('InvalidPatchRequest', `${where}: a removal needs the artifact 'id'.`);
+  return { kind, nav, id: entry.id, reason };
+}
+
+// ---- delete / activate ----
+
+export function deleteSession(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload | undefined): Reply {
+  allowOptions(ctx, [], 'DELETE of a restore session');
+  const record = findSession(core, id, w?.id);
+  if (!isActionAllowed(record.session.status, 'delete')) {
+    throw forbidden('RestoreSessionActionNotAllowed', `The restore session is ${visibleEnum('restoreSession', 'status', record.session.status, ctx.includeUnknownEnums)}; only a draft session can be deleted.`);
+  }
+  core.store.remove(record);
+  core.commit();
+  return noContent();
+}
+
+export function runningSessions(core: EmulatorCore): number {
+  let count = 0;
+  for (const record of core.store.list('all')) if (RUNNING_SESSION_STATUSES.includes(record.session.status as RestoreSessionStatus)) count++;
+  return count;
+}
+
+export function activateSession(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload | undefined): Reply {
+  allowOptions(ctx, [], 'activate');
+  const record = findSession(core, id, w?.id);
+  if (ctx.body !== undefined) {
+    const body = bodyObject(ctx.body, true);
+    rejectUnknown(body, [], 'activate (it takes no parameters)');
+  }
+  const status = record.session.status ?? 'draft';
+  const v = checkActivation(status, status === 'draft' ? runningSessions(core) : 0);
+  if (v) {
+    if (v.code === 'RestoreSessionActionNotAllowed') v.message = v.message.replace(status, visibleEnum('restoreSession', 'status', status, ctx.includeUnknownEnums) ?? status);
+    throw violation(v);
+  }
+  const hasArtifacts = record.standard.length + record.granular.length > 0;
+  if (!hasArtifacts && record.bulkRequests.length === 0) {
+    throw badRequest('InvalidArtifactRequest', 'The restore session has no artifacts and no bulk addition request; add artifacts before activating it.');
+  }
+  const now = ctx.nowMs;
+  if (record.bulkRequests.length > 0) materialiseBulkRequests(core, record, now);
+  record.activatedAtMs = now;
+  record.session.lastModifiedDateTime = iso(now);
+  record.session.lastModifiedBy = EMULATOR_IDENTITY;
+  if (settleSession(record, now, core.catalog)) core.store.running.add(record);
+  core.commit();
+  return ok({
+    '@odata.context': contextUrl(ctx, 'solutions/backupRestore/restoreSessions/$entity'),
+    ...presentSession(record, { includeUnknown: ctx.includeUnknownEnums }),
+  });
+}
+

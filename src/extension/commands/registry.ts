@@ -1,0 +1,27 @@
+// Every command is registered from one list and wrapped once: failures become one clear message (with the
+// request-id when the service sent one) and a log line, never an unhandled rejection.
+import * as vscode from 'vscode';
+import { describeError } from '../errors';
+import type { Log } from '../log';
+
+export interface CommandSpec {
+  id: string;
+  run: (...args: unknown[]) => unknown;
+}
+
+export function registerCommands(specs: readonly CommandSpec[], log: Log): vscode.Disposable[] {
+  return specs.map((spec) =>
+    vscode.commands.registerCommand(spec.id, async (...args: unknown[]) => {
+      try {
+        return await spec.run(...args);
+      } catch (error) {
+        if (error instanceof vscode.CancellationError) return undefined;
+        const { summary, detail } = describeError(error);
+        log.error(`${spec.id} failed: ${detail}`);
+        const choice = await vscode.window.showErrorMessage(summary, { detail, modal: false }, 'Show Log');
+        if (choice === 'Show Log') log.channel.show(true);
+        return undefined;
+      }
+    }),
+  );
+}

@@ -1,0 +1,75 @@
+// Commands on one restore session: activate, delete, copy id / JSON.
+import * as vscode from 'vscode';
+import { checkActivation, isActionAllowed, RUNNING_SESSION_STATUSES } from '../../backup/model';
+import { progressText, sessionStatusWord } from '../../backup/presentation';
+import type { CommandContext } from './context';
+import { resolveSession } from './pickSession';
+import type { CommandSpec } from './registry';
+
+export function sessionCommands(ctx: CommandContext): CommandSpec[] {
+  return [
+    {
+      id: 'restoreSessions.activateSession',
+      run: async (arg) => {
+        const target = await resolveSession(ctx, arg, ['draft']);
+        if (!target) return;
+        const { workload, session } = target;
+        const { api } = await ctx.connections.get();
+        const running = await api.sessions.count(undefined, [...RUNNING_SESSION_STATUSES]);
+        const violation = checkActivation(session.status ?? 'draft', running);
+        if (violation) throw new Error(violation.message);
+        const total = session.restoreSessionArtifactCount?.total ?? 0;
+        const confirm = await vscode.window.showWarningMessage(
+          `Activate this ${workload.label} restore session?`,
+          { modal: true, detail: `${total} artifact(s) will be restored. An active restore cannot be cancelled.` },
+          'Activate',
+        );
+        if (confirm !== 'Activate') return;
+        const { body } = await vscode.window.withProgress(
+          { location: { viewId: 'restoreSessions.explorer' }, title: 'Activating…' },
+          () => api.sessions.activate(session.id),
+        );
+        ctx.watch.add(workload, session.id);
+        ctx.tree.applyUpdates(workload, [{ ...session, ...body }]);
+        void vscode.window.showInformationMessage(`${workload.label} restore session is ${sessionStatusWord(body.status).toLowerCase()} (${progressText({ ...session, ...body })}).`);
+      },
+    },
+    {
+      id: 'restoreSessions.deleteSession',
+      run: async (arg) => {
+        const target = await resolveSession(ctx, arg, ['draft']);
+        if (!target) return;
+        const { workload, session } = target;
+        if (!isActionAllowed(session.status, 'delete')) {
+          throw new Error(`Only draft sessions can be deleted; this one is ${sessionStatusWord(session.status).toLowerCase()}.`);
+        }
+        const confirm = await vscode.window.showWarningMessage(
+          `Delete this draft ${workload.label} restore session?`,
+          { modal: true, detail: `${session.id}\n${progressText(session)}. This cannot be undone.` },
+          'Delete',
+        );
+        if (confirm !== 'Delete') return;
+        const { api } = await ctx.connections.get();
+        await api.sessions.delete(session.id);
+        ctx.tree.removeSession(workload, session.id);
+      },
+    },
+    {
+      id: 'restoreSessions.copySessionId',
+      run: async (arg) => {
+        const target = await resolveSession(ctx, arg);
+        if (target) await vscode.env.clipboard.writeText(target.session.id);
+      },
+    },
+    {
+      id: 'restoreSessions.copySessionJson',
+      run: async (arg) => {
+        const target = await resolveSession(ctx, arg);
+        if (!target) return;
+        const { api } = await ctx.connections.get();
+        const { body } = await api.sessions.get(target.workload, target.session.id);
+        await vscode.env.clipboard.writeText(JSON.stringify(body, null, 2));
+      },
+    },
+  ];
+}

@@ -1,0 +1,53 @@
+// The explorer's filters (status, created after / before), saved per workspace and shown in the view's
+// description so a filtered view is never mistaken for an empty one.
+import type * as vscode from 'vscode';
+import type { SessionListQuery } from '../backup/api';
+import type { RestoreSessionStatus } from '../backup/model';
+import { sessionStatusWord } from '../backup/presentation';
+
+interface SavedFilter {
+  statuses: RestoreSessionStatus[];
+  createdAfter?: string;
+  createdBefore?: string;
+}
+
+const KEY = 'restoreSessions.filter';
+
+export class SessionFilter {
+  private value: SavedFilter;
+
+  constructor(private readonly state: vscode.Memento) {
+    this.value = state.get<SavedFilter>(KEY) ?? { statuses: [] };
+  }
+
+  get current(): Readonly<SavedFilter> {
+    return this.value;
+  }
+
+  async set(value: SavedFilter): Promise<void> {
+    this.value = value;
+    await this.state.update(KEY, value);
+  }
+
+  get isActive(): boolean {
+    return this.value.statuses.length > 0 || !!this.value.createdAfter || !!this.value.createdBefore;
+  }
+
+  toQuery(): SessionListQuery {
+    return {
+      statuses: this.value.statuses.length ? this.value.statuses : undefined,
+      createdAfter: this.value.createdAfter ? new Date(this.value.createdAfter) : undefined,
+      createdBefore: this.value.createdBefore ? new Date(this.value.createdBefore) : undefined,
+    };
+  }
+
+  /** e.g. `Filtered: Active, Failed · after 2026-11-01`. */
+  describe(): string | undefined {
+    if (!this.isActive) return undefined;
+    const parts: string[] = [];
+    if (this.value.statuses.length) parts.push(this.value.statuses.map(sessionStatusWord).join(', '));
+    if (this.value.createdAfter) parts.push(`after ${this.value.createdAfter.slice(0, 10)}`);
+    if (this.value.createdBefore) parts.push(`before ${this.value.createdBefore.slice(0, 10)}`);
+    return `Filtered: ${parts.join(' · ')}`;
+  }
+}

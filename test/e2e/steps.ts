@@ -1,0 +1,125 @@
+// The UI walk: what a person does in the workbench, as a list of named steps. test/host/run-e2e.js opens
+// the workbench (code-server + chromium, the .vsix installed), runs the steps in order and saves a
+// screenshot after each one under test-results/e2e/NN-<name>.png. To grow the walk, append a step.
+// A step with `skip` returns a reason when the manifest does not contribute what it needs yet.
+import type { Page } from 'playwright-core';
+
+export interface Manifest {
+  displayName: string;
+  contributes?: {
+    commands?: { command: string; title: string; category?: string }[];
+    viewsContainers?: { activitybar?: { id: string; title: string }[] };
+    views?: Record<string, { id: string; name: string }[]>;
+    menus?: { commandPalette?: { command: string; when?: string }[] };
+  };
+}
+
+export interface WalkContext {
+  page: Page;
+  manifest: Manifest;
+  emulatorUrl: string;
+  log(message: string): void;
+}
+
+export interface Step {
+  name: string;
+  /** Returns a reason to skip the step, or undefined to run it. */
+  skip?(ctx: WalkContext): string | undefined;
+  run(ctx: WalkContext): Promise<void>;
+}
+
+const T = 30000;
+
+function restoreSessionsContainer(m: Manifest): { id: string; title: string } | undefined {
+  return m.contributes?.viewsContainers?.activitybar?.find((c) => c.id === 'restoreSessions');
+}
+
+/** Commands a user can find in the palette (not hidden with `"when": "false"`). */
+function paletteCommands(m: Manifest): { command: string; title: string; category?: string }[] {
+  const hidden = new Set((m.contributes?.menus?.commandPalette ?? []).filter((e) => e.when === 'false').map((e) => e.command));
+  return (m.contributes?.commands ?? []).filter((c) => !hidden.has(c.command));
+}
+
+const label = (c: { title: string; category?: string }): string => (c.category ? `${c.category}: ${c.title}` : c.title);
+
+async function openPalette(page: Page, text: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: T });
+  await input.fill(text);
+}
+
+async function runFromPalette(page: Page, title: string): Promise<void> {
+  await openPalette(page, `>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: T });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: T });
+}
+
+export const steps: Step[] = [
+  {
+    name: 'workbench-loads',
+    async run({ page }) {
+      for (const part of ['.monaco-workbench', '.part.activitybar', '.part.statusbar', '.part.editor']) {
+        await page.locator(part).first().waitFor({ timeout: 90000 });
+      }
+      await page.waitForTimeout(1500); // let the extension host start and the layout settle
+    },
+  },
+  {
+    name: 'extension-installed',
+    async run({ page, manifest }) {
+      await runFromPalette(page, 'Extensions: Show Installed Extensions');
+      const row = page.locator('.part.sidebar .extensions-list .monaco-list-row', { hasText: manifest.displayName });
+      await row.first().waitFor({ timeout: T });
+      await row.first().click();
+      // the extension's details page opens in the editor area
+      await page.locator('.extension-editor .name', { hasText: manifest.displayName }).first().waitFor({ timeout: T });
+    },
+  },
+  {
+    name: 'restore-sessions-view',
+    skip: (ctx) => (restoreSessionsContainer(ctx.manifest) ? undefined : 'no "restoreSessions" activity-bar container contributed yet'),
+    async run({ page, manifest }) {
+      await page.keyboard.press('Escape');
+      const title = restoreSessionsContainer(manifest)!.title;
+      const icon = page.locator(`.part.activitybar [aria-label^="${title}"]`).first();
+      await icon.waitFor({ timeout: T });
+      await icon.click();
+      const views = manifest.contributes?.views?.restoreSessions ?? [];
+      for (const view of views) {
+        await page.locator('.part.sidebar', { hasText: view.name }).first().waitFor({ timeout: T });
+      }
+    },
+  },
+  {
+    name: 'workload-tree',
+    skip: (ctx) => (ctx.manifest.contributes?.views?.restoreSessions?.some((v) => v.id === 'restoreSessions.explorer') ? undefined : 'no restoreSessions.explorer view contributed yet'),
+    async run({ page }) {
+      const sidebar = page.locator('.part.sidebar');
+      for (const workload of ['Exchange', 'SharePoint', 'OneDrive']) {
+        await sidebar.locator('.monaco-list-row', { hasText: workload }).first().waitFor({ timeout: T });
+      }
+    },
+  },
+  {
+    name: 'extension-activated',
+    async run({ page, manifest }) {
+      await runFromPalette(page, 'Developer: Show Running Extensions');
+      await page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: manifest.displayName }).first().waitFor({ timeout: T });
+    },
+  },
+  {
+    name: 'commands-in-palette',
+    skip: (ctx) => (paletteCommands(ctx.manifest).length ? undefined : 'no commands contributed yet'),
+    async run({ page, manifest }) {
+      const commands = paletteCommands(manifest);
+      const category = commands[0].category ?? commands[0].title;
+      await openPalette(page, `>${category}`);
+      for (const c of commands.slice(0, 6)) {
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: label(c) }).first().waitFor({ timeout: T });
+      }
+    },
+  },
+];

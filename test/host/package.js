@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// `npm run package`: production bundle, then `vsce package` into <name>-<version>.vsix at the repo root.
+// Checks that the package holds only what the extension needs at run time (dist/extension.js, media,
+// package.json, README, licence/changelog; no sources, tests, maps or node_modules) and prints its size.
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '../..');
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const vsix = path.join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
+const vsce = path.join(ROOT, 'node_modules/@vscode/vsce/vsce');
+const VSCE_ARGS = ['--no-dependencies', '--allow-missing-repository', '--skip-license'];
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', timeout: 300000, ...opts });
+  if (r.status !== 0) {
+    process.stdout.write(r.stdout || '');
+    process.stderr.write(r.stderr || '');
+    throw new Error(`${path.basename(cmd)} ${args.join(' ')} failed (${r.error ? r.error.message : r.status ?? r.signal})`);
+  }
+  return r.stdout;
+}
+
+try {
+  run(process.execPath, ['esbuild.js', '--production'], { stdio: 'inherit' });
+  const files = run(process.execPath, [vsce, 'ls', '--no-dependencies']).split('\n').map((l) => l.trim()).filter(Boolean);
+  const allowed = /^(dist\/extension\.js|package\.json|README\.md|CHANGELOG\.md|LICENSE(\.md|\.txt)?|media\/.+)$/;
+  const bad = files.filter((f) => !allowed.test(f) || /\.map$|(^|\/)(node_modules|src|test|out)\//.test(f));
+  if (bad.length) throw new Error(`unexpected files would be packaged (fix .vscodeignore):\n  ${bad.join('\n  ')}`);
+  if (!files.includes('dist/extension.js')) throw new Error('dist/extension.js would not be packaged');
+  fs.rmSync(vsix, { force: true });
+  run(process.execPath, [vsce, 'package', ...VSCE_ARGS, '-o', vsix], { stdio: 'inherit' });
+  const size = fs.statSync(vsix).size;
+  console.log(`${path.basename(vsix)}: ${files.length} files, ${(size / 1024).toFixed(1)} KiB (${size} bytes)`);
+  for (const f of files) console.log(`  ${f}`);
+} catch (e) {
+  console.error(`package: ${e.message}`);
+  process.exit(1);
+}

@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// UI end-to-end walk: installs the packaged .vsix (npm run package) into a fresh code-server, starts the
+// emulator CLI with the demo seed and points restoreSessions.emulator.url at it, opens the workbench in
+// Debian chromium (playwright-core, 1400x900, reduced motion) and runs the named steps of
+// test/e2e/steps.ts (compiled to out/test/e2e/steps.js). A PNG per step goes to test-results/e2e/.
+// Prints "N passed, N failed" alone on a line; exits non-zero on any failure or on the hard timeout
+// (E2E_TIMEOUT_MS, default 300000), after killing every process group it started.
+//   env: E2E_STEP_TIMEOUT_MS (default 90000), KEEP_STATE=1
+/* global setTimeout, clearTimeout */
+const fs = require('fs');
+const path = require('path');
+const host = require('./host');
+
+const TIMEOUT_MS = +(process.env.E2E_TIMEOUT_MS || 300000);
+const STEP_TIMEOUT_MS = +(process.env.E2E_STEP_TIMEOUT_MS || 90000);
+const SHOTS = path.join(host.ROOT, 'test-results/e2e');
+const t0 = Date.now();
+const log = (...a) => console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+
+const cleanups = [];
+const counts = { passed: 0, failed: 0, skipped: 0 };
+let finishing = false;
+async function finish(code) {
+  if (finishing) return;
+  finishing = true;
+  while (cleanups.length) { try { await cleanups.pop()(); } catch (e) { log('cleanup:', e.message); } }
+  if (code !== 0 && counts.failed === 0) counts.failed = 1;
+  if (counts.skipped) log(`${counts.skipped} skipped`);
+  console.log(`${counts.passed} passed, ${counts.failed} failed`);
+  process.exit(code !== 0 || counts.failed > 0 ? 1 : 0);
+}
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { log(`${sig}: stopping`); finish(130); });
+
+async function main() {
+  const manifest = JSON.parse(fs.readFileSync(path.join(host.ROOT, 'package.json'), 'utf8'));
+  const vsix = path.join(host.ROOT, `${manifest.name}-${manifest.version}.vsix`);
+  if (!fs.existsSync(vsix)) throw new Error(`${path.basename(vsix)} missing: run "npm run package" first`);
+  const stepsFile = path.join(host.ROOT, 'out/test/e2e/steps.js');
+  if (!fs.existsSync(stepsFile)) throw new Error('out/test/e2e/steps.js missing: run "tsc -p ." first');
+  if (!fs.existsSync(host.CODE_SERVER_BIN)) throw new Error('code-server is not provisioned: run "node test/host/provision.js"');
+  const { steps } = require(stepsFile);
+
+  fs.rmSync(SHOTS, { recursive: true, force: true });
+  fs.mkdirSync(SHOTS, { recursive: true });
+  fs.mkdirSync(path.join(host.CACHE, 'runs'), { recursive: true });
+  const stateDir = fs.mkdtempSync(path.join(host.CACHE, 'runs', 'e2e-'));
+  cleanups.push(async () => { if (process.env.KEEP_STATE !== '1') fs.rmSync(stateDir, { recursive: true, force: true }); });
+  const workspace = path.join(stateDir, 'workspace');
+  fs.mkdirSync(workspace, { recursive: true });
+
+  let emulatorUrl = '';
+  try {
+    const emu = await host.startEmulatorCli({ seed: 'demo', timeScale: 60, logFile: path.join(stateDir, 'emulator.log') });
+    cleanups.push(() => emu.stop());
+    emulatorUrl = emu.url;
+    log(`emulator on ${emulatorUrl}`);
+  } catch (e) {
+    // tolerated only until the emulator (src/emulator/index.ts) lands; then its absence is a failure
+    if (fs.existsSync(path.join(host.ROOT, 'src/emulator/index.ts'))) throw e;
+    log(`WARNING: no emulator (src/emulator/index.ts has not landed yet): ${e.message.split('\n')[0]}`);
+  }
+  host.makeState(stateDir, emulatorUrl ? { 'restoreSessions.emulator.url': emulatorUrl } : {});
+  await host.runCodeServer(stateDir, ['--install-extension', vsix]);
+  log(`installed ${path.basename(vsix)}`);
+
+  const server = await host.startCodeServer({ stateDir, args: [workspace] });
+  cleanups.push(async () => {
+    await server.stop();
+    if (counts.failed) fs.copyFileSync(path.join(stateDir, 'server.log'), path.join(SHOTS, 'server.log'));
+  });
+  log(`code-server ${host.PINS.codeServer} up on ${server.url}`);
+  const browser = await host.launchChromium(path.join(stateDir, 'chromium-home'));
+  cleanups.push(() => browser.close());
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+
+  const ctx = { page, manifest, emulatorUrl, log };
+  let n = 0;
+  for (const step of steps) {
+    const id = `${String(++n).padStart(2, '0')}-${step.name}`;
+    const reason = step.skip ? step.skip(ctx) : undefined;
+    if (reason) { counts.skipped++; log(`- ${id}: skipped (${reason})`); continue; }
+    const s0 = Date.now();
+    let timer;
+    try {
+      await Promise.race([
+        step.run(ctx),
+        new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`step timed out after ${STEP_TIMEOUT_MS / 1000} s`)), STEP_TIMEOUT_MS); }),
+      ]);
+      clearTimeout(timer);
+      await page.waitForTimeout(400); // settle fades so the screenshot is deterministic
+      await page.screenshot({ path: path.join(SHOTS, `${id}.png`), animations: 'disabled' });
+      counts.passed++;
+      log(`✔ ${id} (${((Date.now() - s0) / 1000).toFixed(1)}s)`);
+    } catch (e) {
+      clearTimeout(timer);
+      counts.failed++;
+      await page.screenshot({ path: path.join(SHOTS, `${id}-FAILED.png`), animations: 'disabled' }).catch(() => {});
+      log(`✖ ${id}: ${e.message.split('\n')[0]}`);
+    }
+  }
+  if (counts.failed && errors.length) log(`browser errors (first 5):\n  ${errors.slice(0, 5).join('\n  ')}`);
+  log(`screenshots in ${path.relative(host.ROOT, SHOTS)}/`);
+  await finish(counts.failed ? 1 : 0);
+}
+
+setTimeout(() => { log(`TIMEOUT after ${TIMEOUT_MS / 1000} s`); finish(1); }, TIMEOUT_MS);
+main().catch((e) => { log('ERROR', e.message); finish(1); });

@@ -1,0 +1,120 @@
+import { strict as assert } from 'assert';
+import { BatchRequestItem, GraphClient } from '../../../src/graph';
+import { FAST_RETRY, TestServer, sendJson, startServer } from './server';
+
+interface WireReq {
+  id: string;
+  method: string;
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** A $batch endpoint that answers each sub-request with its own id, in reverse order. */
+function batchHandler(statusFor: (r: WireReq) => number = () => 200) {
+  return (req: { url?: string; method?: string }, res: import('node:http').ServerResponse, seen: { body: string }): void => {
+    if (req.method !== 'POST' || !req.url?.endsWith('/$batch')) {
+      sendJson(res, 404, { error: { code: 'NotFound', message: req.url } });
+      return;
+    }
+    const { requests } = JSON.parse(seen.body) as { requests: WireReq[] };
+    if (requests.length > 20) {
+      sendJson(res, 400, { error: { code: 'BadRequest', message: 'too many' } });
+      return;
+    }
+    const responses = requests
+      .map((r) => ({ id: r.id, status: statusFor(r), headers: { 'Content-Type': 'application/json' }, body: { echo: r.url, method: r.method } }))
+      .reverse();
+    sendJson(res, 200, { responses });
+  };
+}
+
+describe('graph/batch', () => {
+  let server: TestServer | undefined;
+  let client: GraphClient | undefined;
+  afterEach(async () => {
+    await client?.close();
+    await server?.close();
+    client = undefined;
+    server = undefined;
+  });
+
+  it('splits 45 requests into 3 calls of at most 20 and returns responses in request order', async () => {
+    server = await startServer(batchHandler());
+    client = new GraphClient({ baseUrl: server.base });
+    const requests: BatchRequestItem[] = Array.from({ length: 45 }, (_, i) => ({
+      id: `r${i}`,
+      method: 'GET',
+      url: `/solutions/backupRestore/restoreSessions/s${i}`,
+    }));
+    const out = await client.batch(requests);
+    assert.equal(server.seen.length, 3);
+    const sizes = server.seen.map((s) => (JSON.parse(s.body) as { requests: unknown[] }).requests.length).sort((a, b) => b - a);
+    assert.deepEqual(sizes, [20, 20, 5]);
+    for (const s of server.seen) {
+      assert.equal(s.url, '/v1.0/$batch');
+      assert.equal(s.headers['content-type'], 'application/json');
+      assert.equal(s.headers['prefer'], 'include-unknown-enum-members');
+    }
+    assert.deepEqual(
+      out.map((r) => r.id),
+      requests.map((r) => r.id),
+    );
+    assert.deepEqual(out[44].body, { echo: '/solutions/backupRestore/restoreSessions/s44', method: 'GET' });
+    assert.equal(out[0].status, 200);
+    assert.equal(out[0].headers['content-type'], 'application/json');
+  });
+
+  it('sends sub-request bodies with a Content-Type and makes absolute URLs relative to the version root', async () => {
+    server = await startServer(batchHandler((r) => (r.method === 'PATCH' ? 429 : 200)));
+    client = new GraphClient({ baseUrl: server.base });
+    const out = await client.batch([
+      { id: 'a', method: 'patch', url: '/solutions/backupRestore/restoreSessions/x', body: { description: 'd' } },
+      { id: 'b', method: 'GET', url: `${server.base}/solutions/backupRestore/restoreSessions/y` },
+    ]);
+    const sent = (JSON.parse(server.seen[0].body) as { requests: WireReq[] }).requests;
+    assert.deepEqual(sent[0], {
+      id: 'a',
+      method: 'PATCH',
+      url: '/solutions/backupRestore/restoreSessions/x',
+      body: { description: 'd' },
+      headers: { 'Content-Type': 'application/json' },
+    });
+    assert.deepEqual(sent[1], { id: 'b', method: 'GET', url: '/solutions/backupRestore/restoreSessions/y' });
+    // a throttled sub-request is reported, not hidden
+    assert.equal(out[0].status, 429);
+    assert.equal(out[1].status, 200);
+  });
+
+  it('retries a throttled $batch call only when every sub-request is idempotent', async () => {
+    let calls = 0;
+    server = await startServer((req, res, seen) => {
+      calls++;
+      if (calls === 1 || calls === 3) {
+        sendJson(res, 429, { error: { code: 'TooManyRequests', message: 'later' } }, { 'retry-after': '0.01' });
+        return;
+      }
+      batchHandler()(req, res, seen);
+    });
+    client = new GraphClient({ baseUrl: server.base, retry: FAST_RETRY });
+    const ok = await client.batch([{ id: '1', method: 'GET', url: '/a' }]);
+    assert.equal(ok.length, 1);
+    assert.equal(server.seen.length, 2);
+    await assert.rejects(client.batch([{ id: '1', method: 'POST', url: '/a/activate' }]), { status: 429 });
+    assert.equal(server.seen.length, 3);
+  });
+
+  it('rejects duplicate ids before sending anything, and returns [] for no requests', async () => {
+    server = await startServer(batchHandler());
+    client = new GraphClient({ baseUrl: server.base });
+    await assert.rejects(
+      client.batch([
+        { id: 'x', method: 'GET', url: '/a' },
+        { id: 'x', method: 'GET', url: '/b' },
+      ]),
+      TypeError,
+    );
+    assert.deepEqual(await client.batch([]), []);
+    assert.equal(server.seen.length, 0);
+  });
+});
