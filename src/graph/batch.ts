@@ -77,13 +77,19 @@ export async function runBatch(
   const results: BatchResponseItem[][] = new Array(chunks.length);
   const concurrency = Math.max(1, options.concurrency ?? 4);
   let next = 0;
+  let failed = false;
   const worker = async (): Promise<void> => {
-    while (next < chunks.length) {
+    while (!failed && next < chunks.length) {
       const index = next++;
       const part = chunks[index];
       const idempotent = options.idempotent ?? part.every((r) => isIdempotent(r.method));
-      const response = await post({ requests: part.map((r) => toWire(baseUrl, r)) }, idempotent);
-      results[index] = orderResponses(part, response, `${baseUrl}/$batch`);
+      try {
+        const response = await post({ requests: part.map((r) => toWire(baseUrl, r)) }, idempotent);
+        results[index] = orderResponses(part, response, `${baseUrl}/$batch`);
+      } catch (err) {
+        failed = true; // stop the other workers from starting further calls
+        throw err;
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, () => worker()));

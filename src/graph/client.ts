@@ -206,6 +206,7 @@ export class GraphClient {
           kind: error.kind,
           status: error.status,
           retryAfterMs: error.retryAfterMs,
+          code: error.code,
         },
         this.retry,
       );

@@ -6,7 +6,8 @@
  * - Only idempotent requests are retried (GET/HEAD/PUT/DELETE/OPTIONS by default; POST/PATCH only when
  *   the caller says so). A POST that creates or activates a session is never repeated on its own.
  * - Retried: HTTP 429/503/504, network errors (reset, refused, socket closed mid-body), per-attempt
- *   timeouts, and 2xx bodies that are not valid JSON (a truncated body). Never retried: cancellation.
+ *   timeouts, and 2xx bodies that are not valid JSON (a truncated body). Never retried: cancellation,
+ *   TLS certificate failures.
  * - Delay: the server's `Retry-After` when present (seconds, possibly fractional, or an HTTP date),
  *   otherwise exponential backoff with jitter, capped per wait.
  * - Bounded by a number of attempts and by a total time budget: a wait that would end past the budget is
@@ -106,7 +107,12 @@ export interface FailureFacts {
   kind: GraphErrorKind;
   status: number;
   retryAfterMs?: number;
+  /** Error code; certificate failures are permanent and not retried. */
+  code?: string;
 }
+
+/** TLS certificate failures: retrying cannot help. */
+const PERMANENT_NETWORK_CODE = /CERT|UNABLE_TO_VERIFY|SELF_SIGNED|DEPTH_ZERO|UNABLE_TO_GET_ISSUER|ERR_TLS_CERT_ALTNAME_INVALID|ERR_INVALID_URL|ERR_INVALID_ARG/;
 
 export type RetryDecision = { retry: true; delayMs: number } | { retry: false; reason: string };
 
@@ -120,6 +126,9 @@ export function decideRetry(f: FailureFacts, policy: RetryPolicy, random: () => 
   }
   if (f.kind === 'http' && !RETRYABLE_STATUSES.has(f.status)) {
     return { retry: false, reason: `status ${f.status} is not retryable` };
+  }
+  if (f.kind === 'network' && f.code && PERMANENT_NETWORK_CODE.test(f.code)) {
+    return { retry: false, reason: `${f.code} is permanent` };
   }
   if (f.attempt >= policy.maxAttempts) {
     return { retry: false, reason: `gave up after ${f.attempt} attempts` };

@@ -8,7 +8,6 @@
 // playwright-core is a devDependency of the project (driver only, it downloads no browser).
 // A stamp file keyed on the pins makes a second run take well under a second.
 //   node test/host/provision.js [--force]
-/* global setTimeout */
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
@@ -22,6 +21,7 @@ const WANT = { ...host.PINS, platform: `${process.platform}-${process.arch}` };
 
 function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', timeout: 20 * 60 * 1000, ...opts });
+  if (opts.stdio === 'pipe' && r.status !== 0) { process.stdout.write(r.stdout || ''); process.stderr.write(r.stderr || ''); }
   if (r.error) throw new Error(`${cmd} ${args.join(' ')}: ${r.error.message}`);
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
 }
@@ -42,7 +42,8 @@ function ensureApt() {
   const sudo = process.getuid && process.getuid() !== 0 ? ['sudo', '-n'] : [];
   log(`apt: installing ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const apt = (args) => (sudo.length ? run(sudo[0], [...sudo.slice(1), 'apt-get', ...args], { env }) : run('apt-get', args, { env }));
+  const opts = { env, stdio: 'pipe', encoding: 'utf8' };
+  const apt = (args) => (sudo.length ? run(sudo[0], [...sudo.slice(1), 'apt-get', ...args], opts) : run('apt-get', args, opts));
   apt(['update', '-qq']);
   apt(['install', '-y', '-qq', ...missing]);
 }
@@ -50,7 +51,19 @@ function ensureApt() {
 function npmInstallInto(dir, deps, env) {
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: path.basename(dir), private: true, dependencies: deps }, null, 2) + '\n');
+  const tmp = path.join(host.CACHE, 'tmp');
+  fs.mkdirSync(tmp, { recursive: true });
+  env = { ...env, TMPDIR: tmp };
   run('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error'], { cwd: dir, env });
+}
+
+/** `code-server --version`, with its config and XDG dirs kept inside .vscode-test (else it writes ~/.config). */
+function codeServerVersion() {
+  const state = host.makeState(path.join(host.CACHE, 'runs', 'version-check'));
+  const r = spawnSync(host.CODE_SERVER_BIN, ['--config', path.join(state, 'config.yaml'), '--version'],
+    { encoding: 'utf8', env: host.codeServerEnv(state), timeout: 60000 });
+  fs.rmSync(state, { recursive: true, force: true });
+  return (r.stdout || '').split('\n').find((l) => /^\d+\.\d+\.\d+ /.test(l)) || (r.stdout || '') + (r.stderr || '');
 }
 
 function readStamp() {
@@ -95,9 +108,9 @@ function main() {
     log(`code-server ${WANT.codeServer} built with Node ${v} (native addons, about 2 min) -> ${path.relative(host.ROOT, host.CS_DIR)}`);
     fs.rmSync(path.join(host.CS_DIR, 'node_modules'), { recursive: true, force: true });
     npmInstallInto(host.CS_DIR, { 'code-server': WANT.codeServer }, host.node24Env());
-    const cv = spawnSync(host.CODE_SERVER_BIN, ['--version'], { encoding: 'utf8', env: host.node24Env(), timeout: 60000 }).stdout.trim();
+    const cv = codeServerVersion();
     if (!cv.startsWith(WANT.codeServer)) throw new Error(`code-server --version printed: ${cv}`);
-    log(`code-server --version: ${cv.split('\n')[0]}`);
+    log(`code-server --version: ${cv}`);
     fs.writeFileSync(STAMP, JSON.stringify({ ...WANT, at: new Date().toISOString() }, null, 2) + '\n');
     log('done');
   } finally {
@@ -111,4 +124,3 @@ try {
   console.error(`[provision] FAILED: ${e.message}`);
   process.exit(1);
 }
-void setTimeout;

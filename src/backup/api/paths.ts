@@ -7,7 +7,7 @@ export const ROOT = '/solutions/backupRestore';
 /** URL-encodes one path segment and rejects values that would escape it. */
 export function segment(id: string): string {
   const trimmed = typeof id === 'string' ? id.trim() : '';
-  if (trimmed === '' || trimmed === '.' || trimmed === '..' || /[\u0000-\u001f]/.test(trimmed)) {
+  if (trimmed === '' || trimmed === '.' || trimmed === '..' || [...trimmed].some((ch) => ch.charCodeAt(0) < 0x20)) {
     throw new InvalidIdError(id);
   }
   return encodeURIComponent(trimmed);

@@ -65,9 +65,22 @@ function protectionSourcesOf(key: string): string {
   return bucket < 12 ? 'manual' : bucket < 18 ? 'dynamicRule' : 'manual,dynamicRule';
 }
 
-/** Most units joined right after the policy was created; one in five later (so its restore points start later). */
+/**
+ * Units that joined their policy after it was created, in days before the anchor; their restore points start
+ * then. Everyone else joined in the first days of the policy, so they have the full year of weekly points.
+ */
+const LATE_JOINERS: Record<string, number> = {
+  'exchange:priyar': 9,
+  'exchange:hanas': 200,
+  'sharePoint:Events': 90,
+  'sharePoint:Benefits': 30,
+  'oneDrive:kenjit': 5,
+  'oneDrive:elenai': 60,
+  'oneDrive:sofial': 150,
+};
+
 function createdDaysAgoOf(key: string): number {
-  return pick(`late:${key}`, 0, 4) === 0 ? pick(`age:${key}`, 2, 300) : POLICY_AGE_DAYS - pick(`age:${key}`, 1, 3);
+  return LATE_JOINERS[key] ?? POLICY_AGE_DAYS - pick(`age:${key}`, 1, 3);
 }
 
 interface UnitSeed {

@@ -4,17 +4,17 @@ import * as vscode from 'vscode';
 import { planCreate, planInputs, type CreatePlan } from '../../backup/plan';
 import type { DestinationType, ProtectionUnit, Workload } from '../../backup/model';
 import { LIMITS, WORKLOADS } from '../../backup/model';
-import { formatDateTime, unitName } from '../../backup/presentation';
+import { formatDateTime } from '../../backup/presentation';
+import { findRestorePoints, pickPointInTimeStep, pickUnitsStep, type PointInTime } from './restoreSteps';
 import type { CommandContext } from './context';
 import { workloadFromArg } from './pickSession';
 import type { CommandSpec } from './registry';
-import { BACK, inputStep, pickStep } from './wizard';
+import { BACK, pickStep } from './wizard';
 
 interface State {
   workload?: Workload;
   units?: ProtectionUnit[];
-  /** undefined = latest restore point */
-  pointInTime?: Date | 'latest';
+  pointInTime?: PointInTime;
   destination?: DestinationType;
 }
 
@@ -46,43 +46,16 @@ export function createSessionCommand(ctx: CommandContext): CommandSpec {
           state.workload = picked[0].workload;
           step = 2;
         } else if (step === 2) {
-          const workload = state.workload!;
-          const units = await loadUnits(workload);
-          const items = units.map((unit) => ({
-            label: unitName(workload, unit) ?? unit.id,
-            description: String((unit as unknown as Record<string, unknown>)[workload.protectionUnits.addressField] ?? ''),
-            detail: unitDetail(unit),
-            unit,
-          }));
-          const picked = await pickStep({
-            title: `${TITLE}: ${workload.label}`, step, totalSteps: STEPS, canPickMany: true,
-            placeholder: `Pick the ${workload.unitLabelPlural} to restore (type to filter)`,
-            items, selected: items.filter((i) => state.units?.some((u) => u.id === i.unit.id)),
-          });
+          const picked = await pickUnitsStep({ title: `${TITLE}: ${state.workload!.label}`, step, totalSteps: STEPS, workload: state.workload!, units: await loadUnits(state.workload!), selected: state.units });
           if (!picked) return;
           if (picked === BACK) { if (firstStep === 2) return; step = 1; continue; }
-          state.units = picked.map((p) => p.unit);
+          state.units = picked;
           step = 3;
         } else if (step === 3) {
-          const picked = await pickStep({
-            title: TITLE, step, totalSteps: STEPS, placeholder: 'Restore to which point in time?',
-            items: [
-              { label: '$(history) Latest restore point', description: 'the most recent backup of each', value: 'latest' as const },
-              { label: '$(calendar) A date and time…', description: 'the closest restore point before it', value: 'pick' as const },
-            ],
-          });
+          const picked = await pickPointInTimeStep({ title: TITLE, step, totalSteps: STEPS, current: state.pointInTime });
           if (!picked) return;
           if (picked === BACK) { step = 2; continue; }
-          if (picked[0].value === 'latest') state.pointInTime = 'latest';
-          else {
-            const text = await inputStep({
-              title: TITLE, step, totalSteps: STEPS, prompt: 'Restore to the closest restore point before (local time, YYYY-MM-DD HH:MM)',
-              value: state.pointInTime instanceof Date ? localText(state.pointInTime) : '', placeholder: '2026-11-20 08:00', validate: validateDateTime,
-            });
-            if (text === undefined) return;
-            if (text === BACK) continue;
-            state.pointInTime = parseLocal(text);
-          }
+          state.pointInTime = picked;
           step = 4;
         } else if (step === 4) {
           const picked = await pickStep({
@@ -95,14 +68,8 @@ export function createSessionCommand(ctx: CommandContext): CommandSpec {
           if (!picked) return;
           if (picked === BACK) { step = 3; continue; }
           state.destination = picked[0].value;
-          plan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Finding restore points…' }, async () => {
-            const search = await api.tenant.search({
-              protectionUnitIds: state.units!.map((u) => u.id),
-              protectionTimePeriod: state.pointInTime instanceof Date ? { endDateTime: state.pointInTime.toISOString() } : { endDateTime: new Date().toISOString() },
-              restorePointPreference: 'latest',
-            });
-            return planCreate(state.workload!, state.units!, search, state.destination!);
-          });
+          const search = await findRestorePoints(api, state.units!, state.pointInTime ?? 'latest');
+          plan = planCreate(state.workload!, state.units!, search, state.destination!);
           step = 5;
         } else {
           const review = plan!;
@@ -150,28 +117,4 @@ async function createFromPlan(ctx: CommandContext, plan: CreatePlan, activate: b
     ctx.tree.refreshWorkload(plan.workload);
     void vscode.window.showInformationMessage(`${plan.workload.label} restore session ${activate ? 'created and activated' : 'created as a draft'} with ${inputs.length} artifact(s).`);
   });
-}
-
-function unitDetail(unit: ProtectionUnit): string {
-  const parts = [unit.status ?? ''];
-  if (unit.offboardRequestedDateTime && !unit.offboardRequestedDateTime.startsWith('0001')) parts.push('offboarding requested');
-  if (unit.error?.message) parts.push(unit.error.message);
-  return parts.filter(Boolean).join(' · ');
-}
-
-function validateDateTime(text: string): string | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$/.test(text.trim())) return 'Enter a local date and time as YYYY-MM-DD HH:MM, for example 2026-11-20 08:00.';
-  const date = parseLocal(text);
-  if (Number.isNaN(date.getTime())) return 'That date does not exist.';
-  if (date.getTime() > Date.now()) return 'Pick a time in the past: restore points exist only for backups already taken.';
-  return undefined;
-}
-
-function parseLocal(text: string): Date {
-  return new Date(text.trim().replace(' ', 'T') + ':00');
-}
-
-function localText(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }

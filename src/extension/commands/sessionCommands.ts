@@ -25,10 +25,9 @@ export function sessionCommands(ctx: CommandContext): CommandSpec[] {
           'Activate',
         );
         if (confirm !== 'Activate') return;
-        const { body } = await vscode.window.withProgress(
-          { location: { viewId: 'restoreSessions.explorer' }, title: 'Activating…' },
-          () => api.sessions.activate(session.id),
-        );
+        const response = await ctx.tree.runBusy(session.id, 'Activating…', () => api.sessions.activate(session.id));
+        if (!response) return;
+        const { body } = response;
         ctx.watch.add(workload, session.id);
         ctx.tree.applyUpdates(workload, [{ ...session, ...body }]);
         void vscode.window.showInformationMessage(`${workload.label} restore session is ${sessionStatusWord(body.status).toLowerCase()} (${progressText({ ...session, ...body })}).`);
@@ -50,8 +49,11 @@ export function sessionCommands(ctx: CommandContext): CommandSpec[] {
         );
         if (confirm !== 'Delete') return;
         const { api } = await ctx.connections.get();
-        await api.sessions.delete(session.id);
-        ctx.tree.removeSession(workload, session.id);
+        const deleted = await ctx.tree.runBusy(session.id, 'Deleting…', async () => {
+          await api.sessions.delete(session.id);
+          return true;
+        });
+        if (deleted) ctx.tree.removeSession(workload, session.id);
       },
     },
     {

@@ -21,6 +21,8 @@ export class RestoreSessionsProvider implements vscode.TreeDataProvider<Node> {
   private readonly workloadNodes = new Map<string, WorkloadNode>();
   private readonly sessionNodes = new Map<string, SessionNode>();
   private readonly unitNames = new Map<string, Promise<Map<string, string>>>();
+  /** Sessions with an action in flight, and the temporary description shown meanwhile ("Activating…"). */
+  private readonly busy = new Map<string, string>();
 
   constructor(
     private readonly connections: ConnectionManager,
@@ -32,7 +34,7 @@ export class RestoreSessionsProvider implements vscode.TreeDataProvider<Node> {
     switch (node.kind) {
       case 'connection': return connectionItem(node);
       case 'workload': return workloadItem(node, this.lists.get(node.workload.id));
-      case 'session': return sessionItem(node);
+      case 'session': return sessionItem(node, this.busy.get(node.session.id));
       case 'artifact': return this.unitNameOf(node).then((name) => artifactItem(node, name));
       case 'bulkRequest': return bulkRequestItem(node);
       case 'loadMore': return loadMoreItem(node);
@@ -75,6 +77,32 @@ export class RestoreSessionsProvider implements vscode.TreeDataProvider<Node> {
     const connection = await this.connections.get();
     await list.loadMore(connection.api.client, all);
     this.changed.fire(this.workloadNodes.get(workload.id));
+  }
+
+  /**
+   * Runs an action on a session while its node shows a spinner and `description`. A second action on the
+   * same session while one runs is refused, so a double click never sends twice.
+   */
+  async runBusy<T>(sessionId: string, description: string, action: () => Promise<T>): Promise<T | undefined> {
+    if (this.busy.has(sessionId)) return undefined;
+    this.busy.set(sessionId, description);
+    this.fireSession(sessionId);
+    try {
+      return await action();
+    } finally {
+      this.busy.delete(sessionId);
+      this.fireSession(sessionId);
+    }
+  }
+
+  /** Re-reads one session's children (artifacts) on next expansion. */
+  refreshSession(sessionId: string): void {
+    this.fireSession(sessionId);
+  }
+
+  private fireSession(sessionId: string): void {
+    const node = this.findSession(sessionId);
+    if (node) this.changed.fire(node);
   }
 
   /** Sessions loaded in the tree that have not reached a terminal status. */

@@ -5,13 +5,14 @@ import {
 import type { SessionNode } from './nodes';
 import { sessionIcon } from './statusStyle';
 
-export function sessionItem(node: SessionNode): vscode.TreeItem {
+export function sessionItem(node: SessionNode, busy?: string): vscode.TreeItem {
   const { session } = node;
   const created = formatDateTime(session.createdDateTime) || session.id;
   const item = new vscode.TreeItem(`${created} · ${createdByText(session.createdBy)}`, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   item.description = `${sessionStatusWord(session.status)} · ${progressText(session)}`;
-  item.iconPath = sessionIcon(session.status);
+  item.iconPath = busy ? new vscode.ThemeIcon('loading~spin') : sessionIcon(session.status);
+  if (busy) item.description = busy;
   // contextValue carries the status so menus can offer only the actions the status allows.
   item.contextValue = `session.${session.status ?? 'unknown'}`;
   item.tooltip = sessionTooltip(node);

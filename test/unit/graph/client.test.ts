@@ -335,7 +335,7 @@ describe('graph/client', () => {
   describe('timeouts and cancellation', () => {
     it('a slow response times out with kind timeout', async () => {
       server = await startServer((_req, res) => {
-        setTimeout(() => sendJson(res, 200, {}), 2000);
+        setTimeout(() => sendJson(res, 200, {}), 2000).unref();
       });
       client = new GraphClient({ baseUrl: server.base, timeoutMs: 100, retry: { maxAttempts: 1 } });
       const e = await rejects(client.get('/slow'));
@@ -347,7 +347,7 @@ describe('graph/client', () => {
     it('the timeout is per attempt and idempotent requests retry after it', async () => {
       server = await startServer((_req, res, _s, i) => {
         if (i === 0) {
-          setTimeout(() => sendJson(res, 200, { late: true }), 2000);
+          setTimeout(() => sendJson(res, 200, { late: true }), 2000).unref();
         } else {
           sendJson(res, 200, { late: false });
         }
@@ -360,7 +360,7 @@ describe('graph/client', () => {
 
     it('aborting an in-flight request stops it with kind aborted', async () => {
       server = await startServer((_req, res) => {
-        setTimeout(() => sendJson(res, 200, {}), 5000);
+        setTimeout(() => sendJson(res, 200, {}), 5000).unref();
       });
       client = new GraphClient({ baseUrl: server.base, retry: FAST_RETRY });
       const ac = new AbortController();

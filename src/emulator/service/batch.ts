@@ -1,0 +1,69 @@
+// JSON batching (`POST /{version}/$batch`): up to 20 requests, each dispatched through the same router as a
+// direct call, in order. `dependsOn` is not supported and is refused with a clear message.
+import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { LIMITS } from '../../backup/model';
+import { badRequest } from '../errors';
+import type { Reply, RequestContext } from './context';
+import { ok, prefersUnknownEnums } from './context';
+import type { EmulatorCore } from './core';
+import { dispatch, errorReply } from './dispatch';
+import { parsePath } from './paths';
+import type { Router } from './router';
+import { isObject } from './validate';
+
+export async function runBatch(core: EmulatorCore, router: Router, outer: RequestContext): Promise<Reply> {
+  const body = outer.body;
+  if (!isObject(body) || !Array.isArray(body.requests)) throw badRequest('BadRequest', 'A $batch body is { "requests": [ { "id", "method", "url", "headers"?, "body"? } ] }.');
+  const requests = body.requests;
+  if (requests.length === 0) throw badRequest('BadRequest', 'A $batch needs at least one request.');
+  if (requests.length > LIMITS.batchRequests) throw badRequest('BadRequest', `A $batch holds at most ${LIMITS.batchRequests} requests; this one has ${requests.length}.`);
+  const ids = new Set<string>();
+  for (const [i, request] of requests.entries()) {
+    if (!isObject(request)) throw badRequest('BadRequest', `$batch request ${i} is not an object.`);
+    for (const key of Object.keys(request)) {
+      if (!['id', 'method', 'url', 'headers', 'body', 'dependsOn', 'atomicityGroup'].includes(key)) throw badRequest('BadRequest', `$batch request ${i}: unknown property '${key}'.`);
+    }
+    if (request.dependsOn !== undefined) throw badRequest('BadRequest', `$batch request ${i}: 'dependsOn' is not supported by the emulator; send dependent requests in separate batches.`);
+    if (request.atomicityGroup !== undefined) throw badRequest('BadRequest', `$batch request ${i}: 'atomicityGroup' is not supported.`);
+    if (typeof request.id !== 'string' || request.id === '') throw badRequest('BadRequest', `$batch request ${i} needs a string 'id'.`);
+    if (ids.has(request.id)) throw badRequest('BadRequest', `$batch request id '${request.id}' is used twice.`);
+    ids.add(request.id);
+    if (typeof request.method !== 'string' || !/^(GET|POST|PATCH|PUT|DELETE)$/i.test(request.method)) throw badRequest('BadRequest', `$batch request '${request.id}' needs a method (GET, POST, PATCH, PUT or DELETE).`);
+    if (typeof request.url !== 'string' || /^[a-z]+:\/\//i.test(request.url)) throw badRequest('BadRequest', `$batch request '${request.id}' needs a relative 'url' such as /solutions/backupRestore/restoreSessions.`);
+    if (request.headers !== undefined && (!isObject(request.headers) || Object.values(request.headers).some((v) => typeof v !== 'string'))) {
+      throw badRequest('BadRequest', `$batch request '${request.id}': 'headers' must map names to strings.`);
+    }
+  }
+  const responses: unknown[] = [];
+  for (const request of requests as Record<string, unknown>[]) {
+    const headers: IncomingHttpHeaders = {};
+    for (const [name, value] of Object.entries((request.headers as Record<string, string> | undefined) ?? {})) headers[name.toLowerCase()] = value;
+    const sub: RequestContext = {
+      ...outer,
+      method: String(request.method).toUpperCase(),
+      headers,
+      body: request.body,
+      requestId: randomUUID(),
+      clientRequestId: headers['client-request-id'] as string | undefined ?? outer.clientRequestId,
+      includeUnknownEnums: outer.includeUnknownEnums || prefersUnknownEnums(headers.prefer),
+      segments: [],
+      query: new Map(),
+    };
+    let reply: Reply;
+    try {
+      const url = String(request.url);
+      const parsed = parsePath(url.startsWith('/') ? url : '/' + url);
+      if (parsed.area !== 'graph') throw badRequest('BadRequest', `$batch request '${request.id}': the url must be under /solutions/backupRestore.`);
+      sub.segments = parsed.segments;
+      sub.query = parsed.query;
+      reply = await dispatch(core, router, sub);
+    } catch (err) {
+      reply = errorReply(err, sub);
+    }
+    const replyHeaders: Record<string, string> = { ...reply.headers };
+    if (reply.body !== undefined) replyHeaders['Content-Type'] = 'application/json';
+    responses.push({ id: request.id, status: reply.status, headers: replyHeaders, ...(reply.body !== undefined ? { body: reply.body } : {}) });
+  }
+  return ok({ responses });
+}

@@ -1,0 +1,50 @@
+// From a parsed request to a reply: the one path every Graph call takes, whether it arrived directly or
+// inside a $batch. Errors of any kind become the Graph error envelope; standard headers are added here.
+import { prefersUnknownEnums } from './context';
+import type { Reply, RequestContext } from './context';
+import type { EmulatorCore } from './core';
+import { asEmulatorError, errorBody } from './envelope';
+import { EmulatorError } from '../errors';
+import type { Router } from './router';
+
+/** Runs before routing; throw an EmulatorError (401/403) to refuse. The `--auth on` issue plugs in here. */
+export type Authenticate = (ctx: RequestContext) => void | Promise<void>;
+
+export const JSON_CONTENT_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+
+export function standardHeaders(ctx: Pick<RequestContext, 'requestId' | 'clientRequestId' | 'includeUnknownEnums'>): Record<string, string> {
+  const headers: Record<string, string> = { 'request-id': ctx.requestId };
+  if (ctx.clientRequestId) headers['client-request-id'] = ctx.clientRequestId;
+  if (ctx.includeUnknownEnums) headers['Preference-Applied'] = 'include-unknown-enum-members';
+  return headers;
+}
+
+export function errorReply(err: unknown, ctx: Pick<RequestContext, 'requestId' | 'clientRequestId' | 'includeUnknownEnums' | 'nowMs'>): Reply {
+  const e = asEmulatorError(err);
+  if (!(err instanceof EmulatorError)) console.error('[emulator] handler error:', err);
+  return {
+    status: e.status,
+    body: errorBody(e.code, e.message, ctx.requestId, ctx.clientRequestId, ctx.nowMs),
+    headers: { ...standardHeaders(ctx), ...e.headers },
+  };
+}
+
+export async function dispatch(core: EmulatorCore, router: Router, ctx: RequestContext, authenticate?: Authenticate): Promise<Reply> {
+  try {
+    core.tick(ctx.nowMs);
+    if (authenticate) await authenticate(ctx);
+    const match = router.match(ctx.method, ctx.segments);
+    if (!match) {
+      throw new EmulatorError(404, 'ResourceNotFound', `Resource not found for the segment '/${ctx.segments.join('/')}' under /solutions/backupRestore.`);
+    }
+    if ('allow' in match) {
+      throw new EmulatorError(405, 'MethodNotAllowed', `The method ${ctx.method} is not allowed on this resource; allowed: ${match.allow.join(', ')}.`, { Allow: match.allow.join(', ') });
+    }
+    const reply = await match.handler(core, ctx, match.params);
+    return { ...reply, headers: { ...standardHeaders(ctx), ...reply.headers } };
+  } catch (err) {
+    return errorReply(err, ctx);
+  }
+}
+
+export { prefersUnknownEnums };

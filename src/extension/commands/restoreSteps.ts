@@ -1,0 +1,87 @@
+// Wizard steps shared by Create Restore Session… and Add Artifacts…: pick protection units, pick a point
+// in time, find the restore points.
+import * as vscode from 'vscode';
+import type { BackupApi } from '../../backup/api';
+import type { ProtectionUnit, RestorePointSearchResponse, Workload } from '../../backup/model';
+import { unitName } from '../../backup/presentation';
+import { BACK, inputStep, pickStep, type StepResult } from './wizard';
+
+export type PointInTime = Date | 'latest';
+
+export async function pickUnitsStep(options: {
+  title: string; step: number; totalSteps: number; workload: Workload; units: ProtectionUnit[];
+  selected?: readonly ProtectionUnit[]; excluded?: ReadonlySet<string>;
+}): Promise<StepResult<ProtectionUnit[]>> {
+  const { workload } = options;
+  const items = options.units
+    .filter((unit) => !options.excluded?.has(unit.id))
+    .map((unit) => ({
+      label: unitName(workload, unit) ?? unit.id,
+      description: String((unit as unknown as Record<string, unknown>)[workload.protectionUnits.addressField] ?? ''),
+      detail: unitDetail(unit),
+      unit,
+    }));
+  const picked = await pickStep({
+    title: options.title, step: options.step, totalSteps: options.totalSteps, canPickMany: true,
+    placeholder: `Pick the ${workload.unitLabelPlural} to restore (type to filter by name or address)`,
+    items, selected: items.filter((i) => options.selected?.some((u) => u.id === i.unit.id)),
+  });
+  return picked === BACK || picked === undefined ? picked : picked.map((p) => p.unit);
+}
+
+export async function pickPointInTimeStep(options: { title: string; step: number; totalSteps: number; current?: PointInTime }): Promise<StepResult<PointInTime>> {
+  for (;;) {
+    const picked = await pickStep({
+      title: options.title, step: options.step, totalSteps: options.totalSteps, placeholder: 'Restore to which point in time?',
+      items: [
+        { label: '$(history) Latest restore point', description: 'the most recent backup of each', value: 'latest' as const },
+        { label: '$(calendar) A date and time…', description: 'the closest restore point before it', value: 'pick' as const },
+      ],
+    });
+    if (picked === undefined || picked === BACK) return picked;
+    if (picked[0].value === 'latest') return 'latest';
+    const text = await inputStep({
+      title: options.title, step: options.step, totalSteps: options.totalSteps,
+      prompt: 'Restore to the closest restore point before (local time, YYYY-MM-DD HH:MM)',
+      value: options.current instanceof Date ? localText(options.current) : '', placeholder: '2026-11-20 08:00', validate: validateDateTime,
+    });
+    if (text === undefined) return undefined;
+    if (text === BACK) continue;
+    return parseLocal(text);
+  }
+}
+
+/** One restore point per unit: the latest at or before the chosen time. */
+export function findRestorePoints(api: BackupApi, units: readonly ProtectionUnit[], pointInTime: PointInTime): Thenable<RestorePointSearchResponse> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Finding restore points…' }, () =>
+    api.tenant.search({
+      protectionUnitIds: units.map((u) => u.id),
+      protectionTimePeriod: { endDateTime: (pointInTime === 'latest' ? new Date() : pointInTime).toISOString() },
+      restorePointPreference: 'latest',
+    }),
+  );
+}
+
+function unitDetail(unit: ProtectionUnit): string {
+  const parts = [unit.status ?? ''];
+  if (unit.offboardRequestedDateTime && !unit.offboardRequestedDateTime.startsWith('0001')) parts.push('offboarding requested');
+  if (unit.error?.message) parts.push(unit.error.message);
+  return parts.filter(Boolean).join(' · ');
+}
+
+export function validateDateTime(text: string): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$/.test(text.trim())) return 'Enter a local date and time as YYYY-MM-DD HH:MM, for example 2026-11-20 08:00.';
+  const date = parseLocal(text);
+  if (Number.isNaN(date.getTime())) return 'That date does not exist.';
+  if (date.getTime() > Date.now()) return 'Pick a time in the past: restore points exist only for backups already taken.';
+  return undefined;
+}
+
+function parseLocal(text: string): Date {
+  return new Date(text.trim().replace(' ', 'T') + ':00');
+}
+
+function localText(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
