@@ -2,6 +2,7 @@
 // activation stays cheap; the emulator starts only when the view first needs data.
 import * as vscode from 'vscode';
 import { AutoRefresh } from './autoRefresh';
+import { artifactCommands } from './commands/artifactCommands';
 import { createSessionCommand } from './commands/createSession';
 import type { CommandContext } from './commands/context';
 import { registerCommands } from './commands/registry';
@@ -50,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
         }),
         ...sessionCommands(ctx),
         createSessionCommand(ctx),
+        ...artifactCommands(ctx),
       ],
       log,
     ),

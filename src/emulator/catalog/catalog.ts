@@ -36,7 +36,8 @@ export class SeededCatalog implements Catalog {
   }
 
   units(workload?: WorkloadId): ProtectionUnit[] {
-    return (workload ? this.tenant.inWorkload(workload) : this.tenant.records).map((r) => r.unit);
+    // Shared, cached entities: callers copy before they change anything.
+    return this.tenant.units(workload);
   }
 
   unit(id: string): ProtectionUnit | undefined {

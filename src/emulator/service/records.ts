@@ -37,7 +37,7 @@ export function newSessionRecord(workloadId: WorkloadId, id: string, nowMs: numb
 /** Where a unit's content lives: sites carry it; OneDrive accounts map to the owner's personal site. */
 export function unitLocation(unit: ProtectionUnit | undefined): { siteId: string | null; siteName: string | null; siteWebUrl: string | null } {
   if (!unit) return { siteId: null, siteName: null, siteWebUrl: null };
-  const u = unit as Record<string, unknown>;
+  const u = unit as unknown as Record<string, unknown>;
   if (typeof u.siteWebUrl === 'string') {
     return { siteId: (u.siteId as string) ?? null, siteName: (u.siteName as string) ?? null, siteWebUrl: u.siteWebUrl };
   }

@@ -18,7 +18,8 @@ export function artifactItem(node: ArtifactNode, unitName: string | undefined): 
     .filter(Boolean)
     .join(' · ');
   item.iconPath = artifactIcon(artifact.status);
-  item.contextValue = node.granular ? 'artifact.granular' : 'artifact';
+  // The parent session's status decides whether Remove Artifact is offered.
+  item.contextValue = `artifact.${node.granular ? 'granular' : 'standard'}.${node.sessionStatus}`;
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${node.granular ? 'Granular artifact' : 'Artifact'}** — `).appendText(artifactStatusWord(artifact.status)).appendMarkdown('\n\n');
   const location = restoredLocation(workload, artifact);

@@ -10,12 +10,12 @@
 //
 // Nodes are plain data, discriminated by `kind`; each kind renders itself in its own file. Ids are paths
 // (`exchange/<sessionId>/<artifactId>`) so expansion and selection survive a refresh.
-import type { RestoreArtifact, RestoreArtifactsBulkAdditionRequest, RestoreSession, Workload } from '../../backup/model';
+import type { RestoreArtifact, RestoreArtifactsBulkAdditionRequest, RestoreSession, RestoreSessionStatus, Workload } from '../../backup/model';
 
 export interface ConnectionNode { kind: 'connection'; id: string; label: string; detail: string }
 export interface WorkloadNode { kind: 'workload'; id: string; workload: Workload }
 export interface SessionNode { kind: 'session'; id: string; workload: Workload; session: RestoreSession }
-export interface ArtifactNode { kind: 'artifact'; id: string; workload: Workload; sessionId: string; artifact: RestoreArtifact; granular: boolean }
+export interface ArtifactNode { kind: 'artifact'; id: string; workload: Workload; sessionId: string; sessionStatus: RestoreSessionStatus; artifact: RestoreArtifact; granular: boolean }
 export interface BulkRequestNode { kind: 'bulkRequest'; id: string; workload: Workload; sessionId: string; request: RestoreArtifactsBulkAdditionRequest }
 export interface LoadMoreNode { kind: 'loadMore'; id: string; workload: Workload; loaded: number; total?: number }
 export interface MessageNode {

@@ -195,8 +195,8 @@ export class RestoreSessionsProvider implements vscode.TreeDataProvider<Node> {
       api.artifacts.listBulkRequests(workload, session.id),
     ]);
     const children: Node[] = [
-      ...sortFailedFirst(standard).map((artifact): ArtifactNode => ({ kind: 'artifact', id: `${node.id}/${artifact.id}`, workload, sessionId: session.id, artifact, granular: false })),
-      ...sortFailedFirst(granular).map((artifact): ArtifactNode => ({ kind: 'artifact', id: `${node.id}/g/${artifact.id}`, workload, sessionId: session.id, artifact, granular: true })),
+      ...sortFailedFirst(standard).map((artifact): ArtifactNode => ({ kind: 'artifact', id: `${node.id}/${artifact.id}`, workload, sessionId: session.id, sessionStatus: session.status ?? 'draft', artifact, granular: false })),
+      ...sortFailedFirst(granular).map((artifact): ArtifactNode => ({ kind: 'artifact', id: `${node.id}/g/${artifact.id}`, workload, sessionId: session.id, sessionStatus: session.status ?? 'draft', artifact, granular: true })),
       ...bulk.map((request) => ({ kind: 'bulkRequest' as const, id: `${node.id}/bulk/${request.id}`, workload, sessionId: session.id, request })),
     ];
     if (children.length === 0) {
