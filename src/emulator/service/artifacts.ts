@@ -7,6 +7,7 @@ import { DESTINATION_TYPES, isFlagsValue, RESTORE_POINT_TAGS } from '../../backu
 import { badRequest } from '../errors';
 import type { SessionRecord } from '../state';
 import { refreshBrowseSession } from './browseStatus';
+import { unitIdOfPoint } from './catalogExtras';
 import type { EmulatorCore } from './core';
 import { UNSET_DATE } from './lifecycle';
 import type { Json } from './validate';
@@ -66,7 +67,7 @@ export function storedKey(artifact: StoredArtifact): string {
 export function resolveAdd(core: EmulatorCore, w: Workload, parsed: ParsedAdd, nowMs: number): StoredArtifact {
   if (isBrowseGranular(w, parsed.kind)) return resolveBrowseItem(core, w, parsed, nowMs);
   const point = core.catalog.restorePoint(parsed.key, nowMs);
-  const unitId = point?.protectionUnit?.id;
+  const unitId = point ? unitIdOfPoint(core.catalog, point) : undefined;
   if (!point || !unitId || core.catalog.workloadOfUnit(unitId) !== w.id) {
     throw badRequest('InvalidRestorePoint', `The restore point '${parsed.key}' does not exist, has expired, or does not belong to a ${w.unitLabel}.`);
   }

@@ -9,6 +9,7 @@ import type { BrowseSessionRecord } from '../state';
 import { BROWSE_LIFETIME_MS, refreshBrowseSession } from './browseStatus';
 import type { Reply, RequestContext } from './context';
 import { created, ok } from './context';
+import { unitIdOfPoint } from './catalogExtras';
 import type { EmulatorCore } from './core';
 import { allowOptions, contextUrl, decodeToken, encodeToken, option } from './odata';
 import { presentBrowseSession } from './present';
@@ -30,7 +31,7 @@ export function createBrowseSession(core: EmulatorCore, ctx: RequestContext, w: 
   const restorePointId = optionalString(body, 'restorePointId', `#${spec.type}`);
   if (!restorePointId) throw badRequest('BadRequest', "'restorePointId' is required: the id of a fastRestore restore point.");
   const point = core.catalog.restorePoint(restorePointId, ctx.nowMs);
-  const unitId = point?.protectionUnit?.id;
+  const unitId = point ? unitIdOfPoint(core.catalog, point) : undefined;
   if (!point || !unitId || core.catalog.workloadOfUnit(unitId) !== w.id) {
     throw badRequest('InvalidRestorePoint', `The restore point '${restorePointId}' does not exist, has expired, or does not belong to a ${w.unitLabel}.`);
   }

@@ -28,7 +28,7 @@ export class EmulatorCore {
     const saved: EmulatorState | undefined = options.dataFile ? loadState(options.dataFile) : undefined;
     this.clock = new SimulatedClock(options.realNow, options.timeScale, saved?.clockMs);
     const seed = saved?.seed ?? options.seed;
-    this.catalog = createCatalog(seed);
+    this.catalog = createCatalog(seed, this.clock.now());
     if (saved) this.store.load(saved);
     else this.reset(seed, false);
     this.tick(this.clock.now());
@@ -37,7 +37,7 @@ export class EmulatorCore {
 
   /** Replaces everything with a fresh seed (the control endpoint and first start). */
   reset(seed: SeedName, persist = true): void {
-    this.catalog = createCatalog(seed);
+    this.catalog = createCatalog(seed, this.clock.now());
     this.store.load({ seed, sessions: seedSessions(this.catalog, seed, this.clock.now()), browseSessions: [] });
     if (persist) this.commit();
   }

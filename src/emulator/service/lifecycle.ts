@@ -5,14 +5,16 @@ import type { ArtifactRestoreStatus, PublicError, RestoreSessionStatus } from '.
 import { aggregateSessionStatus, countArtifacts, isTerminalSession, workload } from '../../backup/model';
 import type { Catalog } from '../catalog/types';
 import type { SessionRecord } from '../state';
-import { deterministicGuid, iso, unitLocation } from './records';
+import { granularRestoredPath, mailboxLocation, siteLocation, unitIdOfPoint } from './catalogExtras';
+import { iso } from './records';
 
-/** Simulated seconds spent in `scheduling` and in `scheduled` after activation. */
-export const SCHEDULING_SECONDS = 10;
-export const SCHEDULED_SECONDS = 20;
-/** Artifacts start one after another, this far apart, so a large session shows progress. */
-const STAGGER_SECONDS = 2;
-const MAX_STAGGER_STEPS = 60;
+/** Simulated seconds spent in `scheduling` after activation; then artifacts are `scheduled`. */
+export const SCHEDULING_SECONDS = 30;
+/**
+ * Artifacts start one after another: the first a minute after activation, then one every 45 seconds. The
+ * seeded sessions (catalog/demoSessions.ts) follow the same timeline, so their states continue seamlessly.
+ */
+export const startOffsetSeconds = (index: number): number => 60 + 45 * index;
 
 export const UNSET_DATE = '0001-01-01T00:00:00Z';
 
@@ -20,8 +22,8 @@ type AnyArtifact = SessionRecord['standard'][number] | SessionRecord['granular']
 
 /** The protection unit an artifact restores (for its deterministic outcome). */
 export function artifactUnitId(record: SessionRecord, artifact: AnyArtifact, catalog: Catalog): string | undefined {
-  const point = (artifact as { restorePoint?: { protectionUnit?: { id?: string } | null } | null }).restorePoint;
-  if (point?.protectionUnit?.id) return point.protectionUnit.id;
+  const point = (artifact as { restorePoint?: { id: string; protectionUnit?: { id?: string } | null } | null }).restorePoint;
+  if (point?.id) return unitIdOfPoint(catalog, point);
   const owner = (artifact as { siteId?: string | null; directoryObjectId?: string | null });
   const resource = owner.siteId ?? owner.directoryObjectId;
   return resource ? catalog.unitByResource(record.workload, resource)?.id : undefined;
@@ -47,7 +49,7 @@ export function settleSession(record: SessionRecord, nowMs: number, catalog: Cat
     const unitId = artifactUnitId(record, artifact, catalog);
     const outcome = unitId ? catalog.outcome(unitId) : { succeeds: false, durationSeconds: 60, error: { code: 'ArtifactNotFound', message: 'The protection unit of this artifact no longer exists.' } };
     const scheduledAt = activatedAt + SCHEDULING_SECONDS * 1000;
-    const startAt = scheduledAt + (SCHEDULED_SECONDS + Math.min(index, MAX_STAGGER_STEPS) * STAGGER_SECONDS) * 1000;
+    const startAt = activatedAt + startOffsetSeconds(index) * 1000;
     const endAt = startAt + Math.max(1, outcome.durationSeconds) * 1000;
     const granularFile = isGranularFile(record, artifact);
     const target = artifact as unknown as Record<string, unknown>;
@@ -63,6 +65,7 @@ export function settleSession(record: SessionRecord, nowMs: number, catalog: Cat
     if (nowMs >= endAt) {
       completedAt = Math.max(completedAt, endAt);
       if (outcome.succeeds) fillRestoredLocation(record, target, unitId, catalog, endAt, outcome.restoredItemCount);
+      else clearRestoredLocation(record, target, granularFile);
       else {
         const error = outcome.error ?? { code: 'UnknownError', message: 'The artifact could not be restored.' };
         if (!granularFile) target.error = error;
@@ -95,33 +98,29 @@ function summarise(record: SessionRecord, statuses: ArtifactRestoreStatus[], com
     if (session.status === 'failed' || session.status === 'completedWithError') {
       session.error = {
         code: firstError?.code ?? 'UnknownError',
-        message: `${counts.failed} of ${counts.total} artifacts could not be restored; see each artifact's error.`,
+        message: `${counts.failed} of ${counts.total} artifacts could not be restored. ${firstError?.message ?? ''}`.trim(),
       };
     } else session.error = null;
   }
 }
 
 function fillRestoredLocation(record: SessionRecord, target: Record<string, unknown>, unitId: string | undefined, catalog: Catalog, endAt: number, itemCount: number | undefined): void {
-  const day = iso(endAt).slice(0, 10);
-  const isNew = target.destinationType !== 'inPlace';
+  const destination = target.destinationType === 'inPlace' ? 'inPlace' : 'new';
   if ('browseSessionId' in target) {
-    // Granular file artifacts land in one folder per session, under the original location.
+    // Granular files go back in place, under their own key, into their original folder.
     target.restoredItemKey = target.id;
-    target.restoredItemPath = `Restored Items ${day}`;
+    target.restoredItemPath = granularRestoredPath(catalog, unitId, String(target.id), target.webUrl as string | null);
     target.restoredItemWebUrl = target.webUrl ?? null;
     return;
   }
-  const restored = workload(record.workload).restoredLocation;
-  const unit = unitId ? catalog.unit(unitId) : undefined;
-  if (restored.urlField === null) {
-    // Mailboxes: a new folder for `new`, the original folders for `inPlace`.
-    target.restoredFolderId = isNew ? 'AAMkAD' + deterministicGuid(String(target.id)).replace(/-/g, '').slice(0, 24) : null;
-    target.restoredFolderName = isNew ? `Recovered Items ${day}` : null;
-    target.restoredItemCount = itemCount ?? 0;
-    return;
-  }
-  const location = unitLocation(unit);
-  target.restoredSiteId = isNew ? deterministicGuid('site:' + String(target.id)) : location.siteId;
-  target.restoredSiteName = isNew ? `${location.siteName} R1` : location.siteName;
-  target.restoredSiteWebUrl = isNew ? `${location.siteWebUrl}R1` : location.siteWebUrl;
+  const granularMailbox = 'searchResponseId' in target;
+  Object.assign(target, workload(record.workload).restoredLocation.urlField === null
+    ? mailboxLocation(String(target.id), destination, granularMailbox ? Number(target.artifactCount ?? itemCount ?? 0) : itemCount ?? 0, endAt)
+    : siteLocation(catalog, unitId, String(target.id), destination, endAt));
+}
+
+function clearRestoredLocation(record: SessionRecord, target: Record<string, unknown>, granularFile: boolean): void {
+  if (granularFile) return;
+  if (workload(record.workload).restoredLocation.urlField === null) Object.assign(target, { restoredFolderId: null, restoredFolderName: null, restoredItemCount: null });
+  else Object.assign(target, { restoredSiteId: null, restoredSiteName: null, restoredSiteWebUrl: null });
 }

@@ -6,6 +6,7 @@ import { EVOLVABLE_PROPERTIES, evolvableMembers, LIMITS, odataType, PROTECTION_U
 import { badRequest, notFound } from '../errors';
 import type { Reply, RequestContext } from './context';
 import { ok } from './context';
+import { unitIdOfPoint } from './catalogExtras';
 import type { EmulatorCore } from './core';
 import type { FilterSchema } from './odataFilter';
 import { compileFilter } from './odataFilter';
@@ -132,9 +133,13 @@ export function listPolicyUnits(core: EmulatorCore, ctx: RequestContext, policyI
 // ---- restore points ----
 
 function presentPoint(core: EmulatorCore, point: RestorePoint, includeUnknown: boolean, expandUnit: boolean): Record<string, unknown> {
-  const { protectionUnit, ...rest } = point;
+  const { protectionUnit: embedded, ...rest } = point;
   const out: Record<string, unknown> = { '@odata.type': '#microsoft.graph.restorePoint', ...rest };
-  if (expandUnit && protectionUnit) out.protectionUnit = presentUnit(withType(core, protectionUnit), includeUnknown);
+  if (expandUnit) {
+    const unitId = unitIdOfPoint(core.catalog, point);
+    const unit = embedded && 'status' in embedded ? embedded : unitId ? core.catalog.unit(unitId) : undefined;
+    if (unit) out.protectionUnit = presentUnit(withType(core, unit), includeUnknown);
+  }
   return out;
 }
 

@@ -11,7 +11,7 @@ import type { CommandContext } from './context';
 import { resolveSession, workloadFromArg } from './pickSession';
 import type { CommandSpec } from './registry';
 import { findRestorePoints, pickPointInTimeStep, pickUnitsStep } from './restoreSteps';
-import { BACK, pickStep } from './wizard';
+import { BACK } from './wizard';
 
 export function artifactCommands(ctx: CommandContext): CommandSpec[] {
   return [
