@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { AutoRefresh } from './autoRefresh';
 import { artifactCommands } from './commands/artifactCommands';
 import { createSessionCommand } from './commands/createSession';
+import { granularCommands } from './commands/granularCommands';
 import type { CommandContext } from './commands/context';
 import { registerCommands } from './commands/registry';
 import { sessionCommands } from './commands/sessionCommands';
@@ -52,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
         ...sessionCommands(ctx),
         createSessionCommand(ctx),
         ...artifactCommands(ctx),
+        ...granularCommands(ctx),
       ],
       log,
     ),

@@ -65,8 +65,8 @@ export function settleSession(record: SessionRecord, nowMs: number, catalog: Cat
     if (nowMs >= endAt) {
       completedAt = Math.max(completedAt, endAt);
       if (outcome.succeeds) fillRestoredLocation(record, target, unitId, catalog, endAt, outcome.restoredItemCount);
-      else clearRestoredLocation(record, target, granularFile);
       else {
+        clearRestoredLocation(record, target, granularFile);
         const error = outcome.error ?? { code: 'UnknownError', message: 'The artifact could not be restored.' };
         if (!granularFile) target.error = error;
         firstError ??= error;

@@ -86,7 +86,8 @@ describe('catalog: restorePoints/search', () => {
   it('allows at most 20 units, and exactly one with an artifact query', () => {
     const ids = catalog.units('exchange').slice(0, 21).map((u) => u.id);
     rejects({ protectionUnitIds: ids, protectionTimePeriod: lastWeek }, 'InvalidSearchRequest', /at most 20/);
-    assert.equal(catalog.search({ protectionUnitIds: ids.slice(0, 20), protectionTimePeriod: lastWeek }, NOW).searchResults?.length, 20);
+    const twenty = catalog.search({ protectionUnitIds: ids.slice(0, 20), protectionTimePeriod: lastWeek }, NOW);
+    assert.equal(twenty.searchResults!.length + twenty.noResultProtectionUnitIds!.length, 20);
     const query = { artifactType: 'message' as const, queryExpression: "(Subject -like '*x*')" };
     rejects({ protectionUnitIds: [adele.id, alex.id], protectionTimePeriod: lastWeek, artifactQuery: query }, 'InvalidSearchRequest', /exactly 1/);
     rejects({ protectionUnitIds: [adele.id], protectionTimePeriod: lastWeek, artifactQuery: { artifactType: 'message' } }, 'InvalidSearchRequest', /queryExpression/);
