@@ -109,16 +109,22 @@ function listQuery(query: SessionListQuery): Record<string, string | number | bo
   };
 }
 
-/** Sorts the echoed `@delta` array into added artifacts, removed ids and per-item failures. */
+/**
+ * Sorts the echoed `@delta` array into added artifacts, removed ids and per-item failures. Removals are
+ * echoed only for granular sessions, so a removal counts as done unless the echo reports it failed.
+ */
 function collectDelta(echo: unknown, sent: Record<string, unknown>[], into: ArtifactChangeResult): void {
-  if (!Array.isArray(echo)) {
-    // Some responses echo nothing; count what was sent as accepted, since the service answered 200.
-    for (const item of sent) if ('@removed' in item) into.removed.push(String(item.id));
-    return;
+  const items = Array.isArray(echo) ? (echo as Record<string, unknown>[]) : [];
+  const failed = new Set<string>();
+  for (const item of items) {
+    if (item['@Core.DataModificationException']) {
+      into.failures.push(item as unknown as DeltaItemFailure);
+      failed.add(String(item.id ?? item['@contentId']));
+    } else if (!item['@removed']) {
+      into.added.push(item as unknown as RestoreArtifact);
+    }
   }
-  for (const item of echo as Record<string, unknown>[]) {
-    if (item['@Core.DataModificationException']) into.failures.push(item as unknown as DeltaItemFailure);
-    else if (item['@removed']) into.removed.push(String(item.id));
-    else into.added.push(item as unknown as RestoreArtifact);
+  for (const item of sent) {
+    if ('@removed' in item && !failed.has(String(item.id))) into.removed.push(String(item.id));
   }
 }

@@ -25,7 +25,7 @@ export class Client {
     const full = path.startsWith('http') ? path : this.emulator.url + (path.startsWith('/_emulator') || path.startsWith('/v1.0') || path.startsWith('/beta') ? path : ROOT + path);
     const init: RequestInit = { method, headers: { ...headers } };
     if (body !== undefined) {
-      init.body = typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body);
+      init.body = (typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body)) as BodyInit;
       (init.headers as Record<string, string>)['Content-Type'] ??= 'application/json';
     }
     const res = await fetch(full, init);

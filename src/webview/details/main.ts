@@ -1,0 +1,119 @@
+// Entry of the details page (bundled for the browser into media/details.js). Posts `ready`, renders every
+// full snapshot the host sends, and turns clicks into messages. Behaviour is attached by delegation on
+// `data-*` attributes, never by inline handlers; the page never builds HTML from strings.
+import {
+  type DetailsSnapshot, type HostMessage, type PanelIdentity, type PageMessage, isDetailsAction, isHostMessage, pageMessage,
+} from '../../protocol/details';
+import { mount, type DocumentLike } from './dom';
+import { emptyUi, renderDetails, type UiState } from './view';
+
+interface VsCodeApi {
+  postMessage(message: PageMessage): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+
+declare function acquireVsCodeApi(): VsCodeApi;
+
+interface SavedState {
+  identity?: PanelIdentity;
+  ui?: Partial<UiState>;
+}
+
+const vscode = acquireVsCodeApi();
+const saved = (vscode.getState() ?? {}) as SavedState;
+const ui: UiState = { ...emptyUi(), folds: { ...(saved.ui?.folds ?? {}) }, compareA: saved.ui?.compareA, compareB: saved.ui?.compareB };
+let snapshot: DetailsSnapshot | undefined;
+const app = document.getElementById('app')!;
+
+function save(): void {
+  vscode.setState({ identity: snapshot?.identity ?? saved.identity, ui: { folds: ui.folds, compareA: ui.compareA, compareB: ui.compareB } } satisfies SavedState);
+}
+
+function render(): void {
+  if (!snapshot) return;
+  const focusedKey = (document.activeElement as HTMLElement | null)?.dataset?.action;
+  app.replaceChildren(mount(renderDetails(snapshot, ui), document as unknown as DocumentLike) as Node);
+  if (focusedKey) (app.querySelector(`[data-action="${focusedKey}"]`) as HTMLElement | null)?.focus();
+}
+
+function post(message: PageMessage): void {
+  vscode.postMessage(message);
+}
+
+window.addEventListener('message', (event: MessageEvent) => {
+  const message: unknown = event.data;
+  if (!isHostMessage(message)) return;
+  handle(message);
+});
+
+function handle(message: HostMessage): void {
+  switch (message.type) {
+    case 'snapshot':
+      snapshot = message.snapshot;
+      save();
+      break;
+    case 'busy':
+      ui.busy = message.busy ? [...new Set([...ui.busy, message.action])] : ui.busy.filter((a) => a !== message.action);
+      if (message.busy) ui.notice = undefined;
+      break;
+    case 'notice':
+      ui.notice = { level: message.level, text: message.text };
+      break;
+  }
+  render();
+}
+
+document.addEventListener('click', (event) => {
+  const target = (event.target as Element | null)?.closest?.('[data-action],[data-copy],[data-copy-part],[data-link],[data-compare-run]') as HTMLElement | null;
+  if (!target || !snapshot) return;
+  const { action, copy, copyPart, link, compareRun } = target.dataset;
+  if (action && isDetailsAction(action)) {
+    post(pageMessage.action(action));
+  } else if (copy === 'sessionId') {
+    post(pageMessage.copy(snapshot.header.sessionId));
+  } else if (copyPart !== undefined) {
+    const part = snapshot.payload[Number(copyPart)];
+    if (part) post(pageMessage.copy(JSON.stringify(part.json, null, 2)));
+  } else if (link) {
+    event.preventDefault();
+    post(pageMessage.openLink(link));
+  } else if (compareRun) {
+    const a = Number((document.getElementById('compare-a') as HTMLSelectElement | null)?.value);
+    const b = Number((document.getElementById('compare-b') as HTMLSelectElement | null)?.value);
+    if (Number.isInteger(a) && Number.isInteger(b) && a !== b) post(pageMessage.compare(Math.min(a, b), Math.max(a, b)));
+    else {
+      ui.notice = { level: 'info', text: 'Pick two different snapshots to compare.' };
+      render();
+    }
+  }
+});
+
+document.addEventListener('keydown', (event) => {
+  const target = event.target as HTMLElement | null;
+  if ((event.key === 'Enter' || event.key === ' ') && target?.dataset?.link) {
+    event.preventDefault();
+    post(pageMessage.openLink(target.dataset.link));
+  }
+});
+
+document.addEventListener('change', (event) => {
+  const target = event.target as HTMLSelectElement | null;
+  const which = target?.dataset?.compare;
+  if (!which) return;
+  const value = Number(target.value);
+  if (which === 'a') ui.compareA = value;
+  else ui.compareB = value;
+  save();
+});
+
+// `toggle` does not bubble; listen in the capture phase to remember which parts are folded.
+document.addEventListener('toggle', (event) => {
+  const target = event.target as HTMLDetailsElement | null;
+  const key = target?.dataset?.fold;
+  if (!key) return;
+  ui.folds[key] = target.open;
+  save();
+}, true);
+
+post(pageMessage.ready());
