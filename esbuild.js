@@ -30,6 +30,15 @@ const targets = [
     format: 'cjs',
     target: 'node20',
   },
+  {
+    // The session details page: browser code, one IIFE loaded by the webview under a nonce CSP.
+    ...common,
+    entryPoints: ['src/webview/details/main.ts'],
+    outfile: 'media/details.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
 ];
 
 async function main() {

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { AutoRefresh } from './autoRefresh';
 import { artifactCommands } from './commands/artifactCommands';
 import { createSessionCommand } from './commands/createSession';
+import { detailsCommands } from './commands/detailsCommands';
 import { granularCommands } from './commands/granularCommands';
 import type { CommandContext } from './commands/context';
 import { registerCommands } from './commands/registry';
@@ -14,12 +15,19 @@ import { SessionFilter } from './filter';
 import { Log } from './log';
 import { readSettings } from './settings';
 import { RestoreSessionsProvider } from './tree/provider';
+import { vscodeUi, type Ui } from './ui';
+import { DetailsPanels } from './webview/panels';
 import { WatchList } from './watchList';
 
 export interface ExtensionApi {
   /** For integration tests: the connection in use and the tree's data. */
   connections: ConnectionManager;
   tree: RestoreSessionsProvider;
+  filter: SessionFilter;
+  /** Integration tests replace `ui.confirm` to answer modal confirmations. */
+  ui: Ui;
+  /** Session details panels and their status history (tests: open, wait for the page, post messages). */
+  details: DetailsPanels;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -31,7 +39,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const view = vscode.window.createTreeView('restoreSessions.explorer', { treeDataProvider: tree, showCollapseAll: true });
   const watch = new WatchList();
   const autoRefresh = new AutoRefresh(view, tree, connections, watch, log);
-  const ctx: CommandContext = { connections, tree, filter, log, watch };
+  const ctx: CommandContext = { connections, tree, filter, log, watch, ui: { ...vscodeUi } };
+  const details = new DetailsPanels(context, connections, tree, watch, log, ctx.ui);
 
   const showFilter = () => {
     view.description = filter.describe();
@@ -44,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     connections,
     view,
     autoRefresh,
+    details,
     ...registerCommands(
       [
         ...viewCommands(ctx, () => {
@@ -54,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
         createSessionCommand(ctx),
         ...artifactCommands(ctx),
         ...granularCommands(ctx),
+        ...detailsCommands(ctx, details),
       ],
       log,
     ),
@@ -64,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       if (e.affectsConfiguration('restoreSessions.autoRefresh')) autoRefresh.schedule();
     }),
   );
-  return { connections, tree };
+  return { connections, tree, filter, ui: ctx.ui, details };
 }
 
 export function deactivate(): void {}

@@ -50,8 +50,8 @@ export interface ArtifactRow {
   id: string;
   kind: 'standard' | 'granular';
   unitName: string;
-  /** How the name was found: the tenant's protection units, the restore point, or the artifact id. */
-  unitNameSource: 'unit' | 'restorePoint' | 'artifact';
+  /** How the name was found: the tenant's protection units, the granular item's URL, the restore point id, or the artifact id. */
+  unitNameSource: 'unit' | 'item' | 'restorePoint' | 'artifact';
   restorePointId?: string;
   pointInTime?: string;
   destination?: string;

@@ -57,6 +57,18 @@ async function runFromPalette(page: Page, title: string): Promise<void> {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: T });
 }
 
+/** Opens the extension's page from the Extensions view (list of installed extensions). */
+async function openExtensionPage(page: Page, manifest: Manifest): Promise<void> {
+  await runFromPalette(page, 'Extensions: Show Installed Extensions');
+  const row = page.locator('.part.sidebar .extensions-list .monaco-list-row', { hasText: manifest.displayName }).first();
+  await row.waitFor({ timeout: T });
+  await row.click();
+  await page.locator('.extension-editor .name', { hasText: manifest.displayName }).first().waitFor({ timeout: T });
+}
+
+/** Something in the manifest makes VS Code activate the extension when the walk opens the view. */
+const activatesOnView = (m: Manifest): boolean => Object.values(m.contributes?.views ?? {}).flat().length > 0;
+
 export const steps: Step[] = [
   {
     name: 'workbench-loads',
@@ -68,27 +80,14 @@ export const steps: Step[] = [
     },
   },
   {
-    name: 'extension-installed',
-    async run({ page, manifest }) {
-      await runFromPalette(page, 'Extensions: Show Installed Extensions');
-      const row = page.locator('.part.sidebar .extensions-list .monaco-list-row', { hasText: manifest.displayName });
-      await row.first().waitFor({ timeout: T });
-      await row.first().click();
-      // the extension's details page opens in the editor area
-      await page.locator('.extension-editor .name', { hasText: manifest.displayName }).first().waitFor({ timeout: T });
-    },
-  },
-  {
     name: 'restore-sessions-view',
     skip: (ctx) => (restoreSessionsContainer(ctx.manifest) ? undefined : 'no "restoreSessions" activity-bar container contributed yet'),
     async run({ page, manifest }) {
-      await page.keyboard.press('Escape');
       const title = restoreSessionsContainer(manifest)!.title;
-      const icon = page.locator(`.part.activitybar [aria-label^="${title}"]`).first();
+      const icon = page.locator(`.part.activitybar a.action-label[aria-label^="${title}"]`).first();
       await icon.waitFor({ timeout: T });
       await icon.click();
-      const views = manifest.contributes?.views?.restoreSessions ?? [];
-      for (const view of views) {
+      for (const view of manifest.contributes?.views?.restoreSessions ?? []) {
         await page.locator('.part.sidebar', { hasText: view.name }).first().waitFor({ timeout: T });
       }
     },
@@ -104,10 +103,19 @@ export const steps: Step[] = [
     },
   },
   {
-    name: 'extension-activated',
+    name: 'extension-installed',
     async run({ page, manifest }) {
-      await runFromPalette(page, 'Developer: Show Running Extensions');
-      await page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: manifest.displayName }).first().waitFor({ timeout: T });
+      await openExtensionPage(page, manifest);
+    },
+  },
+  {
+    name: 'extension-activated',
+    skip: (ctx) => (activatesOnView(ctx.manifest) ? undefined : 'no view contributed yet, so nothing the walk does activates the extension'),
+    async run({ page }) {
+      // the extension page (previous step) -> Features -> Runtime Status: "Activated by onView:... event: Nms"
+      await page.locator('.extension-editor .navbar .action-label', { hasText: /features/i }).first().click();
+      await page.locator('.extension-editor', { hasText: 'Runtime Status' }).first().waitFor({ timeout: T });
+      await page.locator('.extension-editor', { hasText: /Activated by/ }).first().waitFor({ timeout: T });
     },
   },
   {
@@ -115,8 +123,7 @@ export const steps: Step[] = [
     skip: (ctx) => (paletteCommands(ctx.manifest).length ? undefined : 'no commands contributed yet'),
     async run({ page, manifest }) {
       const commands = paletteCommands(manifest);
-      const category = commands[0].category ?? commands[0].title;
-      await openPalette(page, `>${category}`);
+      await openPalette(page, `>${commands[0].category ?? commands[0].title}`);
       for (const c of commands.slice(0, 6)) {
         await page.locator('.quick-input-list .monaco-list-row', { hasText: label(c) }).first().waitFor({ timeout: T });
       }

@@ -1,7 +1,7 @@
 // Shared helpers for the headless VS Code host: code-server (npm) running on Node 24 (npm package `node`),
 // driven by Debian's chromium through playwright-core. Everything it needs lives under `.vscode-test/`
 // (ignored): see provision.js for what is installed there and why.
-/* global setTimeout, fetch */
+/* global setTimeout, clearTimeout, fetch */
 const { spawn } = require('child_process');
 const fs = require('fs');
 const net = require('net');
@@ -34,6 +34,8 @@ const QUIET_SETTINGS = {
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
   'update.mode': 'none',
+  // the workspace folders live inside this git repository: don't offer to open it
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

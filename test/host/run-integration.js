@@ -22,6 +22,7 @@ const t0 = Date.now();
 const log = (...a) => console.log(`[integration ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
 
 const cleanups = [];
+const seen = { passed: 0, failed: 0 }; // from the forwarded reporter output
 async function cleanupAll() {
   while (cleanups.length) { try { await cleanups.pop()(); } catch (e) { log('cleanup:', e.message); } }
 }
@@ -30,7 +31,7 @@ async function finish(code, result) {
   if (finishing) return;
   finishing = true;
   await cleanupAll();
-  const r = result || { passed: 0, failed: 0 };
+  const r = result || { ...seen };
   if (code !== 0 && r.failed === 0) r.failed = 1; // a crash or timeout counts as a failure
   console.log(`${r.passed} passed, ${r.failed} failed`);
   process.exit(code !== 0 || r.failed > 0 ? 1 : 0);
@@ -77,6 +78,9 @@ async function runInCodeServer(stateDir, workspace, emulatorUrl, resultFile) {
       msg = msg.replace(/%[sdifoOc]/g, () => (args.length ? String(args.shift()) : ''));
       const line = [msg, ...args.map(String)].join(' ').replace(/\s+$/, '');
       if (/^\d+ passed, \d+ failed$/.test(line.trim())) return; // printed once by this launcher
+      // mocha's spec reporter lines, counted in case the suite never finishes (timeout)
+      if (/^\s*✔ /.test(line)) seen.passed++;
+      else if (/^\s*\d+\) /.test(line) && !/^\s*\d+\) .*:$/.test(line)) seen.failed++;
       if (process.env.VERBOSE === '1' || !/Resolv|socket|grace|AgentHost|AccountPolicy|builtin extensions cache|Service Worker|open-vsx|vsda|^\s*$/.test(line)) {
         console.log(`  ${type === 'error' ? '[err] ' : ''}${line}`);
       }
@@ -160,6 +164,6 @@ async function main() {
   await finish(code === 0 && result ? 0 : 1, result);
 }
 
-const timer = setTimeout(() => { log(`TIMEOUT after ${TIMEOUT_MS / 1000} s`); finish(1); }, TIMEOUT_MS);
+setTimeout(() => { log(`TIMEOUT after ${TIMEOUT_MS / 1000} s`); finish(1); }, TIMEOUT_MS);
 
 main().catch((e) => { log('ERROR', e.message); finish(1); });

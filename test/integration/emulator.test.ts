@@ -15,8 +15,8 @@ describe('emulator connection', function () {
     assert.strictEqual(vscode.workspace.getConfiguration().get<string>(EMULATOR_URL_SETTING), emulatorUrl());
   });
 
-  it('the emulator answers HTTP', async () => {
-    const res = await fetch(`${emulatorUrl()}/`);
-    assert.ok(res.status < 500, `GET / returned ${res.status}`);
+  it('the emulator answers HTTP (GET /_emulator/state)', async () => {
+    const res = await fetch(`${emulatorUrl()}/_emulator/state`);
+    assert.strictEqual(res.status, 200, `GET /_emulator/state returned ${res.status}`);
   });
 });

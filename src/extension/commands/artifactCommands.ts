@@ -55,8 +55,7 @@ export function artifactCommands(ctx: CommandContext): CommandSpec[] {
         const node = arg as ArtifactNode | undefined;
         if (!node || node.kind !== 'artifact') throw new Error('Run Remove Artifact from an artifact of a draft session in the Restore Sessions view.');
         if (node.sessionStatus !== 'draft') throw new Error('Artifacts can be removed only while the session is a draft.');
-        const confirm = await vscode.window.showWarningMessage('Remove this artifact from the draft session?', { modal: true }, 'Remove');
-        if (confirm !== 'Remove') return;
+        if (!(await ctx.ui.confirm('Remove this artifact from the draft session?', node.artifact.id, 'Remove'))) return;
         const { api } = await ctx.connections.get();
         const result = await ctx.tree.runBusy(node.sessionId, 'Removing artifact…', () =>
           api.sessions.changeArtifacts(node.workload, node.sessionId, { kind: node.granular ? 'granular' : 'standard', remove: [node.artifact.id] }),

@@ -3,6 +3,7 @@ import type { ConnectionManager } from '../connection';
 import type { Log } from '../log';
 import type { RestoreSessionsProvider } from '../tree/provider';
 import type { SessionFilter } from '../filter';
+import type { Ui } from '../ui';
 import type { WatchList } from '../watchList';
 
 export interface CommandContext {
@@ -11,4 +12,5 @@ export interface CommandContext {
   filter: SessionFilter;
   log: Log;
   watch: WatchList;
+  ui: Ui;
 }

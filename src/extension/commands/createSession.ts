@@ -25,6 +25,7 @@ export function createSessionCommand(ctx: CommandContext): CommandSpec {
   return {
     id: 'restoreSessions.createSession',
     run: async (arg) => {
+      if (isScripted(arg)) return createScripted(ctx, arg);
       const state: State = { workload: workloadFromArg(arg) };
       const { api } = await ctx.connections.get();
       const unitsByWorkload = new Map<string, Promise<ProtectionUnit[]>>();
@@ -99,10 +100,40 @@ export function createSessionCommand(ctx: CommandContext): CommandSpec {
   };
 }
 
-async function createFromPlan(ctx: CommandContext, plan: CreatePlan, activate: boolean): Promise<void> {
+/**
+ * The wizard's answers given up front, for automation and tests:
+ * `executeCommand('restoreSessions.createSession', { workload: 'exchange', unitIds: [...], destination: 'new' })`.
+ * The same plan checks apply; a blocked plan throws with the violations.
+ */
+export interface ScriptedCreate {
+  workload: string;
+  unitIds: string[];
+  destination: DestinationType;
+  /** ISO date-time; the latest restore point when absent. */
+  pointInTime?: string;
+  activate?: boolean;
+}
+
+function isScripted(arg: unknown): arg is ScriptedCreate {
+  return typeof arg === 'object' && arg !== null && Array.isArray((arg as ScriptedCreate).unitIds);
+}
+
+async function createScripted(ctx: CommandContext, arg: ScriptedCreate): Promise<string | undefined> {
+  const workload = workloadFromArg(arg.workload);
+  if (!workload) throw new Error(`Unknown workload "${arg.workload}"; use exchange, sharePoint or oneDrive.`);
+  const { api } = await ctx.connections.get();
+  const units = (await api.tenant.units(workload)).filter((u) => arg.unitIds.includes(u.id));
+  const search = await findRestorePoints(api, units, arg.pointInTime ? new Date(arg.pointInTime) : 'latest');
+  const plan = planCreate(workload, units, search, arg.destination);
+  if (plan.violations.length) throw new Error(plan.violations.map((v) => `${v.code}: ${v.message}`).join(' '));
+  return createFromPlan(ctx, plan, !!arg.activate);
+}
+
+/** Creates the planned session; returns its id. */
+async function createFromPlan(ctx: CommandContext, plan: CreatePlan, activate: boolean): Promise<string> {
   const { api } = await ctx.connections.get();
   const inputs = planInputs(plan);
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Creating ${plan.workload.label} restore session…` }, async () => {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Creating ${plan.workload.label} restore session…` }, async () => {
     const { body: session } = await api.sessions.create(plan.workload, { standard: inputs.slice(0, LIMITS.artifactsPerRequest) });
     if (inputs.length > LIMITS.artifactsPerRequest) {
       const result = await api.sessions.changeArtifacts(plan.workload, session.id, { kind: 'standard', add: inputs.slice(LIMITS.artifactsPerRequest) });
@@ -116,5 +147,6 @@ async function createFromPlan(ctx: CommandContext, plan: CreatePlan, activate: b
     }
     ctx.tree.refreshWorkload(plan.workload);
     void vscode.window.showInformationMessage(`${plan.workload.label} restore session ${activate ? 'created and activated' : 'created as a draft'} with ${inputs.length} artifact(s).`);
+    return session.id;
   });
 }

@@ -1,6 +1,6 @@
 // Commands on one restore session: activate, delete, copy id / JSON.
 import * as vscode from 'vscode';
-import { checkActivation, isActionAllowed, RUNNING_SESSION_STATUSES } from '../../backup/model';
+import { checkActivation, isActionAllowed, RUNNING_SESSION_STATUSES, type RestoreArtifactBase } from '../../backup/model';
 import { progressText, sessionStatusWord } from '../../backup/presentation';
 import type { CommandContext } from './context';
 import { resolveSession } from './pickSession';
@@ -19,12 +19,15 @@ export function sessionCommands(ctx: CommandContext): CommandSpec[] {
         const violation = checkActivation(session.status ?? 'draft', running);
         if (violation) throw new Error(violation.message);
         const total = session.restoreSessionArtifactCount?.total ?? 0;
-        const confirm = await vscode.window.showWarningMessage(
+        const [first] = await api.artifacts.listAll(workload, session.id, 'standard');
+        const destination = (first as RestoreArtifactBase | undefined)?.destinationType;
+        const where = destination === 'inPlace' ? 'IN PLACE, over the current content' : destination === 'new' ? 'to a new location' : 'as planned';
+        const confirmed = await ctx.ui.confirm(
           `Activate this ${workload.label} restore session?`,
-          { modal: true, detail: `${total} artifact(s) will be restored. An active restore cannot be cancelled.` },
+          `${total} artifact(s) will be restored ${where}. An active restore cannot be cancelled.`,
           'Activate',
         );
-        if (confirm !== 'Activate') return;
+        if (!confirmed) return;
         const response = await ctx.tree.runBusy(session.id, 'Activating…', () => api.sessions.activate(session.id));
         if (!response) return;
         const { body } = response;
@@ -42,12 +45,8 @@ export function sessionCommands(ctx: CommandContext): CommandSpec[] {
         if (!isActionAllowed(session.status, 'delete')) {
           throw new Error(`Only draft sessions can be deleted; this one is ${sessionStatusWord(session.status).toLowerCase()}.`);
         }
-        const confirm = await vscode.window.showWarningMessage(
-          `Delete this draft ${workload.label} restore session?`,
-          { modal: true, detail: `${session.id}\n${progressText(session)}. This cannot be undone.` },
-          'Delete',
-        );
-        if (confirm !== 'Delete') return;
+        const confirmed = await ctx.ui.confirm(`Delete this draft ${workload.label} restore session?`, `${session.id}\n${progressText(session)}. This cannot be undone.`, 'Delete');
+        if (!confirmed) return;
         const { api } = await ctx.connections.get();
         const deleted = await ctx.tree.runBusy(session.id, 'Deleting…', async () => {
           await api.sessions.delete(session.id);

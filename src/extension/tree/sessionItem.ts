@@ -16,6 +16,7 @@ export function sessionItem(node: SessionNode, busy?: string): vscode.TreeItem {
   // contextValue carries the status so menus can offer only the actions the status allows.
   item.contextValue = `session.${session.status ?? 'unknown'}`;
   item.tooltip = sessionTooltip(node);
+  item.command = { command: 'restoreSessions.openDetails', title: 'Open Details', arguments: [node] };
   item.accessibilityInformation = { label: `${node.workload.label} restore session created ${created}, ${sessionStatusWord(session.status)}, ${progressText(session)}` };
   return item;
 }

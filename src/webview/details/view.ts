@@ -119,7 +119,7 @@ export function renderArtifacts(rows: readonly ArtifactRow[]): VNode {
       ['Status', 'Protection unit', 'Restore point', 'Destination', 'Start', 'Completion', 'Duration', 'Error', 'Restored to'].map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', null, rows.map((row) => h('tr', { class: row.status === 'failed' ? 'failed' : undefined },
       h('td', { class: 'nowrap' }, h('span', { class: `glyph ${statusClass(row.status)}`, 'aria-hidden': 'true' }, statusGlyph(row.status)), ' ', row.statusWord),
-      h('td', { title: `${row.kind} artifact ${row.id}` }, row.unitName, row.unitNameSource !== 'unit' ? h('span', { class: 'muted' }, row.unitNameSource === 'restorePoint' ? ' (restore point)' : ' (artifact id)') : null),
+      h('td', { title: `${row.kind} artifact ${row.id}` }, row.unitName, row.unitNameSource === 'restorePoint' || row.unitNameSource === 'artifact' ? h('span', { class: 'muted' }, row.unitNameSource === 'restorePoint' ? ' (restore point id)' : ' (artifact id)') : null),
       h('td', { class: 'nowrap', title: row.restorePointId ?? '' }, formatTimeSeconds(row.pointInTime)),
       h('td', null, row.destination ?? ''),
       h('td', { class: 'nowrap' }, formatTimeSeconds(row.start)),

@@ -83,21 +83,24 @@ describe('API facade on the emulator', function () {
   it('splits a change of more than 50 artifacts into several PATCH requests', async () => {
     const w = workload('exchange');
     const units = (await h.api.tenant.units(w)).slice(0, 30);
-    const points = await latestPoints(h.api, units);
+    const latest = await latestPoints(h.api, units);
+    const dayBefore = (await h.api.tenant.search({ protectionUnitIds: units.map((u) => u.id), protectionTimePeriod: { endDateTime: new Date(Date.now() - 86400_000).toISOString() } }))
+      .searchResults!.map((r) => r.restorePoint!.id);
+    const points = [...new Set([...latest, ...dayBefore])];
+    assert.ok(points.length > 50, `${points.length} restore points`);
     const { body: session } = await h.api.sessions.create(w);
-    const first = await h.api.sessions.changeArtifacts(w, session.id, { kind: 'standard', add: points.map((restorePointId) => ({ restorePointId, destinationType: 'inPlace' })) });
-    assert.equal(first.requests, 1);
+    const added = await h.api.sessions.changeArtifacts(w, session.id, { kind: 'standard', add: points.map((restorePointId) => ({ restorePointId, destinationType: 'inPlace' })) });
+    assert.equal(added.requests, 2, 'two PATCH requests of at most 50');
+    assert.equal(added.added.length, points.length);
+    assert.equal(h.log.filter((e) => e.method === 'PATCH').length, 2);
     const all = await h.api.artifacts.listAll(w, session.id, 'standard');
-    const removal = await h.api.sessions.changeArtifacts(w, session.id, { kind: 'standard', remove: all.map((a) => a.id).concat(['00000000-0000-4000-8000-000000000000']) });
-    assert.equal(removal.requests, 1);
-    assert.equal(removal.removed.length, 30);
+    assert.equal(all.length, points.length);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const removal = await h.api.sessions.changeArtifacts(w, session.id, { kind: 'standard', remove: [...all.slice(0, 5).map((a) => a.id), unknown] });
+    assert.equal(removal.removed.length, 5);
     assert.equal(removal.failures.length, 1, 'removing an unknown id is reported per item, not swallowed');
-    const points60 = [...points, ...(await latestPoints(h.api, (await h.api.tenant.units(w)).slice(30, 40)))];
-    const big = await h.api.sessions.changeArtifacts(w, session.id, { kind: 'standard', add: points60.map((restorePointId) => ({ restorePointId, destinationType: 'inPlace' })) });
-    assert.equal(points60.length, 40);
-    assert.equal(big.added.length, 40);
-    const patches = h.log.filter((e) => e.method === 'PATCH');
-    assert.equal(patches.length, 3);
+    assert.equal(removal.failures[0].id, unknown);
+    assert.equal((await h.api.artifacts.listAll(w, session.id, 'standard')).length, points.length - 5);
   });
 
   it('refuses what the service refuses, with the documented codes', async () => {
