@@ -1,10 +1,9 @@
 // What a session can be exported as: one JSON document (the session with its artifacts inline, as a
-// `$expand` would return it), a `.http` file of the requests that reproduce it (REST Client / httpYac
-// syntax, Authorization redacted), and the create input of a new draft session that retries the failed
-// artifacts with the same restore points and destination.
+// `$expand` would return it) and a `.http` file of the requests that reproduce it (REST Client / httpYac
+// syntax, Authorization redacted). Retrying failed artifacts lives in ./retry.
 import { paths } from './api';
 import { granularArtifactBody, standardArtifactBody } from './api/bodies';
-import type { CreateSessionInput, GranularArtifactInput, StandardArtifactInput } from './api/inputs';
+import type { GranularArtifactInput, StandardArtifactInput } from './api/inputs';
 import type {
   GranularMailboxRestoreArtifact, GranularRestoreArtifactBase, RestoreArtifact, RestoreArtifactBase, RestoreArtifactsBulkAdditionRequest,
   RestoreSession, Workload,
@@ -48,37 +47,6 @@ export function artifactInput(workload: Workload, artifact: RestoreArtifact, kin
   const browse = artifact as GranularRestoreArtifactBase;
   if (!browse.browseSessionId) return { reason: `artifact ${artifact.id}: browseSessionId missing` };
   return { kind, input: { browseSessionId: browse.browseSessionId, itemKey: artifact.id } };
-}
-
-export interface RetryPlan {
-  input: CreateSessionInput;
-  /** Failed artifacts that are retried. */
-  count: number;
-  /** Failed artifacts that could not be rebuilt, with the reason. */
-  skipped: string[];
-}
-
-/** A new draft session holding the failed artifacts again (same restore points, same destination). */
-export function retryFailedPlan(workload: Workload, contents: SessionContents): RetryPlan {
-  const input: CreateSessionInput = {};
-  const skipped: string[] = [];
-  let count = 0;
-  const take = (artifacts: readonly RestoreArtifact[], kind: 'standard' | 'granular') => {
-    for (const artifact of artifacts) {
-      if (artifact.status !== 'failed') continue;
-      const built = artifactInput(workload, artifact, kind);
-      if ('reason' in built) {
-        skipped.push(built.reason);
-        continue;
-      }
-      count++;
-      if (built.kind === 'standard') (input.standard ??= []).push(built.input);
-      else (input.granular ??= []).push(built.input);
-    }
-  };
-  take(contents.standard, 'standard');
-  take(contents.granular, 'granular');
-  return { input, count, skipped };
 }
 
 export interface HttpExportOptions {

@@ -48,7 +48,26 @@ export class TenantApi {
   }
 
   async restorePoint(id: string, signal?: AbortSignal): Promise<GraphResponse<RestorePoint>> {
-    return this.client.get<RestorePoint>(paths.restorePoint(id), { signal });
+    return this.client.get<RestorePoint>(paths.restorePoint(id), { query: { $expand: 'protectionUnit' }, signal });
+  }
+
+  /**
+   * The protection unit of each restore point. Artifacts carry their restore point inline without its unit,
+   * so naming what an artifact restores takes one `$batch` of `restorePoints/{id}?$expand=protectionUnit`
+   * per 20 points. Unknown or expired points are left out.
+   */
+  async unitsOfRestorePoints(ids: readonly string[], signal?: AbortSignal): Promise<Map<string, ProtectionUnit>> {
+    const unique = [...new Set(ids)];
+    const responses = await this.client.batch(
+      unique.map((id, index) => ({ id: String(index), method: 'GET', url: `${paths.restorePoint(id)}?$expand=protectionUnit` })),
+      { signal },
+    );
+    const units = new Map<string, ProtectionUnit>();
+    for (const response of responses) {
+      const unit = response.status === 200 ? (response.body as RestorePoint).protectionUnit : undefined;
+      if (unit) units.set(unique[Number(response.id)], unit);
+    }
+    return units;
   }
 
   /**

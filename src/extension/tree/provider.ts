@@ -3,7 +3,7 @@
 // refreshes only the nodes whose data changed.
 import * as vscode from 'vscode';
 import type { SessionListQuery } from '../../backup/api';
-import type { ProtectionUnit, RestoreArtifact, RestoreSession, Workload } from '../../backup/model';
+import type { ProtectionUnit, RestoreArtifact, RestoreArtifactBase, RestorePoint, RestoreSession, Workload } from '../../backup/model';
 import { RUNNING_SESSION_STATUSES, WORKLOADS } from '../../backup/model';
 import { artifactUnitId, unitName } from '../../backup/presentation';
 import type { ConnectionManager } from '../connection';
@@ -21,6 +21,7 @@ export class RestoreSessionsProvider implements vscode.TreeDataProvider<Node> {
   private readonly workloadNodes = new Map<string, WorkloadNode>();
   private readonly sessionNodes = new Map<string, SessionNode>();
   private readonly unitNames = new Map<string, Promise<Map<string, string>>>();
+  private readonly pointUnits = new Map<string, ProtectionUnit>();
   /** Sessions with an action in flight, and the temporary description shown meanwhile ("Activating…"). */
   private readonly busy = new Map<string, string>();
 
@@ -63,6 +64,7 @@ export class RestoreSessionsProvider implements vscode.TreeDataProvider<Node> {
   refreshAll(): void {
     for (const list of this.lists.values()) list.reset();
     this.unitNames.clear();
+    this.pointUnits.clear();
     this.changed.fire(undefined);
   }
 
@@ -194,6 +196,7 @@ export class RestoreSessionsProvider implements vscode.TreeDataProvider<Node> {
       api.artifacts.listAll(workload, session.id, 'granular'),
       api.artifacts.listBulkRequests(workload, session.id),
     ]);
+    await this.attachUnits(standard);
     const children: Node[] = [
       ...sortFailedFirst(standard).map((artifact): ArtifactNode => ({ kind: 'artifact', id: `${node.id}/${artifact.id}`, workload, sessionId: session.id, sessionStatus: session.status ?? 'draft', artifact, granular: false })),
       ...sortFailedFirst(granular).map((artifact): ArtifactNode => ({ kind: 'artifact', id: `${node.id}/g/${artifact.id}`, workload, sessionId: session.id, sessionStatus: session.status ?? 'draft', artifact, granular: true })),
@@ -203,6 +206,25 @@ export class RestoreSessionsProvider implements vscode.TreeDataProvider<Node> {
       return [{ kind: 'message', id: `${node.id}/empty`, label: 'No artifacts', description: session.status === 'draft' ? 'add some before activating' : undefined, icon: 'info' }];
     }
     return children;
+  }
+
+  /**
+   * Fills `restorePoint.protectionUnit` on artifacts whose restore point came without it, from one batched
+   * lookup; restore points never change owner, so what is learnt is kept for the connection's lifetime.
+   */
+  private async attachUnits(artifacts: RestoreArtifact[]): Promise<void> {
+    const missing = artifacts
+      .map((a) => (a as RestoreArtifactBase).restorePoint)
+      .filter((point): point is RestorePoint => !!point?.id && !point.protectionUnit && !this.pointUnits.has(point.id));
+    if (missing.length) {
+      const { api } = await this.connections.get();
+      const found = await api.tenant.unitsOfRestorePoints(missing.map((p) => p.id)).catch(() => new Map<string, ProtectionUnit>());
+      for (const [pointId, unit] of found) this.pointUnits.set(pointId, { id: unit.id, '@odata.type': unit['@odata.type'] });
+    }
+    for (const artifact of artifacts) {
+      const point = (artifact as RestoreArtifactBase).restorePoint;
+      if (point?.id && !point.protectionUnit) point.protectionUnit = this.pointUnits.get(point.id) ?? null;
+    }
   }
 
   private async unitNameOf(node: ArtifactNode): Promise<string | undefined> {

@@ -4,11 +4,12 @@
 // answers the page's `ready` with a full snapshot and sends a new full snapshot after every change.
 import * as vscode from 'vscode';
 import { paths } from '../../backup/api';
-import { httpFile, retryFailedPlan, sessionDocument, type SessionContents } from '../../backup/exports';
+import { httpFile, sessionDocument, type SessionContents } from '../../backup/exports';
 import { artifactState, sessionState, type HistoryKey, type ObservationSource } from '../../backup/history';
 import type { RestoreArtifact, RestoreArtifactsBulkAdditionRequest, RestoreSession, Workload } from '../../backup/model';
 import { checkActivation, chunk, isTerminalSession, LIMITS, RUNNING_SESSION_STATUSES, workload as workloadById } from '../../backup/model';
 import { progressText, sessionStatusWord } from '../../backup/presentation';
+import { retryInputs } from '../../backup/retry';
 import type { GraphResponse } from '../../graph';
 import { GraphError } from '../../graph';
 import {
@@ -203,29 +204,31 @@ export class DetailsPanel implements vscode.Disposable {
     }
   }
 
+  /** A new draft with the failed artifacts (same restore points and destination), opened in its own panel. */
   private async retryFailed(): Promise<string | undefined> {
     const { workload } = this;
-    const plan = retryFailedPlan(workload, this.contents());
-    if (plan.count === 0) throw new Error(`No failed artifact can be retried${plan.skipped.length ? `: ${plan.skipped.join('; ')}` : '.'}`);
+    if (!isTerminalSession(this.loaded.session?.status)) throw new Error('Failed artifacts can be retried once the session has finished.');
+    const input = retryInputs(workload, this.loaded.standard, this.loaded.granular);
+    const kind = input.standard.length ? 'standard' : 'granular';
+    const items: unknown[] = kind === 'standard' ? input.standard : input.granular;
+    if (items.length === 0) throw new Error('This session has no failed artifact that can be retried.');
     const ok = await this.host.ui.confirm(
-      `Create a new draft ${workload.label} restore session with ${plan.count} failed artifact(s)?`,
-      `Same restore points and destination. The new session stays a draft until you activate it.${plan.skipped.length ? `\nLeft out: ${plan.skipped.join('; ')}` : ''}`,
+      `Create a new draft ${workload.label} restore session with ${items.length} failed artifact(s)?`,
+      'Same restore points and destination. The new session stays a draft until you activate it.',
       'Create Draft',
     );
     if (!ok) return undefined;
     const { api } = await this.connection();
-    const kind = plan.input.standard?.length ? 'standard' : 'granular';
-    const items = (kind === 'standard' ? plan.input.standard : plan.input.granular) ?? [];
-    const [first = [], ...rest] = chunk<unknown>(items, LIMITS.artifactsPerRequest);
-    const { body: created } = await api.sessions.create(workload, kind === 'standard' ? { standard: first as never } : { granular: first as never });
-    const restItems = rest.flat();
-    if (restItems.length) {
-      const result = await api.sessions.changeArtifacts(workload, created.id, { kind, add: restItems as never });
-      if (result.failures.length) this.host.log.error(`retry failed: ${result.failures.length} artifact(s) were not added to ${created.id}`);
+    // A create takes at most 50 artifacts; the rest go in with PATCH requests of at most 50.
+    const [first = [], ...rest] = chunk(items, LIMITS.artifactsPerRequest);
+    const { body: created } = await api.sessions.create(workload, { [kind]: first } as never);
+    if (rest.length) {
+      const result = await api.sessions.changeArtifacts(workload, created.id, { kind, add: rest.flat() as never });
+      if (result.failures.length) throw new Error(`Created ${created.id}, but ${result.failures.length} artifact(s) were not added: ${result.failures.map((f) => f['@Core.DataModificationException'].info.message).join('; ')}`);
     }
     this.host.tree.refreshWorkload(workload);
     await this.host.open({ workload, session: created }, 'open');
-    return `Created draft session ${created.id} with ${plan.count} artifact(s).`;
+    return `Created draft session ${created.id} with ${items.length} artifact(s).`;
   }
 
   private requireSession(): RestoreSession {

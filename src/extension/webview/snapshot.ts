@@ -6,7 +6,7 @@ import {
 import type {
   GranularRestoreArtifactBase, RestoreArtifact, RestoreArtifactBase, RestoreArtifactsBulkAdditionRequest, RestoreSession, Workload,
 } from '../../backup/model';
-import { allowedActions, countArtifacts } from '../../backup/model';
+import { allowedActions, countArtifacts, isTerminalSession } from '../../backup/model';
 import {
   artifactPointInTime, artifactStatusWord, artifactUnitId, createdByText, restoredLocation, sessionDuration, sessionStatusWord,
 } from '../../backup/presentation';
@@ -107,7 +107,7 @@ export function availableActions(loaded: Loaded, historyCount: number): DetailsA
     const allowed = allowedActions(session.status);
     if (allowed.has('activate')) actions.push('activate');
     if (allowed.has('delete')) actions.push('delete');
-    if ([...loaded.standard, ...loaded.granular].some((a) => a.status === 'failed')) actions.push('retryFailed');
+    if (isTerminalSession(session.status) && [...loaded.standard, ...loaded.granular].some((a) => a.status === 'failed')) actions.push('retryFailed');
   }
   if (session) actions.push('copyJson', 'openJson', 'exportHttp');
   if (historyCount > 0) actions.push('exportHistory', 'clearHistory');

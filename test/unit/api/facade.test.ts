@@ -164,6 +164,15 @@ describe('API facade on the emulator', function () {
     assert.equal((search.searchResults?.length ?? 0) + (search.noResultProtectionUnitIds?.length ?? 0), 25);
   });
 
+  it('names the protection unit of each restore point in one batch', async () => {
+    const w = workload('oneDrive');
+    const units = (await h.api.tenant.units(w)).slice(0, 3);
+    const points = await latestPoints(h.api, units);
+    const owners = await h.api.tenant.unitsOfRestorePoints([...points, points[0], 'not-a-point']);
+    assert.equal(owners.size, 3);
+    for (const [i, point] of points.entries()) assert.equal(owners.get(point)?.id, units[i].id);
+  });
+
   it('bulk: empty draft → bulk request → activate → artifacts materialise', async () => {
     const w = workload('exchange');
     const units = (await h.api.tenant.units(w)).slice(0, 3);
