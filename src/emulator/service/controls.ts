@@ -2,7 +2,6 @@
 // or clear faults, and inspect the store. They are not part of Graph and are never subject to faults.
 import type { SeedName } from '../catalog/types';
 import { badRequest } from '../errors';
-import type { Reply } from './context';
 import { created, noContent, ok } from './context';
 import type { EmulatorCore } from './core';
 import type { FaultInjector } from './faults';

@@ -16,10 +16,12 @@ export function registerCommands(specs: readonly CommandSpec[], log: Log): vscod
         return await spec.run(...args);
       } catch (error) {
         if (error instanceof vscode.CancellationError) return undefined;
-        const { summary, detail } = describeError(error);
+        const { summary, detail, requestId } = describeError(error);
         log.error(`${spec.id} failed: ${detail}`);
-        const choice = await vscode.window.showErrorMessage(summary, { detail, modal: false }, 'Show Log');
+        const actions = requestId ? ['Show Log', 'Copy request-id'] : ['Show Log'];
+        const choice = await vscode.window.showErrorMessage(summary, { detail, modal: false }, ...actions);
         if (choice === 'Show Log') log.channel.show(true);
+        if (choice === 'Copy request-id' && requestId) await vscode.env.clipboard.writeText(requestId);
         return undefined;
       }
     }),
