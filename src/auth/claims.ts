@@ -81,7 +81,7 @@ export function adviceForForbidden(summary: TokenSummary | undefined, method?: s
     lines.push(
       `Add the delegated permission ${add} to the app registration (Microsoft Graph > Delegated), grant admin consent, then sign out and sign in again so the new scope is in the token.`,
     );
-    if (rule?.delegatedOnly === undefined && rule?.id.startsWith('browse')) {
+    if (rule?.id.startsWith('browse') || rule?.id === 'artifacts.listGranular') {
       lines.push('For browse sessions and granular site artifacts the signed-in user also needs the SharePoint Backup Administrator role.');
     }
   } else {

@@ -18,3 +18,5 @@ export {
 } from './permissions';
 export type { OperationRule, PermissionCheck, PermissionInfo, PermissionKey } from './permissions';
 export { redactSecrets } from './redact';
+export { permissionsReport } from './report';
+export type { ReportContext } from './report';

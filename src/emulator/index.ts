@@ -5,6 +5,7 @@ import type { SeedName } from './catalog/types';
 import { EmulatorCore } from './service/core';
 import type { Authenticate } from './service/dispatch';
 import type { FaultInjector } from './service/faults';
+import type { PipelineOptions } from './service/server';
 import { createEmulatorServer } from './service/server';
 
 export interface EmulatorOptions {
@@ -22,6 +23,8 @@ export interface EmulatorOptions {
   now?: () => number;
   /** Hook run before routing each Graph request (for the later authentication issue). */
   authenticate?: Authenticate;
+  /** Answers requests outside /v1.0|beta, /_emulator (e.g. identity endpoints); returns true when it did. */
+  otherRequests?: PipelineOptions['otherRequests'];
 }
 
 export interface RunningEmulator {
@@ -43,7 +46,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   if (!Number.isFinite(timeScale) || timeScale <= 0) throw new Error(`timeScale must be a positive number, got ${timeScale}`);
   if (options.auth !== undefined && options.auth !== 'off') throw new Error(`auth '${String(options.auth)}' is not supported yet; use 'off'.`);
   const core = new EmulatorCore({ seed: options.seed ?? 'demo', dataFile: options.dataFile, timeScale, realNow: options.now ?? Date.now });
-  const { server, faults } = createEmulatorServer({ core, authenticate: options.authenticate });
+  const { server, faults } = createEmulatorServer({ core, authenticate: options.authenticate, otherRequests: options.otherRequests });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

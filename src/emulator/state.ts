@@ -33,4 +33,6 @@ export interface EmulatorState {
   browseSessions: BrowseSessionRecord[];
   /** Simulated time when the state was saved, so a restarted emulator's clock resumes from there. */
   clockMs?: number;
+  /** When the catalog's tenant history was laid out from, so units keep their dates across restarts. */
+  catalogAnchorMs?: number;
 }

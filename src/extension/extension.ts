@@ -1,6 +1,7 @@
 // Activation: one connection manager, one tree, one command list. Everything else is created lazily, so
 // activation stays cheap; the emulator starts only when the view first needs data.
 import * as vscode from 'vscode';
+import { ConnectionStatusBar, VsCodeSecretStore, authCommands } from './auth';
 import { AutoRefresh } from './autoRefresh';
 import { artifactCommands } from './commands/artifactCommands';
 import { createSessionCommand } from './commands/createSession';
@@ -33,7 +34,7 @@ export interface ExtensionApi {
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const version = String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0');
   const log = new Log();
-  const connections = new ConnectionManager(log, version);
+  const connections = new ConnectionManager(log, version, { state: context.globalState, secrets: new VsCodeSecretStore(context.secrets) });
   const filter = new SessionFilter(context.workspaceState);
   const tree = new RestoreSessionsProvider(connections, () => filter.toQuery(), () => readSettings().pageSize);
   const view = vscode.window.createTreeView('restoreSessions.explorer', { treeDataProvider: tree, showCollapseAll: true });
@@ -54,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     view,
     autoRefresh,
     details,
+    new ConnectionStatusBar(connections),
     ...registerCommands(
       [
         ...viewCommands(ctx, () => {
@@ -65,12 +67,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
         ...artifactCommands(ctx),
         ...granularCommands(ctx),
         ...detailsCommands(ctx, details),
+        ...authCommands({ connections, log }),
       ],
       log,
     ),
     connections.onDidChange(() => tree.refreshAll()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('restoreSessions.emulator')) void connections.reset();
+      else if (e.affectsConfiguration('restoreSessions.connections')) void connections.reloadConfig();
       else if (e.affectsConfiguration('restoreSessions.pageSize')) tree.refreshAll();
       if (e.affectsConfiguration('restoreSessions.autoRefresh')) autoRefresh.schedule();
     }),

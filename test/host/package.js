@@ -24,6 +24,13 @@ function run(cmd, args, opts = {}) {
 
 try {
   run(process.execPath, ['esbuild.js', '--production'], { stdio: 'inherit' });
+  // the production build writes no source maps; maps left by a development build are stale now, and
+  // .vscodeignore cannot exclude them (in vsce a "!media/**" re-include wins over "media/**/*.map")
+  for (const dir of ['dist', 'media']) {
+    for (const f of fs.readdirSync(path.join(ROOT, dir), { recursive: true })) {
+      if (String(f).endsWith('.map')) fs.rmSync(path.join(ROOT, dir, String(f)));
+    }
+  }
   const files = run(process.execPath, [vsce, 'ls', '--no-dependencies']).split('\n').map((l) => l.trim()).filter(Boolean);
   const allowed = /^(dist\/extension\.js|package\.json|README\.md|CHANGELOG\.md|LICENSE(\.md|\.txt)?|media\/.+)$/;
   const bad = files.filter((f) => !allowed.test(f) || /\.map$|(^|\/)(node_modules|src|test|out)\//.test(f));

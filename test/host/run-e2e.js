@@ -91,6 +91,7 @@ async function main() {
         new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`step timed out after ${STEP_TIMEOUT_MS / 1000} s`)), STEP_TIMEOUT_MS); }),
       ]);
       clearTimeout(timer);
+      await page.mouse.move(900, 600); // park the pointer on the empty editor area: no hover tooltips
       await page.waitForTimeout(400); // settle fades so the screenshot is deterministic
       await page.screenshot({ path: path.join(SHOTS, `${id}.png`), animations: 'disabled' });
       counts.passed++;

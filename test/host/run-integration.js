@@ -7,7 +7,7 @@
 // Before the suite, the emulator CLI (dist/emulator.js) is started on port 0; its URL goes into the host's
 // user settings (restoreSessions.emulator.url) and into RESTORE_SESSIONS_EMULATOR_URL.
 // Prints "N passed, N failed" alone on a line; exits non-zero on any failure or on the hard timeout
-// (INTEGRATION_TIMEOUT_MS, default 300000), after killing every process group it started.
+// (INTEGRATION_TIMEOUT_MS, default 600000), after killing every process group it started.
 // Prerequisites (npm run test:integration does them): provision.js, node esbuild.js, tsc -p .
 //   env: RESTORE_SESSIONS_TEST_GREP (mocha grep), KEEP_STATE=1, VERBOSE=1
 /* global setTimeout */
@@ -15,7 +15,7 @@ const fs = require('fs');
 const path = require('path');
 const host = require('./host');
 
-const TIMEOUT_MS = +(process.env.INTEGRATION_TIMEOUT_MS || 300000);
+const TIMEOUT_MS = +(process.env.INTEGRATION_TIMEOUT_MS || 600000);
 const TESTS = path.join(host.ROOT, 'out/test/integration/index');
 const RESULTS = path.join(host.ROOT, 'test-results/integration');
 const t0 = Date.now();
@@ -27,9 +27,11 @@ async function cleanupAll() {
   while (cleanups.length) { try { await cleanups.pop()(); } catch (e) { log('cleanup:', e.message); } }
 }
 let finishing = false;
+let failedRun = false; // set before the cleanups run, so that they keep a screenshot and the logs
 async function finish(code, result) {
   if (finishing) return;
   finishing = true;
+  failedRun = code !== 0 || !result || result.failed > 0;
   await cleanupAll();
   const r = result || { ...seen };
   if (code !== 0 && r.failed === 0) r.failed = 1; // a crash or timeout counts as a failure
@@ -61,10 +63,7 @@ async function runInCodeServer(stateDir, workspace, emulatorUrl, resultFile) {
     stateDir, args: ['--vscode-option', 'enable-smoke-test-driver'],
     env: { RESTORE_SESSIONS_EMULATOR_URL: emulatorUrl, RESTORE_SESSIONS_TEST_RESULT: resultFile },
   });
-  cleanups.push(async () => {
-    await server.stop();
-    if (finishing && readResult(resultFile) === null) saveArtifacts(stateDir);
-  });
+  cleanups.push(() => server.stop());
   log(`code-server ${host.PINS.codeServer} up on ${server.url}`);
   const browser = await host.launchChromium(path.join(stateDir, 'chromium-home'));
   cleanups.push(() => browser.close());
@@ -88,7 +87,7 @@ async function runInCodeServer(stateDir, workspace, emulatorUrl, resultFile) {
   });
   page.on('pageerror', (e) => console.log('[pageerror]', e.message));
   cleanups.push(async () => {
-    if (finishing && readResult(resultFile) === null) {
+    if (failedRun) {
       fs.mkdirSync(RESULTS, { recursive: true });
       await page.screenshot({ path: path.join(RESULTS, 'last-screen.png') }).catch(() => {});
     }
@@ -147,6 +146,7 @@ async function main() {
   fs.mkdirSync(path.join(host.CACHE, 'runs'), { recursive: true });
   const stateDir = fs.mkdtempSync(path.join(host.CACHE, 'runs', 'integration-'));
   cleanups.push(async () => { if (process.env.KEEP_STATE !== '1') fs.rmSync(stateDir, { recursive: true, force: true }); });
+  cleanups.push(async () => { if (failedRun) saveArtifacts(stateDir); }); // runs after the servers stopped
   const workspace = path.join(stateDir, 'workspace');
   fs.mkdirSync(workspace, { recursive: true });
   fs.rmSync(RESULTS, { recursive: true, force: true });
@@ -160,7 +160,6 @@ async function main() {
   const result = readResult(resultFile);
   if (!result) log('the suite wrote no result (it did not run to the end)');
   else if (result.pending) log(`${result.pending} pending/skipped`);
-  if (code !== 0 || !result) saveArtifacts(stateDir);
   await finish(code === 0 && result ? 0 : 1, result);
 }
 

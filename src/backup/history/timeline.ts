@@ -58,7 +58,7 @@ export function buildTimeline(input: TimelineInput): TimelineLane[] {
   if (completed && isTerminalSession(session?.status)) {
     sessionPoints.push({ at: completed, status: session!.status!, source: 'payload', how: 'from payload completedDateTime' });
   }
-  const lanes: TimelineLane[] = [{ id: 'session', label: 'Session', kind: 'session', points: sortPoints(sessionPoints) }];
+  const lanes: TimelineLane[] = [{ id: 'session', label: 'Session', kind: 'session', points: [] }];
 
   // ---- artifacts: the current ones first, then any only the history knows ----
   const latest = new Map<string, ArtifactState>();
@@ -89,6 +89,10 @@ export function buildTimeline(input: TimelineInput): TimelineLane[] {
     }
     lanes.push({ id, label: input.labels?.get(id) ?? artifact.id, kind: 'artifact', points: sortPoints(points) });
   }
+  // The session was running by the time its first artifact started.
+  const starts = [...latest.values()].map((a) => validTime(a.startDateTime)).filter((t): t is string => !!t).sort((a, b) => Date.parse(a) - Date.parse(b));
+  if (starts.length) sessionPoints.push({ at: starts[0], status: 'active', source: 'payload', how: 'from payload startDateTime of the first artifact' });
+  lanes[0].points = sortPoints(sessionPoints);
   return lanes;
 }
 

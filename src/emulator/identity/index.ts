@@ -10,3 +10,4 @@ export {
 } from './directory';
 export type { DemoApp, DemoUser } from './directory';
 export { decodeJwt, signJwt, verifySignature } from './jwt';
+export { createAuthenticateHook } from './hook';

@@ -11,6 +11,7 @@
 //   POST /{tenant}/oauth2/v2.0/devicecode                     GET|POST /{tenant}/oauth2/v2.0/authorize
 //   GET  /{tenant}/oauth2/v2.0/logout                         GET|POST /devicelogin
 //   POST /_emulator/identity/approve {user_code, user}        POST /_emulator/identity/token {user | client_id}
+//   GET  /_emulator/identity/metadata (authority, client ids)  GET /_emulator/identity/ca.pem (the https certificate)
 //
 // Tokens, codes and secrets are never logged: the `log` callback gets the flow, the client id and the outcome.
 import * as crypto from 'node:crypto';
@@ -296,7 +297,7 @@ export function createIdentityService(options: IdentityServiceOptions = {}): Ide
     const scopes = parseScopes(form.get('scope') ?? undefined);
     const confidentialAuth = form.has('client_secret') || form.has('client_assertion');
     if (!app.isPublic && (grant === 'client_credentials' || confidentialAuth)) authenticateClient(origin, tenantSegment, app, form);
-    count(grant);
+    count(grant === 'device_code' ? 'urn:ietf:params:oauth:grant-type:device_code' : grant);
     switch (grant) {
       case 'client_credentials': {
         if (app.isPublic) throw new OAuthError(400, 'unauthorized_client', 700025, 'Client is public so neither \'client_assertion\' nor \'client_secret\' should be presented.');
@@ -320,6 +321,7 @@ export function createIdentityService(options: IdentityServiceOptions = {}): Ide
         log(`identity: authorization_code for ${code.user.userPrincipalName} via ${app.displayName} → tokens`);
         return userTokens(origin, app, code.user, code.scopes, scopes, code.nonce);
       }
+      case 'device_code': // msal's spelling; Entra ID accepts both
       case 'urn:ietf:params:oauth:grant-type:device_code': {
         const id = form.get('device_code') ?? '';
         const entry = deviceCodes.get(id);
@@ -504,6 +506,25 @@ export function createIdentityService(options: IdentityServiceOptions = {}): Ide
     try {
       if (url.pathname === '/devicelogin') {
         await deviceLoginPage(req, res, method);
+        return true;
+      }
+      if (url.pathname === '/_emulator/identity/metadata' && method === 'GET') {
+        // What a client needs to sign in to this emulator; no secret here (the CLI banner prints the demo secret).
+        sendJson(res, 200, {
+          tenantId: DEMO_TENANT.id,
+          tenantName: DEMO_TENANT.name,
+          httpsOrigin: publicOrigin,
+          authority: publicOrigin ? `${publicOrigin}/${DEMO_TENANT.name}` : undefined,
+          publicClientId: DEMO_PUBLIC_CLIENT.clientId,
+          adminAppClientId: DEMO_ADMIN_APP.clientId,
+          readerAppClientId: DEMO_READER_APP.clientId,
+          users: users.map((u) => ({ key: u.key, userPrincipalName: u.userPrincipalName, scopes: u.scopes })),
+        });
+        return true;
+      }
+      if (url.pathname === '/_emulator/identity/ca.pem' && method === 'GET') {
+        // The self-signed certificate of the https listener, for clients to trust explicitly (it is public).
+        res.writeHead(200, { 'content-type': 'application/x-pem-file', 'content-length': Buffer.byteLength(tls.cert) }).end(tls.cert);
         return true;
       }
       if (url.pathname === '/_emulator/identity/approve' && method === 'POST') {

@@ -109,7 +109,7 @@ function resolveBrowseItem(core: EmulatorCore, w: Workload, parsed: ParsedAdd, n
   if (!browse || browse.workload !== w.id) {
     throw badRequest('InvalidArtifactRequest', `The browse session '${browseSessionId}' does not exist or has expired.`);
   }
-  refreshBrowseSession(browse, nowMs);
+  refreshBrowseSession(browse, nowMs, core.clock.timeScale);
   if (browse.browseSession.status !== 'created') {
     throw badRequest('InvalidArtifactRequest', `The browse session '${browseSessionId}' is ${browse.browseSession.status}; wait until it is created.`);
   }

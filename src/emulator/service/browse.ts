@@ -67,7 +67,7 @@ export function listBrowseSessions(core: EmulatorCore, ctx: RequestContext, w: W
   const value: Record<string, unknown>[] = [];
   for (const record of core.store.browseSessions.values()) {
     if (w && record.workload !== w.id) continue;
-    refreshBrowseSession(record, ctx.nowMs);
+    refreshBrowseSession(record, ctx.nowMs, core.clock.timeScale);
     value.push(presentBrowseSession(record));
   }
   return ok({ '@odata.context': contextUrl(ctx, `solutions/backupRestore/${path}`), value });
@@ -76,7 +76,7 @@ export function listBrowseSessions(core: EmulatorCore, ctx: RequestContext, w: W
 function findBrowseSession(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload | undefined): BrowseSessionRecord {
   const record = core.store.browseSessions.get(id);
   if (!record || (w && record.workload !== w.id)) throw notFound('BrowseSessionNotFound', `The browse session '${id}' was not found (browse sessions expire three days after creation).`);
-  refreshBrowseSession(record, ctx.nowMs);
+  refreshBrowseSession(record, ctx.nowMs, core.clock.timeScale);
   return record;
 }
 

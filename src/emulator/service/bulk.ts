@@ -190,7 +190,7 @@ export function materialiseBulkRequests(core: EmulatorCore, record: SessionRecor
       ...(noPoint.length ? [`no matching restore point: ${noPoint.join(', ')}`] : []),
     ];
     request.status = problems.length ? 'completedWithErrors' : 'completed';
-    request.error = problems.length ? { code: 'ArtifactNotFound', message: `Some ${spec.unitLabelPlural} could not be added (${problems.join('; ')}).` } : null;
+    request.error = problems.length ? { code: 'ProtectionUnitNotFound', message: `Some ${spec.unitLabelPlural} could not be added (${problems.join('; ')}).` } : null;
     request.lastModifiedDateTime = iso(nowMs);
   }
 }

@@ -1,5 +1,8 @@
-// The simulated clock. Simulated time runs `timeScale` times faster than real time and can be pushed forward
-// by the test controls; it never goes backwards, so lifecycle states computed from it are monotonic.
+// The emulator's clock. It follows real time, so every timestamp the emulator returns (createdDateTime,
+// error dates, restore points) is true to the wall clock, and can be pushed forward by the test controls; it
+// never goes backwards, so lifecycle states computed from it are monotonic. `timeScale` does not bend this
+// clock: it makes restores run that many times faster (see lifecycle.ts), which is what a demo needs without
+// teaching anyone that a session was created tomorrow.
 export class SimulatedClock {
   private anchorRealMs: number;
   private anchorSimMs: number;
@@ -11,7 +14,7 @@ export class SimulatedClock {
   }
 
   now(): number {
-    return Math.floor(this.anchorSimMs + (this.realNow() - this.anchorRealMs) * this.timeScale);
+    return Math.floor(this.anchorSimMs + (this.realNow() - this.anchorRealMs));
   }
 
   advance(seconds: number): number {
@@ -19,5 +22,10 @@ export class SimulatedClock {
     this.anchorRealMs = this.realNow();
     this.anchorSimMs = current + seconds * 1000;
     return this.now();
+  }
+
+  /** Real milliseconds that a restore step of `seconds` takes at this time scale. */
+  scaled(seconds: number): number {
+    return (seconds * 1000) / this.timeScale;
   }
 }

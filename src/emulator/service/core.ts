@@ -21,6 +21,7 @@ const DAY_MS = 24 * 3600 * 1000;
 
 export class EmulatorCore {
   catalog: Catalog;
+  private catalogAnchorMs: number;
   readonly store = new Store();
   readonly clock: SimulatedClock;
 
@@ -28,7 +29,8 @@ export class EmulatorCore {
     const saved: EmulatorState | undefined = options.dataFile ? loadState(options.dataFile) : undefined;
     this.clock = new SimulatedClock(options.realNow, options.timeScale, saved?.clockMs);
     const seed = saved?.seed ?? options.seed;
-    this.catalog = createCatalog(seed, this.clock.now());
+    this.catalogAnchorMs = saved?.catalogAnchorMs ?? this.clock.now();
+    this.catalog = createCatalog(seed, this.catalogAnchorMs);
     if (saved) this.store.load(saved);
     else this.reset(seed, false);
     this.tick(this.clock.now());
@@ -37,15 +39,23 @@ export class EmulatorCore {
 
   /** Replaces everything with a fresh seed (the control endpoint and first start). */
   reset(seed: SeedName, persist = true): void {
-    this.catalog = createCatalog(seed, this.clock.now());
-    this.store.load({ seed, sessions: seedSessions(this.catalog, seed, this.clock.now()), browseSessions: [] });
+    this.catalogAnchorMs = this.clock.now();
+    this.catalog = createCatalog(seed, this.catalogAnchorMs);
+    const now = this.clock.now();
+    const sessions = seedSessions(this.catalog, seed, now);
+    // Seeded running sessions are laid out in simulated time; at a faster time scale the same progress is
+    // reached sooner, so their activation moves closer to now and their state on the first read is unchanged.
+    for (const record of sessions) {
+      if (record.activatedAtMs !== undefined) record.activatedAtMs = now - (now - record.activatedAtMs) / this.clock.timeScale;
+    }
+    this.store.load({ seed, sessions, browseSessions: [] });
     if (persist) this.commit();
   }
 
   /** Settles running sessions, expires browse sessions, and drops terminal sessions past retention. */
   tick(nowMs: number): void {
     for (const record of [...this.store.running]) {
-      if (!settleSession(record, nowMs, this.catalog)) this.store.running.delete(record);
+      if (!settleSession(record, nowMs, this.catalog, this.clock.timeScale)) this.store.running.delete(record);
     }
     for (const [id, record] of this.store.browseSessions) {
       const expires = Date.parse(record.browseSession.expirationDateTime ?? '');
@@ -56,6 +66,6 @@ export class EmulatorCore {
 
   /** Persists after an acknowledged write; a no-op without `--data`. */
   commit(): void {
-    if (this.options.dataFile) saveState(this.options.dataFile, this.store.snapshot(this.clock.now()));
+    if (this.options.dataFile) saveState(this.options.dataFile, this.store.snapshot(this.clock.now(), this.catalogAnchorMs));
   }
 }

@@ -1,6 +1,5 @@
 // From a parsed request to a reply: the one path every Graph call takes, whether it arrived directly or
 // inside a $batch. Errors of any kind become the Graph error envelope; standard headers are added here.
-import { prefersUnknownEnums } from './context';
 import type { Reply, RequestContext } from './context';
 import type { EmulatorCore } from './core';
 import { asEmulatorError, errorBody } from './envelope';
@@ -24,7 +23,9 @@ export function errorReply(err: unknown, ctx: Pick<RequestContext, 'requestId' |
   if (!(err instanceof EmulatorError)) console.error('[emulator] handler error:', err);
   return {
     status: e.status,
-    body: errorBody(e.code, e.message, ctx.requestId, ctx.clientRequestId, ctx.nowMs),
+    // Graph's throttling answer carries a few more innerError fields (graph-backup-api.md §6.13).
+    body: errorBody(e.code, e.message, ctx.requestId, ctx.clientRequestId, ctx.nowMs,
+      e.status === 429 ? { code: '429', message: 'Please retry after', status: '429' } : {}),
     headers: { ...standardHeaders(ctx), ...e.headers },
   };
 }
@@ -47,4 +48,3 @@ export async function dispatch(core: EmulatorCore, router: Router, ctx: RequestC
   }
 }
 
-export { prefersUnknownEnums };

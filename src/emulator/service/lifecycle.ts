@@ -1,4 +1,4 @@
-// The restore lifecycle, computed lazily from the simulated clock: given when a session was activated, every
+// The restore lifecycle, computed lazily from the clock and the time scale: given when a session was activated, every
 // artifact's status and timestamps at time `now` follow from a fixed timeline and the catalog's deterministic
 // per-unit outcome. Settling is idempotent, so reading a session twice at the same time gives the same answer.
 import type { ArtifactRestoreStatus, PublicError, RestoreSessionStatus } from '../../backup/model';
@@ -34,7 +34,9 @@ function isGranularFile(record: SessionRecord, artifact: AnyArtifact): boolean {
 }
 
 /** Brings a session's artifacts and summary fields to their state at `nowMs`. Returns true while still running. */
-export function settleSession(record: SessionRecord, nowMs: number, catalog: Catalog): boolean {
+export function settleSession(record: SessionRecord, nowMs: number, catalog: Catalog, timeScale = 1): boolean {
+  // Restore steps are given in simulated seconds; the time scale makes them pass faster in real time.
+  const ms = (seconds: number) => (seconds * 1000) / timeScale;
   const activatedAt = record.activatedAtMs;
   const artifacts: AnyArtifact[] = [...record.standard, ...record.granular];
   if (activatedAt === undefined) {
@@ -48,9 +50,9 @@ export function settleSession(record: SessionRecord, nowMs: number, catalog: Cat
   artifacts.forEach((artifact, index) => {
     const unitId = artifactUnitId(record, artifact, catalog);
     const outcome = unitId ? catalog.outcome(unitId) : { succeeds: false, durationSeconds: 60, error: { code: 'ArtifactNotFound', message: 'The protection unit of this artifact no longer exists.' } };
-    const scheduledAt = activatedAt + SCHEDULING_SECONDS * 1000;
-    const startAt = activatedAt + startOffsetSeconds(index) * 1000;
-    const endAt = startAt + Math.max(1, outcome.durationSeconds) * 1000;
+    const scheduledAt = activatedAt + ms(SCHEDULING_SECONDS);
+    const startAt = activatedAt + ms(startOffsetSeconds(index));
+    const endAt = startAt + ms(Math.max(1, outcome.durationSeconds));
     const granularFile = isGranularFile(record, artifact);
     const target = artifact as unknown as Record<string, unknown>;
     let status: ArtifactRestoreStatus;
@@ -80,7 +82,7 @@ export function settleSession(record: SessionRecord, nowMs: number, catalog: Cat
     // An activated session left without artifacts (its bulk request resolved nothing) has nothing to restore.
     record.session.status = 'failed';
     record.session.completedDateTime ??= iso(activatedAt);
-    record.session.error ??= { code: 'ArtifactNotFound', message: 'No artifact could be resolved for this restore session.' };
+    record.session.error ??= { code: 'ProtectionUnitNotFound', message: 'No artifact could be resolved for this restore session from its bulk addition request.' };
     return false;
   }
   record.session.lastModifiedDateTime = iso(Math.max(lastChange, Date.parse(record.session.lastModifiedDateTime ?? '') || 0));

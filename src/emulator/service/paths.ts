@@ -15,7 +15,10 @@ export interface ParsedPath {
 const VERSIONS: Record<string, string> = { 'v1.0': 'v1.0', beta: 'beta' };
 const KEY_SEGMENT = /^([^()]+)\('?([^()']*)'?\)$/;
 
-export function parsePath(target: string): ParsedPath {
+export function parsePath(rawTarget: string): ParsedPath {
+  // A request line may carry the absolute form (`GET http://host/v1.0/… HTTP/1.1`); only the path matters.
+  const absolute = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(rawTarget);
+  const target = absolute ? rawTarget.slice(absolute[0].length) || '/' : rawTarget;
   const q = target.indexOf('?');
   const pathname = q < 0 ? target : target.slice(0, q);
   const search = q < 0 ? '' : target.slice(q + 1);

@@ -21,12 +21,17 @@ import { buildRouter } from './routes';
 export interface PipelineOptions {
   core: EmulatorCore;
   authenticate?: Authenticate;
+  /**
+   * Handles requests outside Graph, $batch and /_emulator (e.g. sign-in endpoints added later); returns true
+   * when it answered. Unanswered requests get the 404 envelope.
+   */
+  otherRequests?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 }
 
 const HOST_PATTERN = /^[A-Za-z0-9.\-:[\]]{1,255}$/;
 
 export function createEmulatorServer(options: PipelineOptions): { server: Server; faults: FaultInjector } {
-  const { core, authenticate } = options;
+  const { core, authenticate, otherRequests } = options;
   const router = buildRouter();
   const faults = new FaultInjector();
   const controls = buildControlRouter(faults);
@@ -50,6 +55,7 @@ export function createEmulatorServer(options: PipelineOptions): { server: Server
           truncate = outcome === 'truncate';
         }
       }
+      if (parsed.area === 'other' && otherRequests && await otherRequests(req, res)) return;
       const body = parseJsonBody(await readBody(req), req.headers['content-type']);
       const host = typeof req.headers.host === 'string' && HOST_PATTERN.test(req.headers.host) ? req.headers.host : `127.0.0.1:${(req.socket.localPort ?? 0)}`;
       const ctx: RequestContext = {

@@ -163,7 +163,7 @@ export function createSession(core: EmulatorCore, ctx: RequestContext, w: Worklo
     else record.granular.push(artifact as SessionRecord['granular'][number]);
   }
   if (record.granular.length > 0) record.session.restoreJobType = 'granular';
-  settleSession(record, now, core.catalog);
+  settleSession(record, now, core.catalog, core.clock.timeScale);
   core.store.insert(record);
   core.commit();
   return created({
@@ -249,7 +249,7 @@ export function updateSession(core: EmulatorCore, ctx: RequestContext, id: strin
   else if (record.standard.length > 0) record.session.restoreJobType = 'standard';
   record.session.lastModifiedDateTime = iso(now);
   record.session.lastModifiedBy = EMULATOR_IDENTITY;
-  settleSession(record, now, core.catalog);
+  settleSession(record, now, core.catalog, core.clock.timeScale);
   core.commit();
 
   const response: Record<string, unknown> = {
@@ -315,7 +315,7 @@ export function activateSession(core: EmulatorCore, ctx: RequestContext, id: str
   record.activatedAtMs = now;
   record.session.lastModifiedDateTime = iso(now);
   record.session.lastModifiedBy = EMULATOR_IDENTITY;
-  if (settleSession(record, now, core.catalog)) core.store.running.add(record);
+  if (settleSession(record, now, core.catalog, core.clock.timeScale)) core.store.running.add(record);
   core.commit();
   return ok({
     '@odata.context': contextUrl(ctx, 'solutions/backupRestore/restoreSessions/$entity'),

@@ -46,8 +46,8 @@ export class Store {
     for (const record of state.browseSessions) this.browseSessions.set(record.browseSession.id, record);
   }
 
-  snapshot(clockMs: number): EmulatorState {
-    return { version: 1, seed: this.seed, sessions: this.sorted.get('all') ?? [], browseSessions: [...this.browseSessions.values()], clockMs };
+  snapshot(clockMs: number, catalogAnchorMs: number): EmulatorState {
+    return { version: 1, seed: this.seed, sessions: this.sorted.get('all') ?? [], browseSessions: [...this.browseSessions.values()], clockMs, catalogAnchorMs };
   }
 
   get size(): number {

@@ -6,9 +6,9 @@ import * as vscode from 'vscode';
 import { paths } from '../../backup/api';
 import { httpFile, sessionDocument, type SessionContents } from '../../backup/exports';
 import { artifactState, sessionState, type HistoryKey, type ObservationSource } from '../../backup/history';
-import type { RestoreArtifact, RestoreArtifactsBulkAdditionRequest, RestoreSession, Workload } from '../../backup/model';
+import type { RestoreArtifact, RestoreArtifactBase, RestoreArtifactsBulkAdditionRequest, RestoreSession, Workload } from '../../backup/model';
 import { checkActivation, chunk, isTerminalSession, LIMITS, RUNNING_SESSION_STATUSES, workload as workloadById } from '../../backup/model';
-import { progressText, sessionStatusWord } from '../../backup/presentation';
+import { artifactUnitId, progressText, sessionStatusWord } from '../../backup/presentation';
 import { retryInputs } from '../../backup/retry';
 import type { GraphResponse } from '../../graph';
 import { GraphError } from '../../graph';
@@ -342,9 +342,14 @@ export class DetailsPanel implements vscode.Disposable {
   /** Builds and sends a full snapshot (when the page is ready). */
   async postSnapshot(): Promise<void> {
     if (this.disposed) return;
-    const [history, unitNames] = await Promise.all([
+    const pointIds = [...this.loaded.standard, ...this.loaded.granular]
+      .filter((a) => !artifactUnitId(a))
+      .map((a) => (a as RestoreArtifactBase).restorePoint?.id)
+      .filter((id): id is string => !!id);
+    const [history, unitNames, restorePointUnits] = await Promise.all([
       this.host.recorder.list(this.key),
       this.host.unitNames(this.workload).catch(() => new Map<string, string>()),
+      pointIds.length ? this.host.restorePointUnits(pointIds).catch(() => new Map<string, string>()) : new Map<string, string>(),
     ]);
     const snapshot = buildSnapshot({
       identity: this.identity,
@@ -352,6 +357,7 @@ export class DetailsPanel implements vscode.Disposable {
       workload: this.workload,
       loaded: this.loaded,
       unitNames,
+      restorePointUnits,
       history,
       historyLimit: this.host.recorder.maxSnapshots,
       live: this.live(),

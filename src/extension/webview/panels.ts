@@ -7,7 +7,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { directoryFiles, HistoryRecorder, sessionState } from '../../backup/history';
-import type { RestoreSession, Workload } from '../../backup/model';
+import { paths } from '../../backup/api';
+import type { RestorePoint, RestoreSession, Workload } from '../../backup/model';
 import { workload as workloadById, workloadBySessionType } from '../../backup/model';
 import { unitName } from '../../backup/presentation';
 import { DETAILS_VIEW_TYPE, isPanelIdentity, type PanelIdentity } from '../../protocol/details';
@@ -20,6 +21,8 @@ import type { WatchList } from '../watchList';
 import { DetailsPanel } from './detailsPanel';
 import { HISTORY_SCHEME, HistoryDocuments } from './historyDocuments';
 import { detailsHtml } from './html';
+
+const MAX_POINT_LOOKUPS = 100;
 
 /** The prompts a panel shows: the extension's shared confirmations, plus a save location; tests replace them. */
 export interface DetailsUi extends Ui {
@@ -56,6 +59,7 @@ export interface DetailsHost {
   ui: DetailsUi;
   html(webview: vscode.Webview, title: string): string;
   unitNames(workload: Workload): Promise<Map<string, string>>;
+  restorePointUnits(restorePointIds: readonly string[]): Promise<Map<string, string>>;
   open(target: { workload: Workload; session: RestoreSession }, source?: 'open' | 'restore'): Promise<DetailsPanel>;
   openUntitled(name: string, content: string): Promise<void>;
 }
@@ -66,6 +70,7 @@ export class DetailsPanels implements DetailsHost, vscode.Disposable {
   ui: DetailsUi;
   private readonly panels = new Map<string, DetailsPanel>();
   private readonly units = new Map<string, Promise<Map<string, string>>>();
+  private readonly pointUnits = new Map<string, Promise<string | undefined>>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly mediaRoot: vscode.Uri;
 
@@ -93,7 +98,10 @@ export class DetailsPanels implements DetailsHost, vscode.Disposable {
         deserializeWebviewPanel: (panel, state) => this.revive(panel, state),
       }),
       tree.onDidChangeTreeData((node) => this.observeTree(node)),
-      connections.onDidChange(() => this.units.clear()),
+      connections.onDidChange(() => {
+        this.units.clear();
+        this.pointUnits.clear();
+      }),
     );
   }
 
@@ -138,6 +146,29 @@ export class DetailsPanels implements DetailsHost, vscode.Disposable {
       this.units.set(workload.id, names);
     }
     return names;
+  }
+
+  /**
+   * The protection unit of each restore point (GET /restorePoints/{id}?$expand=protectionUnit), for artifacts
+   * whose restore point came without it. Cached per restore point (they never change); a few at a time; at
+   * most MAX_POINT_LOOKUPS new look-ups per call; failures leave the point unresolved.
+   */
+  async restorePointUnits(restorePointIds: readonly string[]): Promise<Map<string, string>> {
+    const { api } = await this.connections.get();
+    const todo = [...new Set(restorePointIds)].filter((id) => !this.pointUnits.has(id)).slice(0, MAX_POINT_LOOKUPS);
+    for (let i = 0; i < todo.length; i += 4) {
+      for (const id of todo.slice(i, i + 4)) {
+        this.pointUnits.set(id, api.client.get<RestorePoint>(paths.restorePoint(id), { query: { $expand: 'protectionUnit' } })
+          .then((r) => r.body?.protectionUnit?.id ?? undefined, () => undefined));
+      }
+      await Promise.all(todo.slice(i, i + 4).map((id) => this.pointUnits.get(id)));
+    }
+    const result = new Map<string, string>();
+    for (const id of restorePointIds) {
+      const unit = await this.pointUnits.get(id);
+      if (unit) result.set(id, unit);
+    }
+    return result;
   }
 
   async openUntitled(name: string, content: string): Promise<void> {

@@ -38,26 +38,30 @@ export interface SnapshotInputs {
   workload: Workload;
   loaded: Loaded;
   unitNames: ReadonlyMap<string, string>;
+  /** Protection unit ids by restore point id, for artifacts whose restore point came without its unit. */
+  restorePointUnits?: ReadonlyMap<string, string>;
   history: readonly HistorySnapshot[];
   historyLimit: number;
   live: LiveInfo;
   now: Date;
 }
 
-export function artifactRows(workload: Workload, loaded: Loaded, unitNames: ReadonlyMap<string, string>): ArtifactRow[] {
+export function artifactRows(workload: Workload, loaded: Loaded, unitNames: ReadonlyMap<string, string>, restorePointUnits: ReadonlyMap<string, string> = new Map()): ArtifactRow[] {
   const rows = [
-    ...loaded.standard.map((a) => artifactRow(workload, a, 'standard', unitNames)),
-    ...loaded.granular.map((a) => artifactRow(workload, a, 'granular', unitNames)),
+    ...loaded.standard.map((a) => artifactRow(workload, a, 'standard', unitNames, restorePointUnits)),
+    ...loaded.granular.map((a) => artifactRow(workload, a, 'granular', unitNames, restorePointUnits)),
   ];
   // Failed first; otherwise the service's order.
   return rows.map((row, i) => ({ row, i })).sort((a, b) => Number(b.row.status === 'failed') - Number(a.row.status === 'failed') || a.i - b.i).map((x) => x.row);
 }
 
-function artifactRow(workload: Workload, artifact: RestoreArtifact, kind: 'standard' | 'granular', unitNames: ReadonlyMap<string, string>): ArtifactRow {
+function artifactRow(
+  workload: Workload, artifact: RestoreArtifact, kind: 'standard' | 'granular', unitNames: ReadonlyMap<string, string>, restorePointUnits: ReadonlyMap<string, string>,
+): ArtifactRow {
   const standard = artifact as RestoreArtifactBase;
   const granular = artifact as GranularRestoreArtifactBase;
-  const unitId = artifactUnitId(artifact);
   const restorePointId = standard.restorePoint?.id ?? undefined;
+  const unitId = artifactUnitId(artifact) ?? (restorePointId ? restorePointUnits.get(restorePointId) : undefined);
   let unitName: string;
   let unitNameSource: ArtifactRow['unitNameSource'];
   if (unitId && unitNames.has(unitId)) {
@@ -117,7 +121,7 @@ export function availableActions(loaded: Loaded, historyCount: number): DetailsA
 export function buildSnapshot(inputs: SnapshotInputs): DetailsSnapshot {
   const { identity, workload, loaded, history, now } = inputs;
   const session = loaded.session ?? (history[history.length - 1]?.session as RestoreSession | undefined);
-  const rows = artifactRows(workload, loaded, inputs.unitNames);
+  const rows = artifactRows(workload, loaded, inputs.unitNames, inputs.restorePointUnits);
 
   const serviceCount = session?.restoreSessionArtifactCount;
   const counted = countArtifacts([...loaded.standard, ...loaded.granular].map((a) => a.status ?? 'added'));

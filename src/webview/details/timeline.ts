@@ -3,7 +3,7 @@
 // tooltip that says when and how. Geometry goes into attributes (x, y, width), colors into CSS classes.
 import type { TimelineLane, TimelinePoint } from '../../protocol/details';
 import { h, s, type VNode } from './dom';
-import { formatClock, formatTimeSeconds, statusClass, truncate } from './format';
+import { formatClock, formatDuration, formatTimeSeconds, statusClass, truncate } from './format';
 
 export const LAYOUT = { width: 900, label: 200, lane: 24, axis: 28, right: 12, maxLanes: 60 };
 
@@ -18,22 +18,50 @@ export interface TimelineLayout {
   hidden: number;
   height: number;
   ticks: { x: number; label: string }[];
+  /** Long quiet stretches drawn shorter than their real length, with how long they were. */
+  breaks: { x: number; label: string }[];
+}
+
+/**
+ * A time scale that keeps short stretches proportional and shortens long quiet ones: a session created a
+ * week before anyone looked at it still shows its 15 minutes of activity. Gaps between consecutive event
+ * times longer than `cap` (3x the median gap, at least a minute) are drawn `cap` long and marked as breaks.
+ */
+export function compressedScale(times: readonly number[]): { toUnit: (t: number) => number; breaks: { at: number; gapMs: number }[] } {
+  const sorted = [...new Set(times)].sort((a, b) => a - b);
+  if (sorted.length < 2) return { toUnit: () => 0.5, breaks: [] };
+  const gaps = sorted.slice(1).map((t, i) => t - sorted[i]);
+  const median = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)];
+  const cap = gaps.length > 1 ? Math.max(60_000, 3 * median) : Infinity;
+  const scaled = [0];
+  const breaks: { at: number; gapMs: number }[] = [];
+  gaps.forEach((gap, i) => {
+    const width = Math.min(gap, cap);
+    if (gap > cap) breaks.push({ at: scaled[i] + width / 2, gapMs: gap });
+    scaled.push(scaled[i] + width);
+  });
+  const total = scaled[scaled.length - 1];
+  const toUnit = (t: number) => {
+    if (t <= sorted[0]) return 0;
+    if (t >= sorted[sorted.length - 1]) return 1;
+    let i = 1;
+    while (sorted[i] < t) i++;
+    const f = (t - sorted[i - 1]) / (sorted[i] - sorted[i - 1]);
+    return (scaled[i - 1] + f * (scaled[i] - scaled[i - 1])) / total;
+  };
+  return { toUnit, breaks: breaks.map((b) => ({ at: b.at / total, gapMs: b.gapMs })) };
 }
 
 /** Pure geometry: where each span and marker goes. `now` closes the last span of a running session. */
 export function layoutTimeline(lanes: readonly TimelineLane[], now: number, running: boolean): TimelineLayout {
   const shown = lanes.slice(0, LAYOUT.maxLanes);
   const times = shown.flatMap((l) => l.points.map((p) => Date.parse(p.at))).filter(Number.isFinite);
-  let start = times.length ? Math.min(...times) : now;
-  let end = times.length ? Math.max(...times) : now;
-  if (running && now > end) end = now;
-  if (end - start < 60_000) {
-    const mid = (start + end) / 2;
-    start = mid - 30_000;
-    end = mid + 30_000;
-  }
+  if (running || times.length === 0) times.push(now);
+  const start = Math.min(...times);
+  const end = Math.max(...times);
+  const scale = compressedScale(times);
   const plot = LAYOUT.width - LAYOUT.label - LAYOUT.right;
-  const x = (t: number) => LAYOUT.label + ((t - start) / (end - start)) * plot;
+  const x = (t: number) => LAYOUT.label + scale.toUnit(t) * plot;
   const laidOut = shown.map((lane, index): LaneLayout => {
     const y = LAYOUT.axis + index * LAYOUT.lane;
     const points = lane.points.filter((p) => Number.isFinite(Date.parse(p.at)));
@@ -46,14 +74,18 @@ export function layoutTimeline(lanes: readonly TimelineLane[], now: number, runn
     });
     return { lane, y, spans, markers: points.map((point) => ({ x: x(Date.parse(point.at)), point })) };
   });
-  const tickCount = 5;
-  const ticks = Array.from({ length: tickCount }, (_, i) => {
-    const t = start + ((end - start) * i) / (tickCount - 1);
-    return { x: x(t), label: formatClock(t) };
-  });
+  const unique = [...new Set(times)].sort((a, b) => a - b);
+  // Ticks at the first and last event and at evenly spaced events between them, at least 90 px apart.
+  const ticks: { x: number; label: string }[] = [];
+  for (const t of unique) {
+    const tx = x(t);
+    if (ticks.length && tx - ticks[ticks.length - 1].x < 90) continue;
+    ticks.push({ x: tx, label: formatClock(t) });
+  }
   return {
     start, end, lanes: laidOut, hidden: lanes.length - shown.length,
-    height: LAYOUT.axis + shown.length * LAYOUT.lane + 6, ticks,
+    height: LAYOUT.axis + shown.length * LAYOUT.lane + 6 + (scale.breaks.length ? 14 : 0), ticks,
+    breaks: scale.breaks.map((b) => ({ x: LAYOUT.label + b.at * plot, label: formatDuration(b.gapMs) })),
   };
 }
 
@@ -75,6 +107,10 @@ export function renderTimeline(lanes: readonly TimelineLane[], now: number, runn
       s('line', { class: 'tick', x1: tick.x.toFixed(1), x2: tick.x.toFixed(1), y1: 16, y2: layout.height }),
       s('text', { class: 'tick-label', x: tick.x.toFixed(1), y: 12, 'text-anchor': 'middle' }, tick.label),
     ])),
+  layout.breaks.map((b) => s('g', { class: 'break' },
+    s('line', { class: 'break-line', x1: b.x.toFixed(1), x2: b.x.toFixed(1), y1: 16, y2: layout.height }),
+    s('text', { class: 'break-label', x: b.x.toFixed(1), y: layout.height - 2, 'text-anchor': 'middle' }, `≈ ${b.label}`),
+    s('title', null, `${b.label} without events, drawn shorter`))),
   layout.lanes.map(({ lane, y, spans, markers }) =>
     s('g', { class: `lane lane-${lane.kind}` },
       s('text', { class: 'lane-label', x: 4, y: y + bar - 2 }, s('title', null, lane.label), truncate(lane.label, 28)),
@@ -92,7 +128,8 @@ export function renderTimeline(lanes: readonly TimelineLane[], now: number, runn
     layout.hidden > 0 ? h('p', { class: 'muted' }, `${layout.hidden} more artifact lane(s) not drawn; see the list below.`) : null,
     h('p', { class: 'legend' },
       h('span', { class: 'legend-observed' }, '●'), ' observed by the extension   ',
-      h('span', { class: 'legend-payload' }, '◇'), ' from a payload timestamp'));
+      h('span', { class: 'legend-payload' }, '◇'), ' from a payload timestamp',
+      layout.breaks.length ? '   ┊ a long quiet stretch drawn shorter' : ''));
 }
 
 /** The same points as a table, for reading exact times and for screen readers. */

@@ -120,10 +120,10 @@ export function renderArtifacts(rows: readonly ArtifactRow[]): VNode {
     h('tbody', null, rows.map((row) => h('tr', { class: row.status === 'failed' ? 'failed' : undefined },
       h('td', { class: 'nowrap' }, h('span', { class: `glyph ${statusClass(row.status)}`, 'aria-hidden': 'true' }, statusGlyph(row.status)), ' ', row.statusWord),
       h('td', { title: `${row.kind} artifact ${row.id}` }, row.unitName, row.unitNameSource === 'restorePoint' || row.unitNameSource === 'artifact' ? h('span', { class: 'muted' }, row.unitNameSource === 'restorePoint' ? ' (restore point id)' : ' (artifact id)') : null),
-      h('td', { class: 'nowrap', title: row.restorePointId ?? '' }, formatTimeSeconds(row.pointInTime)),
+      h('td', { class: 'time', title: row.restorePointId ? `restore point ${row.restorePointId}` : undefined }, formatTimeSeconds(row.pointInTime)),
       h('td', null, row.destination ?? ''),
-      h('td', { class: 'nowrap' }, formatTimeSeconds(row.start)),
-      h('td', { class: 'nowrap' }, formatTimeSeconds(row.completion)),
+      h('td', { class: 'time' }, formatTimeSeconds(row.start)),
+      h('td', { class: 'time' }, formatTimeSeconds(row.completion)),
       h('td', { class: 'nowrap' }, row.durationMs !== undefined ? formatDuration(row.durationMs) : ''),
       h('td', null, row.errorCode ? h('code', null, row.errorCode) : null, row.errorMessage ? h('div', { class: 'error-message' }, row.errorMessage) : null),
       h('td', null, renderLocation(row.location)))))));

@@ -60,6 +60,7 @@ describe('timeline reconstruction', () => {
       'draft/from payload createdDateTime',
       'draft/observed when the panel opened',
       'activating/observed after an action',
+      'active/from payload startDateTime of the first artifact',
       'active/observed by polling',
     ]);
     const artifact = lanes[1].points.map((p) => `${p.at.slice(11, 16)} ${p.status} ${p.source}`);

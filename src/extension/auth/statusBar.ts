@@ -1,0 +1,60 @@
+// The status bar item of the active connection: its name and who is signed in; a click switches connections.
+// Also keeps the context keys that menus and the signed-out welcome view use:
+//   restoreSessions.connectionKind  'emulator' | 'graph'
+//   restoreSessions.signInMethod    'none' | 'deviceCode' | 'interactive' | 'clientSecret' | 'clientCertificate'
+//   restoreSessions.signInRequired  true when the active connection signs in but has no account / credential
+import * as vscode from 'vscode';
+import { isAppOnly } from '../../auth';
+import { SIGN_IN_LABELS, type ConnectionManager } from '../connection';
+import { AUTH_COMMANDS } from './commands';
+
+export class ConnectionStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('restoreSessions.connection', vscode.StatusBarAlignment.Left, 50);
+  private readonly subscription: vscode.Disposable;
+  private generation = 0;
+
+  constructor(private readonly connections: ConnectionManager) {
+    this.item.name = 'Restore Sessions: Connection';
+    this.item.command = AUTH_COMMANDS.switchConnection;
+    this.subscription = connections.onDidChange(() => void this.update());
+    void this.update();
+  }
+
+  async update(): Promise<void> {
+    const generation = ++this.generation;
+    const config = this.connections.activeConfig();
+    const icon = config.kind === 'emulator' ? '$(server-environment)' : '$(cloud)';
+    this.item.text = `${icon} ${config.label}`;
+    this.item.tooltip = `Restore Sessions connection: ${config.label}\n${config.kind === 'emulator' ? 'Local emulator' : `Microsoft Graph, tenant ${config.tenant ?? '?'}`} · ${config.apiVersion} · ${SIGN_IN_LABELS[config.signIn]}\nClick to switch connections.`;
+    this.item.show();
+    void vscode.commands.executeCommand('setContext', 'restoreSessions.connectionKind', config.kind);
+    void vscode.commands.executeCommand('setContext', 'restoreSessions.signInMethod', config.signIn);
+    if (config.signIn === 'none') {
+      void vscode.commands.executeCommand('setContext', 'restoreSessions.signInRequired', false);
+      return;
+    }
+    // Who is signed in: read lazily, without starting a sign-in.
+    try {
+      const connection = await this.connections.get();
+      const auth = connection.auth;
+      if (!auth || generation !== this.generation) return;
+      let who: string | undefined;
+      if (isAppOnly(connection.signIn as never)) {
+        who = (await auth.hasStoredCredential()) || connection.isEmulator ? 'app' : undefined;
+      } else {
+        const accounts = await auth.getAccounts();
+        who = (accounts.find((a) => a.homeAccountId === auth.selectedAccountId) ?? accounts[0])?.username;
+      }
+      if (generation !== this.generation) return;
+      this.item.text = `${icon} ${config.label}${who ? ` · ${who}` : ' · $(sign-in) signed out'}`;
+      void vscode.commands.executeCommand('setContext', 'restoreSessions.signInRequired', who === undefined);
+    } catch {
+      if (generation === this.generation) this.item.text = `${icon} ${config.label} · $(warning)`;
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.item.dispose();
+  }
+}
