@@ -2,7 +2,7 @@
 // SMTP addresses for mailboxes and OneDrives, https URLs for sites, or GUIDs (directory object / site ids).
 import type { BulkRequestInput } from './api/inputs';
 import type { Workload } from './model';
-import { LIMITS } from './model';
+import { isEmailAddress, isGuid, isSiteUrl, LIMITS } from './model';
 
 export interface CsvProblem {
   line: number;
@@ -15,9 +15,6 @@ export interface BulkCsvResult {
   resourceIds: string[];
   problems: CsvProblem[];
 }
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const EMAIL = /^[^\s@,;"']+@[^\s@,;"']+\.[^\s@,;"']+$/;
 
 /**
  * One resource per row, in the first column; a header row (a first cell that is none of the accepted
@@ -33,8 +30,8 @@ export function parseBulkCsv(workload: Workload, text: string): BulkCsvResult {
     const cell = firstCell(raw);
     if (cell === '' || cell.startsWith('#')) return;
     let kind: 'resource' | 'id' | undefined;
-    if (GUID.test(cell)) kind = 'id';
-    else if (wantsUrls ? isSiteUrl(cell) : EMAIL.test(cell)) kind = 'resource';
+    if (isGuid(cell)) kind = 'id';
+    else if (wantsUrls ? isSiteUrl(cell) : isEmailAddress(cell)) kind = 'resource';
     if (!kind) {
       if (line === 1 && /^[a-z][\w ]*$/i.test(cell)) return; // header
       result.problems.push({
@@ -72,13 +69,4 @@ function firstCell(raw: string): string {
     return (end > 0 ? trimmed.slice(1, end) : trimmed.slice(1)).trim();
   }
   return trimmed.split(/[,;\t]/, 1)[0].trim();
-}
-
-function isSiteUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' && url.hostname.includes('.');
-  } catch {
-    return false;
-  }
 }

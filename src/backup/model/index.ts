@@ -3,3 +3,4 @@ export * from './types';
 export * from './workloads';
 export * from './limits';
 export * from './rules';
+export * from './resources';

@@ -3,7 +3,7 @@
 // resolved through the catalog and given a restore point from the request's time window, preference and tags.
 import { randomUUID } from 'node:crypto';
 import type { RestoreArtifactsBulkRequestBase, Workload } from '../../backup/model';
-import { DESTINATION_TYPES, isActionAllowed, LIMITS, RESTORE_POINT_PREFERENCES, workload } from '../../backup/model';
+import { DESTINATION_TYPES, isActionAllowed, isEmailAddress, isSiteUrl, LIMITS, RESTORE_POINT_PREFERENCES, workload } from '../../backup/model';
 import { badRequest, forbidden, notFound } from '../errors';
 import type { SessionRecord } from '../state';
 import { isTagsValue } from './artifacts';
@@ -17,16 +17,6 @@ import { findSession } from './sessions';
 import type { Json } from './validate';
 import { bodyObject, checkODataType, isObject, optionalDateTime, optionalEnum, optionalString, rejectUnknown, stringArray } from './validate';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-function isSiteUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' && url.hostname.includes('.');
-  } catch {
-    return false;
-  }
-}
 
 function bulkPath(w: Workload, record: SessionRecord): string {
   return `${w.sessionCollection}('${record.session.id}')/${w.bulkRequests.nav}`;
@@ -100,7 +90,7 @@ export function createBulkRequest(core: EmulatorCore, ctx: RequestContext, w: Wo
   for (const resource of resources) {
     if (spec.resourceField === 'siteWebUrls') {
       if (!isSiteUrl(resource)) throw badRequest('BulkRestoreInvalidCreateRequestSiteUrl', `'${resource}' is not a valid site URL (https://…).`);
-    } else if (!EMAIL.test(resource)) {
+    } else if (!isEmailAddress(resource)) {
       throw badRequest('BulkRestoreInvalidCreateRequestUserEmail', `'${resource}' is not a valid e-mail address.`);
     }
   }

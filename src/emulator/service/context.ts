@@ -40,5 +40,4 @@ export function prefersUnknownEnums(header: string | string[] | undefined): bool
   return values.some((v) => v.split(',').some((p) => p.trim().toLowerCase() === 'include-unknown-enum-members'));
 }
 
-export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isGuid = (value: string): boolean => GUID_PATTERN.test(value);
+export { isGuid } from '../../backup/model';

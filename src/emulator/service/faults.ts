@@ -3,6 +3,7 @@
 // seeded PRNG (so a run is reproducible), optionally only for a path prefix and/or a method.
 // Faults never apply to /_emulator itself, so tests can always reach the controls.
 import { randomUUID } from 'node:crypto';
+import { seededRandom } from '../catalog/hash';
 import { badRequest } from '../errors';
 import type { Json } from './validate';
 import { isObject, rejectUnknown } from './validate';
@@ -26,18 +27,6 @@ const KIND_ALIASES: Record<string, FaultKind> = {
   throttle: 'throttle', '429': 'throttle', unavailable: 'unavailable', '503': 'unavailable', latency: 'latency', reset: 'reset', truncate: 'truncate',
 };
 
-/** mulberry32: tiny, seedable, good enough to pick a deterministic fraction of requests. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export class FaultInjector {
   private rules: { rule: FaultRule; random: () => number }[] = [];
 
@@ -59,7 +48,7 @@ export class FaultInjector {
       latencyMs: numberField(body, 'latencyMs', 0, 60_000, true) ?? 200,
       seed: numberField(body, 'seed', 0, 2 ** 32 - 1, true) ?? 1,
     };
-    this.rules.push({ rule, random: prng(rule.seed) });
+    this.rules.push({ rule, random: seededRandom(rule.seed) });
     return rule;
   }
 

@@ -25,14 +25,14 @@ export interface TimelineLayout {
 /**
  * A time scale that keeps short stretches proportional and shortens long quiet ones: a session created a
  * week before anyone looked at it still shows its 15 minutes of activity. Gaps between consecutive event
- * times longer than `cap` (3x the median gap, at least a minute) are drawn `cap` long and marked as breaks.
+ * times longer than `cap` (4x the median gap, at least 10 minutes) are drawn `cap` long and marked as breaks.
  */
 export function compressedScale(times: readonly number[]): { toUnit: (t: number) => number; breaks: { at: number; gapMs: number }[] } {
   const sorted = [...new Set(times)].sort((a, b) => a - b);
   if (sorted.length < 2) return { toUnit: () => 0.5, breaks: [] };
   const gaps = sorted.slice(1).map((t, i) => t - sorted[i]);
   const median = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)];
-  const cap = gaps.length > 1 ? Math.max(60_000, 3 * median) : Infinity;
+  const cap = gaps.length > 1 ? Math.max(10 * 60_000, 4 * median) : Infinity;
   const scaled = [0];
   const breaks: { at: number; gapMs: number }[] = [];
   gaps.forEach((gap, i) => {
