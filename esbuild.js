@@ -1,4 +1,5 @@
 // Bundles the extension (Node extension host, `vscode` external), the emulator CLI, and the webview page.
+const fs = require('fs');
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -50,6 +51,8 @@ async function main() {
     console.log('esbuild: watching for changes');
     return;
   }
+  // A production build writes no source maps; drop a stale one so it is not packaged next to the page.
+  if (production) fs.rmSync('media/details.js.map', { force: true });
   await Promise.all(targets.map((options) => esbuild.build(options)));
 }
 

@@ -92,6 +92,8 @@ export class SignInRequiredError extends Error {
   }
 }
 
+const RENEWAL_MARGIN_MS = 300_000;
+
 export const GRAPH_DEFAULT_SCOPES: readonly string[] = ['https://graph.microsoft.com/.default'];
 
 const MICROSOFT_HOSTS = /(^|\.)(login\.microsoftonline\.com|login\.microsoft\.com|login\.windows\.net|login\.microsoftonline\.us|login\.chinacloudapi\.cn|login\.partner\.microsoftonline\.cn|login\.sovcloud-identity\.(fr|de|sg))$/i;
@@ -103,6 +105,8 @@ export class MsalTokenProvider implements TokenProvider {
   private cca: { app: ConfidentialClientApplication; fingerprint: string } | undefined;
   private accountId: string | undefined;
   private knownSecrets: string[] = [];
+  /** Last token per scope set, so GraphClient's per-request getToken does not read SecretStorage every time. */
+  private readonly memo = new Map<string, { token: string; renewAt: number }>();
 
   constructor(private readonly options: MsalTokenProviderOptions) {
     this.cachePlugin = new SecretStoreCachePlugin(options.secrets, secretKeys.tokenCache(options.connectionId));
@@ -116,7 +120,13 @@ export class MsalTokenProvider implements TokenProvider {
 
   /** GraphClient's TokenProvider: silent only. */
   async getToken(scopes: readonly string[], signal?: AbortSignal): Promise<string> {
-    const result = await this.acquireSilent(scopes.length ? scopes : GRAPH_DEFAULT_SCOPES, signal);
+    const wanted = scopes.length ? scopes : GRAPH_DEFAULT_SCOPES;
+    const key = `${this.accountId ?? ''}|${[...wanted].sort().join(' ')}`;
+    const memo = this.memo.get(key);
+    if (memo && Date.now() < memo.renewAt) return memo.token;
+    const result = await this.acquireSilent(wanted, signal);
+    // Renew as msal does, 5 minutes before expiry.
+    if (result.expiresOn) this.memo.set(key, { token: result.accessToken, renewAt: result.expiresOn.getTime() - RENEWAL_MARGIN_MS });
     return result.accessToken;
   }
 
@@ -150,6 +160,7 @@ export class MsalTokenProvider implements TokenProvider {
     throwIfAborted(signal);
     try {
       if (isAppOnly(this.options.method)) {
+        this.memo.clear();
         if (request.credential) await this.storeCredential(request.credential);
         const credential = request.credential ?? (await this.storedCredential());
         if (!credential) throw new SignInRequiredError(`A ${this.options.method === 'clientSecret' ? 'client secret' : 'certificate'} is needed to sign in as the app.`);
@@ -189,6 +200,7 @@ export class MsalTokenProvider implements TokenProvider {
         }
       }
       if (!result) throw new Error('Sign-in returned no token.');
+      this.memo.clear();
       if (result.account) this.accountId = result.account.homeAccountId;
       return summarize(result);
     } catch (err) {
@@ -205,6 +217,7 @@ export class MsalTokenProvider implements TokenProvider {
 
   /** Picks the account getToken uses. */
   selectAccount(homeAccountId: string | undefined): void {
+    this.memo.clear();
     this.accountId = homeAccountId;
   }
 
@@ -214,6 +227,7 @@ export class MsalTokenProvider implements TokenProvider {
 
   /** Signs out: removes the account (or all), and for the last one the whole cache and the stored credential. */
   async signOut(homeAccountId?: string): Promise<void> {
+    this.memo.clear();
     if (!isAppOnly(this.options.method)) {
       const cache = this.publicApp().getTokenCache();
       const accounts = await cache.getAllAccounts();

@@ -48,18 +48,11 @@ async function main() {
   const workspace = path.join(stateDir, 'workspace');
   fs.mkdirSync(workspace, { recursive: true });
 
-  let emulatorUrl = '';
-  try {
-    const emu = await host.startEmulatorCli({ seed: 'demo', timeScale: 60, logFile: path.join(stateDir, 'emulator.log') });
-    cleanups.push(() => emu.stop());
-    emulatorUrl = emu.url;
-    log(`emulator on ${emulatorUrl}`);
-  } catch (e) {
-    // tolerated only until the emulator (src/emulator/index.ts) lands; then its absence is a failure
-    if (fs.existsSync(path.join(host.ROOT, 'src/emulator/index.ts'))) throw e;
-    log(`WARNING: no emulator (src/emulator/index.ts has not landed yet): ${e.message.split('\n')[0]}`);
-  }
-  host.makeState(stateDir, emulatorUrl ? { 'restoreSessions.emulator.url': emulatorUrl } : {});
+  const emu = await host.startEmulatorCli({ seed: 'demo', timeScale: 60, logFile: path.join(stateDir, 'emulator.log') });
+  cleanups.push(() => emu.stop());
+  const emulatorUrl = emu.url;
+  log(`emulator on ${emulatorUrl}`);
+  host.makeState(stateDir, { 'restoreSessions.emulator.url': emulatorUrl });
   await host.runCodeServer(stateDir, ['--install-extension', vsix]);
   log(`installed ${path.basename(vsix)}`);
 

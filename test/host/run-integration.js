@@ -40,18 +40,12 @@ async function finish(code, result) {
 }
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { log(`${sig}: stopping`); finish(130); });
 
-/** Emulator CLI; tolerated as absent only until src/emulator/index.ts lands (the placeholder CLI). */
+/** The emulator CLI (dist/emulator.js) on port 0, demo seed; its absence or failure fails the run. */
 async function startEmulator(stateDir) {
-  try {
-    const emu = await host.startEmulatorCli({ seed: 'demo', timeScale: 60, logFile: path.join(stateDir, 'emulator.log') });
-    cleanups.push(() => emu.stop());
-    log(`emulator on ${emu.url}`);
-    return emu.url;
-  } catch (e) {
-    if (fs.existsSync(path.join(host.ROOT, 'src/emulator/index.ts'))) throw e;
-    log(`WARNING: no emulator (src/emulator/index.ts has not landed yet); emulator tests will be skipped.\n  ${e.message.split('\n').join('\n  ')}`);
-    return '';
-  }
+  const emu = await host.startEmulatorCli({ seed: 'demo', timeScale: 60, logFile: path.join(stateDir, 'emulator.log') });
+  cleanups.push(() => emu.stop());
+  log(`emulator on ${emu.url}`);
+  return emu.url;
 }
 
 function readResult(file) {

@@ -9,7 +9,7 @@ import { isTerminalSession, WORKLOADS } from '../../src/backup/model';
 import type { ExtensionApi } from '../../src/extension/extension';
 import type { DetailsPanel } from '../../src/extension/webview/detailsPanel';
 import { HISTORY_SCHEME } from '../../src/extension/webview/historyDocuments';
-import { type HostMessage, PROTOCOL_VERSION } from '../../src/protocol/details';
+import { DETAILS_VIEW_TYPE, type HostMessage, PROTOCOL_VERSION } from '../../src/protocol/details';
 import { activated, emulatorUrl } from './helpers';
 
 async function control(path: string, body?: unknown): Promise<unknown> {
@@ -172,5 +172,25 @@ describe('session details panel', function () {
     assert.strictEqual(panel.lastSnapshot!.live.polling, false);
     assert.ok(panel.lastSnapshot!.history.snapshots.length >= 1, 'history kept');
     assert.ok((await ext.details.recorder.list(panel.key)).length >= 1);
+  });
+
+  it('restores a panel from the identity its page saved (the WebviewPanelSerializer path) and closes one without', async () => {
+    const [draft] = await seededDrafts();
+    const connection = await ext.connections.get();
+    const workload = WORKLOADS.find((w) => draft['@odata.type']?.endsWith(w.sessionType))!;
+    const raw = vscode.window.createWebviewPanel(DETAILS_VIEW_TYPE, 'restored', vscode.ViewColumn.Active, {});
+    await ext.details.deserializeWebviewPanel(raw, { identity: { connectionId: connection.id, workload: workload.id, sessionId: draft.id }, ui: { folds: {} } });
+    const panel = await until('the restored panel', () => ext.details.get(draft.id));
+    assert.strictEqual(panel.panel, raw);
+    await panel.whenReady();
+    await until('its snapshot', () => (panel.lastSnapshot?.header.status === 'draft' ? true : undefined));
+    const history = await ext.details.recorder.list(panel.key);
+    assert.ok(history.some((s) => s.source === 'restore') || history.length > 0);
+
+    let closed = false;
+    const junk = vscode.window.createWebviewPanel(DETAILS_VIEW_TYPE, 'junk', vscode.ViewColumn.Active, {});
+    junk.onDidDispose(() => (closed = true));
+    await ext.details.deserializeWebviewPanel(junk, { identity: { sessionId: '../../etc' } });
+    assert.ok(closed, 'a panel without a valid identity is closed');
   });
 });

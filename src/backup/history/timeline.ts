@@ -5,6 +5,7 @@
 //    then) and completionDateTime (terminal from then).
 // Each point says which evidence it rests on. Pure: used by the host, testable without VS Code.
 import { isTerminalArtifact, isTerminalSession } from '../model';
+import { sessionStatusWord } from '../presentation';
 import type { ArtifactState, HistorySnapshot, SessionState, TimelineLane, TimelinePoint } from './types';
 import { OBSERVATION_WORDS } from './types';
 
@@ -96,10 +97,10 @@ export function buildTimeline(input: TimelineInput): TimelineLane[] {
   return lanes;
 }
 
-/** One line describing a snapshot, for lists and pickers: "Active · 1/3 restored, 0 failed". */
+/** One line describing a snapshot, for lists and pickers: "Active · 1/3 restored, 0 failed · 3 artifact(s)". */
 export function summarizeSnapshot(snapshot: HistorySnapshot): string {
   const c = snapshot.session.restoreSessionArtifactCount;
   const counts = c ? `${c.completed ?? 0}/${c.total ?? 0} restored, ${c.failed ?? 0} failed` : 'no counts';
   const artifacts = snapshot.artifacts ? `${snapshot.artifacts.length} artifact(s)` : 'session only';
-  return `${snapshot.session.status ?? 'unknown'} · ${counts} · ${artifacts}`;
+  return `${sessionStatusWord(snapshot.session.status)} · ${counts} · ${artifacts}`;
 }

@@ -1,6 +1,8 @@
 // Glue for the emulator server: the `authenticate` hook of the Graph pipeline when `--auth on`. Structural
 // types only, so this file does not depend on the server's modules.
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import * as https from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { BACKUP_PERMISSION_NAMES } from '../../auth/permissions';
 import type { IdentityService, VerifiedClaims } from './service';
 
@@ -16,10 +18,66 @@ interface GraphRequestLike {
  * For `$batch` pass `{ batch: true }` on the outer request (any Backup Storage permission is enough to post
  * the batch) and call the hook again for each sub-request with the outer Authorization header.
  */
-export function createAuthenticateHook(identity: IdentityService): (ctx: GraphRequestLike, options?: { batch?: boolean }) => VerifiedClaims {
+export function createAuthenticateHook(identity: IdentityService): (ctx: GraphRequestLike, options?: { batch?: boolean }) => void {
   return (ctx, options) => {
-    const header = ctx.headers.authorization;
-    if (options?.batch) return identity.verify(header, { anyOf: BACKUP_PERMISSION_NAMES, label: 'POST /$batch' });
-    return identity.verify(header, { method: ctx.method, path: ctx.segments });
+    verifyGraphRequest(identity, ctx, options);
+  };
+}
+
+/** The same check, returning the token's claims (for handlers that want to know who called). */
+export function verifyGraphRequest(identity: IdentityService, ctx: GraphRequestLike, options?: { batch?: boolean }): VerifiedClaims {
+  const header = ctx.headers.authorization;
+  if (options?.batch) return identity.verify(header, { anyOf: BACKUP_PERMISSION_NAMES, label: 'POST /$batch' });
+  return identity.verify(header, { method: ctx.method, path: ctx.segments });
+}
+
+/** A request listener that answers identity paths itself and hands everything else to `pipeline`. */
+export function withIdentity(identity: IdentityService, pipeline: RequestListener): RequestListener {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    identity.handle(req, res).then(
+      (handled) => {
+        if (!handled) pipeline(req, res);
+      },
+      () => {
+        if (!res.headersSent) res.writeHead(500).end();
+      },
+    );
+  };
+}
+
+export interface HttpsListener {
+  server: https.Server;
+  /** `https://127.0.0.1:<port>` */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * The https listener of the emulator: same request listener as the http one (wrap it with withIdentity), served
+ * with the identity service's self-signed certificate. Also tells the identity service its public origins.
+ */
+export async function listenHttps(identity: IdentityService, listener: RequestListener, options: { port?: number; host?: string; httpUrl?: string } = {}): Promise<HttpsListener> {
+  const host = options.host ?? '127.0.0.1';
+  const server = https.createServer({ key: identity.tls.key, cert: identity.tls.cert }, listener);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `https://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  identity.setPublicOrigin(url);
+  if (options.httpUrl) identity.setBrowserOrigin(options.httpUrl);
+  return {
+    server,
+    url,
+    port,
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
   };
 }

@@ -10,4 +10,5 @@ export {
 } from './directory';
 export type { DemoApp, DemoUser } from './directory';
 export { decodeJwt, signJwt, verifySignature } from './jwt';
-export { createAuthenticateHook } from './hook';
+export { createAuthenticateHook, listenHttps, verifyGraphRequest, withIdentity } from './hook';
+export type { HttpsListener } from './hook';

@@ -90,9 +90,18 @@ export interface IdentityService {
   handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
   /** The https origin (`https://127.0.0.1:port`) named in WWW-Authenticate; the server sets it after listening. */
   setPublicOrigin(origin: string): void;
+  /**
+   * The origin of pages a person opens in a browser (authorize page, device login): the emulator's plain http
+   * loopback listener, so the browser shows no warning about the self-signed certificate. msal itself keeps
+   * talking https to the token endpoints. Unset: pages are on the origin of the request.
+   */
+  setBrowserOrigin(origin: string): void;
   /** Checks a bearer token for a Graph call; throws EmulatorError 401/403 as Graph does. */
   verify(authorization: string | undefined, requirement: AccessRequirement): VerifiedClaims;
-  /** Approves (or denies) a pending device code for a demo user; what the control endpoint and the device-login page do. */
+  /**
+   * Approves (or denies) a pending device code for a demo user; what the control endpoint and the device-login
+   * page do. An empty `userCode` approves the only pending code (for tests that cannot read the notification).
+   */
   approveDeviceCode(userCode: string, user: string, deny?: boolean): DemoUser;
   /** Mints an access token directly (tests, curl). `user` for delegated, else app-only for `clientId`. */
   issueAccessToken(subject: { user?: string; clientId?: string; permissions?: readonly string[]; lifetimeSeconds?: number }): string;
@@ -142,6 +151,7 @@ export function createIdentityService(options: IdentityServiceOptions = {}): Ide
   const stats: Record<string, number> = {};
   const count = (key: string) => { stats[key] = (stats[key] ?? 0) + 1; };
   let publicOrigin: string | undefined;
+  let browserOrigin: string | undefined;
 
   const tenantOk = (t: string): boolean => {
     const v = decodeURIComponent(t).toLowerCase();
@@ -364,7 +374,7 @@ export function createIdentityService(options: IdentityServiceOptions = {}): Ide
     });
     count('devicecode');
     log(`identity: device code issued for ${app.displayName}`);
-    const verificationUri = `${origin}/devicelogin`;
+    const verificationUri = `${browserOrigin ?? origin}/devicelogin`;
     return {
       user_code: userCode,
       device_code: deviceCode,
@@ -377,7 +387,9 @@ export function createIdentityService(options: IdentityServiceOptions = {}): Ide
 
   function approveDeviceCode(userCode: string, userRef: string, deny = false): DemoUser {
     const code = userCode.trim().toUpperCase().replace(/[\s-]/g, '');
-    const entry = [...deviceCodes.values()].find((d) => d.userCode === code);
+    const pending = [...deviceCodes.values()].filter((d) => d.state === 'pending' && d.expiresAt >= nowS());
+    // Tests that cannot see the notification may omit the code when exactly one is pending.
+    const entry = code ? pending.find((d) => d.userCode === code) : pending.length === 1 ? pending[0] : undefined;
     if (!entry || entry.expiresAt < nowS() || entry.state !== 'pending') throw new EmulatorError(400, 'InvalidUserCode', `No pending device code '${userCode}'.`);
     const user = findUser(users, userRef);
     if (!user) throw new EmulatorError(400, 'UnknownUser', `No demo user '${userRef}'. Known: ${users.map((u) => u.key).join(', ')}.`);
@@ -514,6 +526,7 @@ export function createIdentityService(options: IdentityServiceOptions = {}): Ide
           tenantId: DEMO_TENANT.id,
           tenantName: DEMO_TENANT.name,
           httpsOrigin: publicOrigin,
+          browserOrigin,
           authority: publicOrigin ? `${publicOrigin}/${DEMO_TENANT.name}` : undefined,
           publicClientId: DEMO_PUBLIC_CLIENT.clientId,
           adminAppClientId: DEMO_ADMIN_APP.clientId,
@@ -604,7 +617,7 @@ export function createIdentityService(options: IdentityServiceOptions = {}): Ide
       issuer: issuerFor(origin),
       request_uri_parameter_supported: false,
       userinfo_endpoint: `${origin}/oidc/userinfo`,
-      authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
+      authorization_endpoint: `${browserOrigin ?? origin}/${tenantSegment}/oauth2/v2.0/authorize`,
       device_authorization_endpoint: `${base}/oauth2/v2.0/devicecode`,
       http_logout_supported: true,
       frontchannel_logout_supported: true,
@@ -689,6 +702,7 @@ export function createIdentityService(options: IdentityServiceOptions = {}): Ide
     isIdentityPath,
     handle,
     setPublicOrigin: (origin: string) => { publicOrigin = origin.replace(/\/+$/, ''); },
+    setBrowserOrigin: (origin: string) => { browserOrigin = origin.replace(/\/+$/, ''); },
     verify,
     approveDeviceCode,
     issueAccessToken,

@@ -1,5 +1,6 @@
 // Test and demo controls under /_emulator (JSON): reset to a seed, read or advance the simulated clock, inject
-// or clear faults, and inspect the store. They are not part of Graph and are never subject to faults.
+// or clear faults, inspect the store, and bulk-seed sessions (seedControl.ts). They are not part of Graph and are
+// never subject to faults.
 import type { SeedName } from '../catalog/types';
 import { badRequest } from '../errors';
 import { created, noContent, ok } from './context';
@@ -7,6 +8,7 @@ import type { EmulatorCore } from './core';
 import type { FaultInjector } from './faults';
 import { iso } from './records';
 import { Router } from './router';
+import { seedSessionsControl } from './seedControl';
 import { bodyObject, rejectUnknown } from './validate';
 
 export function buildControlRouter(faults: FaultInjector): Router {
@@ -35,6 +37,7 @@ export function buildControlRouter(faults: FaultInjector): Router {
   r.add('GET', 'faults', () => ok({ value: faults.list() }));
   r.add('POST', 'faults', (_core, ctx) => created(faults.add(ctx.body)));
   r.add('DELETE', 'faults', () => { faults.clear(); return noContent(); });
+  r.add('POST', 'seed/sessions', seedSessionsControl);
   r.add('GET', 'state', (core, ctx) => {
     const body: Record<string, unknown> = summary(core);
     // `?detail=sessions` dumps the raw records, for tests that check the store's invariants.

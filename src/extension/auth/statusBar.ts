@@ -39,7 +39,7 @@ export class ConnectionStatusBar implements vscode.Disposable {
       const auth = connection.auth;
       if (!auth || generation !== this.generation) return;
       let who: string | undefined;
-      if (isAppOnly(connection.signIn as never)) {
+      if (connection.signIn !== 'none' && isAppOnly(connection.signIn)) {
         who = (await auth.hasStoredCredential()) || connection.isEmulator ? 'app' : undefined;
       } else {
         const accounts = await auth.getAccounts();

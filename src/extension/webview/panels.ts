@@ -95,7 +95,7 @@ export class DetailsPanels implements DetailsHost, vscode.Disposable {
       this.documents,
       { dispose: () => recorded.dispose() },
       vscode.window.registerWebviewPanelSerializer(DETAILS_VIEW_TYPE, {
-        deserializeWebviewPanel: (panel, state) => this.revive(panel, state),
+        deserializeWebviewPanel: (panel, state) => this.deserializeWebviewPanel(panel, state),
       }),
       tree.onDidChangeTreeData((node) => this.observeTree(node)),
       connections.onDidChange(() => {
@@ -197,7 +197,8 @@ export class DetailsPanels implements DetailsHost, vscode.Disposable {
     return details;
   }
 
-  private async revive(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+  /** Restores a panel after a reload from the identity its page saved; a panel without one is closed. */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const identity = (state as { identity?: unknown } | undefined)?.identity;
     if (!isPanelIdentity(identity)) {
       panel.dispose();

@@ -24,7 +24,14 @@ const vscode = acquireVsCodeApi();
 const saved = (vscode.getState() ?? {}) as SavedState;
 const ui: UiState = { ...emptyUi(), folds: { ...(saved.ui?.folds ?? {}) }, compareA: saved.ui?.compareA, compareB: saved.ui?.compareB };
 let snapshot: DetailsSnapshot | undefined;
+let renderedKey = '';
+let pendingRender = false;
 const app = document.getElementById('app')!;
+
+/** What a render depends on, minus the clock: a poll that changed nothing only updates the "Updated" line. */
+function contentKey(s: DetailsSnapshot): string {
+  return JSON.stringify({ ...s, builtAt: undefined, live: { ...s.live, lastUpdated: undefined } }) + JSON.stringify(ui);
+}
 
 function save(): void {
   vscode.setState({ identity: snapshot?.identity ?? saved.identity, ui: { folds: ui.folds, compareA: ui.compareA, compareB: ui.compareB } } satisfies SavedState);
@@ -32,10 +39,30 @@ function save(): void {
 
 function render(): void {
   if (!snapshot) return;
+  // Never pull a list out from under the user: wait until the compare pickers lose focus.
+  if ((document.activeElement as HTMLElement | null)?.tagName === 'SELECT') {
+    pendingRender = true;
+    return;
+  }
+  pendingRender = false;
+  const key = contentKey(snapshot);
+  if (key === renderedKey) {
+    // Nothing but the time changed: keep the DOM (text selection, scroll, open folds) and update one line.
+    const live = app.querySelector('.live');
+    const rendered = mount(renderDetails(snapshot, ui), document as unknown as DocumentLike) as Element;
+    const fresh = rendered.querySelector('.live');
+    if (live && fresh) live.replaceWith(fresh);
+    return;
+  }
+  renderedKey = key;
   const focusedKey = (document.activeElement as HTMLElement | null)?.dataset?.action;
   app.replaceChildren(mount(renderDetails(snapshot, ui), document as unknown as DocumentLike) as Node);
   if (focusedKey) (app.querySelector(`[data-action="${focusedKey}"]`) as HTMLElement | null)?.focus();
 }
+
+document.addEventListener('focusout', () => {
+  if (pendingRender) setTimeout(render, 0);
+});
 
 function post(message: PageMessage): void {
   vscode.postMessage(message);

@@ -3,7 +3,7 @@
 // tooltip that says when and how. Geometry goes into attributes (x, y, width), colors into CSS classes.
 import type { TimelineLane, TimelinePoint } from '../../protocol/details';
 import { h, s, type VNode } from './dom';
-import { formatClock, formatDuration, formatTimeSeconds, statusClass, truncate } from './format';
+import { artifactStatusWord, formatClock, formatDuration, formatTimeSeconds, sessionStatusWord, statusClass, truncate } from './format';
 
 export const LAYOUT = { width: 900, label: 200, lane: 24, axis: 28, right: 12, maxLanes: 60 };
 
@@ -89,8 +89,13 @@ export function layoutTimeline(lanes: readonly TimelineLane[], now: number, runn
   };
 }
 
+/** The words for a status on a lane: session and artifact statuses have different vocabularies. */
+export function statusWordOn(lane: TimelineLane, status: string): string {
+  return lane.kind === 'session' ? sessionStatusWord(status as never) : artifactStatusWord(status as never);
+}
+
 function tooltip(lane: TimelineLane, point: TimelinePoint): string {
-  return `${lane.label}: ${point.status} at ${formatTimeSeconds(point.at)} — ${point.how}`;
+  return `${lane.label}: ${statusWordOn(lane, point.status)} at ${formatTimeSeconds(point.at)} — ${point.how}`;
 }
 
 export function renderTimeline(lanes: readonly TimelineLane[], now: number, running: boolean): VNode {
@@ -142,6 +147,6 @@ export function renderPointTable(lanes: readonly TimelineLane[]): VNode {
       h('tr', null,
         h('td', { class: 'nowrap' }, formatTimeSeconds(point.at)),
         h('td', null, lane.label),
-        h('td', null, h('span', { class: `dot ${statusClass(point.status)}` }), ' ', point.status),
+        h('td', null, h('span', { class: `dot ${statusClass(point.status)}` }), ' ', statusWordOn(lane, point.status)),
         h('td', { class: point.source === 'observed' ? 'how observed' : 'how payload' }, point.how)))));
 }

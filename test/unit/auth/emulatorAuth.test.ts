@@ -3,11 +3,12 @@
 // routes identity paths first, and the extension's stack on top (MsalTokenProvider → GraphClient → BackupApi).
 import { strict as assert } from 'assert';
 import * as http from 'node:http';
-import * as https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type * as https from 'node:https';
 import { MemorySecretStore, MsalTokenProvider, type DeviceCodePrompt } from '../../../src/auth';
 import { BackupApi } from '../../../src/backup/api';
-import { createAuthenticateHook, createIdentityService, DEMO_ADMIN_APP, DEMO_PUBLIC_CLIENT, type IdentityService } from '../../../src/emulator/identity';
+import {
+  createAuthenticateHook, createIdentityService, DEMO_ADMIN_APP, DEMO_PUBLIC_CLIENT, listenHttps, withIdentity, type IdentityService,
+} from '../../../src/emulator/identity';
 import { EmulatorCore } from '../../../src/emulator/service/core';
 import { createEmulatorServer } from '../../../src/emulator/service/server';
 import { GraphClient, GraphError, HttpTransport } from '../../../src/graph';
@@ -22,19 +23,14 @@ describe('auth: the emulator pipeline with --auth on, over https', function () {
 
   before(async () => {
     identity = createIdentityService();
-    const hook = createAuthenticateHook(identity);
     const core = new EmulatorCore({ seed: 'demo', timeScale: 60, realNow: Date.now });
-    const { server } = createEmulatorServer({ core, authenticate: (ctx) => { hook(ctx); } });
+    // Exactly what the server does with --auth on.
+    const { server } = createEmulatorServer({ core, authenticate: createAuthenticateHook(identity) });
     // The pipeline's own request listener, reused by the https listener after the identity routes.
     const pipeline = server.listeners('request')[0] as http.RequestListener;
-    secure = https.createServer({ key: identity.tls.key, cert: identity.tls.cert }, (req, res) => {
-      void identity.handle(req, res).then((handled) => {
-        if (!handled) pipeline(req, res);
-      });
-    });
-    await new Promise<void>((r) => secure.listen(0, '127.0.0.1', r));
-    origin = `https://127.0.0.1:${(secure.address() as AddressInfo).port}`;
-    identity.setPublicOrigin(origin);
+    const listener = await listenHttps(identity, withIdentity(identity, pipeline));
+    secure = listener.server;
+    origin = listener.url;
     transport = new HttpTransport({ ca: identity.tls.cert, proxyFromEnv: false });
   });
   after(async () => {

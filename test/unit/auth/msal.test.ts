@@ -53,7 +53,7 @@ describe('auth: msal-node against the emulated identity', function () {
   /** Approves the device code for `user` through the control endpoint, as a test (no browser). */
   function approver(user: string): (prompt: DeviceCodePrompt) => void {
     return (prompt) => {
-      assert.match(prompt.verificationUri, /\/devicelogin$/);
+      assert.equal(prompt.verificationUri, `${h.httpOrigin}/devicelogin`);
       assert.match(prompt.message, new RegExp(prompt.userCode));
       setTimeout(() => {
         void transport.send({ method: 'POST', url: `${h.httpsOrigin}/_emulator/identity/approve`, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user_code: prompt.userCode, user }) });
@@ -183,6 +183,7 @@ describe('auth: msal-node against the emulated identity', function () {
       openBrowser: async (url) => {
         // What a person does in the browser: open the page, pick a user, follow the redirect.
         const authorize = new URL(url);
+        assert.equal(authorize.origin, h.httpOrigin, 'the browser page is on the plain http loopback listener (no certificate warning)');
         assert.equal(authorize.searchParams.get('code_challenge_method'), 'S256');
         redirect = authorize.searchParams.get('redirect_uri') ?? '';
         const pageRes = await transport.send({ method: 'GET', url });

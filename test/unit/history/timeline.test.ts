@@ -78,6 +78,6 @@ describe('timeline reconstruction', () => {
   it('summarizes a snapshot in one line', () => {
     const s = snap(1, '2026-11-22T10:01:00Z', 'active', [{ id: 'a', status: 'inProgress' }]);
     s.session.restoreSessionArtifactCount = { total: 3, completed: 1, failed: 0, inProgress: 2 };
-    assert.equal(summarizeSnapshot(s), 'active · 1/3 restored, 0 failed · 1 artifact(s)');
+    assert.equal(summarizeSnapshot(s), 'Active · 1/3 restored, 0 failed · 1 artifact(s)');
   });
 });

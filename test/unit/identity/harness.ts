@@ -18,7 +18,7 @@ export interface IdentityHarness {
 
 const PREFIX = '/v1.0/solutions/backupRestore';
 
-export async function startIdentityHarness(options: IdentityServiceOptions = {}): Promise<IdentityHarness> {
+export async function startIdentityHarness(options: IdentityServiceOptions & { browserPagesOnHttp?: boolean } = {}): Promise<IdentityHarness> {
   const identity = createIdentityService(options);
   const handler = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     void (async () => {
@@ -45,6 +45,7 @@ export async function startIdentityHarness(options: IdentityServiceOptions = {})
   const httpsOrigin = `https://127.0.0.1:${(secure.address() as AddressInfo).port}`;
   const httpOrigin = `http://127.0.0.1:${(plain.address() as AddressInfo).port}`;
   identity.setPublicOrigin(httpsOrigin);
+  if (options.browserPagesOnHttp !== false) identity.setBrowserOrigin(httpOrigin);
   return {
     identity,
     httpsOrigin,

@@ -173,7 +173,7 @@ describe('details page rendering', () => {
     const scale = compressedScale([t0, t0 + 5 * m, t0 + 15 * m, t0 + 15 * m + week]);
     const units = [t0, t0 + 5 * m, t0 + 15 * m, t0 + 15 * m + week].map(scale.toUnit);
     assert.deepEqual(units, [...units].sort((a, b) => a - b));
-    assert.ok(units[2] > 0.3, `the 15 minutes of activity keep a visible share: ${units[2]}`);
+    assert.ok(units[2] > 0.2, `the 15 minutes of activity keep a visible share: ${units[2]}`);
     assert.equal(scale.breaks.length, 1);
     assert.equal(scale.breaks[0].gapMs, week);
     const even = compressedScale([t0, t0 + m, t0 + 2 * m]);

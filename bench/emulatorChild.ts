@@ -1,0 +1,19 @@
+// Child process that hosts the emulator for the benchmarks, so the server's work does not share an event loop
+// (or a heap) with the clients being measured. Started with `fork`; sends `{ url }` once it listens and stays
+// up until the parent disconnects or kills it.
+import { startEmulator } from '../src/emulator';
+
+async function main(): Promise<void> {
+  const emulator = await startEmulator({ port: 0, seed: 'empty', timeScale: 1 });
+  process.send?.({ url: emulator.url });
+  const stop = (): void => {
+    void emulator.close().finally(() => process.exit(0));
+  };
+  process.on('disconnect', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

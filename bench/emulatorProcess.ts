@@ -1,0 +1,36 @@
+// Starts bench/emulatorChild in its own process and talks to its controls.
+import { fork } from 'node:child_process';
+import * as path from 'node:path';
+
+export interface EmulatorProcess {
+  url: string;
+  control<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
+  stop(): Promise<void>;
+}
+
+export async function startEmulatorProcess(): Promise<EmulatorProcess> {
+  const child = fork(path.join(__dirname, 'emulatorChild.js'), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (m: { url?: string }) => (m.url ? resolve(m.url) : reject(new Error('emulator child: no url'))));
+    child.once('exit', (code) => reject(new Error(`emulator child exited with ${code}`)));
+    child.once('error', reject);
+  });
+  return {
+    url,
+    async control<T>(method: string, p: string, body?: unknown): Promise<T> {
+      const res = await fetch(url + p, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      if (!res.ok) throw new Error(`${method} ${p}: HTTP ${res.status} ${text.slice(0, 300)}`);
+      return (text ? JSON.parse(text) : undefined) as T;
+    },
+    stop: () => new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
+}

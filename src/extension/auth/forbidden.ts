@@ -1,0 +1,36 @@
+// Helpers for the rest of the UI: recognise "sign in first" and "403" failures, and build the arguments of
+// Check Permissions for the call that failed, so error messages and error nodes can offer the right button.
+//
+//   const args = checkPermissionsArgs(error);
+//   if (args) buttons.push(CHECK_PERMISSIONS);  ...  executeCommand('restoreSessions.checkPermissions', args)
+import { SignInRequiredError } from '../../auth';
+import { GraphError } from '../../graph';
+
+export const CHECK_PERMISSIONS = 'Check Permissions';
+export const SIGN_IN = 'Sign In';
+
+/** True when a person must sign in: no account / credential, or the service answered 401. */
+export function isSignInRequired(error: unknown): boolean {
+  if (error instanceof SignInRequiredError || (error instanceof Error && error.name === 'SignInRequiredError')) return true;
+  return isGraphErrorLike(error) && error.status === 401;
+}
+
+/** GraphError, also across bundles (a test loading the sources next to the bundled extension). */
+function isGraphErrorLike(error: unknown): error is GraphError {
+  return error instanceof GraphError || (error instanceof Error && error.name === 'GraphError' && typeof (error as GraphError).status === 'number');
+}
+
+/** For a 403 GraphError: `{ method, path }` (path after /solutions/backupRestore) for restoreSessions.checkPermissions. */
+export function checkPermissionsArgs(error: unknown): { method: string; path: string } | undefined {
+  if (!isGraphErrorLike(error) || error.status !== 403) return undefined;
+  let pathname: string;
+  try {
+    pathname = new URL(error.url).pathname;
+  } catch {
+    pathname = error.url.split('?')[0];
+  }
+  const marker = '/solutions/backupRestore';
+  const at = pathname.indexOf(marker);
+  const path = at >= 0 ? pathname.slice(at + marker.length).replace(/^\/+/, '') : pathname;
+  return { method: error.method, path: decodeURIComponent(path) };
+}
