@@ -1,7 +1,7 @@
 // Reads an access token's claims (without verifying it: the client only explains, the service decides) and
 // turns them into what Check Permissions shows: who the token is for, which Backup Storage permissions it
 // carries, which operations those allow, and what to change after a 403.
-import { backupPermissionsIn, describeAccess, PERMISSIONS, ruleFor, type OperationRule, type PermissionKey } from './permissions';
+import { backupPermissionsIn, describeAccess, PERMISSIONS, ruleFor, type OperationRule, type PermissionKey } from '../backup/model/permissions';
 
 export interface TokenSummary {
   kind: 'delegated' | 'application';

@@ -15,8 +15,8 @@ export { adviceForForbidden, decodeTokenClaims, summarizeClaims, summarizeToken 
 export type { TokenSummary } from './claims';
 export {
   BACKUP_PERMISSION_NAMES, OPERATION_RULES, PERMISSIONS, backupPermissionsIn, checkOperation, describeAccess, permissionName, ruleFor,
-} from './permissions';
-export type { OperationRule, PermissionCheck, PermissionInfo, PermissionKey } from './permissions';
+} from '../backup/model/permissions';
+export type { OperationRule, PermissionCheck, PermissionInfo, PermissionKey } from '../backup/model/permissions';
 export { redactSecrets } from './redact';
 export { permissionsReport } from './report';
 export type { ReportContext } from './report';

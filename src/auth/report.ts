@@ -1,7 +1,7 @@
 // The Check Permissions report as Markdown: who the token is for, which Backup Storage permissions it has,
 // which operations they allow, and what to change after a 403. Pure text, so it is unit-tested.
 import { adviceForForbidden, type TokenSummary } from './claims';
-import { PERMISSIONS, ruleFor } from './permissions';
+import { PERMISSIONS, ruleFor } from '../backup/model/permissions';
 
 export interface ReportContext {
   connectionLabel: string;

@@ -12,8 +12,11 @@ Options:
   --host <address>    Address to bind (default 127.0.0.1)
   --seed demo|empty   Initial data when no data file exists (default demo)
   --data <file>       Load state from and save it to this JSON file
-  --time-scale <x>    Simulated seconds per real second (default 1)
-  --auth off          Authentication mode (only "off" for now)
+  --time-scale <x>    Run restores x times faster than real time (default 1); timestamps stay on the wall clock
+  --auth on|off       on: Graph routes need a bearer token from the emulated identity (default off)
+  --https-port <n>    Also serve https (the emulated sign-in endpoints and the API); 0 picks a free port.
+                      Default: none, or a free port with --auth on
+  --token-lifetime <s> Lifetime of issued access tokens in seconds (default 3600)
   --help              Show this help
 `;
 
@@ -31,13 +34,7 @@ export function parseArgs(argv: readonly string[]): EmulatorOptions | 'help' {
       return v;
     };
     switch (flag) {
-      case '--port': {
-        const v = value();
-        const port = Number(v);
-        if (!/^\d+$/.test(v) || port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535, got '${v}'`);
-        options.port = port;
-        break;
-      }
+      case '--port': options.port = portValue(flag, value()); break;
       case '--host': options.host = value(); break;
       case '--seed': {
         const v = value();
@@ -55,14 +52,43 @@ export function parseArgs(argv: readonly string[]): EmulatorOptions | 'help' {
       }
       case '--auth': {
         const v = value();
-        if (v !== 'off') throw new UsageError(`--auth supports only 'off' for now, got '${v}'`);
-        options.auth = 'off';
+        if (v !== 'off' && v !== 'on') throw new UsageError(`--auth must be on or off, got '${v}'`);
+        options.auth = v;
+        break;
+      }
+      case '--https-port': options.httpsPort = portValue(flag, value()); break;
+      case '--token-lifetime': {
+        const v = value();
+        if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`--token-lifetime must be a positive number of seconds, got '${v}'`);
+        options.tokenLifetimeSeconds = Number(v);
         break;
       }
       default: throw new UsageError(`unknown option '${arg}'`);
     }
   }
   return options;
+}
+
+function portValue(flag: string, v: string): number {
+  const port = Number(v);
+  if (!/^\d+$/.test(v) || port > 65535) throw new UsageError(`${flag} must be an integer from 0 to 65535, got '${v}'`);
+  return port;
+}
+
+/** What someone needs to sign in to this emulator: printed after the first line, only when https is on. */
+function identityBanner(running: Awaited<ReturnType<typeof startEmulator>>): string {
+  const demo = running.identity?.demo;
+  if (!demo || !running.httpsUrl) return '';
+  const lines = [
+    `  https:            ${running.httpsUrl}`,
+    `  authority:        ${running.httpsUrl}/${demo.tenantName}  (tenant id ${demo.tenantId})`,
+    `  CA certificate:   ${running.url}/_emulator/identity/ca.pem`,
+    `  public client id: ${demo.publicClientId}  (device code: ${running.url}/devicelogin)`,
+    `  admin app:        ${demo.adminApp.clientId}  secret ${demo.adminApp.secret}  (demo only)`,
+    `  reader app:       ${demo.readerApp.clientId}  secret ${demo.readerApp.secret}  (demo only)`,
+    `  users:            ${demo.users.map((u) => u.key).join(', ')}`,
+  ];
+  return lines.join('\n') + '\n';
 }
 
 async function main(): Promise<void> {
@@ -86,6 +112,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   process.stdout.write(`Backup Storage emulator listening on ${running.url}\n`);
+  process.stdout.write(identityBanner(running));
   const stop = () => {
     running.close().then(() => process.exit(0), () => process.exit(1));
   };

@@ -7,6 +7,7 @@ import type { Authenticate } from './service/dispatch';
 import type { FaultInjector } from './service/faults';
 import type { PipelineOptions } from './service/server';
 import { createEmulatorServer } from './service/server';
+import { createAuthenticateHook, createIdentityService, listenHttps, withIdentity, type IdentityService } from './identity';
 
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. */
@@ -18,7 +19,15 @@ export interface EmulatorOptions {
   dataFile?: string;
   /** Simulated seconds per real second (default 1). */
   timeScale?: number;
-  auth?: 'off';
+  /** 'on': Graph routes need a bearer token from the emulated identity (401/403 otherwise). Default 'off'. */
+  auth?: 'on' | 'off';
+  /**
+   * Port of the https listener that serves the emulated identity (msal only signs in against https) and the
+   * same API. Absent: no https listener, unless `auth` is 'on' (then a free port). 0 picks a free port.
+   */
+  httpsPort?: number;
+  /** Lifetime of issued access tokens (tests use a few seconds to exercise refresh). */
+  tokenLifetimeSeconds?: number;
   /** Real-time source (ms); tests may pin it. Simulated time is derived from it. */
   now?: () => number;
   /** Hook run before routing each Graph request (for the later authentication issue). */
@@ -39,14 +48,23 @@ export interface RunningEmulator {
   /** Moves the simulated clock forward. */
   advanceClock(seconds: number): void;
   faults: FaultInjector;
+  /** `https://127.0.0.1:<port>` when the https listener runs. */
+  httpsUrl?: string;
+  /** The emulated identity (certificate, demo credentials) when the https listener runs. */
+  identity?: IdentityService;
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const timeScale = options.timeScale ?? 1;
   if (!Number.isFinite(timeScale) || timeScale <= 0) throw new Error(`timeScale must be a positive number, got ${timeScale}`);
-  if (options.auth !== undefined && options.auth !== 'off') throw new Error(`auth '${String(options.auth)}' is not supported yet; use 'off'.`);
+  if (options.auth !== undefined && options.auth !== 'off' && options.auth !== 'on') throw new Error(`auth must be 'on' or 'off', got '${String(options.auth)}'.`);
   const core = new EmulatorCore({ seed: options.seed ?? 'demo', dataFile: options.dataFile, timeScale, realNow: options.now ?? Date.now });
-  const { server, faults } = createEmulatorServer({ core, authenticate: options.authenticate, otherRequests: options.otherRequests });
+  const httpsPort = options.httpsPort ?? (options.auth === 'on' ? 0 : undefined);
+  const identity = httpsPort === undefined ? undefined : createIdentityService({ tokenLifetimeSeconds: options.tokenLifetimeSeconds });
+  const authenticate = options.auth === 'on' && identity ? createAuthenticateHook(identity) : options.authenticate;
+  const { server, listener, faults } = createEmulatorServer({
+    core, authenticate, otherRequests: options.otherRequests, wrap: identity ? (pipeline) => withIdentity(identity, pipeline) : undefined,
+  });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -57,17 +75,26 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${urlHost}:${port}`;
+  const tls = identity ? await listenHttps(identity, listener, { port: httpsPort, host, httpUrl: url }) : undefined;
   return {
-    url: `http://${urlHost}:${port}`,
+    url,
+    httpsUrl: tls?.url,
+    identity,
     port,
     host,
     faults,
     now: () => core.clock.now(),
     advanceClock: (seconds) => { core.clock.advance(seconds); core.tick(core.clock.now()); core.commit(); },
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: async () => {
+      await Promise.all([
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+        tls?.close(),
+      ]);
+    },
   };
 }
 

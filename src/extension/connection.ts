@@ -92,6 +92,9 @@ export class ConnectionManager implements vscode.Disposable {
   private emulatorStart: Promise<{ origin: string; identity: EmulatorIdentityInfo }> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  private readonly connected = new vscode.EventEmitter<Connection>();
+  /** Fires when a connection has been built (first use after a switch or reset); views need not refresh on it. */
+  readonly onDidConnect = this.connected.event;
 
   constructor(
     private readonly log: Log,
@@ -104,10 +107,12 @@ export class ConnectionManager implements vscode.Disposable {
     if (!this.current) {
       const config = this.activeConfig();
       this.currentConfigKey = JSON.stringify(config);
-      this.current = this.connect(config).catch((error) => {
+      const building = this.connect(config);
+      this.current = building.catch((error) => {
         this.current = undefined;
         throw error;
       });
+      building.then((c) => { if (this.current) this.connected.fire(c); }, () => undefined);
     }
     return this.current;
   }
@@ -120,6 +125,11 @@ export class ConnectionManager implements vscode.Disposable {
     this.emulatorStart = undefined;
     await emulator?.close().catch(() => undefined);
     this.changed.fire();
+  }
+
+  /** True once the active connection has been built (so reading it starts nothing, e.g. no emulator). */
+  get isConnected(): boolean {
+    return this.current !== undefined;
   }
 
   /** Every connection: the built-in emulator first, then the setting's (an entry with id `emulator` overrides the built-in). */
@@ -328,6 +338,7 @@ export class ConnectionManager implements vscode.Disposable {
   dispose(): void {
     void this.reset();
     this.changed.dispose();
+    this.connected.dispose();
   }
 }
 

@@ -3,7 +3,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { BACKUP_PERMISSION_NAMES } from '../../auth/permissions';
+import { BACKUP_PERMISSION_NAMES } from '../../backup/model/permissions';
 import type { IdentityService, VerifiedClaims } from './service';
 
 interface GraphRequestLike {

@@ -3,7 +3,7 @@
 // certificate assertion, device code, refresh token, authorization code + PKCE), the device code endpoint, an
 // authorize page and a device-login page that approve demo users, and a test control endpoint that approves a
 // device code without a browser. `verify` checks the bearer token of a Graph call against the permission table
-// of src/auth/permissions.ts and throws EmulatorError 401/403 the way Graph answers.
+// of src/backup/model/permissions.ts and throws EmulatorError 401/403 the way Graph answers.
 //
 // Routes (tenant = the GUID, `contoso`, the domain, `organizations` or `common`):
 //   GET  /{tenant}/v2.0/.well-known/openid-configuration     GET /{tenant}/discovery/v2.0/keys
@@ -17,7 +17,7 @@
 import * as crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import { backupPermissionsIn, checkOperation } from '../../auth/permissions';
+import { backupPermissionsIn, checkOperation } from '../../backup/model/permissions';
 import { EmulatorError } from '../errors';
 import { certificateThumbprint, createSelfSignedCertificate, type TlsCredentials } from './certificate';
 import {

@@ -7,12 +7,13 @@ import { badRequest } from '../errors';
 import type { Reply, RequestContext } from './context';
 import { ok, prefersUnknownEnums } from './context';
 import type { EmulatorCore } from './core';
+import type { Authenticate } from './dispatch';
 import { dispatch, errorReply } from './dispatch';
 import { parsePath } from './paths';
 import type { Router } from './router';
 import { isObject } from './validate';
 
-export async function runBatch(core: EmulatorCore, router: Router, outer: RequestContext): Promise<Reply> {
+export async function runBatch(core: EmulatorCore, router: Router, outer: RequestContext, authenticate?: Authenticate): Promise<Reply> {
   const body = outer.body;
   if (!isObject(body) || !Array.isArray(body.requests)) throw badRequest('BadRequest', 'A $batch body is { "requests": [ { "id", "method", "url", "headers"?, "body"? } ] }.');
   const requests = body.requests;
@@ -39,6 +40,9 @@ export async function runBatch(core: EmulatorCore, router: Router, outer: Reques
   for (const request of requests as Record<string, unknown>[]) {
     const headers: IncomingHttpHeaders = {};
     for (const [name, value] of Object.entries((request.headers as Record<string, string> | undefined) ?? {})) headers[name.toLowerCase()] = value;
+    // Sub-requests act with the batch's credentials, never with ones smuggled into the JSON.
+    if (outer.headers.authorization) headers.authorization = outer.headers.authorization;
+    else delete headers.authorization;
     const sub: RequestContext = {
       ...outer,
       method: String(request.method).toUpperCase(),
@@ -57,7 +61,7 @@ export async function runBatch(core: EmulatorCore, router: Router, outer: Reques
       if (parsed.area !== 'graph') throw badRequest('BadRequest', `$batch request '${request.id}': the url must be under /solutions/backupRestore.`);
       sub.segments = parsed.segments;
       sub.query = parsed.query;
-      reply = await dispatch(core, router, sub);
+      reply = await dispatch(core, router, sub, authenticate);
     } catch (err) {
       reply = errorReply(err, sub);
     }

@@ -6,8 +6,11 @@ import { asEmulatorError, errorBody } from './envelope';
 import { EmulatorError } from '../errors';
 import type { Router } from './router';
 
-/** Runs before routing; throw an EmulatorError (401/403) to refuse. The `--auth on` issue plugs in here. */
-export type Authenticate = (ctx: RequestContext) => void | Promise<void>;
+/**
+ * Runs before routing; throws an EmulatorError (401/403) to refuse. `batch` marks the outer `$batch` request;
+ * each of its sub-requests is checked again on its own, with the outer Authorization header.
+ */
+export type Authenticate = (ctx: RequestContext, options?: { batch?: boolean }) => void | Promise<void>;
 
 export const JSON_CONTENT_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 

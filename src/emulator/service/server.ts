@@ -2,7 +2,7 @@
 // UTF-8, JSON) → authentication hook → routing → one JSON.stringify → response. Nothing a client sends can
 // take the process down: every failure is answered with the Graph error envelope.
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import { EmulatorError } from '../errors';
 import { runBatch } from './batch';
@@ -26,11 +26,13 @@ export interface PipelineOptions {
    * when it answered. Unanswered requests get the 404 envelope.
    */
   otherRequests?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+  /** Wraps the whole pipeline, e.g. with the identity endpoints, which answer before anything else. */
+  wrap?: (pipeline: RequestListener) => RequestListener;
 }
 
 const HOST_PATTERN = /^[A-Za-z0-9.\-:[\]]{1,255}$/;
 
-export function createEmulatorServer(options: PipelineOptions): { server: Server; faults: FaultInjector } {
+export function createEmulatorServer(options: PipelineOptions): { server: Server; listener: RequestListener; faults: FaultInjector } {
   const { core, authenticate, otherRequests } = options;
   const router = buildRouter();
   const faults = new FaultInjector();
@@ -60,7 +62,7 @@ export function createEmulatorServer(options: PipelineOptions): { server: Server
       const host = typeof req.headers.host === 'string' && HOST_PATTERN.test(req.headers.host) ? req.headers.host : `127.0.0.1:${(req.socket.localPort ?? 0)}`;
       const ctx: RequestContext = {
         method, segments: parsed.segments, version: parsed.version ?? 'v1.0', query: parsed.query, headers: req.headers, body,
-        serviceBase: `http://${host}/${parsed.version ?? 'v1.0'}`, includeUnknownEnums, requestId, clientRequestId, nowMs: core.clock.now(),
+        serviceBase: `${(req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'}://${host}/${parsed.version ?? 'v1.0'}`, includeUnknownEnums, requestId, clientRequestId, nowMs: core.clock.now(),
       };
       let reply: Reply;
       if (parsed.area === 'controls') reply = await dispatchControls(ctx);
@@ -94,27 +96,29 @@ export function createEmulatorServer(options: PipelineOptions): { server: Server
   async function dispatchBatch(ctx: RequestContext): Promise<Reply> {
     try {
       if (ctx.method !== 'POST') throw new EmulatorError(405, 'MethodNotAllowed', '$batch accepts POST only.', { Allow: 'POST' });
-      if (authenticate) await authenticate(ctx);
-      const reply = await runBatch(core, router, ctx);
+      if (authenticate) await authenticate(ctx, { batch: true });
+      const reply = await runBatch(core, router, ctx, authenticate);
       return { ...reply, headers: { ...standardHeaders(ctx), ...reply.headers } };
     } catch (err) {
       return errorReply(err, ctx);
     }
   }
 
-  const server = createServer((req, res) => {
+  const pipeline: RequestListener = (req, res) => {
     handle(req, res).catch((err) => {
       // Last resort: the pipeline itself failed; answer if we still can and keep serving.
       console.error('[emulator] pipeline error:', err);
       if (!res.headersSent) send(res, errorReply(err, { requestId: randomUUID(), includeUnknownEnums: false, nowMs: Date.now() }), false);
       else res.destroy();
     });
-  });
+  };
+  const listener = options.wrap ? options.wrap(pipeline) : pipeline;
+  const server = createServer(listener);
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     else socket.destroy();
   });
-  return { server, faults };
+  return { server, listener, faults };
 }
 
 type FaultOutcome = 'handled' | 'continue' | 'truncate';

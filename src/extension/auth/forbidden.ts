@@ -20,9 +20,12 @@ function isGraphErrorLike(error: unknown): error is GraphError {
   return error instanceof GraphError || (error instanceof Error && error.name === 'GraphError' && typeof (error as GraphError).status === 'number');
 }
 
+/** 403s that refuse an action because of the resource's state, not the caller's permissions. */
+const STATE_REFUSALS = new Set(['RestoreSessionActionNotAllowed', 'InvalidStateForBulkRequestDeletion', 'PolicyActionNotAllowed']);
+
 /** For a 403 GraphError: `{ method, path }` (path after /solutions/backupRestore) for restoreSessions.checkPermissions. */
 export function checkPermissionsArgs(error: unknown): { method: string; path: string } | undefined {
-  if (!isGraphErrorLike(error) || error.status !== 403) return undefined;
+  if (!isGraphErrorLike(error) || error.status !== 403 || STATE_REFUSALS.has(error.code)) return undefined;
   let pathname: string;
   try {
     pathname = new URL(error.url).pathname;

@@ -10,13 +10,13 @@ import { AUTH_COMMANDS } from './commands';
 
 export class ConnectionStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('restoreSessions.connection', vscode.StatusBarAlignment.Left, 50);
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
   private generation = 0;
 
   constructor(private readonly connections: ConnectionManager) {
     this.item.name = 'Restore Sessions: Connection';
     this.item.command = AUTH_COMMANDS.switchConnection;
-    this.subscription = connections.onDidChange(() => void this.update());
+    this.subscriptions = [connections.onDidChange(() => void this.update()), connections.onDidConnect(() => void this.update())];
     void this.update();
   }
 
@@ -33,7 +33,8 @@ export class ConnectionStatusBar implements vscode.Disposable {
       void vscode.commands.executeCommand('setContext', 'restoreSessions.signInRequired', false);
       return;
     }
-    // Who is signed in: read lazily, without starting a sign-in.
+    // Who is signed in: read lazily, without starting a sign-in, and without starting the emulator at activation.
+    if (config.kind === 'emulator' && !this.connections.isConnected) return;
     try {
       const connection = await this.connections.get();
       const auth = connection.auth;
@@ -54,7 +55,7 @@ export class ConnectionStatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    this.subscriptions.forEach((d) => d.dispose());
     this.item.dispose();
   }
 }

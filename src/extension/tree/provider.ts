@@ -7,6 +7,7 @@ import type { ProtectionUnit, RestoreArtifact, RestoreArtifactBase, RestorePoint
 import { RUNNING_SESSION_STATUSES, WORKLOADS } from '../../backup/model';
 import { artifactUnitId, unitName } from '../../backup/presentation';
 import type { ConnectionManager } from '../connection';
+import { checkPermissionsArgs, isSignInRequired } from '../auth';
 import { describeError } from '../errors';
 import { artifactItem } from './artifactItem';
 import type { ArtifactNode, MessageNode, Node, SessionNode, WorkloadNode } from './nodes';
@@ -252,6 +253,14 @@ function sortFailedFirst(artifacts: RestoreArtifact[]): RestoreArtifact[] {
 
 function errorNode(id: string, error: unknown, retry?: MessageNode['command']): MessageNode {
   const { summary, detail } = describeError(error);
+  // Failures with a known next step offer that step instead of a plain retry.
+  if (isSignInRequired(error)) {
+    return { kind: 'message', id, label: 'Sign in to see restore sessions', description: summary, tooltip: detail, icon: 'account', command: { command: 'restoreSessions.signIn', title: 'Sign In' } };
+  }
+  const permissions = checkPermissionsArgs(error);
+  if (permissions) {
+    return { kind: 'message', id, label: summary, description: 'click to check permissions', tooltip: detail, icon: 'shield', command: { command: 'restoreSessions.checkPermissions', title: 'Check Permissions', arguments: [permissions] } };
+  }
   return {
     kind: 'message',
     id,

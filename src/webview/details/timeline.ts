@@ -23,21 +23,25 @@ export interface TimelineLayout {
 }
 
 /**
- * A time scale that keeps short stretches proportional and shortens long quiet ones: a session created a
- * week before anyone looked at it still shows its 15 minutes of activity. Gaps between consecutive event
- * times longer than `cap` (4x the median gap, at least 10 minutes) are drawn `cap` long and marked as breaks.
+ * A time scale that keeps short stretches proportional and shortens long quiet ones: a session created an
+ * hour (or a week) before anything happened still shows its seconds of activity. A gap between consecutive
+ * event times is long when it exceeds 4x the median gap (at least 5 s); long gaps are drawn as wide as half
+ * the short ones together (at least the median gap) and marked as breaks.
  */
 export function compressedScale(times: readonly number[]): { toUnit: (t: number) => number; breaks: { at: number; gapMs: number }[] } {
   const sorted = [...new Set(times)].sort((a, b) => a - b);
   if (sorted.length < 2) return { toUnit: () => 0.5, breaks: [] };
   const gaps = sorted.slice(1).map((t, i) => t - sorted[i]);
   const median = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)];
-  const cap = gaps.length > 1 ? Math.max(10 * 60_000, 4 * median) : Infinity;
+  const threshold = Math.max(5_000, 4 * median);
+  const long = gaps.filter((g) => g > threshold);
+  const short = gaps.filter((g) => g <= threshold).reduce((a, b) => a + b, 0);
+  const cap = gaps.length > 1 && long.length ? Math.max(median, (0.5 * short) / long.length) : Infinity;
   const scaled = [0];
   const breaks: { at: number; gapMs: number }[] = [];
   gaps.forEach((gap, i) => {
-    const width = Math.min(gap, cap);
-    if (gap > cap) breaks.push({ at: scaled[i] + width / 2, gapMs: gap });
+    const width = gap > threshold ? Math.min(gap, cap) : gap;
+    if (width < gap) breaks.push({ at: scaled[i] + width / 2, gapMs: gap });
     scaled.push(scaled[i] + width);
   });
   const total = scaled[scaled.length - 1];
@@ -110,7 +114,11 @@ export function renderTimeline(lanes: readonly TimelineLane[], now: number, runn
   s('g', { class: 'axis' },
     layout.ticks.map((tick) => [
       s('line', { class: 'tick', x1: tick.x.toFixed(1), x2: tick.x.toFixed(1), y1: 16, y2: layout.height }),
-      s('text', { class: 'tick-label', x: tick.x.toFixed(1), y: 12, 'text-anchor': 'middle' }, tick.label),
+      s('text', {
+        class: 'tick-label', x: tick.x.toFixed(1), y: 12,
+        // keep the labels at both ends inside the drawing
+        'text-anchor': tick.x > LAYOUT.width - LAYOUT.right - 40 ? 'end' : 'middle',
+      }, tick.label),
     ])),
   layout.breaks.map((b) => s('g', { class: 'break' },
     s('line', { class: 'break-line', x1: b.x.toFixed(1), x2: b.x.toFixed(1), y1: 16, y2: layout.height }),

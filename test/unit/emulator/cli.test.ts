@@ -31,7 +31,7 @@ describe('emulator: CLI', () => {
     const help = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' });
     assert.equal(help.status, 0);
     assert.match(help.stdout, /--port <n>/);
-    for (const args of [['--bogus'], ['--port'], ['--port', 'abc'], ['--seed', 'full'], ['--time-scale', '0'], ['--auth', 'on']]) {
+    for (const args of [['--bogus'], ['--port'], ['--port', 'abc'], ['--seed', 'full'], ['--time-scale', '0'], ['--auth', 'maybe'], ['--https-port', '70000']]) {
       const bad = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
       assert.equal(bad.status, 2, `${args.join(' ')}: ${bad.stderr}`);
       assert.match(bad.stderr, /^emulator: /);

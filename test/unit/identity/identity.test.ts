@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import * as crypto from 'node:crypto';
-import { checkOperation, ruleFor } from '../../../src/auth/permissions';
+import { checkOperation, ruleFor } from '../../../src/backup/model/permissions';
 import { EmulatorError } from '../../../src/emulator/errors';
 import {
   createIdentityService, createSelfSignedCertificate, DEMO_ADMIN_APP, DEMO_PUBLIC_CLIENT, DEMO_READER_APP, DEMO_TENANT, decodeJwt, signJwt,

@@ -176,6 +176,11 @@ describe('details page rendering', () => {
     assert.ok(units[2] > 0.2, `the 15 minutes of activity keep a visible share: ${units[2]}`);
     assert.equal(scale.breaks.length, 1);
     assert.equal(scale.breaks[0].gapMs, week);
+    // an hour of draft, then 20 s of activity: the activity keeps most of the width
+    const burst = [t0, t0 + 60 * m, t0 + 60 * m + 5_000, t0 + 60 * m + 12_000, t0 + 60 * m + 20_000];
+    const b = compressedScale(burst);
+    assert.ok(1 - b.toUnit(burst[1]) > 0.5, `activity share ${1 - b.toUnit(burst[1])}`);
+    assert.equal(b.breaks.length, 1);
     const even = compressedScale([t0, t0 + m, t0 + 2 * m]);
     assert.equal(even.breaks.length, 0);
     assert.ok(Math.abs(even.toUnit(t0 + m) - 0.5) < 1e-9, 'proportional when nothing is long');
