@@ -3,6 +3,8 @@
 // from the panel and watch the status history grow to a terminal status as the emulator clock advances;
 // the HTML's CSP; links, compare, exports and delete.
 import * as assert from 'assert';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { RestoreSession } from '../../src/backup/model';
 import { isTerminalSession, WORKLOADS } from '../../src/backup/model';
@@ -64,6 +66,12 @@ describe('session details panel', function () {
 
   afterEach(() => {
     for (const panel of ext?.details.all() ?? []) panel.dispose();
+  });
+
+  after(async () => {
+    // Leave the workbench as we found it: no editors, no notifications (suites that follow wait on toasts).
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('notifications.clearAll');
   });
 
   it('opens a panel for a seeded session; the page says ready and receives a full snapshot; opening again reveals it', async () => {
@@ -141,6 +149,23 @@ describe('session details panel', function () {
     assert.ok(diff, `a diff of two snapshots is open; notices: ${JSON.stringify(posted)}`);
     const right = await vscode.workspace.openTextDocument((diff.input as vscode.TabInputTextDiff).modified);
     assert.strictEqual(JSON.parse(right.getText()).session.status, panel.session?.status);
+
+    // Export the history to a file (the save dialog answered by the test), then clear it.
+    const target = vscode.Uri.file(path.join(os.tmpdir(), `details-history-${Date.now()}.json`));
+    const saveLocation = ext.details.ui.saveLocation;
+    ext.details.ui.saveLocation = async () => target;
+    try {
+      await panel.runAction('exportHistory');
+    } finally {
+      ext.details.ui.saveLocation = saveLocation;
+    }
+    const exported = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8'));
+    assert.strictEqual(exported.sessionId, draft.id);
+    assert.strictEqual(exported.snapshots.length, history.length);
+    await vscode.workspace.fs.delete(target);
+    await panel.runAction('clearHistory');
+    assert.deepStrictEqual(await ext.details.recorder.list(panel.key), []);
+    assert.strictEqual(panel.lastSnapshot!.history.snapshots.length, 0);
   });
 
   it('refuses non-http links and invalid messages; exports a .http file with the token redacted', async () => {
@@ -160,6 +185,8 @@ describe('session details panel', function () {
     const doc = await until('the .http document', () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'untitled' && d.uri.path.endsWith('.http') && d.getText().includes(draft.id)));
     assert.match(doc.getText(), /^Authorization: Bearer <redacted>$/m);
     assert.match(doc.getText(), /\/activate$/m);
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('keeps the history after the session is deleted from the panel', async () => {

@@ -8,7 +8,7 @@ import { httpFile, sessionDocument, type SessionContents } from '../../backup/ex
 import { artifactState, sessionState, type HistoryKey, type ObservationSource } from '../../backup/history';
 import type { RestoreArtifact, RestoreArtifactBase, RestoreArtifactsBulkAdditionRequest, RestoreSession, Workload } from '../../backup/model';
 import { checkActivation, chunk, isTerminalSession, LIMITS, RUNNING_SESSION_STATUSES, workload as workloadById } from '../../backup/model';
-import { artifactUnitId, progressText, sessionStatusWord } from '../../backup/presentation';
+import { artifactUnitId, sessionStatusWord } from '../../backup/presentation';
 import { retryInputs } from '../../backup/retry';
 import type { GraphResponse } from '../../graph';
 import { GraphError } from '../../graph';
@@ -424,10 +424,6 @@ export class DetailsPanel implements vscode.Disposable {
   private title(): string {
     const status = this.loaded.session?.status ? ` · ${sessionStatusWord(this.loaded.session.status)}` : '';
     return `${this.workload.label} ${this.identity.sessionId.slice(0, 8)}${status}`;
-  }
-
-  describe(): string {
-    return this.loaded.session ? progressText(this.loaded.session) : '';
   }
 
   dispose(panelGone = false): void {

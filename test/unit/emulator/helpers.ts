@@ -57,9 +57,9 @@ export class Client {
   }
 
   /** Up to five restore points of a unit before now (newest first). */
-  async points(unitId: string): Promise<any[]> { // eslint-disable-line @typescript-eslint/no-explicit-any
-    const now = new Date(await this.now()).toISOString();
-    const res = await this.get(`/restorePoints?$expand=protectionUnit($filter=id eq '${unitId}')&$filter=protectionDateTime lt ${now}`);
+  async points(unitId: string, beforeMs?: number): Promise<any[]> { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const before = new Date(beforeMs ?? await this.now()).toISOString();
+    const res = await this.get(`/restorePoints?$expand=protectionUnit($filter=id eq '${unitId}')&$filter=protectionDateTime lt ${before}`);
     assert.equal(res.status, 200, res.text);
     return res.body.value;
   }
@@ -67,10 +67,14 @@ export class Client {
   /** The newest restore point of each of `count` protected units of a type, skipping units without points. */
   async pointIds(unitType: string, count: number, options: { fast?: boolean; exclude?: string[] } = {}): Promise<string[]> {
     const ids: string[] = [];
+    // Fast-restore points fall on the hour; the list returns the five newest points, so look just after the last
+    // full hour, or a run in the last ten minutes of an hour would find none.
+    const now = await this.now();
+    const before = options.fast ? Math.floor(now / 3_600_000) * 3_600_000 + 1000 : now;
     for (const unit of await this.units(unitType)) {
       if (ids.length === count) break;
       if (unit.status !== 'protected' || options.exclude?.some((e) => JSON.stringify(unit).includes(e))) continue;
-      const points = (await this.points(unit.id)).filter((p) => !options.fast || p.tags.includes('fastRestore'));
+      const points = (await this.points(unit.id, before)).filter((p) => !options.fast || p.tags.includes('fastRestore'));
       if (points.length) ids.push(points[0].id);
     }
     assert.equal(ids.length, count, `not enough ${unitType} restore points`);
