@@ -61,8 +61,9 @@ export async function measureHostActivation(extensionDir: string): Promise<HostA
       ['skipWelcome', 'true'],
     ]);
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
-    await host.withTimeout(exited, 180_000, 'the activation probe');
-    const result = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as { activationMs?: number; wasActive: boolean | null; found: boolean };
+    await host.withTimeout(exited, 90_000, 'the activation probe');
+    const result = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as { activationMs?: number; wasActive: boolean | null; found: boolean; error?: string };
+    if (result.error) throw new Error(`activation failed in the host: ${result.error}`);
     if (!result.found) throw new Error(`the host did not load ${host.EXTENSION_ID} from ${extensionDir}`);
     return { activationMs: result.activationMs ?? Number.NaN, wasActive: result.wasActive };
   } finally {

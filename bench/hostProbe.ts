@@ -10,8 +10,12 @@ export async function run(): Promise<void> {
   const result: Record<string, unknown> = { id, found: Boolean(extension), wasActive: extension?.isActive ?? null };
   if (extension && !extension.isActive) {
     const started = performance.now();
-    await extension.activate();
-    result.activationMs = performance.now() - started;
+    try {
+      await extension.activate();
+      result.activationMs = performance.now() - started;
+    } catch (err) {
+      result.error = err instanceof Error ? err.stack ?? err.message : String(err);
+    }
   }
   fs.writeFileSync(process.env.BENCH_ACTIVATION_RESULT ?? '', JSON.stringify(result));
 }

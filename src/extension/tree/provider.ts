@@ -3,9 +3,10 @@
 // refreshes only the nodes whose data changed.
 import * as vscode from 'vscode';
 import type { SessionListQuery } from '../../backup/api';
-import type { ProtectionUnit, RestoreArtifact, RestoreArtifactBase, RestorePoint, RestoreSession, Workload } from '../../backup/model';
+import type { RestoreArtifact, RestoreArtifactBase, RestorePoint, RestoreSession, Workload } from '../../backup/model';
 import { RUNNING_SESSION_STATUSES, WORKLOADS } from '../../backup/model';
-import { artifactUnitId, unitName } from '../../backup/presentation';
+import { artifactUnitId } from '../../backup/presentation';
+import { UnitDirectory } from '../../backup/unitDirectory';
 import type { ConnectionManager } from '../connection';
 import { checkPermissionsArgs, isSignInRequired } from '../auth';
 import { describeError } from '../errors';
@@ -21,16 +22,19 @@ export class RestoreSessionsProvider implements vscode.TreeDataProvider<Node> {
   private readonly lists = new Map<string, SessionList>();
   private readonly workloadNodes = new Map<string, WorkloadNode>();
   private readonly sessionNodes = new Map<string, SessionNode>();
-  private readonly unitNames = new Map<string, Promise<Map<string, string>>>();
-  private readonly pointUnits = new Map<string, ProtectionUnit>();
   /** Sessions with an action in flight, and the temporary description shown meanwhile ("Activating…"). */
   private readonly busy = new Map<string, string>();
+
+  /** Protection unit names, shared with the details panels. */
+  readonly units: UnitDirectory;
 
   constructor(
     private readonly connections: ConnectionManager,
     private readonly query: () => SessionListQuery,
     private readonly pageSize: () => number,
-  ) {}
+  ) {
+    this.units = new UnitDirectory(async () => (await connections.get()).api);
+  }
 
   getTreeItem(node: Node): vscode.TreeItem | Thenable<vscode.TreeItem> {
     switch (node.kind) {
@@ -64,8 +68,7 @@ export class RestoreSessionsProvider implements vscode.TreeDataProvider<Node> {
   /** Everything reloads: connection changes, filters, manual refresh. */
   refreshAll(): void {
     for (const list of this.lists.values()) list.reset();
-    this.unitNames.clear();
-    this.pointUnits.clear();
+    this.units.clear();
     this.changed.fire(undefined);
   }
 
@@ -209,37 +212,21 @@ export class RestoreSessionsProvider implements vscode.TreeDataProvider<Node> {
     return children;
   }
 
-  /**
-   * Fills `restorePoint.protectionUnit` on artifacts whose restore point came without it, from one batched
-   * lookup; restore points never change owner, so what is learnt is kept for the connection's lifetime.
-   */
+  /** Fills `restorePoint.protectionUnit` on artifacts whose restore point came without it. */
   private async attachUnits(artifacts: RestoreArtifact[]): Promise<void> {
-    const missing = artifacts
-      .map((a) => (a as RestoreArtifactBase).restorePoint)
-      .filter((point): point is RestorePoint => !!point?.id && !point.protectionUnit && !this.pointUnits.has(point.id));
-    if (missing.length) {
-      const { api } = await this.connections.get();
-      const found = await api.tenant.unitsOfRestorePoints(missing.map((p) => p.id)).catch(() => new Map<string, ProtectionUnit>());
-      for (const [pointId, unit] of found) this.pointUnits.set(pointId, { id: unit.id, '@odata.type': unit['@odata.type'] });
-    }
-    for (const artifact of artifacts) {
-      const point = (artifact as RestoreArtifactBase).restorePoint;
-      if (point?.id && !point.protectionUnit) point.protectionUnit = this.pointUnits.get(point.id) ?? null;
+    const points = artifacts.map((a) => (a as RestoreArtifactBase).restorePoint).filter((p): p is RestorePoint => !!p?.id && !p.protectionUnit);
+    if (!points.length) return;
+    const owners = await this.units.unitsOfRestorePoints(points.map((p) => p.id)).catch(() => new Map<string, string>());
+    for (const point of points) {
+      const unitId = owners.get(point.id);
+      if (unitId) point.protectionUnit = { id: unitId };
     }
   }
 
   private async unitNameOf(node: ArtifactNode): Promise<string | undefined> {
     const unitId = artifactUnitId(node.artifact);
     if (!unitId) return undefined;
-    let names = this.unitNames.get(node.workload.id);
-    if (!names) {
-      names = this.connections.get()
-        .then(({ api }) => api.tenant.units(node.workload))
-        .then((units: ProtectionUnit[]) => new Map(units.map((u) => [u.id, unitName(node.workload, u) ?? u.id])))
-        .catch(() => new Map<string, string>());
-      this.unitNames.set(node.workload.id, names);
-    }
-    return (await names).get(unitId);
+    return (await this.units.unitNames(node.workload).catch(() => new Map<string, string>())).get(unitId);
   }
 }
 

@@ -7,10 +7,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { directoryFiles, HistoryRecorder, sessionState } from '../../backup/history';
-import { paths } from '../../backup/api';
-import type { RestorePoint, RestoreSession, Workload } from '../../backup/model';
+import type { RestoreSession, Workload } from '../../backup/model';
 import { workload as workloadById, workloadBySessionType } from '../../backup/model';
-import { unitName } from '../../backup/presentation';
 import { DETAILS_VIEW_TYPE, isPanelIdentity, type PanelIdentity } from '../../protocol/details';
 import type { ConnectionManager } from '../connection';
 import type { Log } from '../log';
@@ -22,7 +20,6 @@ import { DetailsPanel } from './detailsPanel';
 import { HISTORY_SCHEME, HistoryDocuments } from './historyDocuments';
 import { detailsHtml } from './html';
 
-const MAX_POINT_LOOKUPS = 100;
 
 /** The prompts a panel shows: the extension's shared confirmations, plus a save location; tests replace them. */
 export interface DetailsUi extends Ui {
@@ -69,8 +66,6 @@ export class DetailsPanels implements DetailsHost, vscode.Disposable {
   readonly documents: HistoryDocuments;
   ui: DetailsUi;
   private readonly panels = new Map<string, DetailsPanel>();
-  private readonly units = new Map<string, Promise<Map<string, string>>>();
-  private readonly pointUnits = new Map<string, Promise<string | undefined>>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly mediaRoot: vscode.Uri;
 
@@ -98,10 +93,6 @@ export class DetailsPanels implements DetailsHost, vscode.Disposable {
         deserializeWebviewPanel: (panel, state) => this.deserializeWebviewPanel(panel, state),
       }),
       tree.onDidChangeTreeData((node) => this.observeTree(node)),
-      connections.onDidChange(() => {
-        this.units.clear();
-        this.pointUnits.clear();
-      }),
     );
   }
 
@@ -137,38 +128,12 @@ export class DetailsPanels implements DetailsHost, vscode.Disposable {
   }
 
   unitNames(workload: Workload): Promise<Map<string, string>> {
-    let names = this.units.get(workload.id);
-    if (!names) {
-      names = this.connections.get()
-        .then(({ api }) => api.tenant.units(workload))
-        .then((units) => new Map(units.map((u) => [u.id, unitName(workload, u) ?? u.id])));
-      names.catch(() => this.units.delete(workload.id));
-      this.units.set(workload.id, names);
-    }
-    return names;
+    return this.tree.units.unitNames(workload);
   }
 
-  /**
-   * The protection unit of each restore point (GET /restorePoints/{id}?$expand=protectionUnit), for artifacts
-   * whose restore point came without it. Cached per restore point (they never change); a few at a time; at
-   * most MAX_POINT_LOOKUPS new look-ups per call; failures leave the point unresolved.
-   */
-  async restorePointUnits(restorePointIds: readonly string[]): Promise<Map<string, string>> {
-    const { api } = await this.connections.get();
-    const todo = [...new Set(restorePointIds)].filter((id) => !this.pointUnits.has(id)).slice(0, MAX_POINT_LOOKUPS);
-    for (let i = 0; i < todo.length; i += 4) {
-      for (const id of todo.slice(i, i + 4)) {
-        this.pointUnits.set(id, api.client.get<RestorePoint>(paths.restorePoint(id), { query: { $expand: 'protectionUnit' } })
-          .then((r) => r.body?.protectionUnit?.id ?? undefined, () => undefined));
-      }
-      await Promise.all(todo.slice(i, i + 4).map((id) => this.pointUnits.get(id)));
-    }
-    const result = new Map<string, string>();
-    for (const id of restorePointIds) {
-      const unit = await this.pointUnits.get(id);
-      if (unit) result.set(id, unit);
-    }
-    return result;
+  /** The protection unit of each restore point, for artifacts whose restore point came without it. */
+  restorePointUnits(restorePointIds: readonly string[]): Promise<Map<string, string>> {
+    return this.tree.units.unitsOfRestorePoints(restorePointIds);
   }
 
   async openUntitled(name: string, content: string): Promise<void> {
