@@ -1,4 +1,9 @@
 // Bundles the extension (Node extension host, `vscode` external), the emulator CLI, and the webview page.
+//
+// The extension's main file holds only what activation and the tree need. Three heavy parts live in files of
+// their own beside it and are required on first use: undici (the HTTP stack, on the first request), msal-node
+// (on the first sign-in) and the emulator (when the emulator connection is first used; dist/emulator.js is
+// also the emulator CLI). The sources load them with a lazy `require`, which `lazyFiles` points at those files.
 const fs = require('fs');
 const esbuild = require('esbuild');
 
@@ -13,24 +18,30 @@ const common = {
   logLevel: 'warning',
 };
 
+/** Module requests in the extension's sources → the separate file (next to dist/extension.js) that serves them. */
+const LAZY_FILES = { undici: './undici.js', '@azure/msal-node': './msal.js', '../emulator': './emulator.js' };
+
+const lazyFiles = {
+  name: 'lazy-files',
+  setup(build) {
+    const filter = new RegExp(`^(${Object.keys(LAZY_FILES).map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: LAZY_FILES[args.path], external: true }));
+  },
+};
+
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+
 const targets = [
   {
-    ...common,
+    ...node,
     entryPoints: ['src/extension/extension.ts'],
     outfile: 'dist/extension.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
     external: ['vscode'],
+    plugins: [lazyFiles],
   },
-  {
-    ...common,
-    entryPoints: ['src/emulator/cli.ts'],
-    outfile: 'dist/emulator.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-  },
+  { ...node, entryPoints: [require.resolve('undici')], outfile: 'dist/undici.js' },
+  { ...node, entryPoints: [require.resolve('@azure/msal-node')], outfile: 'dist/msal.js' },
+  { ...node, entryPoints: ['src/emulator/cli.ts'], outfile: 'dist/emulator.js' },
   {
     // The session details page: browser code, one IIFE loaded by the webview under a nonce CSP.
     ...common,

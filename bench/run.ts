@@ -1,23 +1,24 @@
-// `npm run bench [-- --json] [-- --runs N] [-- --smoke]`: runs the suite (suite.ts) and prints a table of medians,
+// `npm run bench [-- --json] [-- --runs N] [-- --smoke] [-- --no-host]`: runs the suite (suite.ts) and prints a table of medians,
 // paired ratios and targets, or with --json only the JSON document on stdout (progress goes to stderr).
 // Pure JSON from npm needs `npm run -s bench -- --json` (npm prints its own banner on stdout otherwise).
 import type { BenchResult } from './suite';
 import { runBench, TARGETS } from './suite';
 import { round } from './stats';
 
-export interface CliOptions { json: boolean; smoke: boolean; runs?: number }
+export interface CliOptions { json: boolean; smoke: boolean; host: boolean; runs?: number }
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { json: false, smoke: false };
+  const options: CliOptions = { json: false, smoke: false, host: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--json') options.json = true;
     else if (arg === '--smoke') options.smoke = true;
+    else if (arg === '--no-host') options.host = false;
     else if (arg === '--runs' || arg.startsWith('--runs=')) {
       const value = Number(arg.includes('=') ? arg.split('=')[1] : argv[++i]);
       if (!Number.isInteger(value) || value < 1) throw new Error('--runs needs a positive integer');
       options.runs = value;
-    } else throw new Error(`unknown option ${arg} (known: --json, --runs N, --smoke)`);
+    } else throw new Error(`unknown option ${arg} (known: --json, --runs N, --smoke, --no-host)`);
   }
   return options;
 }
@@ -38,7 +39,7 @@ const ROWS: [keyof BenchResult, string, string][] = [
   ['firstPageMs', 'ms', 'tree model: first page of a workload, 10k present'],
   ['loadAllMs', 'ms', 'tree model: load all 10k sessions'],
   ['bundleKB', 'KiB', 'minified dist/extension.js'],
-  ['activationMs', 'ms', 'activation (Node proxy: require + activate)'],
+  ['activationMs', 'ms', 'activation (real host if provisioned, else Node proxy)'],
   ['emulatorRps', 'req/s', 'emulator: session GET, concurrent clients'],
   ['emulatorRpsList', 'req/s', 'emulator: list page ($top=100), concurrent clients'],
   ['rssMB10k', 'MB', 'RSS with 10k sessions in the tree model'],
@@ -65,7 +66,10 @@ export function formatTable(result: BenchResult): string {
   lines.push(`  refresh 25:      $batch ${d.refresh.batchRequests} requests ${ms(d.refresh.batchMs)}; one GET each ${d.refresh.singleRequests} requests ${ms(d.refresh.singleMs)}`);
   lines.push(`  tree model:      first page ${d.tree.firstPageRequests} requests (pageSize ${d.tree.pageSize}); load all ${d.tree.loadAllRequests} requests`);
   lines.push(`  memory:          RSS ${cell(Number(d.memory.baselineRssMB))} → ${cell(Number(d.memory.rssMB))} MB, heap ${cell(Number(d.memory.baselineHeapUsedMB))} → ${cell(Number(d.memory.heapUsedMB))} MB`);
-  lines.push(`  activation:      require ${ms(d.activation.requireMs)} + activate ${ms(d.activation.activateMs)}; loaded at activation ${JSON.stringify(d.activation.loadedAtActivation)}`);
+  const host = d.activation.host as Record<string, unknown> | undefined;
+  const hostText = host?.activationMs !== undefined ? `real host ${ms(host.activationMs)} (samples ${(host.samples as number[]).map((v) => Math.round(v)).join(', ')})` : host?.error ? `real host failed: ${String(host.error).split('\n')[0]}` : 'real host not measured';
+  lines.push(`  activation:      ${hostText}; Node proxy ${ms(d.activation.proxyMs)} = require ${ms(d.activation.requireMs)} + activate ${ms(d.activation.activateMs)}`);
+  lines.push(`                   loaded at activation: ${JSON.stringify(d.activation.loadedAtActivation)}`);
   const largest = (d.bundle.largest as { module: string; kb: number }[]).map((m) => `${m.module} ${cell(m.kb)}`).join(', ');
   lines.push(`  bundle KiB:      ${largest}`);
   const m = d.machine;
@@ -76,7 +80,7 @@ export function formatTable(result: BenchResult): string {
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
-  const result = await runBench({ runs: options.runs, smoke: options.smoke, log });
+  const result = await runBench({ runs: options.runs, smoke: options.smoke, host: options.host, log });
   if (options.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   else process.stdout.write(formatTable(result) + '\n');
 }

@@ -16,6 +16,7 @@ import { buildProduction, measureBundle, REPO } from './bundle';
 import { clientContender, PREFER, sdkContender, undiciContender } from './contenders';
 import type { EmulatorProcess } from './emulatorProcess';
 import { startEmulatorProcess } from './emulatorProcess';
+import { hostAvailable, measureHostActivation } from './hostActivation';
 import { interleaved, median, pairedRatio, timed } from './stats';
 
 export interface BenchOptions {
@@ -23,6 +24,11 @@ export interface BenchOptions {
   runs?: number;
   /** Tiny sizes, one run, no warm-up: for the unit test. */
   smoke?: boolean;
+  /**
+   * Measure activation in the real host (code-server + chromium, test/host) when it is provisioned. Default true;
+   * never in smoke runs. Without it (or without the host) activationMs is the plain-Node proxy.
+   */
+  host?: boolean;
   /** Progress lines (stderr). */
   log?: (line: string) => void;
 }
@@ -38,15 +44,16 @@ export interface Sizes {
   rpsClients: number;
   rpsWindowMs: number;
   activationRuns: number;
+  hostActivationRuns: number;
 }
 
 const FULL: Sizes = {
   sessions: 10_000, artifactsPerSession: 10, listTop: 100, treePageSize: 50, refreshSessions: 25,
-  artifactConcurrency: 4, rpsClients: 8, rpsWindowMs: 1000, activationRuns: 5,
+  artifactConcurrency: 4, rpsClients: 8, rpsWindowMs: 1000, activationRuns: 5, hostActivationRuns: 3,
 };
 const SMOKE: Sizes = {
   sessions: 120, artifactsPerSession: 2, listTop: 50, treePageSize: 50, refreshSessions: 25,
-  artifactConcurrency: 4, rpsClients: 2, rpsWindowMs: 50, activationRuns: 1,
+  artifactConcurrency: 4, rpsClients: 2, rpsWindowMs: 50, activationRuns: 1, hostActivationRuns: 0,
 };
 
 /** The issue's targets; `max` is inclusive (≤) unless `strict` (<). */
@@ -119,6 +126,22 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
       bundle = await measureBundle(build);
       log('activation (plain Node with a vscode stub)');
       activation = await activationBench(build.file, sizes);
+      if (options.host !== false && sizes.hostActivationRuns > 0) {
+        if (!hostAvailable()) log('activation in the real host: skipped (run `npm run provision` first)');
+        else {
+          log(`activation in the real host (code-server), ${sizes.hostActivationRuns} cold starts`);
+          const samples: number[] = [];
+          try {
+            for (let i = 0; i < sizes.hostActivationRuns; i++) samples.push((await measureHostActivation(build.dir)).activationMs);
+            activation.host = { activationMs: median(samples), samples };
+            activation.activationMs = median(samples);
+            activation.kind = 'real host: code-server extension host (Node 24), cold Extension.activate() of the production bundle';
+          } catch (err) {
+            log(`activation in the real host failed, keeping the proxy: ${err instanceof Error ? err.message : String(err)}`);
+            activation.host = { error: err instanceof Error ? err.message : String(err) };
+          }
+        }
+      }
     } finally {
       build.dispose();
     }
@@ -358,9 +381,12 @@ async function activationBench(bundleFile: string, sizes: Sizes) {
   for (let i = 0; i < sizes.activationRuns; i++) samples.push(JSON.parse(await runNode([child, bundleFile])));
   // The tsc output keeps one file per module, so require.cache shows what activation loaded and through what.
   const unbundled = JSON.parse(await runNode([child, path.join(REPO, 'out', 'src', 'extension', 'extension.js')])) as Record<string, unknown>;
+  const proxyMs = median(samples.map((s) => s.requireMs + s.activateMs));
   return {
     kind: 'proxy: fresh Node process, vscode stub; require(production dist/extension.js) + activate(context)',
-    activationMs: median(samples.map((s) => s.requireMs + s.activateMs)),
+    activationMs: proxyMs,
+    proxyMs,
+    host: undefined as Record<string, unknown> | undefined,
     requireMs: median(samples.map((s) => s.requireMs)),
     activateMs: median(samples.map((s) => s.activateMs)),
     loadedAtActivation: unbundled.loaded,

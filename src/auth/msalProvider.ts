@@ -6,9 +6,9 @@
 // msal's network calls go through the shared HttpTransport (proxy, extra CA, timeouts), its cache through a
 // SecretStore plugin, and its log lines are redacted and PII-free.
 import * as crypto from 'node:crypto';
-import {
-  ConfidentialClientApplication, InteractionRequiredAuthError, LogLevel, PublicClientApplication,
-  type AccountInfo, type AuthenticationResult, type Configuration, type DeviceCodeRequest,
+import type * as Msal from '@azure/msal-node';
+import type {
+  AccountInfo, AuthenticationResult, Configuration, ConfidentialClientApplication, DeviceCodeRequest, LogLevel, PublicClientApplication,
 } from '@azure/msal-node';
 import type { HttpTransport, TokenProvider } from '../graph';
 import { SecretStoreCachePlugin } from './cachePlugin';
@@ -146,7 +146,7 @@ export class MsalTokenProvider implements TokenProvider {
     try {
       return await this.withAbort(pca.acquireTokenSilent({ account, scopes: [...scopes] }), signal);
     } catch (err) {
-      if (err instanceof InteractionRequiredAuthError || isNoTokensFound(err)) {
+      if (err instanceof msal().InteractionRequiredAuthError || isNoTokensFound(err)) {
         throw new SignInRequiredError(`The sign-in of ${account.username} has expired or needs consent. Run "Sign In" again.`, { cause: sanitizeError(err, this.knownSecrets) });
       }
       throw sanitizeError(err, this.knownSecrets);
@@ -289,7 +289,7 @@ export class MsalTokenProvider implements TokenProvider {
         networkClient: this.network,
         loggerOptions: {
           piiLoggingEnabled: false,
-          logLevel: LogLevel.Info,
+          logLevel: msal().LogLevel.Info,
           loggerCallback: (level, message, containsPii) => {
             if (!log || containsPii) return;
             log(levelName(level), redactSecrets(message, this.knownSecrets));
@@ -300,7 +300,7 @@ export class MsalTokenProvider implements TokenProvider {
   }
 
   private publicApp(): PublicClientApplication {
-    this.pca ??= new PublicClientApplication(this.baseConfig());
+    this.pca ??= new (msal().PublicClientApplication)(this.baseConfig());
     return this.pca;
   }
 
@@ -317,7 +317,7 @@ export class MsalTokenProvider implements TokenProvider {
           x5c: credential.certificatePem,
         };
       }
-      this.cca = { app: new ConfidentialClientApplication(config), fingerprint };
+      this.cca = { app: new (msal().ConfidentialClientApplication)(config), fingerprint };
     }
     // App-only tokens need `<resource>/.default`.
     const appScopes = scopes.map((s) => (/\/\.default$/.test(s) ? s : `${resourceOf(s)}/.default`));
@@ -393,12 +393,23 @@ export function parseCertificateBundle(pem: string): ClientCredential {
 }
 
 function levelName(level: LogLevel): AuthLogLevel {
+  const { LogLevel: Level } = msal();
   switch (level) {
-    case LogLevel.Error: return 'error';
-    case LogLevel.Warning: return 'warning';
-    case LogLevel.Info: return 'info';
+    case Level.Error: return 'error';
+    case Level.Warning: return 'warning';
+    case Level.Info: return 'info';
     default: return 'verbose';
   }
+}
+
+let msalModule: typeof Msal | undefined;
+/**
+ * msal-node is loaded on the first sign-in or token request, not when the extension activates (the bundle
+ * keeps it in a separate file, see esbuild.js): most sessions use the local emulator and never need it.
+ */
+function msal(): typeof Msal {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (msalModule ??= require('@azure/msal-node') as typeof Msal);
 }
 
 function isNoTokensFound(err: unknown): boolean {

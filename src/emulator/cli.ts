@@ -3,6 +3,9 @@
 import { startEmulator } from './index';
 import type { EmulatorOptions } from './index';
 
+// dist/emulator.js is both the CLI and the library the extension loads on first use of the emulator connection.
+export { startEmulator } from './index';
+
 const USAGE = `Usage: emulator [options]
 
 Local Microsoft 365 Backup Storage emulator (Microsoft Graph /solutions/backupRestore).

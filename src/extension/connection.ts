@@ -10,7 +10,17 @@
 import * as vscode from 'vscode';
 import { GRAPH_DEFAULT_SCOPES, MsalTokenProvider, isAppOnly, secretKeys, type SecretStore, type SignInMethod } from '../auth';
 import { BackupApi } from '../backup/api';
-import { startEmulator, type RunningEmulator } from '../emulator';
+import type * as Emulator from '../emulator';
+import type { RunningEmulator } from '../emulator';
+
+/**
+ * The emulator is loaded when the emulator connection is first used, not at activation; the extension bundle
+ * keeps it in its own file (dist/emulator.js, which is also the emulator CLI; see esbuild.js).
+ */
+function emulatorModule(): typeof Emulator {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('../emulator') as typeof Emulator;
+}
 import { GraphClient, HttpTransport } from '../graph';
 import type { Log } from './log';
 import { readSettings } from './settings';
@@ -298,14 +308,14 @@ export class ConnectionManager implements vscode.Disposable {
       // `httpsPort` and `auth: 'on'` are understood once the emulator serves the emulated identity (see the
       // wiring note of src/emulator/identity); an emulator without them simply has no https listener.
       const requireSignIn = vscode.workspace.getConfiguration('restoreSessions').get<boolean>('emulator.requireSignIn', false);
-      const options: Omit<NonNullable<Parameters<typeof startEmulator>[0]>, 'auth'> & { httpsPort?: number; auth?: 'on' | 'off' } = {
+      const options: Emulator.EmulatorOptions = {
         port: 0,
         seed: 'demo',
         timeScale: settings.emulatorTimeScale,
         httpsPort: 0,
         ...(requireSignIn ? { auth: 'on' as const } : {}),
       };
-      this.emulator = await startEmulator(options as Parameters<typeof startEmulator>[0]);
+      this.emulator = await emulatorModule().startEmulator(options);
       const running = this.emulator as RunningEmulator & EmulatorWithIdentity;
       this.log.info(`Started the built-in Backup Storage emulator at ${running.url}${running.httpsUrl ? ` and ${running.httpsUrl}` : ''} (time scale ${settings.emulatorTimeScale}x).`);
       const demo = running.identity?.demo;

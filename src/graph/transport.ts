@@ -9,7 +9,18 @@
 
 import { EventEmitter } from 'node:events';
 import * as tls from 'node:tls';
-import { Agent, Dispatcher, EnvHttpProxyAgent, request } from 'undici';
+import type * as Undici from 'undici';
+import type { Agent, Dispatcher } from 'undici';
+
+let undiciModule: typeof Undici | undefined;
+/**
+ * undici is loaded when the first transport is made, not when this module loads: activating the extension
+ * must not pay for parsing the HTTP stack (the extension bundle keeps it in a separate file, see esbuild.js).
+ */
+function undici(): typeof Undici {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (undiciModule ??= require('undici') as typeof Undici);
+}
 
 export interface HttpTransportOptions {
   /** Extra trusted CA certificate(s), PEM, added to Node's default roots (for a local https emulator). */
@@ -108,7 +119,7 @@ export class HttpTransport {
 
     let status = 0;
     try {
-      const res = await request(req.url, {
+      const res = await undici().request(req.url, {
         method: req.method as Dispatcher.HttpMethod,
         headers: req.headers,
         body: req.body,
@@ -183,11 +194,11 @@ function createDispatcher(options: HttpTransportOptions): Dispatcher {
   const explicit = options.proxy?.trim();
   const fromEnv = (options.proxyFromEnv ?? true) && Boolean(env.https_proxy || env.HTTPS_PROXY || env.http_proxy || env.HTTP_PROXY);
   if ((!explicit && !fromEnv) || (!explicit && envNoProxy === '*')) {
-    return new Agent(agentOptions);
+    return new (undici().Agent)(agentOptions);
   }
   // Loopback (the local emulator) never goes through a proxy; NO_PROXY from the environment still applies.
   const noProxy = [envNoProxy === '*' ? '' : envNoProxy, ...LOOPBACK_HOSTS].filter(Boolean).join(',');
-  return new EnvHttpProxyAgent({
+  return new (undici().EnvHttpProxyAgent)({
     ...agentOptions,
     requestTls: { ...tlsOptions },
     noProxy,

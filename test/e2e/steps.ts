@@ -18,6 +18,10 @@ export interface WalkContext {
   page: Page;
   manifest: Manifest;
   emulatorUrl: string;
+  /** A second emulator (demo seed) started with `--auth on`: Graph routes need a token from its identity. */
+  authEmulatorUrl?: string;
+  /** Merges settings into the host's user settings.json; the workbench picks the change up. */
+  setUserSettings?(settings: Record<string, unknown>): void;
   log(message: string): void;
 }
 

@@ -152,12 +152,14 @@ async function stopGroup(pid, graceMs = 5000) {
 
 /**
  * Starts the emulator CLI (dist/emulator.js, built by esbuild.js) in its own process group on port 0 and reads
- * its URL from the "listening on http://..." line. Returns { url, proc, stop() }.
+ * its URL from the "listening on http://..." line. `args`: more CLI flags (e.g. ['--auth', 'on']).
+ * Returns { url, proc, stop() }.
  */
-function startEmulatorCli({ seed = 'demo', timeScale, port = 0, logFile, timeoutMs = 20000 } = {}) {
+function startEmulatorCli({ seed = 'demo', timeScale, port = 0, args: extraArgs = [], logFile, timeoutMs = 20000 } = {}) {
   const cli = path.join(ROOT, 'dist/emulator.js');
   const args = [cli, '--port', String(port), '--seed', seed];
   if (timeScale !== undefined) args.push('--time-scale', String(timeScale));
+  args.push(...extraArgs); // e.g. ['--auth', 'on']
   return new Promise((resolve, reject) => {
     if (!fs.existsSync(cli)) { reject(new Error(`${cli} not found: run "node esbuild.js" first`)); return; }
     const proc = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: cleanEnv() });

@@ -32,10 +32,10 @@ try {
     }
   }
   const files = run(process.execPath, [vsce, 'ls', '--no-dependencies']).split('\n').map((l) => l.trim()).filter(Boolean);
-  const allowed = /^(dist\/extension\.js|package\.json|README\.md|CHANGELOG\.md|LICENSE(\.md|\.txt)?|media\/.+)$/;
+  const allowed = /^(dist\/(extension|undici|msal|emulator)\.js|package\.json|README\.md|CHANGELOG\.md|LICENSE(\.md|\.txt)?|media\/.+)$/;
   const bad = files.filter((f) => !allowed.test(f) || /\.map$|(^|\/)(node_modules|src|test|out)\//.test(f));
   if (bad.length) throw new Error(`unexpected files would be packaged (fix .vscodeignore):\n  ${bad.join('\n  ')}`);
-  if (!files.includes('dist/extension.js')) throw new Error('dist/extension.js would not be packaged');
+  for (const f of ['dist/extension.js', 'dist/undici.js', 'dist/msal.js', 'dist/emulator.js']) if (!files.includes(f)) throw new Error(`${f} would not be packaged`);
   fs.rmSync(vsix, { force: true });
   run(process.execPath, [vsce, 'package', ...VSCE_ARGS, '-o', vsix], { stdio: 'inherit' });
   const size = fs.statSync(vsix).size;

@@ -1,17 +1,18 @@
 #!/usr/bin/env node
 // UI end-to-end walk: installs the packaged .vsix (npm run package) into a fresh code-server, starts the
-// emulator CLI with the demo seed and points restoreSessions.emulator.url at it, opens the workbench in
+// emulator CLI with the demo seed and points restoreSessions.emulator.url at it (plus a second one with
+// --auth on, for the steps that sign in as the read-only demo user), opens the workbench in
 // Debian chromium (playwright-core, 1400x900, reduced motion) and runs the named steps of
 // test/e2e/steps.ts (compiled to out/test/e2e/steps.js). A PNG per step goes to test-results/e2e/.
 // Prints "N passed, N failed" alone on a line; exits non-zero on any failure or on the hard timeout
-// (E2E_TIMEOUT_MS, default 300000), after killing every process group it started.
+// (E2E_TIMEOUT_MS, default 480000), after killing every process group it started.
 //   env: E2E_STEP_TIMEOUT_MS (default 90000), KEEP_STATE=1
 /* global setTimeout, clearTimeout */
 const fs = require('fs');
 const path = require('path');
 const host = require('./host');
 
-const TIMEOUT_MS = +(process.env.E2E_TIMEOUT_MS || 300000);
+const TIMEOUT_MS = +(process.env.E2E_TIMEOUT_MS || 480000);
 const STEP_TIMEOUT_MS = +(process.env.E2E_STEP_TIMEOUT_MS || 90000);
 const SHOTS = path.join(host.ROOT, 'test-results/e2e');
 const t0 = Date.now();
@@ -52,6 +53,10 @@ async function main() {
   cleanups.push(() => emu.stop());
   const emulatorUrl = emu.url;
   log(`emulator on ${emulatorUrl}`);
+  // the permission steps switch restoreSessions.emulator.url to this one and sign in as `reader`
+  const authEmu = await host.startEmulatorCli({ seed: 'demo', timeScale: 60, args: ['--auth', 'on'], logFile: path.join(stateDir, 'emulator-auth.log') });
+  cleanups.push(() => authEmu.stop());
+  log(`emulator with --auth on at ${authEmu.url}`);
   host.makeState(stateDir, { 'restoreSessions.emulator.url': emulatorUrl });
   await host.runCodeServer(stateDir, ['--install-extension', vsix]);
   log(`installed ${path.basename(vsix)}`);
@@ -70,7 +75,11 @@ async function main() {
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
 
-  const ctx = { page, manifest, emulatorUrl, log };
+  const ctx = {
+    page, manifest, emulatorUrl, authEmulatorUrl: authEmu.url, log,
+    // merges into the host's user settings.json (the workbench picks up the change)
+    setUserSettings: (settings) => host.writeUserSettings(stateDir, settings),
+  };
   let n = 0;
   for (const step of steps) {
     const id = `${String(++n).padStart(2, '0')}-${step.name}`;

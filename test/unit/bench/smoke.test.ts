@@ -23,8 +23,8 @@ describe('bench: smoke run', function () {
   });
 
   it('parses the command line', () => {
-    assert.deepEqual(parseArgs(['--json', '--runs', '3']), { json: true, smoke: false, runs: 3 });
-    assert.deepEqual(parseArgs(['--runs=2', '--smoke']), { json: false, smoke: true, runs: 2 });
+    assert.deepEqual(parseArgs(['--json', '--runs', '3']), { json: true, smoke: false, host: true, runs: 3 });
+    assert.deepEqual(parseArgs(['--runs=2', '--smoke', '--no-host']), { json: false, smoke: true, host: false, runs: 2 });
     assert.throws(() => parseArgs(['--runs', '0']));
     assert.throws(() => parseArgs(['--fast']));
   });
