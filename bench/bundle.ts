@@ -1,7 +1,7 @@
 // Bundle size: runs the project's own `node esbuild.js --production` in a scratch directory whose `src`,
 // `node_modules`, `package.json`, `tsconfig.json` and `esbuild.js` link to the repository, so dist/ and media/
-// of the working tree are left alone and any change to esbuild.js is measured as it is. A second build of the
-// same entry with `metafile` (bundle.ts's own options, for the breakdown only) says which packages dominate.
+// of the working tree are left alone and any change to esbuild.js is measured as it is. A preloaded hook asks
+// that same build for its metafile, which says which packages and folders the main bundle is made of.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -12,6 +12,8 @@ export interface BundleReport {
   bundleKB: number;
   /** KiB per package or source folder, largest first (from the metafile build). */
   breakdown: { module: string; kb: number }[];
+  /** The other files esbuild.js writes next to it (loaded on first use), KiB. */
+  siblings: { file: string; kb: number }[];
 }
 
 export const REPO = path.resolve(__dirname, '../..');
@@ -29,7 +31,10 @@ export function buildProduction(): ProductionBuild {
     for (const name of ['src', 'node_modules', 'package.json', 'tsconfig.json', 'esbuild.js']) {
       fs.symlinkSync(path.join(REPO, name), path.join(dir, name));
     }
-    execFileSync(process.execPath, ['esbuild.js', '--production'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+    // Preloaded into that run: hands esbuild.js an esbuild whose build() also writes the metafile of
+    // dist/extension.js, so the breakdown is of the real build, whatever esbuild.js splits off or marks external.
+    fs.writeFileSync(path.join(dir, 'metafile-hook.js'), METAFILE_HOOK);
+    execFileSync(process.execPath, ['-r', './metafile-hook.js', 'esbuild.js', '--production'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
   } catch (err) {
     fs.rmSync(dir, { recursive: true, force: true });
     throw err;
@@ -37,32 +42,42 @@ export function buildProduction(): ProductionBuild {
   return { dir, file: path.join(dir, 'dist', 'extension.js'), dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
+const METAFILE_HOOK = `
+const Module = require('module');
+const fs = require('fs');
+const load = Module._load;
+let wrapped;
+Module._load = function (request, parent, isMain) {
+  const real = load.call(this, request, parent, isMain);
+  if (request !== 'esbuild') return real;
+  wrapped ??= { ...real, build: async (options) => {
+    const result = await real.build({ ...options, metafile: true });
+    if (options.outfile === 'dist/extension.js') fs.writeFileSync('extension.meta.json', JSON.stringify(result.metafile));
+    return result;
+  } };
+  return wrapped;
+};
+`;
+
 export async function measureBundle(build: ProductionBuild): Promise<BundleReport> {
   const bytes = fs.statSync(build.file).size;
-  return { bundleKB: bytes / 1024, breakdown: await breakdown(build.dir) };
+  const dist = path.dirname(build.file);
+  const siblings = fs.readdirSync(dist).filter((f) => f.endsWith('.js') && f !== 'extension.js')
+    .map((f) => ({ file: `dist/${f}`, kb: fs.statSync(path.join(dist, f)).size / 1024 }));
+  return { bundleKB: bytes / 1024, breakdown: breakdown(build.dir), siblings };
 }
 
-async function breakdown(scratch: string): Promise<{ module: string; kb: number }[]> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const esbuild = require('esbuild') as typeof import('esbuild');
-  const result = await esbuild.build({
-    absWorkingDir: REPO,
-    entryPoints: ['src/extension/extension.ts'],
-    outfile: path.join(scratch, 'meta', 'extension.js'),
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    metafile: true,
-    logLevel: 'silent',
-  });
-  const output = Object.values(result.metafile.outputs)[0];
+function breakdown(dir: string): { module: string; kb: number }[] {
+  const metafile = JSON.parse(fs.readFileSync(path.join(dir, 'extension.meta.json'), 'utf8')) as {
+    outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
+  };
+  const output = Object.entries(metafile.outputs).find(([file]) => file.endsWith('extension.js'))?.[1];
   const groups = new Map<string, number>();
-  for (const [file, input] of Object.entries(output.inputs)) {
-    const parts = file.split('/');
-    const key = parts[0] === 'node_modules' ? parts.slice(0, parts[1].startsWith('@') ? 3 : 2).join('/') : parts.slice(0, 2).join('/');
+  for (const [file, input] of Object.entries(output?.inputs ?? {})) {
+    // Inputs are relative to the scratch directory, through the symlinks: make them repository-relative.
+    const parts = path.relative(REPO, path.resolve(dir, file)).split(path.sep);
+    const at = parts.lastIndexOf('node_modules');
+    const key = at >= 0 ? parts.slice(at, at + (parts[at + 1]?.startsWith('@') ? 3 : 2)).join('/') : parts.slice(0, 2).join('/');
     groups.set(key, (groups.get(key) ?? 0) + input.bytesInOutput);
   }
   return [...groups].sort((a, b) => b[1] - a[1]).map(([module, bytes]) => ({ module, kb: bytes / 1024 }));

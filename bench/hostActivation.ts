@@ -3,6 +3,7 @@
 // extensionDevelopmentPath and hostProbe.ts as extensionTestsPath. One cold activation per host start.
 // Needs the provisioned host (`npm run provision`); slow (a workbench start per sample), so not in the default run.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO } from './bundle';
 
@@ -33,8 +34,9 @@ function loadHost(): HostHelpers {
 }
 
 /** `extensionDir`: a folder with package.json and the production dist/extension.js (bundle.ts's scratch build). */
-export async function measureHostActivation(extensionDir: string): Promise<HostActivation> {
+export async function measureHostActivation(extensionDir: string, extensionId?: string): Promise<HostActivation> {
   const host = loadHost();
+  const id = extensionId ?? host.EXTENSION_ID;
   fs.mkdirSync(path.join(host.CACHE, 'runs'), { recursive: true });
   const stateDir = fs.mkdtempSync(path.join(host.CACHE, 'runs', 'bench-activation-'));
   const cleanups: (() => Promise<unknown>)[] = [async () => fs.rmSync(stateDir, { recursive: true, force: true })];
@@ -46,7 +48,7 @@ export async function measureHostActivation(extensionDir: string): Promise<HostA
     const server = await host.startCodeServer({
       stateDir,
       args: ['--vscode-option', 'enable-smoke-test-driver'],
-      env: { BENCH_ACTIVATION_RESULT: resultFile, BENCH_EXTENSION_ID: host.EXTENSION_ID },
+      env: { BENCH_ACTIVATION_RESULT: resultFile, BENCH_EXTENSION_ID: id },
     });
     cleanups.push(() => server.stop());
     const browser = await host.launchChromium(path.join(stateDir, 'chromium-home'));
@@ -64,9 +66,22 @@ export async function measureHostActivation(extensionDir: string): Promise<HostA
     await host.withTimeout(exited, 90_000, 'the activation probe');
     const result = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as { activationMs?: number; wasActive: boolean | null; found: boolean; error?: string };
     if (result.error) throw new Error(`activation failed in the host: ${result.error}`);
-    if (!result.found) throw new Error(`the host did not load ${host.EXTENSION_ID} from ${extensionDir}`);
+    if (!result.found) throw new Error(`the host did not load ${id} from ${extensionDir}`);
     return { activationMs: result.activationMs ?? Number.NaN, wasActive: result.wasActive };
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
   }
+}
+
+/**
+ * An extension that does nothing (`activate() {}`), activated the same way: what the host itself spends on an
+ * activation (reading the file, the ExtensionContext with its mementos and storage over RPC), to subtract.
+ */
+export function emptyExtension(): { dir: string; id: string; dispose(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'restore-sessions-empty-extension-'));
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({
+    name: 'bench-empty', publisher: 'bench', version: '0.0.0', engines: { vscode: '^1.95.0' }, main: './extension.js', activationEvents: [],
+  }));
+  fs.writeFileSync(path.join(dir, 'extension.js'), 'exports.activate = function () {};\nexports.deactivate = function () {};\n');
+  return { dir, id: 'bench.bench-empty', dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }

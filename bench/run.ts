@@ -39,7 +39,8 @@ const ROWS: [keyof BenchResult, string, string][] = [
   ['firstPageMs', 'ms', 'tree model: first page of a workload, 10k present'],
   ['loadAllMs', 'ms', 'tree model: load all 10k sessions'],
   ['bundleKB', 'KiB', 'minified dist/extension.js'],
-  ['activationMs', 'ms', 'activation (real host if provisioned, else Node proxy)'],
+  ['activationMs', 'ms', 'activation in the real host (code-server) if provisioned, else = proxy'],
+  ['activationProxyMs', 'ms', 'activation proxy: plain Node, require + activate'],
   ['emulatorRps', 'req/s', 'emulator: session GET, concurrent clients'],
   ['emulatorRpsList', 'req/s', 'emulator: list page ($top=100), concurrent clients'],
   ['rssMB10k', 'MB', 'RSS with 10k sessions in the tree model'],
@@ -67,11 +68,15 @@ export function formatTable(result: BenchResult): string {
   lines.push(`  tree model:      first page ${d.tree.firstPageRequests} requests (pageSize ${d.tree.pageSize}); load all ${d.tree.loadAllRequests} requests`);
   lines.push(`  memory:          RSS ${cell(Number(d.memory.baselineRssMB))} → ${cell(Number(d.memory.rssMB))} MB, heap ${cell(Number(d.memory.baselineHeapUsedMB))} → ${cell(Number(d.memory.heapUsedMB))} MB`);
   const host = d.activation.host as Record<string, unknown> | undefined;
-  const hostText = host?.activationMs !== undefined ? `real host ${ms(host.activationMs)} (samples ${(host.samples as number[]).map((v) => Math.round(v)).join(', ')})` : host?.error ? `real host failed: ${String(host.error).split('\n')[0]}` : 'real host not measured';
+  const samples = (v: unknown) => (v as number[]).map((x) => Math.round(x)).join(', ');
+  const hostText = host?.activationMs !== undefined
+    ? `real host ${ms(host.activationMs)} (${samples(host.samples)}), an empty extension ${ms(host.emptyExtensionMs)} (${samples(host.emptySamples)})`
+    : host?.error ? `real host failed: ${String(host.error).split('\n')[0]}` : 'real host not measured';
   lines.push(`  activation:      ${hostText}; Node proxy ${ms(d.activation.proxyMs)} = require ${ms(d.activation.requireMs)} + activate ${ms(d.activation.activateMs)}`);
   lines.push(`                   loaded at activation: ${JSON.stringify(d.activation.loadedAtActivation)}`);
   const largest = (d.bundle.largest as { module: string; kb: number }[]).map((m) => `${m.module} ${cell(m.kb)}`).join(', ');
-  lines.push(`  bundle KiB:      ${largest}`);
+  const lazy = (d.bundle.loadedOnFirstUse as { file: string; kb: number }[]).map((m) => `${m.file} ${cell(m.kb)}`).join(', ');
+  lines.push(`  bundle KiB:      ${largest}; loaded on first use: ${lazy || 'none'}`);
   const m = d.machine;
   lines.push('', `machine: ${m.nproc} × ${m.cpu}, ${m.memoryGB} GB, node ${m.node}; commit ${m.commit}${m.dirty ? ' (+ local changes)' : ''}; ${m.date}; ${cell(Number(d.totalSeconds))} s`);
   return lines.join('\n');

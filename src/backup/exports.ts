@@ -56,70 +56,101 @@ export interface HttpExportOptions {
   generatedAt?: Date;
 }
 
-const AUTH = 'Authorization: Bearer <redacted>';
+const REDACTED = 'Bearer <redacted>';
+
+/** One request of a reproduction; `{id}` in a path stands for the id of the session the first request creates. */
+export interface ReproductionRequest {
+  title: string;
+  method: string;
+  path: string;
+  body?: unknown;
+}
 
 /**
- * A `.http` file that reproduces the session: create it with the same artifacts (at most 50 per request;
- * the rest added with PATCH `@delta`), add its bulk addition requests, activate it, then read it back.
- * The token is never written: the Authorization header reads `Bearer <redacted>`.
+ * The requests that reproduce a session: create it with the same artifacts (at most 50 per request; the rest
+ * added with PATCH `@delta`), add its bulk addition requests, activate it, then read it back. `notes` says
+ * what could not be reproduced.
  */
-export function httpFile(workload: Workload, session: RestoreSession, contents: SessionContents, options: HttpExportOptions): string {
-  const lines: string[] = [];
-  const created = '{{createSession.response.body.$.id}}';
-  const request = (title: string, method: string, path: string, body?: unknown, name?: string) => {
-    lines.push(`### ${title}`);
-    if (name) lines.push(`# @name ${name}`);
-    lines.push(`${method} {{baseUrl}}${path}`, AUTH, 'Prefer: include-unknown-enum-members');
-    if (body !== undefined) lines.push('Content-Type: application/json', '', JSON.stringify(body, null, 2));
-    lines.push('');
-  };
-
-  lines.push(
-    `# ${workload.label} restore session ${session.id}`,
-    `# Status ${session.status ?? 'unknown'}, job type ${session.restoreJobType ?? 'unknown'}, created ${session.createdDateTime ?? 'unknown'}.`,
-    `# Generated ${(options.generatedAt ?? new Date()).toISOString()} by the Restore Sessions extension.`,
-    '# These requests create a new session like this one. Replace <redacted> with a token that has',
-    '# BackupRestore-Restore.ReadWrite.All (the local emulator ignores it).',
-    '',
-    `@baseUrl = ${options.baseUrl.replace(/\/+$/, '')}`,
-    '',
-  );
-
+export function reproduction(workload: Workload, session: RestoreSession, contents: SessionContents): { requests: ReproductionRequest[]; notes: string[] } {
+  const requests: ReproductionRequest[] = [];
+  const notes: string[] = [];
   const standard: Record<string, unknown>[] = [];
   const granular: Record<string, unknown>[] = [];
-  const skipped: string[] = [];
   for (const [list, kind] of [[contents.standard, 'standard'], [contents.granular, 'granular']] as const) {
     for (const artifact of list) {
       const built = artifactInput(workload, artifact, kind);
-      if ('reason' in built) skipped.push(built.reason);
+      if ('reason' in built) notes.push(`not reproducible: ${built.reason}`);
       else if (built.kind === 'standard') standard.push(standardArtifactBody(built.input));
       else granular.push(granularArtifactBody(workload, built.input));
     }
   }
-  for (const reason of skipped) lines.push(`# not reproducible: ${reason}`);
-  if (skipped.length) lines.push('');
-
+  if (standard.length && granular.length) notes.push('The session also held granular artifacts; a session cannot mix both kinds, so they are left out.');
   const nav = standard.length ? workload.standardArtifacts.nav : workload.granularArtifacts.nav;
-  const all = standard.length ? standard : granular;
-  const [first = [], ...rest] = chunk(all, LIMITS.artifactsPerRequest);
-  const createBody = first.length ? { [nav]: first } : {};
-  request(`1. Create the session${first.length ? ` with ${first.length} artifact(s)` : ' (empty)'}`, 'POST', paths.workloadSessions(workload), createBody, 'createSession');
-  let step = 2;
-  for (const part of rest) {
-    request(`${step++}. Add ${part.length} more artifact(s)`, 'PATCH', `${paths.workloadSessions(workload)}/${created}`, { [`${nav}@delta`]: part });
-  }
-  if (standard.length && granular.length) lines.push('# The session also held granular artifacts; a session cannot mix both kinds, so they are left out.', '');
+  const [first = [], ...rest] = chunk(standard.length ? standard : granular, LIMITS.artifactsPerRequest);
+  const sessionPath = `${paths.workloadSessions(workload)}/{id}`;
+  requests.push({ title: `Create the session${first.length ? ` with ${first.length} artifact(s)` : ' (empty)'}`, method: 'POST', path: paths.workloadSessions(workload), body: first.length ? { [nav]: first } : {} });
+  for (const part of rest) requests.push({ title: `Add ${part.length} more artifact(s)`, method: 'PATCH', path: sessionPath, body: { [`${nav}@delta`]: part } });
   for (const bulk of contents.bulkRequests ?? []) {
     const body: Record<string, unknown> = {};
     for (const field of ['displayName', 'destinationType', 'protectionTimePeriod', 'restorePointPreference', 'tags', workload.bulkRequests.resourceField, workload.bulkRequests.idField]) {
       const value = (bulk as unknown as Record<string, unknown>)[field];
       if (value !== undefined && value !== null) body[field] = value;
     }
-    request(`${step++}. Add the bulk addition request "${bulk.displayName ?? bulk.id}"`, 'POST', `${paths.workloadSessions(workload)}/${created}/${workload.bulkRequests.nav}`, body);
+    requests.push({ title: `Add the bulk addition request "${bulk.displayName ?? bulk.id}"`, method: 'POST', path: `${sessionPath}/${workload.bulkRequests.nav}`, body });
   }
-  request(`${step++}. Activate it (only a draft can be activated; an active restore cannot be cancelled)`, 'POST', `${paths.restoreSessions()}/${created}/activate`);
-  request(`${step++}. Watch its status`, 'GET', `${paths.workloadSessions(workload)}/${created}`);
-  request(`${step++}. Its ${standard.length || !granular.length ? 'standard' : 'granular'} artifacts`, 'GET', `${paths.workloadSessions(workload)}/${created}/${nav}`);
-  request(`${step++}. The original session, as exported`, 'GET', paths.workloadSession(workload, session.id));
+  requests.push({ title: 'Activate it (only a draft can be activated; an active restore cannot be cancelled)', method: 'POST', path: `${paths.restoreSessions()}/{id}/activate` });
+  requests.push({ title: 'Watch its status', method: 'GET', path: sessionPath });
+  requests.push({ title: `Its ${standard.length || !granular.length ? 'standard' : 'granular'} artifacts`, method: 'GET', path: `${sessionPath}/${nav}` });
+  requests.push({ title: 'The original session, as exported', method: 'GET', path: paths.workloadSession(workload, session.id) });
+  return { requests, notes };
+}
+
+function header(workload: Workload, session: RestoreSession, options: HttpExportOptions, comment: string): string[] {
+  return [
+    `${comment} ${workload.label} restore session ${session.id}`,
+    `${comment} Status ${session.status ?? 'unknown'}, job type ${session.restoreJobType ?? 'unknown'}, created ${session.createdDateTime ?? 'unknown'}.`,
+    `${comment} Generated ${(options.generatedAt ?? new Date()).toISOString()} by the Restore Sessions extension.`,
+    `${comment} These requests create a new session like this one. Replace <redacted> with a token that has`,
+    `${comment} BackupRestore-Restore.ReadWrite.All (the local emulator ignores it).`,
+  ];
+}
+
+/** A `.http` file (REST Client / httpYac syntax) of the reproduction. The token is never written. */
+export function httpFile(workload: Workload, session: RestoreSession, contents: SessionContents, options: HttpExportOptions): string {
+  const { requests, notes } = reproduction(workload, session, contents);
+  const lines = [...header(workload, session, options, '#'), '', `@baseUrl = ${options.baseUrl.replace(/\/+$/, '')}`, ''];
+  for (const note of notes) lines.push(`# ${note}`);
+  if (notes.length) lines.push('');
+  requests.forEach((request, index) => {
+    lines.push(`### ${index + 1}. ${request.title}`);
+    if (index === 0) lines.push('# @name createSession');
+    lines.push(`${request.method} {{baseUrl}}${request.path.replace('{id}', '{{createSession.response.body.$.id}}')}`, `Authorization: ${REDACTED}`, 'Prefer: include-unknown-enum-members');
+    if (request.body !== undefined) lines.push('Content-Type: application/json', '', JSON.stringify(request.body, null, 2));
+    lines.push('');
+  });
   return lines.join('\n');
+}
+
+/** A POSIX shell script of the reproduction with curl (and jq to read the new session's id). The token is never written. */
+export function curlScript(workload: Workload, session: RestoreSession, contents: SessionContents, options: HttpExportOptions): string {
+  const { requests, notes } = reproduction(workload, session, contents);
+  const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+  const lines = [
+    '#!/bin/sh',
+    ...header(workload, session, options, '#'),
+    '# Needs curl and jq. Set TOKEN first: TOKEN=... sh this-file.sh',
+    'set -eu',
+    `BASE=${quote(options.baseUrl.replace(/\/+$/, ''))}`,
+    `AUTH="Authorization: Bearer \${TOKEN:-<redacted>}"`,
+    '',
+  ];
+  for (const note of notes) lines.push(`# ${note}`);
+  requests.forEach((request, index) => {
+    lines.push(`# ${index + 1}. ${request.title}`);
+    const url = `"$BASE"${request.path.split('{id}').map(quote).join('"$ID"')}`;
+    const parts = [`curl -sS -X ${request.method} ${url}`, '-H "$AUTH"', "-H 'Prefer: include-unknown-enum-members'"];
+    if (request.body !== undefined) parts.push("-H 'Content-Type: application/json'", `--data ${quote(JSON.stringify(request.body))}`);
+    lines.push(index === 0 ? `ID=$(${parts.join(' ')} | jq -r .id)` : parts.join(' '), index === 0 ? 'echo "created session $ID"' : '');
+  });
+  return lines.filter((line, i, all) => line !== '' || all[i - 1] !== '').join('\n') + '\n';
 }

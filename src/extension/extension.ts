@@ -5,6 +5,7 @@ import { ConnectionStatusBar, VsCodeSecretStore, authCommands } from './auth';
 import { AutoRefresh } from './autoRefresh';
 import { artifactCommands } from './commands/artifactCommands';
 import { createSessionCommand } from './commands/createSession';
+import { exportCommands } from './commands/exportCommands';
 import { detailsCommands } from './commands/detailsCommands';
 import { granularCommands } from './commands/granularCommands';
 import type { CommandContext } from './commands/context';
@@ -14,6 +15,7 @@ import { viewCommands } from './commands/viewCommands';
 import { ConnectionManager } from './connection';
 import { SessionFilter } from './filter';
 import { Log } from './log';
+import { SESSION_SCHEME, SessionDocuments } from './sessionDocuments';
 import { readSettings } from './settings';
 import { RestoreSessionsProvider } from './tree/provider';
 import { vscodeUi, type Ui } from './ui';
@@ -42,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const autoRefresh = new AutoRefresh(view, tree, connections, watch, log);
   const ctx: CommandContext = { connections, tree, filter, log, watch, ui: { ...vscodeUi } };
   const details = new DetailsPanels(context, connections, tree, watch, log, ctx.ui);
+  const documents = new SessionDocuments(async () => (await connections.get()).api);
 
   const showFilter = () => {
     view.description = filter.describe();
@@ -55,6 +58,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     view,
     autoRefresh,
     details,
+    documents,
+    vscode.workspace.registerTextDocumentContentProvider(SESSION_SCHEME, documents),
+    // An open session document follows the session whenever the explorer or a panel sees it change.
+    tree.onDidChangeTreeData((node) => {
+      if (node?.kind === 'session') documents.sessionChanged(node.workload, node.session.id);
+    }),
     new ConnectionStatusBar(connections),
     ...registerCommands(
       [
@@ -67,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
         ...artifactCommands(ctx),
         ...granularCommands(ctx),
         ...detailsCommands(ctx, details),
+        ...exportCommands(ctx),
         ...authCommands({ connections, log }),
       ],
       log,

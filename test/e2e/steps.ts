@@ -20,8 +20,6 @@ export interface WalkContext {
   emulatorUrl: string;
   /** A second emulator (demo seed) started with `--auth on`: Graph routes need a token from its identity. */
   authEmulatorUrl?: string;
-  /** Merges settings into the host's user settings.json; the workbench picks the change up. */
-  setUserSettings?(settings: Record<string, unknown>): void;
   log(message: string): void;
 }
 
@@ -78,6 +76,173 @@ async function openExtensionPage(page: Page, manifest: Manifest): Promise<void> 
 
 /** Something in the manifest makes VS Code activate the extension when the walk opens the view. */
 const activatesOnView = (m: Manifest): boolean => Object.values(m.contributes?.views ?? {}).flat().length > 0;
+
+// ---- the user's walk: helpers ----
+
+const BACKUP = '/v1.0/solutions/backupRestore';
+const SESSION_SETS = { Exchange: 'exchangeRestoreSessions', SharePoint: 'sharePointRestoreSessions', OneDrive: 'oneDriveForBusinessRestoreSessions' } as const;
+type WorkloadLabel = keyof typeof SESSION_SETS;
+const WORKLOAD_LABELS = Object.keys(SESSION_SETS) as WorkloadLabel[];
+
+/** What the walk created, for the later steps (the steps run in order). */
+const walk: { drafts: Partial<Record<WorkloadLabel, string>>; deviceCode?: string } = { drafts: {} };
+
+/** Calls the emulator directly (its controls, or Graph to look up what the UI did). */
+async function emulatorCall(baseUrl: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+  const r = await fetch(baseUrl + path, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await r.text();
+  return { status: r.status, json: text ? JSON.parse(text) : undefined };
+}
+
+async function newestSessionId(emulatorUrl: string, workload: WorkloadLabel): Promise<string> {
+  const { status, json } = await emulatorCall(emulatorUrl, 'GET', `${BACKUP}/${SESSION_SETS[workload]}?$orderby=${encodeURIComponent('createdDateTime desc')}&$top=1`);
+  if (status !== 200 || !json.value?.[0]?.id) throw new Error(`listing ${workload} sessions: ${status}`);
+  return json.value[0].id;
+}
+
+const needsExplorer = (ctx: WalkContext): string | undefined =>
+  (ctx.manifest.contributes?.views?.restoreSessions?.some((v) => v.id === 'restoreSessions.explorer') ? undefined : 'no restoreSessions.explorer view contributed yet');
+const needsCommand = (...ids: string[]) => (ctx: WalkContext): string | undefined => {
+  const missing = ids.filter((id) => !paletteCommands(ctx.manifest).some((c) => c.command === id));
+  return missing.length ? `${missing.join(', ')} not contributed yet` : needsExplorer(ctx);
+};
+const commandLabel = (m: Manifest, id: string): string => label(paletteCommands(m).find((c) => c.command === id)!);
+
+const quickTitle = (page: Page) => page.locator('.quick-input-widget .quick-input-title');
+const quickRow = (page: Page, text: string | RegExp) => page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: text }).first();
+/** The quick input row whose label is exactly `text` (not one that merely contains it). */
+const exactRow = (page: Page, text: string) => page.locator('.quick-input-widget .quick-input-list .monaco-list-row')
+  .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
+const toast = (page: Page, text: string | RegExp) => page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+const dialog = (page: Page) => page.locator('.monaco-dialog-box');
+const detailsPage = (page: Page) => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+
+/** Runs a palette command that opens a quick input of its own (the palette does not close in between). */
+async function startFromPalette(page: Page, title: string, nextTitle: string | RegExp): Promise<void> {
+  await openPalette(page, `>${title}`);
+  await quickRow(page, title).waitFor({ timeout: T });
+  await page.keyboard.press('Enter');
+  await quickTitle(page).filter({ hasText: nextTitle }).waitFor({ timeout: T });
+}
+
+async function clearNotifications(page: Page): Promise<void> {
+  await runFromPalette(page, 'Notifications: Clear All Notifications');
+  await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached', timeout: T }).catch(() => undefined);
+}
+
+async function closeAllEditors(page: Page): Promise<void> {
+  await runFromPalette(page, 'View: Close All Editors');
+  await page.locator('.part.editor .tab').first().waitFor({ state: 'detached', timeout: T });
+}
+
+/** Shows the Restore Sessions view (clicking the icon of the visible container would hide the sidebar). */
+async function showExplorer(page: Page, manifest: Manifest): Promise<void> {
+  const sidebar = page.locator('.part.sidebar');
+  if (await sidebar.locator('.monaco-list-row', { hasText: 'Exchange' }).first().isVisible().catch(() => false)) return;
+  const title = restoreSessionsContainer(manifest)!.title;
+  await page.locator(`.part.activitybar a.action-label[aria-label^="${title}"]`).first().click();
+  await sidebar.locator('.monaco-list-row', { hasText: 'Exchange' }).first().waitFor({ timeout: T });
+}
+
+/** Expands `workload` (or none) and collapses the other workloads; waits for the sessions to load. */
+async function expandOnly(page: Page, workload: WorkloadLabel | undefined): Promise<void> {
+  const sidebar = page.locator('.part.sidebar');
+  for (const w of WORKLOAD_LABELS) {
+    const row = sidebar.locator('.monaco-list-row[aria-level="2"]', { hasText: w }).first();
+    const want = String(w === workload);
+    if ((await row.getAttribute('aria-expanded')) !== want) {
+      await row.click();
+      await sidebar.locator(`.monaco-list-row[aria-level="2"][aria-expanded="${want}"]`, { hasText: w }).first().waitFor({ timeout: T });
+    }
+  }
+  if (workload) await sidebar.locator('.monaco-list-row[aria-level="3"]').first().waitFor({ timeout: T });
+  await sidebar.locator('.monaco-progress-container.active').waitFor({ state: 'hidden', timeout: T }).catch(() => undefined);
+}
+
+const WIZARD = 'Create Restore Session';
+
+/** Wizard steps 1-2: starts the wizard, picks the workload and checks the given protection units. */
+async function wizardUnits(page: Page, manifest: Manifest, workload: WorkloadLabel, units: string[]): Promise<void> {
+  await showExplorer(page, manifest);
+  await expandOnly(page, workload); // where the new draft will show up
+  await startFromPalette(page, commandLabel(manifest, 'restoreSessions.createSession'), `${WIZARD} (1/5)`);
+  await quickRow(page, workload).click();
+  await quickTitle(page).filter({ hasText: `${WIZARD}: ${workload} (2/5)` }).waitFor({ timeout: T });
+  const input = page.locator('.quick-input-widget input.input').first();
+  for (const unit of units) {
+    await input.fill(unit);
+    const row = quickRow(page, unit);
+    await row.waitFor({ timeout: T });
+    await row.locator('.quick-input-list-checkbox, input[type="checkbox"], .monaco-checkbox').first().click();
+    await page.locator('.quick-input-widget .monaco-list-row[aria-checked="true"]', { hasText: unit }).first().waitFor({ timeout: T });
+  }
+  await input.fill('');
+  // (rows scrolled out of the list are not rendered: the count says both are still checked)
+  await page.locator('.quick-input-widget .quick-input-count', { hasText: `${units.length} Selected` }).waitFor({ timeout: T });
+}
+
+async function wizardAccept(page: Page, nextTitle: string | RegExp): Promise<void> {
+  await page.keyboard.press('Enter');
+  await quickTitle(page).filter({ hasText: nextTitle }).waitFor({ timeout: T });
+}
+
+async function wizardPick(page: Page, row: string, nextTitle: string | RegExp): Promise<void> {
+  await quickRow(page, row).click();
+  await quickTitle(page).filter({ hasText: nextTitle }).waitFor({ timeout: T });
+  await progressGone(page);
+}
+
+/** Progress notifications ("Finding restore points…") linger a moment after their work is done. */
+async function progressGone(page: Page): Promise<void> {
+  await page.locator('.notifications-toasts .notification-toast', { hasText: /Finding restore points|Creating \w+ restore session/ }).first().waitFor({ state: 'detached', timeout: T });
+}
+
+const REVIEW = `${WIZARD}: review (5/5)`;
+
+/** The review's "Create as draft": waits for the confirmation toast and for the draft in the tree. */
+async function createDraft(ctx: WalkContext, workload: WorkloadLabel): Promise<void> {
+  const { page, emulatorUrl } = ctx;
+  await quickRow(page, 'Create as draft').click();
+  await toast(page, `${workload} restore session created as a draft`).waitFor({ timeout: T });
+  await toast(page, `Creating ${workload} restore session`).waitFor({ state: 'detached', timeout: T });
+  walk.drafts[workload] = await newestSessionId(emulatorUrl, workload);
+  ctx.log(`  ${workload} draft ${walk.drafts[workload]}`);
+  await showExplorer(page, ctx.manifest);
+  await expandOnly(page, workload);
+  await page.locator('.part.sidebar .monaco-list-row[aria-level="3"]', { hasText: 'Draft' }).first().waitFor({ timeout: T });
+}
+
+/** Runs a session command from the palette and picks the session by id in its "Pick a restore session" list. */
+async function sessionCommandFor(page: Page, manifest: Manifest, command: string, sessionId: string | undefined): Promise<void> {
+  await startFromPalette(page, commandLabel(manifest, command), 'Pick a restore session');
+  if (sessionId) {
+    await page.locator('.quick-input-widget input.input').first().fill(sessionId);
+    await quickRow(page, sessionId).waitFor({ timeout: T });
+  } else {
+    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor({ timeout: T });
+  }
+  await page.keyboard.press('Enter');
+  await dialog(page).waitFor({ timeout: T });
+}
+
+/** Preferences: Color Theme, then the theme by its label (1.139 labels "Default Dark Modern" as "Dark Modern"). */
+async function colorTheme(page: Page, theme: string, workbenchClass: 'vs' | 'vs-dark'): Promise<void> {
+  await openPalette(page, '>Preferences: Color Theme');
+  await exactRow(page, 'Preferences: Color Theme').click();
+  // the theme picker: no title, "Select Color Theme" as placeholder; the default themes are in view without typing
+  await page.locator('.quick-input-widget input.input[placeholder^="Select Color Theme"]').waitFor({ timeout: T });
+  await exactRow(page, theme).click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: T });
+  await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: T });
+}
+
+async function waitDetails(page: Page, sessionId: string, status?: RegExp): Promise<void> {
+  const frame = detailsPage(page);
+  await frame.locator('h1').waitFor({ timeout: T });
+  await frame.locator('svg.timeline').first().waitFor({ timeout: T });
+  await frame.locator('code.session-id', { hasText: sessionId }).waitFor({ timeout: T });
+  if (status) await frame.locator('.badge[role="status"]', { hasText: status }).waitFor({ timeout: 60000 });
+}
 
 export const steps: Step[] = [
   {
@@ -159,6 +324,313 @@ export const steps: Step[] = [
       }
       await input.fill(`>${commands[0].category ?? commands[0].title}`); // the screenshot shows the family
       await page.locator('.quick-input-list .monaco-list-row', { hasText: label(commands[0]) }).first().waitFor({ timeout: T });
+    },
+  },
+  // ---- the user's walk: each workload's sessions, the create wizard for each workload, activate one and watch it
+  // finish in its details panel (light and dark), delete a draft, and a refused action explained ----
+  {
+    name: 'sharepoint-sessions',
+    skip: needsExplorer,
+    async run({ page, manifest }) {
+      await closeAllEditors(page);
+      await showExplorer(page, manifest);
+      // a wider sidebar, so the session rows show their status (drag the sash at its right edge)
+      const box = await page.locator('.part.sidebar').boundingBox();
+      if (box && box.width < 450) {
+        const y = box.y + box.height / 2;
+        await page.mouse.move(box.x + box.width + 1, y);
+        await page.mouse.down();
+        await page.mouse.move(box.x + box.width + 200, y, { steps: 5 });
+        await page.mouse.up();
+      }
+      await expandOnly(page, 'SharePoint');
+    },
+  },
+  {
+    name: 'onedrive-sessions',
+    skip: needsExplorer,
+    async run({ page, manifest }) {
+      await showExplorer(page, manifest);
+      await expandOnly(page, 'OneDrive');
+    },
+  },
+  {
+    name: 'wizard-exchange-1-workload',
+    skip: needsCommand('restoreSessions.createSession'),
+    async run({ page, manifest }) {
+      await closeAllEditors(page);
+      await showExplorer(page, manifest);
+      await expandOnly(page, 'Exchange');
+      await startFromPalette(page, commandLabel(manifest, 'restoreSessions.createSession'), `${WIZARD} (1/5)`);
+      for (const w of WORKLOAD_LABELS) await quickRow(page, w).waitFor({ timeout: T });
+    },
+  },
+  {
+    name: 'wizard-exchange-2-units',
+    skip: needsCommand('restoreSessions.createSession'),
+    async run({ page }) {
+      await quickRow(page, 'Exchange').click();
+      await quickTitle(page).filter({ hasText: `${WIZARD}: Exchange (2/5)` }).waitFor({ timeout: T });
+      const input = page.locator('.quick-input-widget input.input').first();
+      for (const unit of ['Adele Vance', 'Alex Wilber']) {
+        await input.fill(unit);
+        const row = quickRow(page, unit);
+        await row.locator('.quick-input-list-checkbox, input[type="checkbox"], .monaco-checkbox').first().click();
+        await page.locator('.quick-input-widget .monaco-list-row[aria-checked="true"]', { hasText: unit }).first().waitFor({ timeout: T });
+      }
+      await input.fill('');
+      await page.locator('.quick-input-widget .monaco-list-row[aria-checked="true"]', { hasText: 'Alex Wilber' }).first().waitFor({ timeout: T });
+      await page.locator('.quick-input-widget .quick-input-count', { hasText: '2 Selected' }).waitFor({ timeout: T });
+    },
+  },
+  {
+    name: 'wizard-exchange-3-point-in-time',
+    skip: needsCommand('restoreSessions.createSession'),
+    async run({ page }) {
+      await wizardAccept(page, `${WIZARD} (3/5)`);
+      await quickRow(page, 'Latest restore point').waitFor({ timeout: T });
+    },
+  },
+  {
+    name: 'wizard-exchange-4-destination',
+    skip: needsCommand('restoreSessions.createSession'),
+    async run({ page }) {
+      await wizardPick(page, 'Latest restore point', `${WIZARD} (4/5)`);
+      await quickRow(page, 'New location').waitFor({ timeout: T });
+    },
+  },
+  {
+    name: 'wizard-exchange-5-review',
+    skip: needsCommand('restoreSessions.createSession'),
+    async run({ page }) {
+      await wizardPick(page, 'New location', REVIEW);
+      await quickRow(page, 'Create as draft').waitFor({ timeout: T });
+      await quickRow(page, 'Adele Vance').waitFor({ timeout: T });
+      await quickRow(page, 'Alex Wilber').waitFor({ timeout: T });
+    },
+  },
+  {
+    name: 'wizard-exchange-created',
+    skip: needsCommand('restoreSessions.createSession'),
+    async run(ctx) {
+      await createDraft(ctx, 'Exchange');
+    },
+  },
+  {
+    name: 'wizard-sharepoint-review',
+    skip: needsCommand('restoreSessions.createSession'),
+    async run({ page, manifest }) {
+      await clearNotifications(page);
+      await wizardUnits(page, manifest, 'SharePoint', ['Marketing', 'Engineering']);
+      await wizardAccept(page, `${WIZARD} (3/5)`);
+      await wizardPick(page, 'Latest restore point', `${WIZARD} (4/5)`);
+      await wizardPick(page, 'New location', REVIEW);
+      await quickRow(page, 'Create as draft').waitFor({ timeout: T });
+    },
+  },
+  {
+    name: 'wizard-sharepoint-created',
+    skip: needsCommand('restoreSessions.createSession'),
+    async run(ctx) {
+      await createDraft(ctx, 'SharePoint');
+    },
+  },
+  {
+    name: 'wizard-onedrive-date',
+    skip: needsCommand('restoreSessions.createSession'),
+    async run({ page, manifest }) {
+      await clearNotifications(page);
+      await wizardUnits(page, manifest, 'OneDrive', ['Megan Bowen', 'Lee Gu']);
+      await wizardAccept(page, `${WIZARD} (3/5)`);
+      await quickRow(page, 'A date and time').click();
+      // the input box of the same step: a local date and time, a day ago
+      const input = page.locator('.quick-input-widget input.input').first();
+      await page.locator('.quick-input-widget', { hasText: 'YYYY-MM-DD HH:MM' }).waitFor({ timeout: T });
+      const d = new Date(Date.now() - 24 * 3600 * 1000);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      await input.fill(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:00`);
+    },
+  },
+  {
+    name: 'wizard-onedrive-in-place',
+    skip: needsCommand('restoreSessions.createSession'),
+    async run({ page }) {
+      await wizardAccept(page, `${WIZARD} (4/5)`);
+      await quickRow(page, 'In place').waitFor({ timeout: T });
+      await page.keyboard.press('ArrowDown'); // highlight "In place" and its warning
+    },
+  },
+  {
+    name: 'wizard-onedrive-review',
+    skip: needsCommand('restoreSessions.createSession'),
+    async run({ page }) {
+      await wizardPick(page, 'In place', REVIEW);
+      await quickRow(page, 'Create as draft').waitFor({ timeout: T });
+    },
+  },
+  {
+    name: 'wizard-onedrive-created',
+    skip: needsCommand('restoreSessions.createSession'),
+    async run(ctx) {
+      await createDraft(ctx, 'OneDrive');
+    },
+  },
+  {
+    name: 'activate-confirm',
+    skip: needsCommand('restoreSessions.createSession', 'restoreSessions.activateSession'),
+    async run({ page, manifest }) {
+      await clearNotifications(page);
+      await showExplorer(page, manifest);
+      await expandOnly(page, 'Exchange');
+      await sessionCommandFor(page, manifest, 'restoreSessions.activateSession', walk.drafts.Exchange);
+      await dialog(page).filter({ hasText: 'Activate this Exchange restore session?' }).waitFor({ timeout: T });
+    },
+  },
+  {
+    name: 'activated',
+    skip: needsCommand('restoreSessions.createSession', 'restoreSessions.activateSession'),
+    async run({ page }) {
+      await dialog(page).locator('.monaco-button', { hasText: /^Activate$/ }).click();
+      await dialog(page).waitFor({ state: 'detached', timeout: T });
+      await toast(page, /Exchange restore session is (active|activating)/i).waitFor({ timeout: T });
+      await page.locator('.part.sidebar .monaco-list-row[aria-level="3"]').first().filter({ hasText: /Active|Activating/ }).waitFor({ timeout: T });
+    },
+  },
+  {
+    name: 'details-running',
+    skip: needsCommand('restoreSessions.createSession', 'restoreSessions.activateSession', 'restoreSessions.openDetails'),
+    async run({ page, manifest }) {
+      await clearNotifications(page);
+      await closeAllEditors(page);
+      await showExplorer(page, manifest);
+      await expandOnly(page, 'Exchange');
+      // the newest Exchange session is the one just activated: clicking its row opens its details
+      await page.locator('.part.sidebar .monaco-list-row[aria-level="3"]').first().click();
+      await waitDetails(page, walk.drafts.Exchange!, /Active/);
+    },
+  },
+  {
+    name: 'details-terminal',
+    skip: needsCommand('restoreSessions.createSession', 'restoreSessions.activateSession', 'restoreSessions.openDetails'),
+    async run({ page, emulatorUrl }) {
+      // two simulated hours later (the emulator runs 60x; the control endpoint moves its clock)
+      const { status } = await emulatorCall(emulatorUrl, 'POST', '/_emulator/clock/advance', { seconds: 7200 });
+      if (status !== 200) throw new Error(`clock/advance answered ${status}`);
+      await waitDetails(page, walk.drafts.Exchange!, /Completed|Failed/);
+      await page.locator('.part.sidebar .monaco-list-row[aria-level="3"]').first().filter({ hasText: /Completed|Failed/ }).waitFor({ timeout: 60000 });
+    },
+  },
+  {
+    name: 'details-dark-theme',
+    skip: needsCommand('restoreSessions.createSession', 'restoreSessions.activateSession', 'restoreSessions.openDetails'),
+    async run({ page }) {
+      await colorTheme(page, 'Dark Modern', 'vs-dark');
+      await waitDetails(page, walk.drafts.Exchange!);
+    },
+  },
+  {
+    name: 'details-light-theme',
+    skip: needsCommand('restoreSessions.createSession', 'restoreSessions.activateSession', 'restoreSessions.openDetails'),
+    async run({ page }) {
+      await colorTheme(page, 'Light Modern', 'vs');
+      await waitDetails(page, walk.drafts.Exchange!);
+    },
+  },
+  {
+    name: 'delete-draft-confirm',
+    skip: needsCommand('restoreSessions.createSession', 'restoreSessions.deleteSession'),
+    async run({ page, manifest }) {
+      await closeAllEditors(page);
+      await showExplorer(page, manifest);
+      await expandOnly(page, 'SharePoint');
+      await sessionCommandFor(page, manifest, 'restoreSessions.deleteSession', walk.drafts.SharePoint);
+      await dialog(page).filter({ hasText: 'Delete this draft SharePoint restore session?' }).waitFor({ timeout: T });
+    },
+  },
+  {
+    name: 'draft-deleted',
+    skip: needsCommand('restoreSessions.createSession', 'restoreSessions.deleteSession'),
+    async run({ page, emulatorUrl }) {
+      const before = await page.locator('.part.sidebar .monaco-list-row[aria-level="3"]').count();
+      await dialog(page).locator('.monaco-button', { hasText: /^Delete$/ }).click();
+      await dialog(page).waitFor({ state: 'detached', timeout: T });
+      for (let i = 0; ; i++) {
+        const { status } = await emulatorCall(emulatorUrl, 'GET', `${BACKUP}/restoreSessions/${walk.drafts.SharePoint}`);
+        if (status === 404) break;
+        if (i > 100) throw new Error(`the deleted draft still answers ${status}`);
+        await page.waitForTimeout(200);
+      }
+      // the row leaves the tree
+      await page.waitForFunction((n) => document.querySelectorAll('.part.sidebar .monaco-list-row[aria-level="3"]').length < n, before, { timeout: T });
+    },
+  },
+  {
+    name: 'auth-emulator-needs-sign-in',
+    skip: (ctx) => (!ctx.authEmulatorUrl ? 'the runner started no emulator with --auth on' : needsCommand('restoreSessions.signIn', 'restoreSessions.checkPermissions', 'restoreSessions.deleteSession')(ctx)),
+    async run({ page, authEmulatorUrl }) {
+      await clearNotifications(page);
+      // point the extension at the emulator that wants tokens (Settings editor): the no-sign-in connection is refused
+      await runFromPalette(page, 'Preferences: Open Settings (UI)');
+      const editor = page.locator('.settings-editor');
+      await editor.waitFor({ timeout: T });
+      await editor.locator('.search-container .monaco-editor').first().click();
+      await page.keyboard.type('restoreSessions.emulator.url');
+      const input = editor.locator('.setting-item-text', { hasText: 'Emulator: Url' }).locator('input').first();
+      await input.waitFor({ timeout: T });
+      await input.fill(authEmulatorUrl!);
+      await input.press('Tab');
+      // close the Settings editor (a modal in 1.139) and look at what the view says
+      const close = page.locator('.part.editor .title .action-label.codicon-close, .monaco-modal-editor .codicon-close, .modal-editor-part .codicon-close').first();
+      for (let i = 0; i < 3 && (await editor.isVisible()); i++) await page.keyboard.press('Escape');
+      if (await editor.isVisible()) await close.click().catch(() => undefined);
+      if (await editor.isVisible()) await closeAllEditors(page);
+      await editor.waitFor({ state: 'hidden', timeout: T });
+      await page.locator('.part.sidebar .monaco-list-row, .part.sidebar .welcome-view-content').filter({ hasText: new URL(authEmulatorUrl!).host }).first().waitFor({ timeout: T });
+      await page.locator('.part.sidebar').filter({ hasText: /sign in|signed out|401/i }).first().waitFor({ timeout: T });
+    },
+  },
+  {
+    name: 'sign-in-device-code',
+    skip: (ctx) => (!ctx.authEmulatorUrl ? 'the runner started no emulator with --auth on' : needsCommand('restoreSessions.signIn')(ctx)),
+    async run({ page, manifest }) {
+      await startFromPalette(page, commandLabel(manifest, 'restoreSessions.signIn'), /Sign in to the local emulator/);
+      await quickRow(page, 'Device code').click();
+      const prompt = toast(page, /enter the code \S+ at/);
+      await prompt.waitFor({ timeout: T });
+      const text = (await prompt.innerText()).replace(/\s+/g, ' ');
+      walk.deviceCode = /enter the code (\S+) at/.exec(text)![1];
+    },
+  },
+  {
+    name: 'signed-in-as-reader',
+    skip: (ctx) => (!ctx.authEmulatorUrl ? 'the runner started no emulator with --auth on' : needsCommand('restoreSessions.signIn')(ctx)),
+    async run({ page, manifest, authEmulatorUrl }) {
+      // the person enters the code in a browser as the read-only demo user; the control endpoint does the same
+      const { status, json } = await emulatorCall(authEmulatorUrl!, 'POST', '/_emulator/identity/approve', { user_code: walk.deviceCode, user: 'reader' });
+      if (status !== 200) throw new Error(`approve answered ${status}: ${JSON.stringify(json)}`);
+      await toast(page, /Signed in to .+ as alland@/).waitFor({ timeout: T }); // alland@ is the demo `reader`
+      await showExplorer(page, manifest);
+      await expandOnly(page, 'SharePoint');
+      await page.locator('.part.sidebar .monaco-list-row[aria-level="3"]', { hasText: 'Draft' }).first().waitFor({ timeout: T });
+    },
+  },
+  {
+    name: 'delete-refused-403',
+    skip: (ctx) => (!ctx.authEmulatorUrl ? 'the runner started no emulator with --auth on' : needsCommand('restoreSessions.deleteSession', 'restoreSessions.checkPermissions')(ctx)),
+    async run({ page, manifest }) {
+      await clearNotifications(page);
+      await sessionCommandFor(page, manifest, 'restoreSessions.deleteSession', undefined);
+      await dialog(page).locator('.monaco-button', { hasText: /^Delete$/ }).click();
+      await dialog(page).waitFor({ state: 'detached', timeout: T });
+      await toast(page, 'Check Permissions').waitFor({ timeout: T });
+    },
+  },
+  {
+    name: 'permissions-report',
+    skip: (ctx) => (!ctx.authEmulatorUrl ? 'the runner started no emulator with --auth on' : needsCommand('restoreSessions.deleteSession', 'restoreSessions.checkPermissions')(ctx)),
+    async run({ page }) {
+      await toast(page, 'Check Permissions').locator('.monaco-button', { hasText: 'Check Permissions' }).click();
+      await page.locator('.part.editor .monaco-editor .view-lines', { hasText: /was\s+refused/ }).first().waitFor({ timeout: T });
     },
   },
 ];

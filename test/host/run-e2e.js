@@ -75,11 +75,7 @@ async function main() {
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
 
-  const ctx = {
-    page, manifest, emulatorUrl, authEmulatorUrl: authEmu.url, log,
-    // merges into the host's user settings.json (the workbench picks up the change)
-    setUserSettings: (settings) => host.writeUserSettings(stateDir, settings),
-  };
+  const ctx = { page, manifest, emulatorUrl, authEmulatorUrl: authEmu.url, log };
   let n = 0;
   for (const step of steps) {
     const id = `${String(++n).padStart(2, '0')}-${step.name}`;

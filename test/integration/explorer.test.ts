@@ -154,4 +154,23 @@ describe('Restore Sessions explorer', function () {
     assert.strictEqual(after[0].status, 'draft');
     assert.strictEqual(after[0].restoreSessionArtifactCount?.total, failed.session.restoreSessionArtifactCount?.failed);
   });
+
+  it('opens a session as a read-only JSON document and exports it as .http and cURL without a token', async () => {
+    const session = ((await sessionsOf(ext, 'exchange')) as SessionNode[]).find((n) => n.session.status === 'completedWithError')!;
+    await vscode.commands.executeCommand('restoreSessions.openJson', session);
+    const json = await until('the session document', async () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'restore-session' && d.uri.path.includes(session.session.id)));
+    const parsed = JSON.parse(json.getText());
+    assert.strictEqual(parsed.id, session.session.id);
+    assert.ok(Array.isArray(parsed.mailboxRestoreArtifacts) && parsed.mailboxRestoreArtifacts.length > 0, 'artifacts inline');
+    await vscode.commands.executeCommand('restoreSessions.exportCurl', session.session.id);
+    const curl = await until('the cURL script', async () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'untitled' && d.uri.path.endsWith('.sh') && d.getText().includes(session.session.id)));
+    assert.match(curl.getText(), /Authorization: Bearer \$\{TOKEN:-<redacted>\}/);
+    await vscode.commands.executeCommand('restoreSessions.exportHttp', session.session.id);
+    const http = await until('the .http file', async () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'untitled' && d.uri.path.endsWith('.http') && d.getText().includes(session.session.id)));
+    assert.match(http.getText(), /^Authorization: Bearer <redacted>$/m);
+    for (const doc of [curl, http]) {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
 });

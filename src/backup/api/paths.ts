@@ -7,17 +7,42 @@ export const ROOT = '/solutions/backupRestore';
 /** URL-encodes one path segment and rejects values that would escape it. */
 export function segment(id: string): string {
   const trimmed = typeof id === 'string' ? id.trim() : '';
-  if (trimmed === '' || trimmed === '.' || trimmed === '..' || [...trimmed].some((ch) => ch.charCodeAt(0) < 0x20)) {
+  if (trimmed === '' || trimmed.length > MAX_ID_LENGTH || traverses(trimmed)) {
     throw new InvalidIdError(id);
   }
   return encodeURIComponent(trimmed);
 }
 
+const MAX_ID_LENGTH = 1024;
+
+/**
+ * True when the id, as typed or after any number of percent-decodings (a proxy or server may decode once more),
+ * is or contains a "." / ".." path segment, or holds a control character (including DEL and C1).
+ */
+function traverses(id: string): boolean {
+  let value = id;
+  for (let round = 0; round < 4; round++) {
+    if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) return true;
+    if (value.split(/[/\\]/).some((part) => part === '.' || part === '..')) return true;
+    // Lenient: decode every valid %XX escape even when others are malformed, as a forgiving server would.
+    const decoded = value.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    if (decoded === value) return false;
+    value = decoded;
+  }
+  return true; // encoded more than four times deep: no real id looks like that
+}
+
 export class InvalidIdError extends Error {
   constructor(readonly value: unknown) {
-    super(`"${String(value)}" is not a valid id: ids cannot be empty, "." or "..", or contain control characters.`);
+    super(`"${printable(value)}" is not a valid id: ids cannot be empty, longer than ${MAX_ID_LENGTH} characters, be or contain a "." or ".." path segment (also percent-encoded, like %2e%2e), or contain control characters.`);
     this.name = 'InvalidIdError';
   }
+}
+
+/** The value with control characters shown as \uXXXX, shortened, so the message itself stays one clean line. */
+function printable(value: unknown): string {
+  const text = String(value).replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 
 export const paths = {

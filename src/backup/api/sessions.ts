@@ -4,7 +4,7 @@ import type { GraphClient, GraphPage, GraphResponse } from '../../graph';
 import type { DeltaItemFailure, RestoreArtifact, RestoreSession, RestoreSessionBase, RestoreSessionStatus, Workload } from '../model';
 import { chunk, LIMITS } from '../model';
 import { granularArtifactBody, removalBody, standardArtifactBody } from './bodies';
-import type { ArtifactChangeInput, CreateSessionInput, SessionListQuery } from './inputs';
+import type { ArtifactChangeInput, ArtifactKind, CreateSessionInput, GranularArtifactInput, SessionListQuery, StandardArtifactInput } from './inputs';
 import { odataString, paths } from './paths';
 
 /** Result of one logical artifact change, possibly sent as several PATCH requests of at most 50 items. */
@@ -40,6 +40,21 @@ export class SessionsApi {
     if (input.standard?.length) body[workload.standardArtifacts.nav] = input.standard.map(standardArtifactBody);
     if (input.granular?.length) body[workload.granularArtifacts.nav] = input.granular.map((g) => granularArtifactBody(workload, g));
     return this.client.post<RestoreSession>(paths.workloadSessions(workload), { body, signal });
+  }
+
+  /**
+   * Creates a draft holding any number of artifacts of one kind: the first 50 go in the create, the rest are
+   * added with PATCH requests of at most 50. Per-item failures of those PATCHes are returned, not thrown: the
+   * draft exists by then, and the caller says what was left out.
+   */
+  async createWith(
+    workload: Workload, kind: ArtifactKind, items: readonly (StandardArtifactInput | GranularArtifactInput)[], signal?: AbortSignal,
+  ): Promise<{ session: RestoreSession; failures: DeltaItemFailure[]; requests: number }> {
+    const [first = [], ...rest] = chunk(items, LIMITS.artifactsPerRequest);
+    const { body: session } = await this.create(workload, kind === 'standard' ? { standard: first as StandardArtifactInput[] } : { granular: first as GranularArtifactInput[] }, signal);
+    if (!rest.length) return { session, failures: [], requests: 1 };
+    const change = await this.changeArtifacts(workload, session.id, { kind, add: rest.flat() }, signal);
+    return { session, failures: change.failures, requests: 1 + change.requests };
   }
 
   /** Adds and removes artifacts of a draft session with `<nav>@delta`, in requests of at most 50 items. */

@@ -2,7 +2,8 @@
 // the extension checks a CSV with the same rules before anything is sent.
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const EMAIL = /^[^\s@,;"']+@[^\s@,;"']+\.[^\s@,;"']+$/;
+// Characters RFC 5322 does not allow unquoted (<>()[]\\:), separators of CSV and address lists, quotes and controls.
+const EMAIL = /^[^\s@,;"'<>()[\]\\:\u0000-\u001f\u007f]+@[^\s@,;"'<>()[\]\\:\u0000-\u001f\u007f]+\.[^\s@,;"'<>()[\]\\:\u0000-\u001f\u007f]+$/;
 
 export function isGuid(value: string): boolean {
   return GUID.test(value);
@@ -16,7 +17,9 @@ export function isEmailAddress(value: string): boolean {
 export function isSiteUrl(value: string): boolean {
   try {
     const url = new URL(value);
-    return url.protocol === 'https:' && url.hostname.includes('.');
+    // A DNS name with a dotted, non-numeric top level: WHATWG URL parsing turns `https://7` into 0.0.0.7, so
+    // IPv4 forms are refused explicitly; so are credentials in the URL.
+    return url.protocol === 'https:' && /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z][a-z0-9-]*$/i.test(url.hostname) && !url.username && !url.password;
   } catch {
     return false;
   }

@@ -36,8 +36,9 @@ export function readBody(req: IncomingMessage, limit = LIMITS.maxRequestBodyByte
     };
     req.on('data', onData);
     req.on('end', () => finish());
-    req.on('error', (err) => finish(err));
-    req.on('aborted', () => finish(new Error('request aborted')));
+    req.on('error', (err) => finish(badRequest('BadRequest', `The request body could not be read: ${err.message}.`)));
+    // The client went away mid-body: a client error, not a handler failure (nothing to log, nobody to answer).
+    req.on('aborted', () => finish(badRequest('BadRequest', 'The client closed the connection before the whole body arrived.')));
   });
 }
 

@@ -10,6 +10,7 @@ import { iso } from './records';
 import { Router } from './router';
 import { seedSessionsControl } from './seedControl';
 import { bodyObject, rejectUnknown } from './validate';
+import { clearXss, xssControl } from './xssControl';
 
 export function buildControlRouter(faults: FaultInjector): Router {
   const r = new Router();
@@ -19,6 +20,7 @@ export function buildControlRouter(faults: FaultInjector): Router {
     const seed = body.seed ?? core.store.seed;
     if (seed !== 'demo' && seed !== 'empty') throw badRequest('BadRequest', "'seed' must be demo or empty.");
     core.reset(seed as SeedName);
+    clearXss(core);
     return ok(summary(core));
   });
   r.add('GET', 'clock', (core) => ok(clockBody(core)));
@@ -38,6 +40,8 @@ export function buildControlRouter(faults: FaultInjector): Router {
   r.add('POST', 'faults', (_core, ctx) => created(faults.add(ctx.body)));
   r.add('DELETE', 'faults', () => { faults.clear(); return noContent(); });
   r.add('POST', 'seed/sessions', seedSessionsControl);
+  // Test-only: hostile strings in every free-text field of Graph responses (xssControl.ts).
+  r.add('POST', 'xss', xssControl);
   r.add('GET', 'state', (core, ctx) => {
     const body: Record<string, unknown> = summary(core);
     // `?detail=sessions` dumps the raw records, for tests that check the store's invariants.

@@ -17,6 +17,7 @@ import type { FaultRule } from './faults';
 import { FaultInjector } from './faults';
 import { parsePath } from './paths';
 import { buildRouter } from './routes';
+import { applyXss } from './xssControl';
 
 export interface PipelineOptions {
   core: EmulatorCore;
@@ -66,8 +67,8 @@ export function createEmulatorServer(options: PipelineOptions): { server: Server
       };
       let reply: Reply;
       if (parsed.area === 'controls') reply = await dispatchControls(ctx);
-      else if (parsed.area === 'graph' && parsed.version) reply = await dispatch(core, router, ctx, authenticate);
-      else if (parsed.area === 'batch') reply = await dispatchBatch(ctx);
+      else if (parsed.area === 'graph' && parsed.version) reply = applyXss(core, await dispatch(core, router, ctx, authenticate));
+      else if (parsed.area === 'batch') reply = applyXss(core, await dispatchBatch(ctx));
       else throw new EmulatorError(404, 'ResourceNotFound', `No resource at '${target.split('?')[0]}'. Graph paths start with /v1.0/solutions/backupRestore or /beta/solutions/backupRestore.`);
       send(res, reply, truncate);
     } catch (err) {

@@ -68,7 +68,7 @@ export function artifactCommands(ctx: CommandContext): CommandSpec[] {
       id: 'restoreSessions.retryFailed',
       run: async (arg) => {
         const target = await resolveSession(ctx, arg, ['completedWithError', 'failed']);
-        if (!target) return;
+        if (!target) return undefined;
         const { workload, session } = target;
         if (!isTerminalSession(session.status)) throw new Error('Failed artifacts can be retried once the session has finished.');
         const { api } = await ctx.connections.get();
@@ -77,16 +77,22 @@ export function artifactCommands(ctx: CommandContext): CommandSpec[] {
           api.artifacts.listAll(workload, session.id, 'granular'),
         ]);
         const inputs = retryInputs(workload, standard, granular);
-        if (!inputs.standard.length && !inputs.granular.length) {
-          void vscode.window.showInformationMessage('This session has no failed artifacts.');
-          return;
-        }
-        const count = inputs.standard.length + inputs.granular.length;
-        const { body } = await api.sessions.create(workload, inputs);
+        const kind = inputs.standard.length ? 'standard' : 'granular';
+        const items = kind === 'standard' ? inputs.standard : inputs.granular;
+        if (!items.length) throw new Error('This session has no failed artifact that can be retried.');
+        const confirmed = await ctx.ui.confirm(
+          `Create a new draft ${workload.label} restore session with ${items.length} failed artifact(s)?`,
+          'Same restore points and destination. The new session stays a draft until you activate it.',
+          'Create Draft',
+        );
+        if (!confirmed) return undefined;
+        const { session: created, failures } = await api.sessions.createWith(workload, kind, items);
         ctx.tree.refreshWorkload(workload);
-        void vscode.window.showInformationMessage(`Created a draft ${workload.label} session with the ${count} failed artifact(s). Review it, then activate.`, 'Copy Id').then((c) => {
-          if (c) void vscode.env.clipboard.writeText(body.id);
-        });
+        if (failures.length) {
+          void vscode.window.showWarningMessage(`Created the draft, but ${failures.length} artifact(s) were not added: ${failures.map((f) => f['@Core.DataModificationException'].info.message).join('; ')}`);
+        }
+        await vscode.commands.executeCommand('restoreSessions.openDetails', created.id);
+        return created.id;
       },
     },
     {

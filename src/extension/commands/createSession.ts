@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { planCreate, planInputs, type CreatePlan } from '../../backup/plan';
 import type { DestinationType, ProtectionUnit, Workload } from '../../backup/model';
-import { LIMITS, WORKLOADS } from '../../backup/model';
+import { WORKLOADS } from '../../backup/model';
 import { formatDateTime } from '../../backup/presentation';
 import { findRestorePoints, pickPointInTimeStep, pickUnitsStep, type PointInTime } from './restoreSteps';
 import type { CommandContext } from './context';
@@ -134,19 +134,16 @@ async function createFromPlan(ctx: CommandContext, plan: CreatePlan, activate: b
   const { api } = await ctx.connections.get();
   const inputs = planInputs(plan);
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Creating ${plan.workload.label} restore session…` }, async () => {
-    const { body: session } = await api.sessions.create(plan.workload, { standard: inputs.slice(0, LIMITS.artifactsPerRequest) });
-    if (inputs.length > LIMITS.artifactsPerRequest) {
-      const result = await api.sessions.changeArtifacts(plan.workload, session.id, { kind: 'standard', add: inputs.slice(LIMITS.artifactsPerRequest) });
-      if (result.failures.length) {
-        void vscode.window.showWarningMessage(`${result.failures.length} artifact(s) could not be added: ${result.failures[0]['@Core.DataModificationException'].info.message}`);
-      }
+    const { session, failures } = await api.sessions.createWith(plan.workload, 'standard', inputs);
+    if (failures.length) {
+      void vscode.window.showWarningMessage(`${failures.length} artifact(s) could not be added: ${failures[0]['@Core.DataModificationException'].info.message}`);
     }
     if (activate) {
       await api.sessions.activate(session.id);
       ctx.watch.add(plan.workload, session.id);
     }
     ctx.tree.refreshWorkload(plan.workload);
-    void vscode.window.showInformationMessage(`${plan.workload.label} restore session ${activate ? 'created and activated' : 'created as a draft'} with ${inputs.length} artifact(s).`);
+    void vscode.window.showInformationMessage(`${plan.workload.label} restore session ${activate ? 'created and activated' : 'created as a draft'} with ${inputs.length - failures.length} artifact(s).`);
     return session.id;
   });
 }

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { BackupApi, BrowseGranularArtifactInput } from '../../backup/api';
 import type { BrowseQueryResponseItem, BrowseSessionBase, ProtectionUnit, Workload } from '../../backup/model';
-import { LIMITS, WORKLOADS } from '../../backup/model';
+import { WORKLOADS } from '../../backup/model';
 import { formatDateTime, unitName } from '../../backup/presentation';
 import { QUERY_EXAMPLES, validateQueryExpression } from '../../backup/queryExpression';
 import type { CommandContext } from './context';
@@ -84,10 +84,9 @@ async function granularFileRestore(ctx: CommandContext, given: Workload | undefi
   const picked = await browseAndPick(api, workload, browseSession);
   if (!picked?.length) return;
   const inputs: BrowseGranularArtifactInput[] = picked.map((item) => ({ browseSessionId: browseSession.id, itemKey: item.itemKey! }));
-  const { body } = await api.sessions.create(workload, { granular: inputs.slice(0, LIMITS.artifactsPerRequest) });
-  if (inputs.length > LIMITS.artifactsPerRequest) await api.sessions.changeArtifacts(workload, body.id, { kind: 'granular', add: inputs.slice(LIMITS.artifactsPerRequest) });
+  const { failures } = await api.sessions.createWith(workload, 'granular', inputs);
   ctx.tree.refreshWorkload(workload);
-  void vscode.window.showInformationMessage(`Created a draft granular ${workload.label} restore session with ${inputs.length} item(s).`);
+  void vscode.window.showInformationMessage(`Created a draft granular ${workload.label} restore session with ${inputs.length - failures.length} item(s)${failures.length ? `; ${failures.length} could not be added` : ''}.`);
 }
 
 async function pickOneUnit(api: BackupApi, workload: Workload, title: string): Promise<ProtectionUnit | undefined> {

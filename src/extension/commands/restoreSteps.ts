@@ -2,6 +2,7 @@
 // in time, find the restore points.
 import * as vscode from 'vscode';
 import type { BackupApi } from '../../backup/api';
+import { parseLocalDateTime, validateLocalDateTime } from '../../backup/dates';
 import type { ProtectionUnit, RestorePointSearchResponse, Workload } from '../../backup/model';
 import { unitName } from '../../backup/presentation';
 import { BACK, inputStep, pickStep, type StepResult } from './wizard';
@@ -70,15 +71,11 @@ function unitDetail(unit: ProtectionUnit): string {
 }
 
 export function validateDateTime(text: string): string | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$/.test(text.trim())) return 'Enter a local date and time as YYYY-MM-DD HH:MM, for example 2026-11-20 08:00.';
-  const date = parseLocal(text);
-  if (Number.isNaN(date.getTime())) return 'That date does not exist.';
-  if (date.getTime() > Date.now()) return 'Pick a time in the past: restore points exist only for backups already taken.';
-  return undefined;
+  return validateLocalDateTime(text);
 }
 
 function parseLocal(text: string): Date {
-  return new Date(text.trim().replace(' ', 'T') + ':00');
+  return parseLocalDateTime(text) ?? new Date(Number.NaN);
 }
 
 function localText(date: Date): string {

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { RestoreSessionStatus } from '../../backup/model';
 import { RESTORE_SESSION_STATUSES } from '../../backup/model';
+import { validateDate } from '../../backup/dates';
 import { sessionStatusWord } from '../../backup/presentation';
 import type { LoadMoreNode } from '../tree/nodes';
 import type { CommandContext } from './context';
@@ -60,14 +61,10 @@ async function askDate(prompt: string, current: string | undefined): Promise<str
     prompt,
     value: current?.slice(0, 10) ?? '',
     placeHolder: '2026-11-01',
-    validateInput: (text) => (text.trim() === '' || isDate(text.trim()) ? undefined : 'Enter a date as YYYY-MM-DD, for example 2026-11-01.'),
+    validateInput: (text) => validateDate(text, { allowEmpty: true }),
   });
   if (value === undefined) return undefined;
   return value.trim() === '' ? '' : new Date(`${value.trim()}T00:00:00`).toISOString();
-}
-
-function isDate(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(new Date(`${text}T00:00:00`).getTime());
 }
 
 function endOfDay(iso: string): string {

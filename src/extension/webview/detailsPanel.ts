@@ -4,12 +4,11 @@
 // answers the page's `ready` with a full snapshot and sends a new full snapshot after every change.
 import * as vscode from 'vscode';
 import { paths } from '../../backup/api';
-import { httpFile, sessionDocument, type SessionContents } from '../../backup/exports';
+import { sessionDocument, type SessionContents } from '../../backup/exports';
 import { artifactState, sessionState, type HistoryKey, type ObservationSource } from '../../backup/history';
 import type { RestoreArtifact, RestoreArtifactBase, RestoreArtifactsBulkAdditionRequest, RestoreSession, Workload } from '../../backup/model';
-import { checkActivation, chunk, isTerminalSession, LIMITS, RUNNING_SESSION_STATUSES, workload as workloadById } from '../../backup/model';
+import { isTerminalSession, workload as workloadById } from '../../backup/model';
 import { artifactUnitId, sessionStatusWord } from '../../backup/presentation';
-import { retryInputs } from '../../backup/retry';
 import type { GraphResponse } from '../../graph';
 import { GraphError } from '../../graph';
 import {
@@ -144,50 +143,34 @@ export class DetailsPanel implements vscode.Disposable {
   }
 
   private async act(action: DetailsAction): Promise<string | undefined> {
-    const { workload } = this;
     const sessionId = this.identity.sessionId;
     switch (action) {
       case 'refresh':
         await this.refresh('refresh');
         return undefined;
-      case 'activate': {
-        const { api } = await this.connection();
-        const running = await api.sessions.count(undefined, [...RUNNING_SESSION_STATUSES]);
-        const violation = checkActivation(this.loaded.session?.status ?? 'draft', running);
-        if (violation) throw new Error(violation.message);
-        const total = this.loaded.session?.restoreSessionArtifactCount?.total ?? this.loaded.standard.length + this.loaded.granular.length;
-        const ok = await this.host.ui.confirm(`Activate this ${workload.label} restore session?`, `${total} artifact(s) will be restored. An active restore cannot be cancelled.`, 'Activate');
-        if (!ok) return undefined;
-        await api.sessions.activate(sessionId);
-        this.host.watch.add(workload, sessionId);
+      // Activate, Delete and Retry Failed are the explorer's commands, so the checks and confirmations are
+      // the same wherever they are started; the panel then shows the result.
+      case 'activate':
+        await vscode.commands.executeCommand('restoreSessions.activateSession', sessionId);
         await this.refresh('action', 'after Activate');
-        return `Activated: the session is ${sessionStatusWord(this.loaded.session?.status).toLowerCase()}.`;
-      }
-      case 'delete': {
-        const ok = await this.host.ui.confirm(`Delete this draft ${workload.label} restore session?`, `${sessionId}\nThis cannot be undone. Its recorded history is kept.`, 'Delete');
-        if (!ok) return undefined;
-        const { api } = await this.connection();
-        await api.sessions.delete(sessionId);
-        this.host.tree.removeSession(workload, sessionId);
+        return `The session is ${sessionStatusWord(this.loaded.session?.status).toLowerCase()}.`;
+      case 'delete':
+        await vscode.commands.executeCommand('restoreSessions.deleteSession', sessionId);
         await this.refresh('action', 'after Delete');
-        return 'Deleted.';
+        return this.loaded.session ? undefined : 'Deleted.';
+      case 'retryFailed': {
+        const created = await vscode.commands.executeCommand<string | undefined>('restoreSessions.retryFailed', sessionId);
+        return created ? `Created draft session ${created}.` : undefined;
       }
-      case 'retryFailed':
-        return this.retryFailed();
       case 'copyJson':
         await vscode.env.clipboard.writeText(JSON.stringify(this.document(), null, 2));
         return 'Copied the session JSON.';
-      case 'openJson': {
-        const doc = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(this.document(), null, 2) });
-        await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+      case 'openJson':
+        await vscode.commands.executeCommand('restoreSessions.openJson', sessionId);
         return undefined;
-      }
-      case 'exportHttp': {
-        const connection = await this.connection();
-        const text = httpFile(workload, this.requireSession(), this.contents(), { baseUrl: connection.baseUrl });
-        await this.host.openUntitled(`restore-session-${safeFilePart(sessionId)}.http`, text);
+      case 'exportHttp':
+        await vscode.commands.executeCommand('restoreSessions.exportHttp', sessionId);
         return undefined;
-      }
       case 'exportHistory': {
         const target = await this.host.ui.saveLocation(`restore-session-${safeFilePart(sessionId)}-history.json`);
         if (!target) return undefined;
@@ -205,32 +188,6 @@ export class DetailsPanel implements vscode.Disposable {
   }
 
   /** A new draft with the failed artifacts (same restore points and destination), opened in its own panel. */
-  private async retryFailed(): Promise<string | undefined> {
-    const { workload } = this;
-    if (!isTerminalSession(this.loaded.session?.status)) throw new Error('Failed artifacts can be retried once the session has finished.');
-    const input = retryInputs(workload, this.loaded.standard, this.loaded.granular);
-    const kind = input.standard.length ? 'standard' : 'granular';
-    const items: unknown[] = kind === 'standard' ? input.standard : input.granular;
-    if (items.length === 0) throw new Error('This session has no failed artifact that can be retried.');
-    const ok = await this.host.ui.confirm(
-      `Create a new draft ${workload.label} restore session with ${items.length} failed artifact(s)?`,
-      'Same restore points and destination. The new session stays a draft until you activate it.',
-      'Create Draft',
-    );
-    if (!ok) return undefined;
-    const { api } = await this.connection();
-    // A create takes at most 50 artifacts; the rest go in with PATCH requests of at most 50.
-    const [first = [], ...rest] = chunk(items, LIMITS.artifactsPerRequest);
-    const { body: created } = await api.sessions.create(workload, { [kind]: first } as never);
-    if (rest.length) {
-      const result = await api.sessions.changeArtifacts(workload, created.id, { kind, add: rest.flat() as never });
-      if (result.failures.length) throw new Error(`Created ${created.id}, but ${result.failures.length} artifact(s) were not added: ${result.failures.map((f) => f['@Core.DataModificationException'].info.message).join('; ')}`);
-    }
-    this.host.tree.refreshWorkload(workload);
-    await this.host.open({ workload, session: created }, 'open');
-    return `Created draft session ${created.id} with ${items.length} artifact(s).`;
-  }
-
   private requireSession(): RestoreSession {
     if (!this.loaded.session) throw new Error('The session has not been loaded.');
     return this.loaded.session;

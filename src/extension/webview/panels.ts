@@ -58,7 +58,6 @@ export interface DetailsHost {
   unitNames(workload: Workload): Promise<Map<string, string>>;
   restorePointUnits(restorePointIds: readonly string[]): Promise<Map<string, string>>;
   open(target: { workload: Workload; session: RestoreSession }, source?: 'open' | 'restore'): Promise<DetailsPanel>;
-  openUntitled(name: string, content: string): Promise<void>;
 }
 
 export class DetailsPanels implements DetailsHost, vscode.Disposable {
@@ -134,17 +133,6 @@ export class DetailsPanels implements DetailsHost, vscode.Disposable {
   /** The protection unit of each restore point, for artifacts whose restore point came without it. */
   restorePointUnits(restorePointIds: readonly string[]): Promise<Map<string, string>> {
     return this.tree.units.unitsOfRestorePoints(restorePointIds);
-  }
-
-  async openUntitled(name: string, content: string): Promise<void> {
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    const uri = vscode.Uri.file(path.join(folder ?? '/', name)).with({ scheme: 'untitled' });
-    const doc = await vscode.workspace.openTextDocument(uri);
-    const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-    await editor.edit((edit) => {
-      const all = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
-      edit.replace(all, content);
-    });
   }
 
   private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
