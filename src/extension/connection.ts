@@ -88,10 +88,12 @@ interface EmulatorIdentityInfo {
   demo?: { adminApp: { clientId: string; secret: string; certificate: { cert: string; key: string } } };
 }
 
-/** Fields the in-process emulator may expose once it serves https with the emulated identity. */
-interface EmulatorWithIdentity {
-  httpsUrl?: string;
-  identity?: { tls: { cert: string }; demo: NonNullable<EmulatorIdentityInfo['demo']> & { tenantName: string; publicClientId: string } };
+/** The user stopped the built-in emulator; it starts again only when asked (Start Local Emulator). */
+export class EmulatorStoppedError extends Error {
+  constructor() {
+    super('The built-in Backup Storage emulator is stopped.');
+    this.name = 'EmulatorStoppedError';
+  }
 }
 
 export class ConnectionManager implements vscode.Disposable {
@@ -100,6 +102,7 @@ export class ConnectionManager implements vscode.Disposable {
   private currentConfigKey: string | undefined;
   private emulator: RunningEmulator | undefined;
   private emulatorStart: Promise<{ origin: string; identity: EmulatorIdentityInfo }> | undefined;
+  private emulatorStopped = false;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly connected = new vscode.EventEmitter<Connection>();
@@ -125,6 +128,24 @@ export class ConnectionManager implements vscode.Disposable {
       building.then((c) => { if (this.current) this.connected.fire(c); }, () => undefined);
     }
     return this.current;
+  }
+
+  /** Stops the built-in emulator and keeps it stopped until `startEmulator`. */
+  async stopEmulator(): Promise<void> {
+    this.emulatorStopped = true;
+    await this.reset();
+  }
+
+  /** Starts the built-in emulator again (it also starts by itself on first use, unless stopped). */
+  async startEmulator(): Promise<void> {
+    this.emulatorStopped = false;
+    await this.reset();
+    await this.ensureEmulator();
+  }
+
+  /** Whether the built-in emulator is running in this window. */
+  get emulatorRunning(): boolean {
+    return this.emulator !== undefined;
   }
 
   /** Drops the connection and the in-process emulator so the next `get` reconnects (after a settings change). */
@@ -305,8 +326,9 @@ export class ConnectionManager implements vscode.Disposable {
     const settings = readSettings();
     const external = settings.emulatorUrl.replace(/\/+$/, '');
     if (!external) {
-      // `httpsPort` and `auth: 'on'` are understood once the emulator serves the emulated identity (see the
-      // wiring note of src/emulator/identity); an emulator without them simply has no https listener.
+      if (this.emulatorStopped) throw new EmulatorStoppedError();
+      // The https listener serves the emulated identity (msal signs in only against https); with
+      // `requireSignIn` the emulator also refuses Graph calls without a token, as the service does.
       const requireSignIn = vscode.workspace.getConfiguration('restoreSessions').get<boolean>('emulator.requireSignIn', false);
       const options: Emulator.EmulatorOptions = {
         port: 0,
@@ -316,7 +338,7 @@ export class ConnectionManager implements vscode.Disposable {
         ...(requireSignIn ? { auth: 'on' as const } : {}),
       };
       this.emulator = await emulatorModule().startEmulator(options);
-      const running = this.emulator as RunningEmulator & EmulatorWithIdentity;
+      const running = this.emulator;
       this.log.info(`Started the built-in Backup Storage emulator at ${running.url}${running.httpsUrl ? ` and ${running.httpsUrl}` : ''} (time scale ${settings.emulatorTimeScale}x).`);
       const demo = running.identity?.demo;
       return {

@@ -24,6 +24,20 @@ export function viewCommands(ctx: CommandContext, onFilterChanged: () => void): 
     { id: 'restoreSessions.loadAll', run: (node) => ctx.tree.loadMore((node as LoadMoreNode).workload, true) },
     { id: 'restoreSessions.showLog', run: () => ctx.log.channel.show() },
     {
+      id: 'restoreSessions.startEmulator',
+      run: async () => {
+        await ctx.connections.startEmulator();
+        void vscode.window.showInformationMessage('The local Backup Storage emulator is running (demo data).');
+      },
+    },
+    {
+      id: 'restoreSessions.stopEmulator',
+      run: async () => {
+        await ctx.connections.stopEmulator();
+        void vscode.window.showInformationMessage('The local Backup Storage emulator is stopped. Its data is reset to the demo seed when it starts again.');
+      },
+    },
+    {
       id: 'restoreSessions.filterSessions',
       run: async () => {
         const current = ctx.filter.current;

@@ -241,6 +241,9 @@ function sortFailedFirst(artifacts: RestoreArtifact[]): RestoreArtifact[] {
 function errorNode(id: string, error: unknown, retry?: MessageNode['command']): MessageNode {
   const { summary, detail } = describeError(error);
   // Failures with a known next step offer that step instead of a plain retry.
+  if (error instanceof Error && error.name === 'EmulatorStoppedError') {
+    return { kind: 'message', id, label: 'The local emulator is stopped', description: 'click to start it', tooltip: detail, icon: 'debug-stop', command: { command: 'restoreSessions.startEmulator', title: 'Start Local Emulator' } };
+  }
   if (isSignInRequired(error)) {
     return { kind: 'message', id, label: 'Sign in to see restore sessions', description: summary, tooltip: detail, icon: 'account', command: { command: 'restoreSessions.signIn', title: 'Sign In' } };
   }
