@@ -5,7 +5,12 @@ import * as vscode from 'vscode';
 import type { RequestLogEntry } from '../graph';
 
 export class Log implements vscode.Disposable {
-  readonly channel = vscode.window.createOutputChannel('Restore Sessions', { log: true });
+  private created: vscode.LogOutputChannel | undefined;
+
+  /** Made on the first line written (or shown), not at activation, which stays a little cheaper. */
+  get channel(): vscode.LogOutputChannel {
+    return (this.created ??= vscode.window.createOutputChannel('Restore Sessions', { log: true }));
+  }
 
   request(entry: RequestLogEntry): void {
     const line = `${entry.method} ${entry.url} → ${entry.status || 'no response'} in ${Math.round(entry.durationMs)} ms` +
@@ -24,6 +29,6 @@ export class Log implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.channel.dispose();
+    this.created?.dispose();
   }
 }

@@ -579,6 +579,8 @@ export const steps: Step[] = [
       await input.waitFor({ timeout: T });
       await input.fill(authEmulatorUrl!);
       await input.press('Tab');
+      // the setting is written (debounced): the view reconnects to the new emulator
+      await page.locator('.part.sidebar .monaco-list-row', { hasText: new URL(authEmulatorUrl!).host }).first().waitFor({ timeout: T });
       // close the Settings editor (a modal in 1.139) and look at what the view says
       const close = page.locator('.part.editor .title .action-label.codicon-close, .monaco-modal-editor .codicon-close, .modal-editor-part .codicon-close').first();
       for (let i = 0; i < 3 && (await editor.isVisible()); i++) await page.keyboard.press('Escape');

@@ -163,9 +163,8 @@ export class RestoreSessionsProvider implements vscode.TreeDataProvider<Node> {
     }
     if (!list.loaded && !list.error) {
       const connection = await this.connections.get();
-      await list.loadFirst(connection.api, { ...this.query(), top: this.pageSize() });
-      // The description (counts) changed; re-render the workload row once its children are known.
-      setTimeout(() => this.changed.fire(node), 0);
+      // The workload row shows the counts; it is re-rendered when the running count arrives.
+      await list.loadFirst(connection.api, { ...this.query(), top: this.pageSize() }, () => this.changed.fire(node));
     }
     if (list.error) {
       const error = list.error;

@@ -14,17 +14,26 @@ export class SessionList {
   error: Error | undefined;
   loaded = false;
   private loading: Promise<void> | undefined;
+  /** Ids of the loaded sessions, so pages that overlap after inserts on the service add nothing twice. */
+  private readonly ids = new Set<string>();
 
   constructor(readonly workload: Workload) {}
 
-  /** First page (and counts). Concurrent calls share one request. */
-  loadFirst(api: BackupApi, query: SessionListQuery): Promise<void> {
+  /**
+   * First page, in one request; concurrent calls share it. The number of running sessions (for the workload's
+   * description) is asked for after the page arrived, so it never delays the sessions; `onCounts` runs when
+   * it is known.
+   */
+  loadFirst(api: BackupApi, query: SessionListQuery, onCounts?: () => void): Promise<void> {
     this.loading ??= this.run(async () => {
-      const [page] = await Promise.all([first(api.sessions.list(this.workload, { ...query, count: true })), this.countRunning(api, query)]);
+      const page = await first(api.sessions.list(this.workload, { ...query, count: true }));
       this.sessions = page?.items ?? [];
+      this.ids.clear();
+      for (const s of this.sessions) this.ids.add(s.id);
       this.nextLink = page?.nextLink;
       this.total = page?.count ?? (this.nextLink ? undefined : this.sessions.length);
       this.loaded = true;
+      this.countRunning(api, query).then(onCounts, () => undefined);
     });
     return this.loading;
   }
@@ -38,8 +47,11 @@ export class SessionList {
         await pages.return(undefined);
         if (next.done || !next.value) break;
         const page: GraphPage<RestoreSession> = next.value;
-        const known = new Set(this.sessions.map((s) => s.id));
-        this.sessions.push(...page.items.filter((s) => !known.has(s.id)));
+        for (const session of page.items) {
+          if (this.ids.has(session.id)) continue;
+          this.ids.add(session.id);
+          this.sessions.push(session);
+        }
         this.nextLink = page.nextLink;
         if (!all) break;
       }
@@ -62,12 +74,14 @@ export class SessionList {
   }
 
   remove(sessionId: string): void {
+    this.ids.delete(sessionId);
     this.sessions = this.sessions.filter((s) => s.id !== sessionId);
     if (this.total !== undefined) this.total--;
   }
 
   reset(): void {
     this.sessions = [];
+    this.ids.clear();
     this.nextLink = undefined;
     this.total = undefined;
     this.running = undefined;

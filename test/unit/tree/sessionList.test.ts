@@ -21,8 +21,13 @@ describe('explorer session list', function () {
     for await (const page of h.api.sessions.list(w, { top: 100 })) all.push(...page.items.map((s) => s.id));
     const running = await h.api.sessions.count(w, ['activating', 'active']);
     const list = new SessionList(w);
-    await list.loadFirst(h.api, { top: 3 });
+    const before = h.log.length;
+    let counted!: () => void;
+    const countsKnown = new Promise<void>((resolve) => (counted = resolve));
+    await list.loadFirst(h.api, { top: 3 }, () => counted());
     assert.equal(list.sessions.length, 3);
+    await countsKnown;
+    assert.equal(h.log.length - before, 2, 'the page, then the running count');
     assert.equal(list.total, all.length);
     assert.equal(list.running, running);
     assert.ok(list.nextLink);
