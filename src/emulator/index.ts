@@ -1,11 +1,11 @@
 // In-process entry point of the Backup Storage emulator: `startEmulator` binds a loopback HTTP server and
 // resolves once it listens. The CLI (cli.ts) is a thin wrapper around it.
-import type { AddressInfo } from 'node:net';
 import type { SeedName } from './catalog/types';
 import { EmulatorCore } from './service/core';
 import type { Authenticate } from './service/dispatch';
 import type { FaultInjector } from './service/faults';
 import type { PipelineOptions } from './service/server';
+import { close, listen } from './listen';
 import { createEmulatorServer } from './service/server';
 import { createAuthenticateHook, createIdentityService, listenHttps, withIdentity, type IdentityService } from './identity';
 
@@ -66,16 +66,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     core, authenticate, otherRequests: options.otherRequests, wrap: identity ? (pipeline) => withIdentity(identity, pipeline) : undefined,
   });
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
-  const url = `http://${urlHost}:${port}`;
+  const { url, port } = await listen(server, 'http', options.port ?? 0, host);
   const tls = identity ? await listenHttps(identity, listener, { port: httpsPort, host, httpUrl: url }) : undefined;
   return {
     url,
@@ -87,13 +78,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     now: () => core.clock.now(),
     advanceClock: (seconds) => { core.clock.advance(seconds); core.tick(core.clock.now()); core.commit(); },
     close: async () => {
-      await Promise.all([
-        new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        }),
-        tls?.close(),
-      ]);
+      await Promise.all([close(server), tls?.close()]);
     },
   };
 }

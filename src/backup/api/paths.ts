@@ -22,6 +22,7 @@ const MAX_ID_LENGTH = 1024;
 function traverses(id: string): boolean {
   let value = id;
   for (let round = 0; round < 4; round++) {
+    // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) return true;
     if (value.split(/[/\\]/).some((part) => part === '.' || part === '..')) return true;
     // Lenient: decode every valid %XX escape even when others are malformed, as a forgiving server would.
@@ -41,6 +42,7 @@ export class InvalidIdError extends Error {
 
 /** The value with control characters shown as \uXXXX, shortened, so the message itself stays one clean line. */
 function printable(value: unknown): string {
+  // eslint-disable-next-line no-control-regex
   const text = String(value).replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }

@@ -3,6 +3,7 @@
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Characters RFC 5322 does not allow unquoted (<>()[]\\:), separators of CSV and address lists, quotes and controls.
+// eslint-disable-next-line no-control-regex
 const EMAIL = /^[^\s@,;"'<>()[\]\\:\u0000-\u001f\u007f]+@[^\s@,;"'<>()[\]\\:\u0000-\u001f\u007f]+\.[^\s@,;"'<>()[\]\\:\u0000-\u001f\u007f]+$/;
 
 export function isGuid(value: string): boolean {

@@ -2,8 +2,8 @@
 // types only, so this file does not depend on the server's modules.
 import type { IncomingHttpHeaders, IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import * as https from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { BACKUP_PERMISSION_NAMES } from '../../backup/model/permissions';
+import { close, listen } from '../listen';
 import type { IdentityService, VerifiedClaims } from './service';
 
 interface GraphRequestLike {
@@ -60,24 +60,13 @@ export interface HttpsListener {
 export async function listenHttps(identity: IdentityService, listener: RequestListener, options: { port?: number; host?: string; httpUrl?: string } = {}): Promise<HttpsListener> {
   const host = options.host ?? '127.0.0.1';
   const server = https.createServer({ key: identity.tls.key, cert: identity.tls.cert }, listener);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  const url = `https://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const { url, port } = await listen(server, 'https', options.port ?? 0, host);
   identity.setPublicOrigin(url);
   if (options.httpUrl) identity.setBrowserOrigin(options.httpUrl);
   return {
     server,
     url,
     port,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () => close(server),
   };
 }
