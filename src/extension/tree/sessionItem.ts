@@ -8,9 +8,11 @@ import { sessionIcon } from './statusStyle';
 export function sessionItem(node: SessionNode, busy?: string): vscode.TreeItem {
   const { session } = node;
   const created = formatDateTime(session.createdDateTime) || session.id;
-  const item = new vscode.TreeItem(`${created} · ${createdByText(session.createdBy)}`, vscode.TreeItemCollapsibleState.Collapsed);
+  // The label is the creation time; status and progress come first in the description so a narrow sidebar
+  // still shows them, and the creator last.
+  const item = new vscode.TreeItem(created, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
-  item.description = `${sessionStatusWord(session.status)} · ${progressText(session)}`;
+  item.description = `${sessionStatusWord(session.status)} · ${progressText(session)} · ${createdByText(session.createdBy)}`;
   item.iconPath = busy ? new vscode.ThemeIcon('loading~spin') : sessionIcon(session.status);
   if (busy) item.description = busy;
   // contextValue carries the status so menus can offer only the actions the status allows.
