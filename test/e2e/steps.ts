@@ -88,7 +88,7 @@ const WORKLOAD_LABELS = Object.keys(SESSION_SETS) as WorkloadLabel[];
 const walk: { drafts: Partial<Record<WorkloadLabel, string>>; deviceCode?: string } = { drafts: {} };
 
 /** Calls the emulator directly (its controls, or Graph to look up what the UI did). */
-async function emulatorCall(baseUrl: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+async function emulatorCall(baseUrl: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: { value?: { id?: string }[]; [key: string]: unknown } }> {
   const r = await fetch(baseUrl + path, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await r.text();
   return { status: r.status, json: text ? JSON.parse(text) : undefined };
@@ -506,7 +506,7 @@ export const steps: Step[] = [
       await expandOnly(page, 'Exchange');
       // the newest Exchange session is the one just activated: clicking its row opens its details
       await page.locator('.part.sidebar .monaco-list-row[aria-level="3"]').first().click();
-      await waitDetails(page, walk.drafts.Exchange!, /Active/);
+      await waitDetails(page, walk.drafts.Exchange!, /Activ|Complet/); // (60x: it may finish quickly on a slow machine)
     },
   },
   {
@@ -597,10 +597,15 @@ export const steps: Step[] = [
     async run({ page, manifest }) {
       await startFromPalette(page, commandLabel(manifest, 'restoreSessions.signIn'), /Sign in to the local emulator/);
       await quickRow(page, 'Device code').click();
-      const prompt = toast(page, /enter the code \S+ at/);
-      await prompt.waitFor({ timeout: T });
+      // The code comes in a dialog (as in VS Code's own device-code sign-ins); Copy Code closes it and the
+      // sign-in progress notification keeps showing the code until sign-in ends.
+      const prompt = dialog(page);
+      await prompt.filter({ hasText: /enter the code \S+ at/ }).waitFor({ timeout: T });
       const text = (await prompt.innerText()).replace(/\s+/g, ' ');
       walk.deviceCode = /enter the code (\S+) at/.exec(text)![1];
+      await prompt.locator('.monaco-button', { hasText: /^Copy Code$/ }).click();
+      await prompt.waitFor({ state: 'detached', timeout: T });
+      await toast(page, /enter the code \S+ at/).waitFor({ timeout: T });
     },
   },
   {

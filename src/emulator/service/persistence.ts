@@ -14,6 +14,7 @@ export class DataFileError extends Error {
 
 /** The saved state, or undefined when the file does not exist yet. */
 export function loadState(file: string): EmulatorState | undefined {
+  removeStaleTemps(file);
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -52,4 +53,40 @@ export function saveState(file: string, state: EmulatorState): void {
     fs.closeSync(fd);
   }
   fs.renameSync(temp, file);
+}
+
+/**
+ * Temp files of `saveState` left by a process killed between write and rename (kill -9, power loss). Each
+ * carries its writer's pid; those of processes that are gone are removed, a live writer's is left alone.
+ */
+export function removeStaleTemps(file: string): number {
+  const dir = path.dirname(path.resolve(file));
+  const pattern = new RegExp(`^\\.${path.basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(\\d+)\\.tmp$`);
+  let removed = 0;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const pid = Number(pattern.exec(name)?.[1]);
+    if (!pid || pid === process.pid || isAlive(pid)) continue;
+    try {
+      fs.rmSync(path.join(dir, name), { force: true });
+      removed++;
+    } catch {
+      // not ours to fight over
+    }
+  }
+  return removed;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

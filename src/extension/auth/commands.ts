@@ -192,7 +192,9 @@ async function signIn(ctx: AuthCommandContext): Promise<void> {
             credential,
             onDeviceCode: (prompt) => {
               progress.report({ message: `enter the code ${prompt.userCode} at ${prompt.verificationUri}` });
-              void showDeviceCode(prompt, () => done || controller.signal.aborted);
+              void showDeviceCode(prompt).then((proceed) => {
+                if (!proceed && !done) controller.abort();
+              });
             },
             openBrowser: async (url) => {
               progress.report({ message: 'finish in the browser' });
@@ -221,23 +223,24 @@ async function signIn(ctx: AuthCommandContext): Promise<void> {
   }
 }
 
-/** The device code notification: Copy, and Copy & Open; shown again after Copy until sign-in ends. */
-async function showDeviceCode(prompt: DeviceCodePrompt, finished: () => boolean): Promise<void> {
+/**
+ * The device code, as VS Code's own device-code sign-ins show it: a dialog with Copy Code & Open Browser and
+ * Copy Code. It closes with the click, so no stale code stays on screen; the sign-in progress notification
+ * (which closes by itself) keeps the code in view while the person signs in. False when dismissed: cancel.
+ */
+async function showDeviceCode(prompt: DeviceCodePrompt): Promise<boolean> {
   const COPY_OPEN = 'Copy Code & Open Browser';
   const COPY = 'Copy Code';
-  for (;;) {
-    const choice = await vscode.window.showInformationMessage(
-      `To sign in, enter the code ${prompt.userCode} at ${prompt.verificationUri}`,
-      COPY_OPEN,
-      COPY,
-    );
-    if (!choice || finished()) return;
-    await vscode.env.clipboard.writeText(prompt.userCode);
-    if (choice === COPY_OPEN) {
-      await vscode.env.openExternal(vscode.Uri.parse(prompt.verificationUri, true));
-      return;
-    }
-  }
+  const choice = await vscode.window.showInformationMessage(
+    `To sign in, enter the code ${prompt.userCode} at ${prompt.verificationUri}`,
+    { modal: true, detail: 'The code is copied to the clipboard. Sign-in continues here once you have entered it.' },
+    COPY_OPEN,
+    COPY,
+  );
+  if (!choice) return false;
+  await vscode.env.clipboard.writeText(prompt.userCode);
+  if (choice === COPY_OPEN) await vscode.env.openExternal(vscode.Uri.parse(prompt.verificationUri, true));
+  return true;
 }
 
 /** The secret or certificate of an app connection, asked for once (then kept in SecretStorage by the provider). */

@@ -12,7 +12,7 @@ import { artifactUnitId, sessionStatusWord } from '../../backup/presentation';
 import type { GraphResponse } from '../../graph';
 import { GraphError } from '../../graph';
 import {
-  type DetailsAction, type DetailsSnapshot, type HostMessage, type LiveInfo, type PageMessage, type PanelIdentity, type ResponseInfo,
+  type DetailsAction, type DetailsSnapshot, type HostMessage, type LiveInfo, type PageMessage, type PanelIdentity, type RenderedReport, type ResponseInfo,
   hostMessage, isPageMessage, safeExternalUrl,
 } from '../../protocol/details';
 import type { Connection } from '../connection';
@@ -44,6 +44,8 @@ export class DetailsPanel implements vscode.Disposable {
   readonly onDidDispose = this.disposedEmitter.event;
   /** The last snapshot sent to the page. */
   lastSnapshot: DetailsSnapshot | undefined;
+  /** What the page last reported it rendered (text, script elements, inline handlers, injected-script marker). */
+  lastRendered: RenderedReport | undefined;
 
   constructor(
     private readonly host: DetailsHost,
@@ -122,6 +124,9 @@ export class DetailsPanel implements vscode.Disposable {
         } catch (error) {
           this.post(hostMessage.notice('error', describeError(error).summary));
         }
+        return;
+      case 'rendered':
+        this.lastRendered = { text: message.text, scripts: message.scripts, handlers: message.handlers, injected: message.injected };
         return;
     }
   }

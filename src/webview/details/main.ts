@@ -2,7 +2,7 @@
 // full snapshot the host sends, and turns clicks into messages. Behaviour is attached by delegation on
 // `data-*` attributes, never by inline handlers; the page never builds HTML from strings.
 import {
-  type DetailsSnapshot, type HostMessage, type PanelIdentity, type PageMessage, isDetailsAction, isHostMessage, pageMessage,
+  type DetailsSnapshot, type HostMessage, type PanelIdentity, type PageMessage, MAX_COPY_CHARS, XSS_MARKER, isDetailsAction, isHostMessage, pageMessage,
 } from '../../protocol/details';
 import { mount, type DocumentLike } from './dom';
 import { emptyUi, renderDetails, type UiState } from './view';
@@ -58,6 +58,23 @@ function render(): void {
   const focusedKey = (document.activeElement as HTMLElement | null)?.dataset?.action;
   app.replaceChildren(mount(renderDetails(snapshot, ui), document as unknown as DocumentLike) as Node);
   if (focusedKey) (app.querySelector(`[data-action="${focusedKey}"]`) as HTMLElement | null)?.focus();
+  reportRendered();
+}
+
+/** Tells the host what is on screen: its text, script elements, inline handlers, and whether an injected script ran. */
+function reportRendered(): void {
+  let handlers = 0;
+  const all = app.querySelectorAll('*');
+  for (let i = 0; i < all.length; i++) {
+    const attrs = all[i].attributes;
+    for (let j = 0; j < attrs.length; j++) if (/^on/i.test(attrs[j].name)) { handlers++; break; }
+  }
+  post(pageMessage.rendered({
+    text: (app.textContent ?? '').slice(0, MAX_COPY_CHARS),
+    scripts: document.scripts.length,
+    handlers,
+    injected: (window as unknown as Record<string, unknown>)[XSS_MARKER] !== undefined,
+  }));
 }
 
 document.addEventListener('focusout', () => {
