@@ -1,0 +1,86 @@
+// Turns the figures of a hardening run (test-results/hardening/figures-full.json) into docs/reliability.md.
+// Run by run.ts after a full run; by hand: `node out/test/hardening/report.js [figures.json]`.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Figures, FiguresDocument } from './support';
+
+const n = (v: number | string | undefined): string => (typeof v === 'number' ? v.toLocaleString('en-US') : v ?? '—');
+const num = (v: number | string | undefined): number => (typeof v === 'number' ? v : 0);
+
+export function renderReport(doc: FiguresDocument, given?: { passes: number; failures: number; seconds: number }): string {
+  const p = (name: string): Figures => doc.parts[name] ?? {};
+  const recorded = doc.parts.run;
+  const run = given ?? (recorded ? { passes: num(recorded.passes), failures: num(recorded.failures), seconds: num(recorded.seconds) } : undefined);
+  const hostFile = path.resolve(__dirname, '..', '..', '..', 'test-results', 'hardening', 'figures-host.json');
+  const host = fs.existsSync(hostFile) ? (JSON.parse(fs.readFileSync(hostFile, 'utf8')) as Figures) : undefined;
+  const faults = p('faults');
+  const fuzz = p('fuzz');
+  const conc = p('concurrency');
+  const crash = p('crash');
+  const xss = p('xss');
+  const secrets = p('secrets');
+  const input = p('input');
+  const payloads = num(xss.payloads) + num(input.idsTried) + num(input.datesTried) + num(input.csvRowsTried) + num(input.queriesTried) + num(input.urlsTried);
+  const crashes = num(fuzz.processCrashes) + num(crash.failedRestarts);
+  const corruptions = num(crash.corruptions) + num(fuzz.invalidRecords) + num(crash.lostWrites) + num(crash.resurrectedDeletes);
+  const duplicates = num(faults.duplicates) + num(conc.serialisabilityViolations);
+  const leaks = num(secrets.leaks) + num(xss.scriptsRun) + num(input.badAccepted) + num(host?.scriptsRun);
+  const rows: [string, string, string][] = [
+    ['Requests fuzzed', n(num(fuzz.requests)),
+      `${n(fuzz.answered)} answered over HTTP, ${n(fuzz.rawMalformed)} raw malformed requests on a socket (${n(fuzz.rawAnswered)} answered or closed cleanly), ${n(fuzz.refusedByClient)} refused by fetch before sending; ${n(fuzz.oversized)} bodies over 4 MB, ${n(fuzz.invalidUtf8)} invalid UTF-8, ${n(fuzz.deepJson)} deeply nested JSON; ${n(fuzz.serverErrors)} 5xx; ${n(fuzz.livenessProbes)}/${n(fuzz.livenessProbes)} liveness probes 200; store afterwards: ${n(fuzz.sessionsValidated)} sessions and ${n(fuzz.artifactsValidated)} artifacts valid against the domain types`],
+    ['Faults injected (429 + Retry-After, 503, latency > timeout, reset, truncated JSON)', n(num(faults.faultsInjected)),
+      `${n(faults.getsRecovered)}/${n(faults.getsUnderFault)} GETs recovered within the retry bounds (the one that did not was a storm longer than the bound, and ended in a clear 429); ${n(faults.writesUnderFault)} creates / PATCHes / activations under a fault sent ${n(faults.writeAttempts)} times (once each); ${n(faults.errorsNamingRequestId)}/${n(faults.errorsShown)} errors name their request-id (client-request-id when no response arrived); ${n(faults.failedAttemptsSeen)} failed attempts logged`],
+    ['Concurrent writers on one draft', `${n(conc.concurrentWrites)} PATCH @delta in ${n(conc.rounds)} rounds`,
+      `${n(conc.acceptedWrites)} accepted, ${n(conc.rejectedWrites)} refused as duplicates of a serial predecessor; every end state equals a serial order (${n(conc.serialisabilityViolations)} violations)`],
+    ['kill -9 during writes (--data)', `${n(crash.crashes)} SIGKILLs, ${n(crash.restarts)} restarts`,
+      `${n(crash.acknowledgedWrites)} acknowledged writes, ${n(crash.lostWrites)} lost, ${n(crash.resurrectedDeletes)} deletes undone; the file parsed after every kill; ${n(crash.unacknowledgedWrites)} writes in flight at the kill (no promise made); ${n(crash.tempFilesAfterKills)} temp files of killed writers found, ${n(crash.tempFilesLeft)} left after restarts`],
+    ['Payloads tried', n(payloads),
+      `XSS: ${n(xss.payloads)} payloads in every free-text and URL field of ${n(xss.sessionsRendered)} sessions (${n(xss.renders)} renders, ${n(xss.fieldsCarryingPayload)} fields shown literally, ${n(xss.scriptsRun)} elements or handlers from data; strict CSP on every page). Input: ${n(input.idsTried)} ids, ${n(input.datesTried)} dates, ${n(input.csvRowsTried)} CSV rows, ${n(input.queriesTried)} search expressions, ${n(input.urlsTried)} URLs; ${n(input.badAccepted)} bad values accepted`],
+    ['Secrets scanned', `${n(secrets.secretsTracked)} secrets × ${n(secrets.surfacesScanned)} surfaces`,
+      `access / refresh / id tokens, client secrets and a certificate key vs. ${n(secrets.logLines)} log lines (request log as the log channel writes it, and msal's), ${n(secrets.errorsScanned)} error texts (message, describe(), JSON, stack), .http / cURL / JSON exports (Authorization: Bearer <redacted>), ${n(secrets.historyFiles)} history files and permissions reports; ${n(secrets.leaks)} found; refresh tokens (${n(secrets.refreshTokens)}) and client credentials found only in the SecretStore`],
+  ];
+  if (host) {
+    rows.push(['In the real VS Code host (`npm run test:integration`)', `${n(host.payloads)} payloads in ${n(host.panels)} details panels; faults on every GET`,
+      `the webview's own DOM shows each payload as text, ${n(host.scriptsRun)} injected scripts ran, strict nonce CSP in ${n(host.cspChecked)} panels; ${n(host.errorNodesNamingRequestId)}/${n(host.errorNodes)} tree error nodes name their request-id, ${n(host.nodesLeftLoading)} of ${n(host.treeNodesChecked)} session nodes left loading (run ${host.updatedAt})`]);
+  }
+  const zeros: [string, number, string][] = [
+    ['Crashes', crashes, 'unplanned process deaths: emulator stopped answering under fuzzing, or failed to restart after a kill'],
+    ['Corruptions', corruptions, 'unparseable data file, invalid record after fuzzing, acknowledged write lost or delete undone'],
+    ['Duplicates', duplicates, 'a create, change or activation applied twice; a concurrent end state no serial order explains'],
+    ['Leaks', leaks, 'a secret in any scanned surface, a script or handler from server data, a bad input accepted'],
+  ];
+  const lines = [
+    '# Reliability',
+    '',
+    'What the hardening suite (`test/hardening/`) tried against the extension\'s libraries and the Backup Storage emulator, and what survived.',
+    `Every figure below comes from one full run (\`npm run test:hardening\`, ${doc.updatedAt ? `finished ${doc.updatedAt}` : 'date unknown'}${run ? `, ${run.passes} passed, ${run.failures} failed in ${run.seconds} s` : ''}),`,
+    'which writes `test-results/hardening/figures-full.json` and regenerates this file from it (`test/hardening/report.ts`).',
+    '`npm test` runs the same suite in a bounded quick mode (1,000 fuzzed requests, 3 kills, part of the XSS corpus).',
+    '',
+    '| What was tried | How much | What survived |',
+    '|---|---|---|',
+    ...rows.map(([a, b, c]) => `| ${a} | ${b} | ${c} |`),
+    '',
+    '| Must read 0 | Count | Counts |',
+    '|---|---|---|',
+    ...zeros.map(([a, b, c]) => `| ${a} | ${b} | ${c} |`),
+    '',
+    'The real-host row comes from `test/integration/hardening.test.ts` (in `npm run test:integration`), which writes',
+    '`test-results/hardening/figures-host.json`; the other rows from the plain-mocha parts in `test/hardening/*.suite.ts`.',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+export function writeReport(figuresPath: string, run?: { passes: number; failures: number; seconds: number }, target = path.resolve(__dirname, '..', '..', '..', 'docs', 'reliability.md')): string {
+  const doc = JSON.parse(fs.readFileSync(figuresPath, 'utf8')) as FiguresDocument;
+  if (doc.mode !== 'full') throw new Error(`${figuresPath} is from a ${doc.mode} run; docs/reliability.md takes figures from a full run only`);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(target, renderReport(doc, run));
+  return target;
+}
+
+if (require.main === module) {
+  const source = process.argv[2] ?? path.resolve(__dirname, '..', '..', '..', 'test-results', 'hardening', 'figures-full.json');
+  console.log(writeReport(source));
+}
