@@ -1,6 +1,6 @@
 // Restore sessions: list, get, create, change artifacts, delete, activate — one code path for the three
 // workloads, driven by the workload table.
-import type { GraphClient, GraphPage, GraphResponse } from '../../graph';
+import { GraphError, type GraphClient, type GraphPage, type GraphResponse } from '../../graph';
 import type { DeltaItemFailure, RestoreArtifact, RestoreSession, RestoreSessionBase, RestoreSessionStatus, Workload } from '../model';
 import { chunk, LIMITS } from '../model';
 import { granularArtifactBody, removalBody, standardArtifactBody } from './bodies';
@@ -82,9 +82,21 @@ export class SessionsApi {
     await this.client.delete(paths.restoreSession(id), { signal });
   }
 
-  /** Activates a draft session. Never retried automatically: a repeated activation is not harmless. */
+  /**
+   * Activates a draft session. Never retried automatically: a repeated activation is not harmless. When the
+   * answer is lost (timeout, dropped connection, cut-off body) the session is read back: if it left draft,
+   * the activation was applied and that is the answer; if it is still a draft, the error stands and the
+   * caller may safely try again.
+   */
   async activate(id: string, signal?: AbortSignal): Promise<GraphResponse<RestoreSessionBase>> {
-    return this.client.post<RestoreSessionBase>(paths.activate(id), { signal });
+    try {
+      return await this.client.post<RestoreSessionBase>(paths.activate(id), { signal });
+    } catch (error) {
+      if (!(error instanceof GraphError) || !['timeout', 'network', 'parse'].includes(error.kind)) throw error;
+      const after = await this.get(undefined, id, signal).catch(() => undefined);
+      if (after && after.body.status !== 'draft') return after;
+      throw error;
+    }
   }
 
   /** How many sessions (of one workload, or all) have one of these statuses, from `$count`. */

@@ -247,6 +247,22 @@ describe('API facade on the emulator', function () {
     assert.deepEqual(await allSessions(h.api, w), [], 'and nothing was created');
   });
 
+  it('activation whose answer is lost: read back, so the user learns whether it was applied', async () => {
+    const w = workload('exchange');
+    const units = (await h.api.tenant.units(w)).slice(0, 1);
+    const [point] = await latestPoints(h.api, units);
+    const { body: session } = await h.api.sessions.create(w, { standard: [{ restorePointId: point, destinationType: 'new' }] });
+    await h.control('faults', { kind: 'truncate', count: 1, method: 'POST', pathPrefix: '/v1.0/solutions/backupRestore/restoreSessions' });
+    const { body } = await h.api.sessions.activate(session.id);
+    assert.equal(body.status, 'activating', 'the activation was applied; its read-back answers');
+    assert.equal(h.log.filter((e) => e.method === 'POST' && e.url.endsWith('/activate')).length, 1, 'sent once');
+
+    const { body: other } = await h.api.sessions.create(w, { standard: [{ restorePointId: (await latestPoints(h.api, (await h.api.tenant.units(w)).slice(1, 2)))[0], destinationType: 'new' }] });
+    await h.control('faults', { kind: 'reset', count: 1, method: 'POST', pathPrefix: '/v1.0/solutions/backupRestore/restoreSessions' });
+    await assert.rejects(h.api.sessions.activate(other.id), (error: unknown) => error instanceof GraphError && error.kind === 'network');
+    assert.equal((await h.api.sessions.get(w, other.id)).body.status, 'draft', 'not applied: safe to try again');
+  });
+
   it('stops at once when cancelled', async () => {
     await h.control('faults', { kind: 'latency', count: 1, latencyMs: 5000 });
     const controller = new AbortController();
