@@ -64,8 +64,20 @@ async function openExtensionPage(page: Page, manifest: Manifest): Promise<void> 
   await runFromPalette(page, 'Extensions: Show Installed Extensions');
   const row = page.locator('.part.sidebar .extensions-list .monaco-list-row', { hasText: manifest.displayName }).first();
   await row.waitFor({ timeout: T });
-  await row.click();
-  await page.locator('.extension-editor .name', { hasText: manifest.displayName }).first().waitFor({ timeout: T });
+  // The list is re-rendered while it loads, and a click can land while a hover card covers the row: try again
+  // (a few times, each waiting for the page) rather than wait out one lost click.
+  const editorName = page.locator('.extension-editor .name', { hasText: manifest.displayName }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.mouse.move(0, 0);
+    await row.click();
+    try {
+      await editorName.waitFor({ timeout: attempt < 4 ? 7000 : T });
+      break;
+    } catch (error) {
+      if (attempt >= 4) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
   // the list refreshes once more after the page opens; wait for it and for the README to render
   await page.locator('.part.sidebar .monaco-progress-container.active').waitFor({ state: 'hidden', timeout: T }).catch(() => undefined);
   await row.waitFor({ timeout: T });
