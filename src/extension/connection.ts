@@ -9,6 +9,7 @@
 // `reset()` drops it (and the in-process emulator), `onDidChange` fires after either.
 import * as vscode from 'vscode';
 import { GRAPH_DEFAULT_SCOPES, MsalTokenProvider, isAppOnly, secretKeys, type SecretStore, type SignInMethod } from '../auth';
+import { EMULATOR_CALLER } from '../backup/model';
 import { BackupApi } from '../backup/api';
 import type * as Emulator from '../emulator';
 import type { RunningEmulator } from '../emulator';
@@ -213,6 +214,18 @@ export class ConnectionManager implements vscode.Disposable {
     if (this.store?.state.get<string>(ACTIVE_KEY) === id) await this.store.state.update(ACTIVE_KEY, undefined);
     await this.dropCurrent();
     this.changed.fire();
+  }
+
+  /**
+   * Who "me" is on the active connection, as a session's `createdBy` names it: the signed-in user's object id,
+   * the app for app-only sign-in, or the emulator's caller when no one signs in to the local emulator.
+   */
+  async me(): Promise<{ userId?: string; appId?: string }> {
+    const connection = await this.get();
+    const homeAccountId = this.store?.state.get<string>(ACCOUNT_KEY(connection.id));
+    if (homeAccountId) return { userId: homeAccountId.split('.')[0] };
+    if (connection.config.signIn && isAppOnly(connection.config.signIn as SignInMethod)) return { appId: connection.config.clientId };
+    return connection.isEmulator ? { userId: EMULATOR_CALLER.user?.id ?? undefined } : {};
   }
 
   /** Remembers which cached account a connection uses (several may be signed in). */

@@ -7,6 +7,8 @@ import { sessionStatusWord } from '../backup/presentation';
 
 interface SavedFilter {
   statuses: RestoreSessionStatus[];
+  /** Only sessions whose creator is the signed-in user (or, app-only, the app; on the emulator, its caller). */
+  createdByMe?: boolean;
   createdAfter?: string;
   createdBefore?: string;
 }
@@ -30,11 +32,12 @@ export class SessionFilter {
   }
 
   get isActive(): boolean {
-    return this.value.statuses.length > 0 || !!this.value.createdAfter || !!this.value.createdBefore;
+    return this.value.statuses.length > 0 || !!this.value.createdAfter || !!this.value.createdBefore || !!this.value.createdByMe;
   }
 
-  toQuery(): SessionListQuery {
+  toQuery(): SessionListQuery & { createdByMe?: boolean } {
     return {
+      createdByMe: this.value.createdByMe,
       statuses: this.value.statuses.length ? this.value.statuses : undefined,
       createdAfter: this.value.createdAfter ? new Date(this.value.createdAfter) : undefined,
       createdBefore: this.value.createdBefore ? new Date(this.value.createdBefore) : undefined,
@@ -45,6 +48,7 @@ export class SessionFilter {
   describe(): string | undefined {
     if (!this.isActive) return undefined;
     const parts: string[] = [];
+    if (this.value.createdByMe) parts.push('created by me');
     if (this.value.statuses.length) parts.push(this.value.statuses.map(sessionStatusWord).join(', '));
     if (this.value.createdAfter) parts.push(`after ${this.value.createdAfter.slice(0, 10)}`);
     if (this.value.createdBefore) parts.push(`before ${this.value.createdBefore.slice(0, 10)}`);

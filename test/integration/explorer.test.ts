@@ -101,6 +101,14 @@ describe('Restore Sessions explorer', function () {
     assert.ok(children.every((c) => c.kind === 'session' && ['failed', 'completedWithError'].includes(c.session.status!)));
   });
 
+  it('filters to the sessions created by me', async () => {
+    const mine = await graph<RestoreSession>('sharePointRestoreSessions', { method: 'POST', body: '{}' });
+    await ext.filter.set({ statuses: [], createdByMe: true });
+    ext.tree.refreshAll();
+    const children = (await sessionsOf(ext, 'sharePoint')) as SessionNode[];
+    assert.deepStrictEqual(children.map((c) => c.session.id), [mine.id], 'only the session this user created, not the seeded ones');
+  });
+
   it('shows artifacts with the protection unit name, failed first', async () => {
     const sessions = (await sessionsOf(ext, 'exchange')) as SessionNode[];
     const withError = sessions.find((s) => s.session.status === 'completedWithError')!;

@@ -4,3 +4,4 @@ export * from './workloads';
 export * from './limits';
 export * from './rules';
 export * from './resources';
+export * from './emulatorCaller';

@@ -2,6 +2,7 @@
 // content lives (a site URL for sites, the owner's personal site for OneDrive accounts).
 import { createHash } from 'node:crypto';
 import type { IdentitySet, ProtectionUnit, RestoreSessionBase, WorkloadId } from '../../backup/model';
+import { EMULATOR_CALLER } from '../../backup/model';
 import type { SessionRecord } from '../state';
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
@@ -13,10 +14,7 @@ export function deterministicGuid(seed: string): string {
 }
 
 /** Who the emulator says performed a write. Authentication comes later; until then, one fixed admin. */
-export const EMULATOR_IDENTITY: IdentitySet = {
-  application: { id: '1f0e4a3c-7d2b-4c6e-9a8f-5b1d3e7c9a20', displayName: 'Backup Storage emulator' },
-  user: { id: 'c4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f70', displayName: 'Emulator Admin' },
-};
+export const EMULATOR_IDENTITY: IdentitySet = EMULATOR_CALLER;
 
 export function newSessionRecord(workloadId: WorkloadId, id: string, nowMs: number): SessionRecord {
   const session: RestoreSessionBase = {

@@ -42,9 +42,13 @@ export function viewCommands(ctx: CommandContext, onFilterChanged: () => void): 
       run: async () => {
         const current = ctx.filter.current;
         const statuses = RESTORE_SESSION_STATUSES.filter((s) => s !== 'unknownFutureValue');
+        const MINE = 'Created by me';
         const picked = await vscode.window.showQuickPick(
-          statuses.map((status) => ({ label: sessionStatusWord(status), status, picked: current.statuses.includes(status) })),
-          { title: 'Show sessions with status (none selected: all)', canPickMany: true },
+          [
+            { label: MINE, description: 'the signed-in user, or the app for app-only sign-in', status: undefined, picked: !!current.createdByMe },
+            ...statuses.map((status) => ({ label: sessionStatusWord(status), description: undefined, status, picked: current.statuses.includes(status) })),
+          ],
+          { title: 'Show sessions (no status selected: every status)', canPickMany: true },
         );
         if (!picked) return;
         const after = await askDate('Created on or after (YYYY-MM-DD, empty for any)', current.createdAfter);
@@ -52,7 +56,8 @@ export function viewCommands(ctx: CommandContext, onFilterChanged: () => void): 
         const before = await askDate('Created on or before (YYYY-MM-DD, empty for any)', current.createdBefore);
         if (before === undefined) return;
         await ctx.filter.set({
-          statuses: picked.map((p) => p.status as RestoreSessionStatus),
+          createdByMe: picked.some((p) => p.label === MINE) || undefined,
+          statuses: picked.flatMap((p) => (p.status ? [p.status as RestoreSessionStatus] : [])),
           createdAfter: after || undefined,
           createdBefore: before ? endOfDay(before) : undefined,
         });

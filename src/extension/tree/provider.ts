@@ -30,7 +30,7 @@ export class RestoreSessionsProvider implements vscode.TreeDataProvider<Node> {
 
   constructor(
     private readonly connections: ConnectionManager,
-    private readonly query: () => SessionListQuery,
+    private readonly query: () => SessionListQuery & { createdByMe?: boolean },
     private readonly pageSize: () => number,
   ) {
     this.units = new UnitDirectory(async () => (await connections.get()).api);
@@ -174,7 +174,13 @@ export class RestoreSessionsProvider implements vscode.TreeDataProvider<Node> {
     if (list.sessions.length === 0) {
       return [{ kind: 'message', id: `${workload.id}/empty`, label: `No ${workload.label} restore sessions`, description: 'Create one…', icon: 'info', command: { command: 'restoreSessions.createSession', title: 'Create', arguments: [workload.id] } }];
     }
-    const children: Node[] = list.sessions.map((session) => this.sessionNode(workload, session));
+    // Graph documents no $filter on createdBy, so "created by me" is applied to the loaded pages here.
+    const mine = this.query().createdByMe ? await this.connections.me() : undefined;
+    const shown = mine ? list.sessions.filter((s) => isCreatedBy(s, mine)) : list.sessions;
+    const children: Node[] = shown.map((session) => this.sessionNode(workload, session));
+    if (mine && shown.length === 0) {
+      children.push({ kind: 'message', id: `${workload.id}/none-mine`, label: `None of the ${list.sessions.length} loaded sessions were created by you`, icon: 'filter' });
+    }
     if (list.nextLink) children.push({ kind: 'loadMore', id: `${workload.id}/loadMore`, workload, loaded: list.sessions.length, total: list.total });
     return children;
   }
@@ -227,6 +233,13 @@ export class RestoreSessionsProvider implements vscode.TreeDataProvider<Node> {
     if (!unitId) return undefined;
     return (await this.units.unitNames(node.workload).catch(() => new Map<string, string>())).get(unitId);
   }
+}
+
+function isCreatedBy(session: RestoreSession, me: { userId?: string; appId?: string }): boolean {
+  const by = session.createdBy;
+  if (me.userId) return by?.user?.id === me.userId;
+  if (me.appId) return !by?.user && by?.application?.id === me.appId;
+  return false;
 }
 
 function sessionNodeId(workload: Workload, sessionId: string): string {
