@@ -138,8 +138,15 @@ export function faultsSuite(): void {
         logStart = h.log.length;
         const actErr = await h.api.sessions.activate(id).then(() => undefined, (e: unknown) => e);
         assert.equal(h.log.slice(logStart).filter((e) => e.url.endsWith('/activate')).length, 1, `${kind}: activation sent once`);
-        assertNamesRequestId(actErr);
-        figures.writesUnderFault++; figures.writeAttempts++; figures.errorsShown++; figures.errorsNamingRequestId++;
+        figures.writesUnderFault++; figures.writeAttempts++;
+        if (kind === 'truncate') {
+          // The activation was applied and only its answer was lost: the facade reads the session back and
+          // answers with it, so the user is told it is activating rather than shown an error.
+          assert.equal(actErr, undefined, 'a lost answer to an applied activation is recovered by reading back');
+        } else {
+          assertNamesRequestId(actErr);
+          figures.errorsShown++; figures.errorsNamingRequestId++;
+        }
         await sleep(kind === 'latency' ? 1_300 : 20);
         const session = (await h.api.sessions.get(exchange, id)).body;
         const activated = session.status !== 'draft';
