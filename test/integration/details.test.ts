@@ -12,13 +12,8 @@ import type { ExtensionApi } from '../../src/extension/extension';
 import type { DetailsPanel } from '../../src/extension/webview/detailsPanel';
 import { HISTORY_SCHEME } from '../../src/extension/webview/historyDocuments';
 import { DETAILS_VIEW_TYPE, type HostMessage, PROTOCOL_VERSION } from '../../src/protocol/details';
-import { activated, emulatorUrl } from './helpers';
+import { activated, control, emulatorUrl, until } from './helpers';
 
-async function control(path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${emulatorUrl()}/_emulator/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
-  assert.ok(response.ok, `control ${path} → ${response.status}`);
-  return response.json();
-}
 
 async function graph<T>(path: string): Promise<T> {
   const response = await fetch(`${emulatorUrl()}/v1.0/solutions/backupRestore/${path}`, { headers: { prefer: 'include-unknown-enum-members' } });
@@ -27,15 +22,6 @@ async function graph<T>(path: string): Promise<T> {
   return JSON.parse(text) as T;
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 /** Seeded drafts that hold artifacts, any workload. */
 async function seededDrafts(): Promise<RestoreSession[]> {

@@ -5,17 +5,12 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension/extension';
 import type { LoadMoreNode, Node, SessionNode, WorkloadNode } from '../../src/extension/tree/nodes';
 import type { RestoreSession } from '../../src/backup/model';
-import { activated, emulatorUrl } from './helpers';
+import { activated, control, emulatorUrl, until } from './helpers';
 
 async function api(): Promise<ExtensionApi> {
   return (await activated()).exports as ExtensionApi;
 }
 
-async function control(path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${emulatorUrl()}/_emulator/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
-  assert.ok(response.ok, `control ${path} → ${response.status}`);
-  return response.json();
-}
 
 async function graph<T>(path: string, init: RequestInit = {}): Promise<T> {
   const response = await fetch(`${emulatorUrl()}/v1.0/solutions/backupRestore/${path}`, { ...init, headers: { 'content-type': 'application/json', prefer: 'include-unknown-enum-members', ...(init.headers ?? {}) } });
@@ -35,15 +30,6 @@ async function sessionsOf(ext: ExtensionApi, workloadId: string): Promise<Node[]
   return ext.tree.getChildren(node);
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 describe('Restore Sessions explorer', function () {
   this.timeout(120_000);

@@ -16,7 +16,7 @@ import type { Node } from '../../src/extension/tree/nodes';
 import { XSS_MARKER } from '../../src/protocol/details';
 import { mount, type DocumentLike } from '../../src/webview/details/dom';
 import { emptyUi, renderDetails } from '../../src/webview/details/view';
-import { activated, emulatorUrl } from './helpers';
+import { activated, control, emulatorUrl, until } from './helpers';
 
 // Payloads that would set the page's marker global if they ever ran (the page reports it after each render).
 const CORPUS = [
@@ -31,21 +31,7 @@ const CORPUS = [
   '<a href="javascript:alert(1)">x</a>',
 ];
 
-async function control(path: string, body?: unknown, method = 'POST'): Promise<unknown> {
-  const response = await fetch(`${emulatorUrl()}/_emulator/${path}`, { method, headers: { 'content-type': 'application/json' }, body: method === 'DELETE' ? undefined : JSON.stringify(body ?? {}) });
-  assert.ok(response.ok, `control ${path} → ${response.status}`);
-  return response.status === 204 ? undefined : response.json();
-}
 
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 function within<T>(what: string, promise: Thenable<T>, ms = 90_000): Promise<T> {
   return Promise.race([Promise.resolve(promise), new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} still loading after ${ms} ms`)), ms))]);
