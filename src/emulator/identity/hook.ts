@@ -4,6 +4,8 @@ import type { IncomingHttpHeaders, IncomingMessage, RequestListener, ServerRespo
 import * as https from 'node:https';
 import { BACKUP_PERMISSION_NAMES } from '../../backup/model/permissions';
 import { close, listen } from '../listen';
+import type { IdentitySet } from '../../backup/model';
+import { DEMO_APPS } from './directory';
 import type { IdentityService, VerifiedClaims } from './service';
 
 interface GraphRequestLike {
@@ -18,10 +20,20 @@ interface GraphRequestLike {
  * For `$batch` pass `{ batch: true }` on the outer request (any Backup Storage permission is enough to post
  * the batch) and call the hook again for each sub-request with the outer Authorization header.
  */
-export function createAuthenticateHook(identity: IdentityService): (ctx: GraphRequestLike, options?: { batch?: boolean }) => void {
+export function createAuthenticateHook(identity: IdentityService): (ctx: GraphRequestLike & { caller?: IdentitySet }, options?: { batch?: boolean }) => void {
   return (ctx, options) => {
-    verifyGraphRequest(identity, ctx, options);
+    // The caller becomes createdBy / lastModifiedBy of what it writes, as Graph records the signed-in identity.
+    ctx.caller = callerOf(verifyGraphRequest(identity, ctx, options));
   };
+}
+
+/** The identitySet Graph records for a token: the user (delegated) and the app it signed in with. */
+export function callerOf(claims: VerifiedClaims): IdentitySet {
+  const app = DEMO_APPS.find((a) => a.clientId === claims.clientId);
+  const application = { id: claims.clientId, displayName: app?.displayName ?? null };
+  return claims.kind === 'delegated'
+    ? { application, user: { id: claims.objectId, displayName: claims.name ?? claims.userPrincipalName ?? null } }
+    : { application };
 }
 
 /** The same check, returning the token's claims (for handlers that want to know who called). */

@@ -121,9 +121,9 @@ export function createBulkRequest(core: EmulatorCore, ctx: RequestContext, w: Wo
     [spec.resourceField]: resources,
     [spec.idField]: ids,
     protectionUnitIds: [],
-    createdBy: EMULATOR_IDENTITY,
+    createdBy: ctx.caller ?? EMULATOR_IDENTITY,
     createdDateTime: now,
-    lastModifiedBy: EMULATOR_IDENTITY,
+    lastModifiedBy: ctx.caller ?? EMULATOR_IDENTITY,
     lastModifiedDateTime: now,
     error: null,
   } as unknown as RestoreArtifactsBulkRequestBase;

@@ -1,5 +1,6 @@
 // One request as the handlers see it: method, parsed path and query, headers, JSON body, and the per-request
 // preferences that shape the response (evolvable enums, base URL for @odata.context and nextLinks).
+import type { IdentitySet } from '../../backup/model';
 import type { IncomingHttpHeaders } from 'node:http';
 
 export interface RequestContext {
@@ -21,6 +22,11 @@ export interface RequestContext {
   clientRequestId?: string;
   /** Simulated time of this request (ms), fixed once so one response is self-consistent. */
   nowMs: number;
+  /**
+   * Who is calling, as `createdBy` / `lastModifiedBy` name them: set from the token when `--auth on`; the
+   * emulator's own caller identity otherwise.
+   */
+  caller?: IdentitySet;
 }
 
 /** What a handler answers; the pipeline adds the standard headers and serialises `body` once. */

@@ -16,15 +16,15 @@ export function deterministicGuid(seed: string): string {
 /** Who the emulator says performed a write. Authentication comes later; until then, one fixed admin. */
 export const EMULATOR_IDENTITY: IdentitySet = EMULATOR_CALLER;
 
-export function newSessionRecord(workloadId: WorkloadId, id: string, nowMs: number): SessionRecord {
+export function newSessionRecord(workloadId: WorkloadId, id: string, nowMs: number, by: IdentitySet = EMULATOR_IDENTITY): SessionRecord {
   const session: RestoreSessionBase = {
     id,
     status: 'draft',
     restoreJobType: 'standard',
     restoreSessionArtifactCount: { total: 0, completed: 0, inProgress: 0, failed: 0 },
-    createdBy: EMULATOR_IDENTITY,
+    createdBy: by,
     createdDateTime: iso(nowMs),
-    lastModifiedBy: EMULATOR_IDENTITY,
+    lastModifiedBy: by,
     lastModifiedDateTime: iso(nowMs),
     completedDateTime: null,
     error: null,

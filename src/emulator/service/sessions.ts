@@ -157,7 +157,7 @@ export function createSession(core: EmulatorCore, ctx: RequestContext, w: Worklo
   if (v) throw violation(v);
   const now = ctx.nowMs;
   const resolved = adds.map((a) => ({ kind: a.kind, artifact: resolveAdd(core, w, a, now) }));
-  const record = newSessionRecord(w.id, randomUUID(), now);
+  const record = newSessionRecord(w.id, randomUUID(), now, ctx.caller);
   for (const { kind, artifact } of resolved) {
     if (kind === 'standard') record.standard.push(artifact as SessionRecord['standard'][number]);
     else record.granular.push(artifact as SessionRecord['granular'][number]);
@@ -248,7 +248,7 @@ export function updateSession(core: EmulatorCore, ctx: RequestContext, id: strin
   if (record.granular.length > 0) record.session.restoreJobType = 'granular';
   else if (record.standard.length > 0) record.session.restoreJobType = 'standard';
   record.session.lastModifiedDateTime = iso(now);
-  record.session.lastModifiedBy = EMULATOR_IDENTITY;
+  record.session.lastModifiedBy = ctx.caller ?? EMULATOR_IDENTITY;
   settleSession(record, now, core.catalog, core.clock.timeScale);
   core.commit();
 
@@ -314,7 +314,7 @@ export function activateSession(core: EmulatorCore, ctx: RequestContext, id: str
   if (record.bulkRequests.length > 0) materialiseBulkRequests(core, record, now);
   record.activatedAtMs = now;
   record.session.lastModifiedDateTime = iso(now);
-  record.session.lastModifiedBy = EMULATOR_IDENTITY;
+  record.session.lastModifiedBy = ctx.caller ?? EMULATOR_IDENTITY;
   if (settleSession(record, now, core.catalog, core.clock.timeScale)) core.store.running.add(record);
   core.commit();
   return ok({

@@ -55,6 +55,10 @@ describe('auth: the emulator with --auth on, over https', function () {
     const a = api(provider);
     assert.ok((await firstPage(a)) > 0);
     assert.equal((await a.tenant.serviceRoot()).status, 200);
+    const exchange = (await import('../../../src/backup/model')).workload('exchange');
+    const { body: mine } = await a.sessions.create(exchange, {});
+    assert.equal(mine.createdBy?.user?.displayName, 'Megan Bowen', 'createdBy names the signed-in user');
+    await a.sessions.delete(mine.id);
     const units = await a.client.get<{ value: unknown[] }>('/solutions/backupRestore/protectionUnits');
     assert.ok(units.body.value.length > 0, 'Configuration.Read.All lets the wizard list protection units');
     adminProvider = provider;
@@ -100,6 +104,8 @@ describe('auth: the emulator with --auth on, over https', function () {
     const created = await a.sessions.create(exchange, {});
     assert.equal(created.status, 201);
     assert.equal(created.body.status, 'draft');
+    assert.equal(created.body.createdBy?.application?.id, DEMO_ADMIN_APP.clientId, 'createdBy names the app that signed in');
+    assert.equal(created.body.createdBy?.user, undefined, 'an app-only call has no user');
   });
 
   it('checks every $batch sub-request: the reader cannot activate through a batch', async () => {
