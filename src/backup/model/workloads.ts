@@ -48,6 +48,8 @@ export interface Workload {
   /** Browse sessions exist only for file workloads. */
   browseSessions: (NavigationSpec & { ownerField: 'siteId' | 'directoryObjectId' }) | null;
 
+  /** What "new location" means for this workload, in words for a person. */
+  newLocation: string;
   /** Where a restored standard artifact says it landed. */
   restoredLocation: { nameField: 'restoredFolderName' | 'restoredSiteName'; urlField: 'restoredSiteWebUrl' | null };
 }
@@ -81,6 +83,7 @@ export const WORKLOADS: readonly Workload[] = [
     policyCollection: 'exchangeProtectionPolicies',
     policyType: ns + 'exchangeProtectionPolicy',
     browseSessions: null,
+    newLocation: 'a new folder in each mailbox',
     restoredLocation: { nameField: 'restoredFolderName', urlField: null },
   },
   {
@@ -109,6 +112,7 @@ export const WORKLOADS: readonly Workload[] = [
     policyCollection: 'sharePointProtectionPolicies',
     policyType: ns + 'sharePointProtectionPolicy',
     browseSessions: { nav: 'sharePointBrowseSessions', type: ns + 'sharePointBrowseSession', ownerField: 'siteId' },
+    newLocation: 'a new site for each restored site',
     restoredLocation: { nameField: 'restoredSiteName', urlField: 'restoredSiteWebUrl' },
   },
   {
@@ -137,6 +141,7 @@ export const WORKLOADS: readonly Workload[] = [
     policyCollection: 'oneDriveForBusinessProtectionPolicies',
     policyType: ns + 'oneDriveForBusinessProtectionPolicy',
     browseSessions: { nav: 'oneDriveForBusinessBrowseSessions', type: ns + 'oneDriveForBusinessBrowseSession', ownerField: 'directoryObjectId' },
+    newLocation: 'a new site for each restored OneDrive',
     restoredLocation: { nameField: 'restoredSiteName', urlField: 'restoredSiteWebUrl' },
   },
 ];

@@ -10,7 +10,7 @@ import type { ArtifactNode } from '../tree/nodes';
 import type { CommandContext } from './context';
 import { resolveSession, workloadFromArg } from './pickSession';
 import type { CommandSpec } from './registry';
-import { findRestorePoints, pickPointInTimeStep, pickUnitsStep } from './restoreSteps';
+import { destinationItems, findRestorePoints, pickPointInTimeStep, pickUnitsStep } from './restoreSteps';
 import { BACK } from './wizard';
 
 export function artifactCommands(ctx: CommandContext): CommandSpec[] {
@@ -151,14 +151,7 @@ async function reportChange(ctx: CommandContext, workload: Workload, sessionId: 
 }
 
 async function pickDestination(workload: Workload): Promise<DestinationType | undefined> {
-  const picked = await vscode.window.showQuickPick(
-    [
-      { label: '$(new-folder) New location', description: 'recommended', detail: `Restores next to the current content of each ${workload.unitLabel}.`, value: 'new' as DestinationType },
-      { label: '$(warning) In place', description: 'overwrites current content', detail: 'Changes made since the restore point are lost.', value: 'inPlace' as DestinationType },
-    ],
-    { title: 'Where should the content be restored?' },
-  );
-  return picked?.value;
+  return (await vscode.window.showQuickPick(destinationItems(workload), { title: 'Where should the content be restored?' }))?.value;
 }
 
 async function pickWorkload(): Promise<Workload | undefined> {

@@ -5,7 +5,7 @@ import { planCreate, planInputs, type CreatePlan } from '../../backup/plan';
 import type { DestinationType, ProtectionUnit, Workload } from '../../backup/model';
 import { WORKLOADS } from '../../backup/model';
 import { formatDateTime } from '../../backup/presentation';
-import { findRestorePoints, pickPointInTimeStep, pickUnitsStep, type PointInTime } from './restoreSteps';
+import { findRestorePoints, pickDestinationStep, pickPointInTimeStep, pickUnitsStep, type PointInTime } from './restoreSteps';
 import type { CommandContext } from './context';
 import { workloadFromArg } from './pickSession';
 import type { CommandSpec } from './registry';
@@ -59,16 +59,10 @@ export function createSessionCommand(ctx: CommandContext): CommandSpec {
           state.pointInTime = picked;
           step = 4;
         } else if (step === 4) {
-          const picked = await pickStep({
-            title: TITLE, step, totalSteps: STEPS, placeholder: 'Where should the content be restored?',
-            items: [
-              { label: '$(new-folder) New location', description: 'recommended', detail: state.workload!.id === 'exchange' ? 'A new folder in each mailbox; current content is untouched.' : 'A new site per restored unit; current content is untouched.', value: 'new' as DestinationType },
-              { label: '$(warning) In place', description: 'overwrites current content', detail: 'Restores over the current content of each unit. Changes made since the restore point are lost.', value: 'inPlace' as DestinationType },
-            ],
-          });
+          const picked = await pickDestinationStep({ title: TITLE, step, totalSteps: STEPS, workload: state.workload! });
           if (!picked) return;
           if (picked === BACK) { step = 3; continue; }
-          state.destination = picked[0].value;
+          state.destination = picked;
           const search = await findRestorePoints(api, state.units!, state.pointInTime ?? 'latest');
           plan = planCreate(state.workload!, state.units!, search, state.destination!);
           step = 5;

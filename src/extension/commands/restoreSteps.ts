@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { BackupApi } from '../../backup/api';
 import { parseLocalDateTime, validateLocalDateTime } from '../../backup/dates';
-import type { ProtectionUnit, RestorePointSearchResponse, Workload } from '../../backup/model';
+import type { DestinationType, ProtectionUnit, RestorePointSearchResponse, Workload } from '../../backup/model';
 import { unitName } from '../../backup/presentation';
 import { BACK, inputStep, pickStep, type StepResult } from './wizard';
 
@@ -50,6 +50,19 @@ export async function pickPointInTimeStep(options: { title: string; step: number
     if (text === BACK) continue;
     return parseLocal(text);
   }
+}
+
+/** The two destinations, explained for the workload; in place carries its warning. */
+export function destinationItems(workload: Workload): (vscode.QuickPickItem & { value: DestinationType })[] {
+  return [
+    { label: '$(new-folder) New location', description: 'recommended', detail: `Restores to ${workload.newLocation}; current content is untouched.`, value: 'new' },
+    { label: '$(warning) In place', description: 'overwrites current content', detail: `Restores over the current content of each ${workload.unitLabel}. Changes made since the restore point are lost.`, value: 'inPlace' },
+  ];
+}
+
+export function pickDestinationStep(options: { title: string; step: number; totalSteps: number; workload: Workload }): Promise<StepResult<DestinationType>> {
+  return pickStep({ title: options.title, step: options.step, totalSteps: options.totalSteps, placeholder: 'Where should the content be restored?', items: destinationItems(options.workload) })
+    .then((picked) => (picked === BACK || picked === undefined ? picked : picked[0].value));
 }
 
 /** One restore point per unit: the latest at or before the chosen time. */
