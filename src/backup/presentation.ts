@@ -89,6 +89,12 @@ export function unitName(workload: Workload, unit: ProtectionUnit | undefined | 
   return typeof name === 'string' ? name : undefined;
 }
 
+/** A unit's address: the mailbox or OneDrive owner's e-mail, or the site URL ('' when the service sent none). */
+export function unitAddress(workload: Workload, unit: ProtectionUnit): string {
+  const address = (unit as unknown as Record<string, unknown>)[workload.protectionUnits.addressField];
+  return typeof address === 'string' ? address : '';
+}
+
 /** Where a finished artifact was restored to: folder name, or site name and URL. */
 export function restoredLocation(workload: Workload, artifact: RestoreArtifact): { name?: string; url?: string } {
   const record = artifact as unknown as Record<string, unknown>;

@@ -99,12 +99,17 @@ export class SessionsApi {
     }
   }
 
-  /** How many sessions (of one workload, or all) have one of these statuses, from `$count`. */
-  async count(workload: Workload | undefined, statuses: RestoreSessionStatus[], signal?: AbortSignal): Promise<number> {
-    const pages = this.list(workload, { statuses, top: 1, count: true, signal });
+  /** Only the first page of `list` (one request). */
+  async firstPage(workload: Workload | undefined, query: SessionListQuery = {}): Promise<GraphPage<RestoreSession> | undefined> {
+    const pages = this.list(workload, query);
     const first = await pages.next();
     await pages.return(undefined);
-    return first.value?.count ?? 0;
+    return first.done ? undefined : first.value;
+  }
+
+  /** How many sessions (of one workload, or all) have one of these statuses, from `$count`. */
+  async count(workload: Workload | undefined, statuses: RestoreSessionStatus[], signal?: AbortSignal): Promise<number> {
+    return (await this.firstPage(workload, { statuses, top: 1, count: true, signal }))?.count ?? 0;
   }
 
   /** Reads many sessions in as few round trips as `$batch` allows; missing sessions come back as `undefined`. */

@@ -16,7 +16,7 @@ export function exportCommands(ctx: CommandContext): CommandSpec[] {
       const connection = await ctx.connections.get();
       const { session, contents } = await readSession(connection.api, target.workload, target.session.id);
       const text = render(target.workload, session, contents, { baseUrl: connection.baseUrl });
-      await openUntitled(`restore-session-${session.id.replace(/[^\w-]/g, '_')}.${extension}`, language, text);
+      await openUntitled(sessionFileName(session.id, `.${extension}`), language, text);
     },
   });
   return [
@@ -33,6 +33,11 @@ export function exportCommands(ctx: CommandContext): CommandSpec[] {
     exporter('restoreSessions.exportHttp', httpFile, 'http', 'http'),
     exporter('restoreSessions.exportCurl', curlScript, 'sh', 'shellscript'),
   ];
+}
+
+/** `restore-session-<id><suffix>`, with the id reduced to characters any file system accepts. */
+export function sessionFileName(sessionId: string, suffix: string): string {
+  return `restore-session-${sessionId.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 60)}${suffix}`;
 }
 
 /** An unsaved document with this name and content: the user decides whether and where to keep it. */

@@ -10,7 +10,7 @@ import { QUERY_EXAMPLES, validateQueryExpression } from '../../backup/queryExpre
 import type { CommandContext } from './context';
 import { workloadFromArg } from './pickSession';
 import type { CommandSpec } from './registry';
-import { pickPointInTimeStep } from './restoreSteps';
+import { pickPointInTimeStep, unitItems } from './restoreSteps';
 import { BACK } from './wizard';
 
 export function granularCommands(ctx: CommandContext): CommandSpec[] {
@@ -91,10 +91,7 @@ async function granularFileRestore(ctx: CommandContext, given: Workload | undefi
 
 async function pickOneUnit(api: BackupApi, workload: Workload, title: string): Promise<ProtectionUnit | undefined> {
   const units = await api.tenant.units(workload);
-  const picked = await vscode.window.showQuickPick(
-    units.map((unit) => ({ label: unitName(workload, unit) ?? unit.id, description: String((unit as unknown as Record<string, unknown>)[workload.protectionUnits.addressField] ?? ''), unit })),
-    { title, matchOnDescription: true },
-  );
+  const picked = await vscode.window.showQuickPick(unitItems(workload, units), { title, matchOnDescription: true });
   return picked?.unit;
 }
 

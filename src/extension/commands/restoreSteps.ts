@@ -4,24 +4,22 @@ import * as vscode from 'vscode';
 import type { BackupApi } from '../../backup/api';
 import { parseLocalDateTime, validateLocalDateTime } from '../../backup/dates';
 import type { DestinationType, ProtectionUnit, RestorePointSearchResponse, Workload } from '../../backup/model';
-import { unitName } from '../../backup/presentation';
+import { unitAddress, unitName } from '../../backup/presentation';
 import { BACK, inputStep, pickStep, type StepResult } from './wizard';
 
 export type PointInTime = Date | 'latest';
+
+/** Quick-pick rows for protection units: name, address, and status (offboarding, errors). */
+export function unitItems(workload: Workload, units: readonly ProtectionUnit[]): (vscode.QuickPickItem & { unit: ProtectionUnit })[] {
+  return units.map((unit) => ({ label: unitName(workload, unit) ?? unit.id, description: unitAddress(workload, unit), detail: unitDetail(unit), unit }));
+}
 
 export async function pickUnitsStep(options: {
   title: string; step: number; totalSteps: number; workload: Workload; units: ProtectionUnit[];
   selected?: readonly ProtectionUnit[]; excluded?: ReadonlySet<string>;
 }): Promise<StepResult<ProtectionUnit[]>> {
   const { workload } = options;
-  const items = options.units
-    .filter((unit) => !options.excluded?.has(unit.id))
-    .map((unit) => ({
-      label: unitName(workload, unit) ?? unit.id,
-      description: String((unit as unknown as Record<string, unknown>)[workload.protectionUnits.addressField] ?? ''),
-      detail: unitDetail(unit),
-      unit,
-    }));
+  const items = unitItems(workload, options.units.filter((unit) => !options.excluded?.has(unit.id)));
   const picked = await pickStep({
     title: options.title, step: options.step, totalSteps: options.totalSteps, canPickMany: true,
     placeholder: `Pick the ${workload.unitLabelPlural} to restore (type to filter by name or address)`,

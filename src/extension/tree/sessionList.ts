@@ -26,7 +26,7 @@ export class SessionList {
    */
   loadFirst(api: BackupApi, query: SessionListQuery, onCounts?: () => void): Promise<void> {
     this.loading ??= this.run(async () => {
-      const page = await first(api.sessions.list(this.workload, { ...query, count: true }));
+      const page = await api.sessions.firstPage(this.workload, { ...query, count: true });
       this.sessions = page?.items ?? [];
       this.ids.clear();
       for (const s of this.sessions) this.ids.add(s.id);
@@ -90,7 +90,7 @@ export class SessionList {
   }
 
   private async countRunning(api: BackupApi, query: SessionListQuery): Promise<void> {
-    const page = await first(api.sessions.list(this.workload, { ...query, statuses: [...RUNNING_SESSION_STATUSES], top: 1, count: true }));
+    const page = await api.sessions.firstPage(this.workload, { ...query, statuses: [...RUNNING_SESSION_STATUSES], top: 1, count: true });
     this.running = page?.count;
   }
 
@@ -104,10 +104,4 @@ export class SessionList {
         this.loading = undefined;
       });
   }
-}
-
-async function first<T>(pages: AsyncGenerator<T>): Promise<T | undefined> {
-  const result = await pages.next();
-  await pages.return(undefined);
-  return result.value as T | undefined;
 }

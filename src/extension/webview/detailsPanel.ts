@@ -16,6 +16,7 @@ import {
   hostMessage, isPageMessage, safeExternalUrl,
 } from '../../protocol/details';
 import type { Connection } from '../connection';
+import { sessionFileName } from '../commands/exportCommands';
 import { describeError } from '../errors';
 import { readSettings } from '../settings';
 import type { DetailsHost } from './panels';
@@ -177,7 +178,7 @@ export class DetailsPanel implements vscode.Disposable {
         await vscode.commands.executeCommand('restoreSessions.exportHttp', sessionId);
         return undefined;
       case 'exportHistory': {
-        const target = await this.host.ui.saveLocation(`restore-session-${safeFilePart(sessionId)}-history.json`);
+        const target = await this.host.ui.saveLocation(sessionFileName(sessionId, '-history.json'));
         if (!target) return undefined;
         await vscode.workspace.fs.writeFile(target, Buffer.from(await this.host.recorder.exportJson(this.key), 'utf8'));
         return `Saved the history to ${target.fsPath || target.toString()}.`;
@@ -405,6 +406,3 @@ function info(method: string, path: string, response: GraphResponse<unknown>): R
   };
 }
 
-function safeFilePart(id: string): string {
-  return id.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 60);
-}
