@@ -2,8 +2,9 @@
 // "Finance site", "5 OneDrives (bulk)", "Mail from Debra in Debra Berger", "Budget.xlsx +1". Graph sessions carry
 // no name, so the name comes from the artifacts and a unit lookup the caller supplies. A unit without a name is
 // "Deleted user (alias…)", never a bare id. Also the row description pieces and the "Find Restores of…" matcher.
-import type { GranularRestoreArtifactBase, IdentitySet, RestoreArtifact, RestoreArtifactsBulkAdditionRequest, RestoreSessionBase, Workload } from './model';
+import type { GranularRestoreArtifactBase, IdentitySet, ProtectionUnit, RestoreArtifact, RestoreArtifactsBulkAdditionRequest, RestoreSessionBase, Workload } from './model';
 import { isGuid } from './model';
+import { unitAddress } from './presentation';
 import type { Progress } from './progress';
 import { parseInstant, timeAgo } from './timeWords';
 import { oneLine, words } from './words';
@@ -27,6 +28,13 @@ export interface SessionNamingInput {
   unitOf: (artifact: RestoreArtifact) => UnitRef | undefined;
   /** For granular mailbox sessions: the query in words (see describeQueryExpression), when the caller knows it. */
   granularQueryWords?: string;
+}
+
+/** The unit's name and address as the workload table says where to find them. */
+export function unitRef(workload: Workload, unit: ProtectionUnit): UnitRef {
+  const record = unit as unknown as Record<string, unknown>;
+  const name = record[workload.protectionUnits.nameField];
+  return { id: unit.id, name: typeof name === 'string' ? name : null, address: unitAddress(workload, unit) || null };
 }
 
 /** The session's name for labels, titles, dialogs and toasts. */
