@@ -51,7 +51,7 @@ export function sessionName(input: SessionNamingInput): string {
     return withCount(unique(granular.map(itemName)));
   }
   const standard = input.standard ?? [];
-  if (standard.length) return withCount(unique(standard.map((a) => unitDisplayName(workload, input.unitOf(a)))));
+  if (standard.length) return withCount(unique(standard.map((a) => siteSuffix(workload, unitDisplayName(workload, input.unitOf(a))))));
   if (!input.standard && !input.granular) return `${workload.label} restore`;
   return `Empty ${workload.label} restore`;
 }
@@ -59,7 +59,7 @@ export function sessionName(input: SessionNamingInput): string {
 /** A unit in words: its name, or "Deleted user (alias…)" / "Unknown site (…)" when the service has none. */
 export function unitDisplayName(workload: Workload, unit: UnitRef | undefined): string {
   const name = oneLine(unit?.name ?? '');
-  if (name && !isGuid(name)) return workload.id === 'sharePoint' && !/\bsite$/i.test(name) ? `${name} site` : name;
+  if (name && !isGuid(name)) return name;
   const address = oneLine(unit?.address ?? '');
   const hint = address ? shorten(address.replace(/@.*$/, '').replace(/^https?:\/\//i, ''), 24) : unit?.id ? shorten(unit.id, 8) : '';
   const what = workload.id === 'sharePoint' ? 'Unknown site' : 'Deleted user';
@@ -136,6 +136,11 @@ export function matchesUnit(query: string, units: readonly UnitRef[]): boolean {
 
 function normalise(text: string): string {
   return oneLine(decode(text)).toLowerCase().replace(/^https?:\/\//, '').replace(/\/+$/, '');
+}
+
+/** `Finance` → `Finance site`, so a site reads as a site in a list of sessions. */
+function siteSuffix(workload: Workload, name: string): string {
+  return workload.id === 'sharePoint' && !/\bsite\b/i.test(name) ? `${name} site` : name;
 }
 
 function unique(names: string[]): string[] {
