@@ -67,7 +67,7 @@ export function pointsAround(points: readonly RestorePoint[], chosenMs: number, 
   return [...after, ...before].map(({ point, ms }, index) => {
     const side = ms > chosenMs ? 'after' : 'before';
     const fastRestore = isFastRestore(point);
-    const distance = ms === chosenMs ? 'at the time you chose' : `${timeAgo(Math.min(ms, chosenMs), Math.max(ms, chosenMs)).replace(' ago', '')} ${side} the time you chose`;
+    const distance = Math.abs(ms - chosenMs) < 60_000 ? 'at the time you chose' : `${timeAgo(Math.min(ms, chosenMs), Math.max(ms, chosenMs)).replace(' ago', '')} ${side} the time you chose`;
     return {
       id: point.id,
       ms,

@@ -1,6 +1,7 @@
 // Retry Failed Artifacts: a new draft with the failed artifacts of a finished session, so only what failed is
-// tried again, and per failure a suggestion (keep the point, choose another, or restore to a new location). Each artifact is rebuilt the way an export rebuilds
-// it; one that cannot be (its restore point or browse session is missing) is left out.
+// tried again, and per failure a suggestion (keep the point, choose another, or restore to a new location).
+// Each artifact is rebuilt the way an export rebuilds it; one that cannot be (its restore point or browse
+// session is missing) is left out.
 import type { CreateSessionInput, GranularArtifactInput, StandardArtifactInput } from './api/inputs';
 import { artifactInput } from './exports';
 import type { DestinationType, PublicError, RestoreArtifact, Workload } from './model';
