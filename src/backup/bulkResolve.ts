@@ -3,6 +3,7 @@
 // supplies the lookup (it knows the connection and batches the reads); this file decides what each row means.
 // Also: a finished bulk request's unresolved rows, in words.
 import type { BulkCsvRead, CsvProblem } from './bulkCsv';
+import { isNotProtected } from './plan';
 import type { ProtectionUnit, RestoreArtifactsBulkAdditionRequest, Workload } from './model';
 import { unitDisplayName, unitRef } from './sessionNaming';
 import { plural } from './timeWords';
@@ -21,8 +22,6 @@ export interface BulkPreview {
   summary: string;
 }
 
-const NOT_RESTORABLE = new Set(['unprotected', 'unprotectRequested', 'removeRequested', 'offboardRequested', 'offboarded']);
-
 /** Resolves every accepted row, `batchSize` values per lookup call, in file order. */
 export async function resolveBulkRows(workload: Workload, read: BulkCsvRead, lookup: UnitLookup, batchSize = 20): Promise<BulkPreview> {
   const preview: BulkPreview = { found: [], notFound: [], duplicates: [...read.duplicates], invalid: [...read.invalid], summary: '' };
@@ -37,7 +36,7 @@ export async function resolveBulkRows(workload: Workload, read: BulkCsvRead, loo
         continue;
       }
       const name = unitDisplayName(workload, unitRef(workload, unit));
-      if (unit.status && NOT_RESTORABLE.has(unit.status)) {
+      if (isNotProtected(unit.status)) {
         preview.notFound.push({ line: row.line, value: row.value, reason: `${name} is not protected any more (${words('unitStatus', unit.status).toLowerCase()})` });
         continue;
       }

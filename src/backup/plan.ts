@@ -110,6 +110,11 @@ export interface ReviewContext {
 
 const NOT_PROTECTED = new Set(['unprotected', 'unprotectRequested', 'removeRequested', 'offboardRequested', 'offboarded']);
 
+/** A unit no longer backed up (protection removed or offboarded, or on the way there): no newer points will come. */
+export function isNotProtected(status: string | null | undefined): boolean {
+  return !!status && NOT_PROTECTED.has(status);
+}
+
 /**
  * Flags for the plan review and the confirmation: a point much older than the documented cadence would give
  * for the chosen time, a unit that is no longer protected, a unit already in the draft, a unit with no point.
@@ -125,7 +130,7 @@ export function reviewFlags(plan: CreatePlan, context: ReviewContext): ReviewFla
       flags.push({ kind: 'stalePoint', unitId: artifact.unitId, unitName: name, text: `${name}: the nearest restore point is ${formatWithZone(pointMs)}, ${timeAgo(pointMs, context.chosenMs).replace(' ago', '')} before the time you chose (backups normally run ${cadenceAt(Math.max(0, context.nowMs - context.chosenMs))?.words ?? 'within the retention period'}).` });
     }
     const status = byId.get(artifact.unitId)?.status;
-    if (status && NOT_PROTECTED.has(status)) {
+    if (status && isNotProtected(status)) {
       flags.push({ kind: 'notProtected', unitId: artifact.unitId, unitName: name, text: `${name} is not protected any more (${words('unitStatus', status).toLowerCase()}); no newer backups exist.` });
     }
     if (context.draftUnitIds?.has(artifact.unitId)) {

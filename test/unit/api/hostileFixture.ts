@@ -11,7 +11,8 @@ export function hostileStrings(marker: string): string {
 
 export function hostileSession(marker: string): { session: RestoreSession; standard: RestoreArtifact[]; bulkRequests: RestoreArtifactsBulkAdditionRequest[] } {
   const h = hostileStrings(marker);
-  const session = { id: `sess-${h.replace(/[\u0000-\u001f\u2028]/g, '')}`, status: h, restoreJobType: h, createdDateTime: h, createdBy: { user: { id: h, displayName: h } } } as unknown as RestoreSession;
+  // The id keeps its quotes and `$(...)` but not its line breaks: a session id with a newline is refused as a path.
+  const session = { id: `sess-${h.replace(/[\r\n\u2028]/g, '')}`, status: h, restoreJobType: h, createdDateTime: h, createdBy: { user: { id: h, displayName: h } } } as unknown as RestoreSession;
   const standard = [{ id: `a1${h}`, status: 'failed', destinationType: h, restorePoint: { id: `rp1${h}` } }, { id: `a2${h}`, status: h }] as unknown as RestoreArtifact[];
   const bulkRequests = [{ id: `b${h}`, displayName: h, status: 'active', destinationType: 'new', mailboxes: [h], directoryObjectIds: [h], tags: h }] as unknown as RestoreArtifactsBulkAdditionRequest[];
   return { session, standard, bulkRequests };
