@@ -71,3 +71,14 @@ export function statusBanner(session: Pick<RestoreSessionBase, 'status' | 'error
 function clamp(value: number | null | undefined, max: number): number {
   return Math.max(0, Math.min(value ?? 0, max));
 }
+
+/**
+ * The completion notice: `Debra Berger +2: completed with errors — 2 restored, 1 failed. Restored to a new folder
+ * in each mailbox.` `name` comes from sessionName; `where` is the destination in words (restored location or
+ * the workload's new-location words).
+ */
+export function completionNotice(name: string, session: Pick<RestoreSessionBase, 'status'>, progress: Progress, where: string): string {
+  const outcome = session.status === 'completed' ? 'restore completed' : session.status === 'completedWithError' ? 'completed with errors' : session.status === 'failed' ? 'restore failed' : 'restore finished';
+  const restored = progress.segments.some((s) => s.kind === 'restored') && where ? ` Restored to ${where}.` : '';
+  return `${name}: ${outcome} — ${progress.text}.${restored}`;
+}

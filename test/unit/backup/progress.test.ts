@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { progressOf, statusBanner } from '../../../src/backup/progress';
+import { completionNotice, progressOf, statusBanner } from '../../../src/backup/progress';
 
 describe('progress in words', () => {
   it('segments restored, failed, in progress and waiting', () => {
@@ -22,5 +22,13 @@ describe('progress in words', () => {
     assert.match(statusBanner({ status: 'activating' }, p).text, /^Activating/);
     assert.equal(statusBanner({ status: 'failed', error: { code: 'UnknownError', message: 'Boom' } }, p).text, 'Failed: Unknown error — Boom (code UnknownError)');
     assert.equal(statusBanner({ status: 'completed' }, progressOf({ total: 2, completed: 2 })).tone, 'success');
+  });
+});
+
+describe('completion notice', () => {
+  it('names the units, the outcome and where they went', () => {
+    const text = completionNotice('Debra Berger +2', { status: 'completedWithError' }, progressOf({ total: 3, completed: 2, failed: 1 }), 'a new folder in each mailbox');
+    assert.equal(text, 'Debra Berger +2: completed with errors — 2 restored, 1 failed. Restored to a new folder in each mailbox.');
+    assert.equal(completionNotice('Finance site', { status: 'failed' }, progressOf({ total: 1, failed: 1 }), 'Finance'), 'Finance site: restore failed — 1 failed.');
   });
 });

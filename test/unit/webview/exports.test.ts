@@ -81,6 +81,11 @@ describe('exports with hostile server strings', () => {
     });
   }
 
+  it('the PowerShell check sees code that escapes a string (it can fail)', () => {
+    assert.match(powershellCode("$A = 'x’; New-Item marker; ‘y'"), /New-Item/);
+    assert.throws(() => powershellCode("$A = 'unterminated"));
+  });
+
   it('keeps .http titles and comments on one line', () => {
     const text = httpFile(w, hostile, contents, { baseUrl: 'https://graph.microsoft.com/v1.0' });
     const separators = text.split('\n').filter((l) => l.startsWith('###'));
