@@ -13,7 +13,7 @@ import type { EmulatorCore } from './core';
 import { allowOptions, contextUrl } from './odata';
 import { presentBulkRequest, visibleEnum } from './present';
 import { EMULATOR_IDENTITY, iso } from './records';
-import { findSession } from './sessions';
+import { findSession } from './sessionLookup';
 import type { Json } from './validate';
 import { bodyObject, checkODataType, isObject, optionalDateTime, optionalEnum, optionalString, rejectUnknown, stringArray } from './validate';
 
