@@ -6,6 +6,7 @@ import { aggregateSessionStatus, countArtifacts, isTerminalSession, workload } f
 import type { Catalog } from '../catalog/types';
 import type { SessionRecord } from '../state';
 import { granularRestoredPath, mailboxLocation, siteLocation, unitIdOfPoint } from './catalogExtras';
+import { emptyRestoredLocation, UNSET_DATE } from './artifactRecord';
 import { iso } from './records';
 
 /** Simulated seconds spent in `scheduling` after activation; then artifacts are `scheduled`. */
@@ -16,7 +17,6 @@ export const SCHEDULING_SECONDS = 30;
  */
 export const startOffsetSeconds = (index: number): number => 60 + 45 * index;
 
-export const UNSET_DATE = '0001-01-01T00:00:00Z';
 
 type AnyArtifact = SessionRecord['standard'][number] | SessionRecord['granular'][number];
 
@@ -123,6 +123,5 @@ function fillRestoredLocation(record: SessionRecord, target: Record<string, unkn
 
 function clearRestoredLocation(record: SessionRecord, target: Record<string, unknown>, granularFile: boolean): void {
   if (granularFile) return;
-  if (workload(record.workload).restoredLocation.urlField === null) Object.assign(target, { restoredFolderId: null, restoredFolderName: null, restoredItemCount: null });
-  else Object.assign(target, { restoredSiteId: null, restoredSiteName: null, restoredSiteWebUrl: null });
+  Object.assign(target, emptyRestoredLocation(workload(record.workload)));
 }
