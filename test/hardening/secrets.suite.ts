@@ -15,7 +15,7 @@ import { BackupApi } from '../../src/backup/api';
 import { curlScript, httpFile, sessionDocument } from '../../src/backup/exports';
 import { HistoryRecorder, artifactState, directoryFiles, sessionState } from '../../src/backup/history';
 import { workload } from '../../src/backup/model';
-import { startEmulator, type RunningEmulator } from '../../src/emulator';
+import { CONTROL_TOKEN_HEADER, startEmulator, type RunningEmulator } from '../../src/emulator';
 import { DEMO_ADMIN_APP, DEMO_PUBLIC_CLIENT, DEMO_READER_APP } from '../../src/emulator/identity';
 import { GraphClient, GraphError, HttpTransport, type RequestLogEntry } from '../../src/graph';
 import { ROOT, recordFigures, sleep } from './support';
@@ -90,7 +90,7 @@ export function secretsSuite(): void {
     }
 
     async function fault(body: Record<string, unknown>): Promise<void> {
-      const res = await transport.send({ method: 'POST', url: `${emulator.httpsUrl}/_emulator/faults`, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await transport.send({ method: 'POST', url: `${emulator.httpsUrl}/_emulator/faults`, headers: { 'content-type': 'application/json', [CONTROL_TOKEN_HEADER]: emulator.controlToken }, body: JSON.stringify(body) });
       assert.equal(res.status, 201, res.body);
     }
 
@@ -143,7 +143,7 @@ export function secretsSuite(): void {
         await user.signIn({
           onDeviceCode: (prompt) => {
             see('device code prompt', prompt.message);
-            setTimeout(() => void transport.send({ method: 'POST', url: `${emulator.httpsUrl}/_emulator/identity/approve`, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user_code: prompt.userCode, user: 'admin' }) }), 50);
+            setTimeout(() => void transport.send({ method: 'POST', url: `${emulator.httpsUrl}/_emulator/identity/approve`, headers: { 'content-type': 'application/json', [CONTROL_TOKEN_HEADER]: emulator.controlToken }, body: JSON.stringify({ user_code: prompt.userCode, user: 'admin' }) }), 50);
           },
         });
         await exercise(user, 'user', history);

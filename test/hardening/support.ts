@@ -8,7 +8,7 @@ import { BackupApi } from '../../src/backup/api';
 import {
   ARTIFACT_RESTORE_STATUSES, DESTINATION_TYPES, RESTORE_JOB_TYPES, RESTORE_SESSION_STATUSES, WORKLOADS, aggregateSessionStatus,
 } from '../../src/backup/model';
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator';
+import { CONTROL_TOKEN_HEADER, startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator';
 import { GraphClient, type RequestLogEntry, type RetryOptions } from '../../src/graph';
 
 export type Mode = 'quick' | 'full';
@@ -84,7 +84,7 @@ export async function startHarness(options: EmulatorOptions & { retry?: RetryOpt
   const raw: Harness['raw'] = async (method, pathName, body) => {
     const res = await fetch(`${emulator.url}${pathName}`, {
       method,
-      headers: body === undefined ? { prefer: 'include-unknown-enum-members' } : { 'content-type': 'application/json', prefer: 'include-unknown-enum-members' },
+      headers: { [CONTROL_TOKEN_HEADER]: emulator.controlToken, prefer: 'include-unknown-enum-members', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
@@ -131,8 +131,8 @@ const isDate = (v: unknown): boolean => typeof v === 'string' && !Number.isNaN(D
  * artifacts', a session never mixes standard and granular artifacts or destination types. Returns the number
  * of records checked; throws on the first violation.
  */
-export async function assertStoreValid(baseUrl: string): Promise<{ sessions: number; artifacts: number }> {
-  const res = await fetch(`${baseUrl}/_emulator/state?detail=sessions`);
+export async function assertStoreValid(baseUrl: string, controlToken: string): Promise<{ sessions: number; artifacts: number }> {
+  const res = await fetch(`${baseUrl}/_emulator/state?detail=sessions`, { headers: { [CONTROL_TOKEN_HEADER]: controlToken } });
   assert.equal(res.status, 200);
   const state = (await res.json()) as { sessions: any[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
   const ids = new Set<string>();

@@ -108,7 +108,7 @@ export function xssSuite(): void {
   describe('hardening: XSS corpus in every string field the emulator returns', function () {
     this.timeout(300_000);
     let h: Harness;
-    before(async () => { h = await startHarness({ seed: 'demo' }); });
+    before(async () => { h = await startHarness({ seed: 'demo', testHooks: true }); });
     after(async () => { await h.close(); });
 
     it('renders every payload as text on the details page, with no element, handler or link from data', async () => {

@@ -1,7 +1,7 @@
 // Starts a real emulator on 127.0.0.1 (port 0) and a BackupApi over the project's Graph client.
 import { BackupApi } from '../../../src/backup/api';
 import { GraphClient } from '../../../src/graph';
-import { startEmulator, type RunningEmulator } from '../../../src/emulator';
+import { CONTROL_TOKEN_HEADER, startEmulator, type RunningEmulator } from '../../../src/emulator';
 import type { SeedName } from '../../../src/emulator/catalog/types';
 
 export interface Harness {
@@ -32,7 +32,7 @@ export async function startHarness(seed: SeedName = 'empty'): Promise<Harness> {
     async control(path, body, method = 'POST') {
       const response = await fetch(`${emulator.url}/_emulator/${path}`, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: { [CONTROL_TOKEN_HEADER]: emulator.controlToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await response.text();

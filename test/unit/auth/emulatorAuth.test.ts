@@ -4,7 +4,7 @@
 import { strict as assert } from 'assert';
 import { MemorySecretStore, MsalTokenProvider, type DeviceCodePrompt } from '../../../src/auth';
 import { BackupApi } from '../../../src/backup/api';
-import { startEmulator, type RunningEmulator } from '../../../src/emulator';
+import { CONTROL_TOKEN_HEADER, startEmulator, type RunningEmulator } from '../../../src/emulator';
 import { DEMO_ADMIN_APP, DEMO_PUBLIC_CLIENT, type IdentityService } from '../../../src/emulator/identity';
 import { GraphClient, GraphError, HttpTransport } from '../../../src/graph';
 
@@ -28,7 +28,7 @@ describe('auth: the emulator with --auth on, over https', function () {
   });
 
   const approve = (user: string) => (prompt: DeviceCodePrompt) => {
-    setTimeout(() => void transport.send({ method: 'POST', url: `${origin}/_emulator/identity/approve`, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user_code: prompt.userCode, user }) }), 20);
+    setTimeout(() => void transport.send({ method: 'POST', url: `${origin}/_emulator/identity/approve`, headers: { 'content-type': 'application/json', [CONTROL_TOKEN_HEADER]: emulator.controlToken }, body: JSON.stringify({ user_code: prompt.userCode, user }) }), 20);
   };
 
   function api(provider?: MsalTokenProvider): BackupApi {

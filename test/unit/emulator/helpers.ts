@@ -2,7 +2,7 @@
 // builders that find protection units and restore points through the API the way a client would.
 import { strict as assert } from 'assert';
 import type { EmulatorOptions, RunningEmulator } from '../../../src/emulator';
-import { startEmulator } from '../../../src/emulator';
+import { CONTROL_TOKEN_HEADER, startEmulator } from '../../../src/emulator';
 
 export const ROOT = '/v1.0/solutions/backupRestore';
 export const PREFER = { Prefer: 'include-unknown-enum-members' };
@@ -23,7 +23,8 @@ export class Client {
 
   async call<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response<T>> { // eslint-disable-line @typescript-eslint/no-explicit-any
     const full = path.startsWith('http') ? path : this.emulator.url + (path.startsWith('/_emulator') || path.startsWith('/v1.0') || path.startsWith('/beta') ? path : ROOT + path);
-    const init: RequestInit = { method, headers: { ...headers } };
+    // The harness owns its emulator, so it sends the run's control token with every request (only controls need it).
+    const init: RequestInit = { method, headers: { [CONTROL_TOKEN_HEADER]: this.emulator.controlToken, ...headers } };
     if (body !== undefined) {
       init.body = (typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body)) as BodyInit;
       (init.headers as Record<string, string>)['Content-Type'] ??= 'application/json';
