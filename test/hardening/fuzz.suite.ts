@@ -142,7 +142,7 @@ export function fuzzSuite(): void {
         }
       }));
       assert.equal(stats.requests, total, `sent ${stats.requests} of ${total} before the time bound`);
-      const store = await assertStoreValid(h.emulator.url);
+      const store = await assertStoreValid(h.target);
       recordFigures('fuzz', { ...stats, sessionsValidated: store.sessions, artifactsValidated: store.artifacts, invalidRecords: 0, processCrashes: 0 });
     });
 
@@ -200,7 +200,7 @@ export function fuzzSuite(): void {
         assert.deepEqual(violations, [], `round ${round}`);
         await h.api.sessions.delete(id);
       }
-      await assertStoreValid(h.emulator.url);
+      await assertStoreValid(h.target);
       recordFigures('concurrency', figures);
     });
   });
