@@ -48,13 +48,4 @@ export function control(path: string, body?: unknown, method = 'POST'): Promise<
   return callControl(emulatorTarget(), path, method === 'DELETE' ? undefined : body ?? {}, method);
 }
 
-/** Polls `probe` until it gives a value; fails after `timeoutMs` naming what it waited for. */
-export async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+export { until } from '../support/wait';
