@@ -135,6 +135,15 @@ export function fuzzSuite(): void {
         }
       };
 
+      // Deep `$filter`s on a real collection, every depth at least once (the random loop mostly reaches other paths)
+      for (const depth of [400, 5_000, 50_000]) {
+        stats.deepFilters++;
+        const res = await fetch(`${h.emulator.url}${ROOT}/restoreSessions${deepFilter(depth)}`);
+        const text = await res.text();
+        if (res.status >= 500) stats.serverErrors++;
+        assert.ok(res.status < 500, `a $filter nested ${depth} deep → ${res.status} ${text.slice(0, 200)}`);
+      }
+
       const concurrency = 8;
       let next = 0;
       const deadline = Date.now() + scaled(45_000, 480_000);
@@ -208,7 +217,12 @@ export function fuzzSuite(): void {
             assert.ok(parsed.error?.code, `${method} /_emulator/${path} → ${res.status} without an error code: ${text.slice(0, 200)}`);
             stats.controlEnvelopes++;
           }
-        } else stats.controlsAccepted++;
+        } else {
+          stats.controlsAccepted++;
+          const kind = body?.startsWith('{') ? (JSON.parse(body) as { kind?: unknown }).kind : undefined;
+          const inherited = typeof kind === 'string' && kind in Object.prototype;
+          assert.ok(!(path === 'faults' && method === 'POST' && inherited), `a fault kind found on Object.prototype was accepted: ${body}`);
+        }
         assert.equal(({} as Record<string, unknown>).polluted, undefined, `prototype polluted by ${method} /_emulator/${path} ${body}`);
         // whatever the call did, the API still answers (faults are lifted first: they are meant to break calls)
         await h.control('faults', undefined, 'DELETE');
