@@ -70,15 +70,13 @@ describe('hardening in the real host', function () {
   this.timeout(300_000);
   let ext: ExtensionApi;
 
-  before(async function () {
-    if (!emulatorUrl()) this.skip();
+  before(async () => {
     ext = (await activated()).exports as ExtensionApi;
     ext.ui.confirm = async () => true;
     await control('reset', { seed: 'demo' });
   });
 
   after(async () => {
-    if (!emulatorUrl()) return;
     await control('faults', undefined, 'DELETE');
     await control('xss', { payload: null });
     for (const panel of ext?.details.all() ?? []) panel.dispose();
