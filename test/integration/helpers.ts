@@ -1,6 +1,6 @@
 // Shared helpers for the integration tests (they run inside the extension host and may import vscode).
-import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { CONTROL_TOKEN_ENV, control as callControl, type ControlTarget } from '../support/control';
 
 export const EXTENSION_ID = 'm365-restore-tools.m365-restore-sessions';
 
@@ -33,25 +33,19 @@ export async function activated(): Promise<vscode.Extension<unknown>> {
   return ext;
 }
 
-/** URL of the emulator started by the launcher, or undefined when none was started. */
+/** URL of the emulator the launcher started (test/integration/index.ts refuses to run without one). */
 export function emulatorUrl(): string | undefined {
   return process.env.RESTORE_SESSIONS_EMULATOR_URL || undefined;
 }
 
-/** Calls an emulator control (`/_emulator/<path>`), failing the test on an error answer. */
-export async function control(path: string, body?: unknown, method = 'POST'): Promise<unknown> {
-  const response = await fetch(`${emulatorUrl()}/_emulator/${path}`, { method, headers: { 'content-type': 'application/json' }, body: method === 'DELETE' ? undefined : JSON.stringify(body ?? {}) });
-  assert.ok(response.ok, `control ${path} → ${response.status}`);
-  return response.status === 204 ? undefined : response.json();
+/** The launcher's emulator with its per-run control token (absent while the emulator has none). */
+export function emulatorTarget(): ControlTarget {
+  return { url: emulatorUrl() ?? '', controlToken: process.env[CONTROL_TOKEN_ENV] || undefined };
 }
 
-/** Polls `probe` until it gives a value; fails after `timeoutMs` naming what it waited for. */
-export async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+/** Calls an emulator control (`/_emulator/<path>`) of the launcher's emulator; throws on an error answer. */
+export function control(path: string, body?: unknown, method = 'POST'): Promise<unknown> {
+  return callControl(emulatorTarget(), path, method === 'DELETE' ? undefined : body ?? {}, method);
 }
+
+export { until } from '../support/wait';
