@@ -61,7 +61,7 @@ async function main() {
   await host.runCodeServer(stateDir, ['--install-extension', vsix]);
   log(`installed ${path.basename(vsix)}`);
 
-  const server = await host.startCodeServer({ stateDir, args: [workspace] });
+  const server = await host.startCodeServer({ stateDir, args: [workspace], env: { RESTORE_SESSIONS_TEST_HOOKS: '1' } });
   cleanups.push(async () => {
     await server.stop();
     if (counts.failed) fs.copyFileSync(path.join(stateDir, 'server.log'), path.join(SHOTS, 'server.log'));

@@ -55,7 +55,7 @@ function readResult(file) {
 async function runInCodeServer(stateDir, workspace, emulatorUrl, resultFile) {
   const server = await host.startCodeServer({
     stateDir, args: ['--vscode-option', 'enable-smoke-test-driver'],
-    env: { RESTORE_SESSIONS_EMULATOR_URL: emulatorUrl, RESTORE_SESSIONS_TEST_RESULT: resultFile },
+    env: { RESTORE_SESSIONS_TEST_HOOKS: '1', RESTORE_SESSIONS_EMULATOR_URL: emulatorUrl, RESTORE_SESSIONS_TEST_RESULT: resultFile },
   });
   cleanups.push(() => server.stop());
   log(`code-server ${host.PINS.codeServer} up on ${server.url}`);
@@ -110,7 +110,7 @@ async function runInElectron(stateDir, workspace, emulatorUrl, resultFile) {
       launchArgs: [${JSON.stringify(workspace)}, '--user-data-dir', ${JSON.stringify(path.join(stateDir, 'user-data'))},
         '--extensions-dir', ${JSON.stringify(path.join(stateDir, 'extensions'))}, '--disable-workspace-trust',
         '--skip-welcome', '--skip-release-notes', '--disable-updates'],
-      extensionTestsEnv: { RESTORE_SESSIONS_EMULATOR_URL: ${JSON.stringify(emulatorUrl)}, RESTORE_SESSIONS_TEST_RESULT: ${JSON.stringify(resultFile)} },
+      extensionTestsEnv: { RESTORE_SESSIONS_TEST_HOOKS: "1", RESTORE_SESSIONS_EMULATOR_URL: ${JSON.stringify(emulatorUrl)}, RESTORE_SESSIONS_TEST_RESULT: ${JSON.stringify(resultFile)} },
     }).then(() => process.exit(0), (e) => { console.error(String(e)); process.exit(1); });`;
   const child = spawn(process.execPath, ['-e', script], { cwd: host.ROOT, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   cleanups.push(() => host.stopGroup(child.pid));

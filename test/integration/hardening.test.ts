@@ -13,7 +13,7 @@ import type { RestoreSession } from '../../src/backup/model';
 import { WORKLOADS } from '../../src/backup/model';
 import type { ExtensionApi } from '../../src/extension/extension';
 import type { Node } from '../../src/extension/tree/nodes';
-import { XSS_MARKER } from '../../src/protocol/details';
+import { XSS_MARKER } from '../../src/protocol/testHooks';
 import { mount, type DocumentLike } from '../../src/webview/details/dom';
 import { emptyUi, renderDetails } from '../../src/webview/details/view';
 import { activated, control, emulatorUrl, until } from './helpers';
