@@ -21,6 +21,7 @@ import { BusySessions } from './sessions/busy';
 import { SessionHubs } from './sessions/hubs';
 import { readSettings } from './settings';
 import { TEST_HOOKS } from './testHooks';
+import type { Node } from './tree/nodes';
 import { RestoreSessionsProvider } from './tree/provider';
 import { vscodeUi, type Ui } from './ui';
 import { DetailsPanels } from './webview/panels';
@@ -32,6 +33,8 @@ export interface ExtensionApi {
   connections: ConnectionManager;
   hubs: SessionHubs;
   tree: RestoreSessionsProvider;
+  /** The explorer view (tests: it is visible once focused). */
+  view: vscode.TreeView<Node>;
   filter: SessionFilter;
   /** Integration tests replace `ui.confirm` to answer modal confirmations. */
   ui: Ui;
@@ -98,7 +101,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
       if (e.affectsConfiguration('restoreSessions.autoRefresh')) autoRefresh.schedule();
     }),
   );
-  return TEST_HOOKS ? { connections, hubs, tree, filter, ui: ctx.ui, details } : undefined;
+  return TEST_HOOKS ? { connections, hubs, tree, view, filter, ui: ctx.ui, details } : undefined;
 }
 
 export function deactivate(): void {}

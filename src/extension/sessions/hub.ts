@@ -118,12 +118,11 @@ export class SessionHub {
       const kept = this.entries.get(fresh.id);
       const w = workload ?? kept?.workload ?? workloadBySessionType(fresh['@odata.type']);
       if (!w) continue;
-      const session = kept ? { ...kept.session, ...fresh } : fresh;
-      if (kept && JSON.stringify(kept.session) === JSON.stringify(session)) continue;
-      this.entries.set(fresh.id, { workload: w, session, read: kept?.read });
+      if (kept && JSON.stringify(kept.session) === JSON.stringify(fresh)) continue;
+      this.entries.set(fresh.id, { workload: w, session: fresh, read: kept?.read });
       if (kept) {
-        changed.push(session);
-        this.fire({ connectionId: this.connectionId, workload: w, sessionId: fresh.id, session, source, note });
+        changed.push(fresh);
+        this.fire({ connectionId: this.connectionId, workload: w, sessionId: fresh.id, session: fresh, source, note });
       }
     }
     return changed;
