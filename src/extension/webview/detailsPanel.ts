@@ -19,7 +19,7 @@ import { goneLoaded, loadedFromRead } from './panelLoading';
 import { receivePageMessage } from './panelMessages';
 import { PanelPoller } from './panelPoller';
 import type { DetailsUi } from './panelUi';
-import type { DetailsHost } from './panels';
+import type { DetailsHost } from './detailsHost';
 import { buildSnapshot, emptyLoaded, type Loaded } from './snapshot';
 
 export class DetailsPanel implements vscode.Disposable {
@@ -151,7 +151,7 @@ export class DetailsPanel implements vscode.Disposable {
     return { hub: await this.activeHub(), ui: this.host.ui, busy: this.host.busy, watch: this.host.watch };
   }
 
-  openPanel(workload: Workload, session: RestoreSession): Promise<DetailsPanel> {
+  openPanel(workload: Workload, session: RestoreSession): Promise<unknown> {
     return this.host.open({ workload, session });
   }
 

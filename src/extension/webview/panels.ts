@@ -18,22 +18,10 @@ import { TEST_HOOKS } from '../testHooks';
 import type { Ui } from '../ui';
 import type { WatchList } from '../watchList';
 import { DetailsPanel } from './detailsPanel';
+import type { DetailsHost } from './detailsHost';
 import { HISTORY_SCHEME, HistoryDocuments } from './historyDocuments';
 import { detailsHtml } from './html';
 import { detailsUi, type DetailsUi } from './panelUi';
-
-/** What a panel needs from its surroundings. */
-export interface DetailsHost {
-  readonly hubs: SessionHubs;
-  readonly busy: BusySessions;
-  readonly watch: WatchList;
-  readonly log: Log;
-  readonly recorder: HistoryRecorder;
-  readonly documents: HistoryDocuments;
-  ui: DetailsUi;
-  html(webview: vscode.Webview, title: string): string;
-  open(target: { workload: Workload; session: RestoreSession }, source?: 'open' | 'restore'): Promise<DetailsPanel>;
-}
 
 export class DetailsPanels implements DetailsHost, vscode.Disposable {
   readonly recorder: HistoryRecorder;
