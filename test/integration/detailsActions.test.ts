@@ -1,6 +1,7 @@
 // What the details panel says after an action, in the real host against the launcher's emulator: a refused
 // Activate shows the service's words with the request-id (never "The session is draft."), and a declined
-// confirmation shows that nothing happened. Both leave the session a draft on the service.
+// confirmation shows that nothing happened. Both leave the session a draft on the service. And a panel keeps
+// the connection it was opened on: after a switch it still names that connection and stops polling.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { RestoreSession } from '../../src/backup/model';
@@ -8,7 +9,7 @@ import { WORKLOADS } from '../../src/backup/model';
 import type { ExtensionApi } from '../../src/extension/extension';
 import type { DetailsPanel } from '../../src/extension/webview/detailsPanel';
 import { PROTOCOL_VERSION, type HostMessage } from '../../src/protocol/details';
-import { control, emulatorUrl, graph, openPanel, seededDrafts, testApi } from './helpers';
+import { control, emulatorUrl, graph, openPanel, seededDrafts, testApi, until } from './helpers';
 
 /** Presses Activate on the page and returns the notices the panel posted meanwhile. */
 async function activateFromPage(panel: DetailsPanel): Promise<Extract<HostMessage, { type: 'notice' }>[]> {
@@ -74,5 +75,34 @@ describe('session details panel: the outcome of Activate', function () {
     assert.match(notices[0].text, /cancelled/i);
     assert.strictEqual((await graph<RestoreSession>(`restoreSessions/${draft.id}`)).status, 'draft');
     assert.strictEqual(panel.session?.status, 'draft');
+  });
+
+  it('keeps the connection it was opened on: after a switch its name stays and polling stops, until switched back', async () => {
+    const settings = vscode.workspace.getConfiguration('restoreSessions');
+    await settings.update('connections', [{ id: 'second', label: 'Second tenant', kind: 'emulator', signIn: 'none', apiVersion: 'v1.0' }], vscode.ConfigurationTarget.Global);
+    const home = ext.connections.activeId;
+    try {
+      const [draft] = await seededDrafts();
+      const panel = await openPanel(ext, draft.id);
+      await panel.whenReady();
+      const label = panel.lastSnapshot!.connectionLabel;
+      assert.ok(panel.lastSnapshot!.live.polling, 'a draft panel of the active connection polls');
+
+      await ext.connections.switchTo('second');
+      const away = await until('the panel to stop polling', () => (panel.lastSnapshot?.live.polling === false ? panel.lastSnapshot : undefined));
+      assert.strictEqual(away.connectionLabel, label, 'the panel still names its own connection');
+      assert.match(away.live.reason, /not the active one/);
+      await panel.refresh('refresh');
+      assert.match(panel.lastSnapshot!.error ?? '', /not the active connection/, 'a refresh says why it cannot read');
+      assert.notStrictEqual(panel.lastSnapshot!.connectionLabel, 'Second tenant');
+
+      await ext.connections.switchTo(home);
+      await until('polling again', () => (panel.lastSnapshot?.live.polling ? true : undefined));
+      await panel.refresh('refresh');
+      assert.strictEqual(panel.lastSnapshot!.error, undefined);
+    } finally {
+      if (ext.connections.activeId !== home) await ext.connections.switchTo(home);
+      await settings.update('connections', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 });
