@@ -285,7 +285,7 @@ async function treeBench(emulator: EmulatorProcess, w: Workload, sizes: Sizes, r
       before = requests();
       const allMs = await timed(async () => {
         await list.loadFirst(api, { top: sizes.treePageSize });
-        await list.loadMore(client, true);
+        await list.loadMore(api, true);
       });
       if (list.error) throw list.error;
       if (list.sessions.length !== sizes.sessions) throw new Error(`tree: loaded ${list.sessions.length} of ${sizes.sessions}`);

@@ -376,7 +376,7 @@ export class ConnectionManager implements vscode.Disposable {
     this.current = undefined;
     this.currentTransport = undefined;
     this.currentConfigKey = undefined;
-    await previous?.then((c) => c.api.client.close()).catch(() => undefined);
+    await previous?.then((c) => c.api.close()).catch(() => undefined);
     await transport?.close().catch(() => undefined);
   }
 

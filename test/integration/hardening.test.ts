@@ -13,10 +13,10 @@ import type { RestoreSession } from '../../src/backup/model';
 import { WORKLOADS } from '../../src/backup/model';
 import type { ExtensionApi } from '../../src/extension/extension';
 import type { Node } from '../../src/extension/tree/nodes';
-import { XSS_MARKER } from '../../src/protocol/details';
+import { XSS_MARKER } from '../../src/protocol/testHooks';
 import { mount, type DocumentLike } from '../../src/webview/details/dom';
 import { emptyUi, renderDetails } from '../../src/webview/details/view';
-import { activated, control, emulatorUrl, until } from './helpers';
+import { control, emulatorUrl, testApi, until } from './helpers';
 
 // Payloads that would set the page's marker global if they ever ran (the page reports it after each render).
 const CORPUS = [
@@ -71,7 +71,7 @@ describe('hardening in the real host', function () {
   let ext: ExtensionApi;
 
   before(async () => {
-    ext = (await activated()).exports as ExtensionApi;
+    ext = await testApi();
     ext.ui.confirm = async () => true;
     await control('reset', { seed: 'demo' });
   });

@@ -31,8 +31,12 @@ describe('auth: the emulator with --auth on, over https', function () {
     setTimeout(() => void transport.send({ method: 'POST', url: `${origin}/_emulator/identity/approve`, headers: { 'content-type': 'application/json', [CONTROL_TOKEN_HEADER]: emulator.controlToken }, body: JSON.stringify({ user_code: prompt.userCode, user }) }), 20);
   };
 
+  function client(provider?: MsalTokenProvider): GraphClient {
+    return new GraphClient({ baseUrl: `${origin}/v1.0`, transport, tokenProvider: provider, retry: { maxAttempts: 1 } });
+  }
+
   function api(provider?: MsalTokenProvider): BackupApi {
-    return new BackupApi(new GraphClient({ baseUrl: `${origin}/v1.0`, transport, tokenProvider: provider, retry: { maxAttempts: 1 } }));
+    return new BackupApi(client(provider));
   }
 
   async function firstPage(a: BackupApi): Promise<number> {
@@ -59,7 +63,7 @@ describe('auth: the emulator with --auth on, over https', function () {
     const { body: mine } = await a.sessions.create(exchange, {});
     assert.equal(mine.createdBy?.user?.displayName, 'Megan Bowen', 'createdBy names the signed-in user');
     await a.sessions.delete(mine.id);
-    const units = await a.client.get<{ value: unknown[] }>('/solutions/backupRestore/protectionUnits');
+    const units = await client(provider).get<{ value: unknown[] }>('/solutions/backupRestore/protectionUnits');
     assert.ok(units.body.value.length > 0, 'Configuration.Read.All lets the wizard list protection units');
     adminProvider = provider;
   });
@@ -115,7 +119,7 @@ describe('auth: the emulator with --auth on, over https', function () {
     const drafts: string[] = [];
     for await (const page of a.sessions.list(undefined, { statuses: ['draft'] })) drafts.push(...page.items.map((s) => s.id));
     assert.ok(drafts.length > 0, 'the demo seed has drafts');
-    const [read, activate] = await a.client.batch([
+    const [read, activate] = await client(provider).batch([
       { id: '1', method: 'GET', url: `/solutions/backupRestore/restoreSessions/${drafts[0]}` },
       { id: '2', method: 'POST', url: `/solutions/backupRestore/restoreSessions/${drafts[0]}/activate`, headers: { authorization: 'Bearer smuggled' } },
     ]);
