@@ -2,7 +2,7 @@
 // session each interval, backing off after failures, re-rendering only what changed.
 import * as vscode from 'vscode';
 import { workloadBySessionType } from '../backup/model';
-import type { ConnectionManager } from './connection';
+import type { ConnectionManager } from './connections';
 import type { Log } from './log';
 import { readSettings } from './settings';
 import type { RestoreSessionsProvider } from './tree/provider';

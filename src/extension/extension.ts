@@ -12,7 +12,7 @@ import type { CommandContext } from './commands/context';
 import { registerCommands } from './commands/registry';
 import { sessionCommands } from './commands/sessionCommands';
 import { viewCommands } from './commands/viewCommands';
-import { ConnectionManager } from './connection';
+import { ConnectionManager } from './connections';
 import { SessionFilter } from './filter';
 import { Log } from './log';
 import { SESSION_SCHEME, SessionDocuments } from './sessionDocuments';

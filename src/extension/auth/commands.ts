@@ -9,7 +9,7 @@ import {
 import type { CommandSpec } from '../commands/registry';
 import {
   EMULATOR_CONNECTION_ID, SIGN_IN_LABELS, type ApiVersion, type Connection, type ConnectionConfig, type ConnectionManager,
-} from '../connection';
+} from '../connections';
 import type { Log } from '../log';
 
 export interface AuthCommandContext {

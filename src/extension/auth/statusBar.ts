@@ -5,7 +5,7 @@
 //   restoreSessions.signInRequired  true when the active connection signs in but has no account / credential
 import * as vscode from 'vscode';
 import { isAppOnly } from '../../auth';
-import { SIGN_IN_LABELS, type ConnectionManager } from '../connection';
+import { SIGN_IN_LABELS, type ConnectionManager } from '../connections';
 import { AUTH_COMMANDS } from './commands';
 
 export class ConnectionStatusBar implements vscode.Disposable {

@@ -1,5 +1,5 @@
 // What command implementations share: the connection, the tree, the log.
-import type { ConnectionManager } from '../connection';
+import type { ConnectionManager } from '../connections';
 import type { Log } from '../log';
 import type { RestoreSessionsProvider } from '../tree/provider';
 import type { SessionFilter } from '../filter';

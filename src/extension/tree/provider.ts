@@ -7,7 +7,7 @@ import type { RestoreArtifact, RestoreArtifactBase, RestorePoint, RestoreSession
 import { RUNNING_SESSION_STATUSES, WORKLOADS } from '../../backup/model';
 import { artifactUnitId } from '../../backup/presentation';
 import { UnitDirectory } from '../../backup/unitDirectory';
-import type { ConnectionManager } from '../connection';
+import type { ConnectionManager } from '../connections';
 import { checkPermissionsArgs, isSignInRequired } from '../auth';
 import { describeError } from '../errors';
 import { artifactItem } from './artifactItem';

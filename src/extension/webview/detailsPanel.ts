@@ -15,7 +15,7 @@ import {
   type DetailsAction, type DetailsSnapshot, type HostMessage, type LiveInfo, type PageMessage, type PanelIdentity, type RenderedReport, type ResponseInfo,
   hostMessage, isPageMessage, safeExternalUrl,
 } from '../../protocol/details';
-import type { Connection } from '../connection';
+import type { Connection } from '../connections';
 import { sessionFileName } from '../commands/exportCommands';
 import { describeError } from '../errors';
 import { readSettings } from '../settings';

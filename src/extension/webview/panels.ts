@@ -10,7 +10,7 @@ import { directoryFiles, HistoryRecorder, sessionState } from '../../backup/hist
 import type { RestoreSession, Workload } from '../../backup/model';
 import { workload as workloadById, workloadBySessionType } from '../../backup/model';
 import { DETAILS_VIEW_TYPE, isPanelIdentity, type PanelIdentity } from '../../protocol/details';
-import type { ConnectionManager } from '../connection';
+import type { ConnectionManager } from '../connections';
 import type { Log } from '../log';
 import type { Node } from '../tree/nodes';
 import type { Ui } from '../ui';
