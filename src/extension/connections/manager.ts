@@ -30,6 +30,10 @@ export class ConnectionManager implements vscode.Disposable {
   private readonly connected = new vscode.EventEmitter<Connection>();
   /** Fires when a connection has been built (first use after a switch or reset); views need not refresh on it. */
   readonly onDidConnect = this.connected.event;
+  /** Turning custom endpoints on or off decides whether the active connection may be built: rebuild it. */
+  private readonly endpointsWatch = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('restoreSessions.allowCustomEndpoints')) void this.dropCurrent().then(() => this.changed.fire());
+  });
 
   constructor(
     private readonly log: Log,
@@ -201,6 +205,7 @@ export class ConnectionManager implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.endpointsWatch.dispose();
     void this.reset();
     this.changed.dispose();
     this.connected.dispose();
