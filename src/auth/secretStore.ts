@@ -52,4 +52,6 @@ export const secretKeys = {
   tokenCachePrefix: TOKEN_CACHE_PREFIX,
   tokenCache: (b: SecretBinding) => `${TOKEN_CACHE_PREFIX}${b.connectionId}.${bindingDigest(b)}`,
   clientCredential: (b: SecretBinding) => `${CREDENTIAL_PREFIX}${b.connectionId}.${bindingDigest(b)}`,
+  /** Keys of versions that bound secrets to the connection id only: never read, deleted with the connection. */
+  unbound: (connectionId: string) => [`${TOKEN_CACHE_PREFIX}${connectionId}`, `${CREDENTIAL_PREFIX}${connectionId}`],
 };

@@ -128,7 +128,8 @@ export class ConnectionManager implements vscode.Disposable {
   /** Removes a connection from the settings and forgets its secrets. The built-in emulator cannot be removed. */
   async remove(id: string): Promise<void> {
     if (id === EMULATOR_CONNECTION_ID) throw new Error('The built-in emulator connection cannot be removed.');
-    for (const key of this.store?.state.get<string[]>(SECRET_KEYS_KEY(id)) ?? []) await this.store?.secrets.delete(key);
+    const keys = [...(this.store?.state.get<string[]>(SECRET_KEYS_KEY(id)) ?? []), ...secretKeys.unbound(id)];
+    for (const key of keys) await this.store?.secrets.delete(key);
     await this.store?.state.update(SECRET_KEYS_KEY(id), undefined);
     await deleteUserConnection(id);
     await this.store?.state.update(ACCOUNT_KEY(id), undefined);
