@@ -40,7 +40,8 @@ export async function addConnection(ctx: AuthCommandContext): Promise<void> {
       { label: 'Microsoft Graph', description: 'a Microsoft 365 tenant with Backup Storage', target: 'graph' as const },
       { label: 'Local emulator', description: 'the emulator, with one of its sign-in methods', target: 'emulator' as const },
     ],
-    { title: 'Add Connection (1/5): where to', ignoreFocusOut: true },
+    // The number of steps depends on this answer, so the first step has no total.
+    { title: 'Add Connection (step 1): where to', ignoreFocusOut: true },
   );
   if (!kind) return;
   // Graph asks for a tenant and a client id as well: 6 steps; the emulator uses its demo ones: 4 steps.
