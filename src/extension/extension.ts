@@ -13,7 +13,7 @@ import { granularCommands } from './commands/granularCommands';
 import { registerCommands } from './commands/registry';
 import { sessionCommands } from './commands/sessionCommands';
 import { viewCommands } from './commands/viewCommands';
-import { ConnectionManager } from './connection';
+import { ConnectionManager } from './connections';
 import { SessionFilter } from './filter';
 import { Log } from './log';
 import { SESSION_SCHEME, SessionDocuments } from './sessionDocuments';

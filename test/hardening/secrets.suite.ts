@@ -58,7 +58,7 @@ export function secretsSuite(): void {
       stores.push(store);
       return new MsalTokenProvider({
         authority: `${emulator.httpsUrl}/${emulator.identity!.demo.tenantName}`,
-        transport, secrets: store, connectionId,
+        transport, secrets: store, connectionId, graphOrigin: emulator.url,
         log: (level: AuthLogLevel, message: string) => msalToLog(`[msal] ${message}`, level),
         ...options,
       });
@@ -170,7 +170,7 @@ export function secretsSuite(): void {
         let refreshTokens = 0;
         for (const store of stores) {
           for (const [k, value] of store.values) {
-            if (!k.startsWith(secretKeys.tokenCache(''))) continue;
+            if (!k.startsWith(secretKeys.tokenCachePrefix)) continue;
             const cache = JSON.parse(value) as Record<string, Record<string, { secret?: string }>>;
             for (const section of ['AccessToken', 'RefreshToken', 'IdToken']) {
               for (const entry of Object.values(cache[section] ?? {})) {

@@ -1,6 +1,6 @@
 // What command implementations share: the connection, the session hubs, the tree, the log, the prompts.
 import type { ActionDeps } from '../actions/deps';
-import type { ConnectionManager } from '../connection';
+import type { ConnectionManager } from '../connections';
 import type { SessionFilter } from '../filter';
 import type { Log } from '../log';
 import type { BusySessions } from '../sessions/busy';

@@ -5,7 +5,7 @@
 import { SignInRequiredError } from '../../auth';
 import { GraphError } from '../../graph';
 import { checkPermissionsArgs } from '../auth/forbidden';
-import { EmulatorStoppedError } from '../connection';
+import { EmulatorStoppedError } from '../connections';
 
 export type ErrorKind = 'emulatorStopped' | 'signIn' | 'permissions' | 'service' | 'other';
 

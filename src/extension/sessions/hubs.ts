@@ -3,7 +3,7 @@
 // sessions or name, and can tell whether its connection is still the active one. Every hub's changes are
 // re-announced on one event, so subscribers need not track connection switches.
 import * as vscode from 'vscode';
-import type { ConnectionManager } from '../connection';
+import type { ConnectionManager } from '../connections';
 import { SessionHub, type SessionChange } from './hub';
 
 export class SessionHubs implements vscode.Disposable {

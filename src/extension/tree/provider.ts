@@ -7,7 +7,7 @@ import type { SessionListQuery } from '../../backup/api';
 import type { RestoreSession, Workload } from '../../backup/model';
 import { WORKLOADS } from '../../backup/model';
 import { artifactUnitId } from '../../backup/presentation';
-import type { ConnectionManager } from '../connection';
+import type { ConnectionManager } from '../connections';
 import type { BusySessions } from '../sessions/busy';
 import type { SessionChange, SessionHub } from '../sessions/hub';
 import type { SessionHubs } from '../sessions/hubs';

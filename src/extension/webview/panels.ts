@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { artifactState, directoryFiles, HistoryRecorder, sessionState } from '../../backup/history';
 import type { RestoreSession, Workload } from '../../backup/model';
 import { DETAILS_VIEW_TYPE, isPanelIdentity, type PanelIdentity } from '../../protocol/details';
-import type { ConnectionManager } from '../connection';
+import type { ConnectionManager } from '../connections';
 import type { Log } from '../log';
 import type { BusySessions } from '../sessions/busy';
 import type { SessionChange, SessionHub } from '../sessions/hub';

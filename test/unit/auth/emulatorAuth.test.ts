@@ -54,7 +54,7 @@ describe('auth: the emulator with --auth on, over https', function () {
   });
 
   it('the admin signed in with device code lists the seeded sessions and reads restore points', async () => {
-    const provider = new MsalTokenProvider({ authority: `${origin}/contoso`, clientId: DEMO_PUBLIC_CLIENT.clientId, method: 'deviceCode', transport, secrets: new MemorySecretStore(), connectionId: 'e' });
+    const provider = new MsalTokenProvider({ authority: `${origin}/contoso`, clientId: DEMO_PUBLIC_CLIENT.clientId, method: 'deviceCode', transport, secrets: new MemorySecretStore(), connectionId: 'e', graphOrigin: origin });
     await provider.signIn({ onDeviceCode: approve('admin') });
     const a = api(provider);
     assert.ok((await firstPage(a)) > 0);
@@ -82,7 +82,7 @@ describe('auth: the emulator with --auth on, over https', function () {
   });
 
   it('the reader can list but not delete: 403 Authorization_RequestDenied naming the scope', async () => {
-    const provider = new MsalTokenProvider({ authority: `${origin}/contoso`, clientId: DEMO_PUBLIC_CLIENT.clientId, method: 'deviceCode', transport, secrets: new MemorySecretStore(), connectionId: 'r' });
+    const provider = new MsalTokenProvider({ authority: `${origin}/contoso`, clientId: DEMO_PUBLIC_CLIENT.clientId, method: 'deviceCode', transport, secrets: new MemorySecretStore(), connectionId: 'r', graphOrigin: origin });
     await provider.signIn({ onDeviceCode: approve('reader') });
     const a = api(provider);
     let id: string | undefined;
@@ -99,7 +99,7 @@ describe('auth: the emulator with --auth on, over https', function () {
   });
 
   it('the admin app (client credentials with the demo certificate) creates a draft session', async () => {
-    const provider = new MsalTokenProvider({ authority: `${origin}/contoso`, clientId: DEMO_ADMIN_APP.clientId, method: 'clientCertificate', transport, secrets: new MemorySecretStore(), connectionId: 'a' });
+    const provider = new MsalTokenProvider({ authority: `${origin}/contoso`, clientId: DEMO_ADMIN_APP.clientId, method: 'clientCertificate', transport, secrets: new MemorySecretStore(), connectionId: 'a', graphOrigin: origin });
     const cert = identity.demo.adminApp.certificate;
     await provider.signIn({ credential: { kind: 'certificate', certificatePem: cert.cert, privateKeyPem: cert.key } });
     const a = api(provider);
@@ -113,7 +113,7 @@ describe('auth: the emulator with --auth on, over https', function () {
   });
 
   it('checks every $batch sub-request: the reader cannot activate through a batch', async () => {
-    const provider = new MsalTokenProvider({ authority: `${origin}/contoso`, clientId: DEMO_PUBLIC_CLIENT.clientId, method: 'deviceCode', transport, secrets: new MemorySecretStore(), connectionId: 'rb' });
+    const provider = new MsalTokenProvider({ authority: `${origin}/contoso`, clientId: DEMO_PUBLIC_CLIENT.clientId, method: 'deviceCode', transport, secrets: new MemorySecretStore(), connectionId: 'rb', graphOrigin: origin });
     await provider.signIn({ onDeviceCode: approve('reader') });
     const a = api(provider);
     const drafts: string[] = [];

@@ -40,6 +40,7 @@ describe('auth: msal-node against the emulated identity', function () {
       transport,
       secrets,
       connectionId: 'test',
+      graphOrigin: new URL(h.graphBase).origin,
       log: (level: AuthLogLevel, message: string) => logs.push(`${level} ${message}`),
       ...overrides,
     });
@@ -61,8 +62,13 @@ describe('auth: msal-node against the emulated identity', function () {
     };
   }
 
+  /** The one token cache a store holds (its key is bound to the authority, client id and Graph origin). */
+  function cacheIn(store: MemorySecretStore): string | undefined {
+    return [...store.values].find(([k]) => k.startsWith(secretKeys.tokenCachePrefix))?.[1];
+  }
+
   function recordCacheSecrets(store: MemorySecretStore): void {
-    const text = store.values.get(secretKeys.tokenCache('test'));
+    const text = cacheIn(store);
     if (!text) return;
     const cache = JSON.parse(text) as Record<string, Record<string, { secret?: string }>>;
     for (const section of ['AccessToken', 'RefreshToken', 'IdToken']) {
@@ -80,7 +86,7 @@ describe('auth: msal-node against the emulated identity', function () {
     const summary = summarizeToken(token);
     assert.equal(summary?.kind, 'application');
     assert.deepEqual(summary?.backupPermissions, ['Ctl.R', 'Cfg.R', 'Rst.RW', 'Srch.R']);
-    assert.ok(secrets.values.get(secretKeys.clientCredential('test'))?.includes(h.identity.demo.adminApp.secret), 'the secret is kept in the SecretStore');
+    assert.ok(secrets.values.get(secretKeys.clientCredential({ connectionId: 'test', authority: h.authority, clientId: DEMO_ADMIN_APP.clientId, graphOrigin: new URL(h.graphBase).origin }))?.includes(h.identity.demo.adminApp.secret), 'the secret is kept in the SecretStore');
     const res = await graph(p).post<{ kind: string }>('/solutions/backupRestore/restoreSessions/abc/activate');
     assert.equal(res.body.kind, 'application');
     recordCacheSecrets(secrets);
@@ -155,7 +161,7 @@ describe('auth: msal-node against the emulated identity', function () {
     const { p: a } = provider({ method: 'deviceCode', clientId: DEMO_PUBLIC_CLIENT.clientId }, store);
     await a.signIn({ onDeviceCode: approver('admin') });
     await a.signIn({ onDeviceCode: approver('reader') });
-    const cached = store.values.get(secretKeys.tokenCache('test'));
+    const cached = cacheIn(store);
     assert.ok(cached && JSON.parse(cached).RefreshToken, 'the cache is in the SecretStore');
     recordCacheSecrets(store);
 
