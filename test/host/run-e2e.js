@@ -9,7 +9,7 @@
 // (RESTORE_SESSIONS_EMULATOR_CONTROL_TOKEN, also ctx.emulatorControlToken for the steps).
 // Prints "N passed, N failed" alone on a line; exits non-zero on any failure or on the hard timeout
 // (E2E_TIMEOUT_MS, default 480000), after killing every process group it started.
-//   env: E2E_STEP_TIMEOUT_MS (default 90000), KEEP_STATE=1
+//   env: E2E_STEP_TIMEOUT_MS (default 90000), KEEP_STATE=1, E2E_ONLY=step,step (iteration only)
 /* global setTimeout, clearTimeout */
 const fs = require('fs');
 const path = require('path');
@@ -45,7 +45,12 @@ async function main() {
   const stepsFile = path.join(host.ROOT, 'out/test/e2e/steps.js');
   if (!fs.existsSync(stepsFile)) throw new Error('out/test/e2e/steps.js missing: run "tsc -p ." first');
   if (!fs.existsSync(host.CODE_SERVER_BIN)) throw new Error('code-server is not provisioned: run "node test/host/provision.js"');
-  const { steps } = require(stepsFile);
+  const { steps: allSteps } = require(stepsFile);
+  // E2E_ONLY=name,name (for a developer's iteration, never set in CI): the first three steps, which open the
+  // view, then only the named ones, in walk order.
+  const only = (process.env.E2E_ONLY || '').split(',').map((s) => s.trim()).filter(Boolean);
+  const steps = only.length ? allSteps.filter((s, i) => i < 3 || only.includes(s.name)) : allSteps;
+  if (only.length) log(`E2E_ONLY: running ${steps.length} of ${allSteps.length} steps`);
 
   fs.rmSync(SHOTS, { recursive: true, force: true });
   fs.mkdirSync(SHOTS, { recursive: true });
