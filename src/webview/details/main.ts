@@ -5,7 +5,7 @@ import {
   type DetailsSnapshot, type HostMessage, type PanelIdentity, type PageMessage, MAX_COPY_CHARS, XSS_MARKER, isDetailsAction, isHostMessage, pageMessage,
 } from '../../protocol/details';
 import { mount, type DocumentLike } from './dom';
-import { emptyUi, renderDetails, type UiState } from './view';
+import { emptyUi, isNarrow, renderDetails, type UiState } from './view';
 
 interface VsCodeApi {
   postMessage(message: PageMessage): void;
@@ -22,7 +22,10 @@ interface SavedState {
 
 const vscode = acquireVsCodeApi();
 const saved = (vscode.getState() ?? {}) as SavedState;
-const ui: UiState = { ...emptyUi(), folds: { ...(saved.ui?.folds ?? {}) }, compareA: saved.ui?.compareA, compareB: saved.ui?.compareB };
+const ui: UiState = {
+  ...emptyUi(), folds: { ...(saved.ui?.folds ?? {}) }, compareA: saved.ui?.compareA, compareB: saved.ui?.compareB,
+  narrow: isNarrow(document.documentElement.clientWidth),
+};
 let snapshot: DetailsSnapshot | undefined;
 let renderedKey = '';
 let pendingRender = false;
@@ -76,6 +79,14 @@ function reportRendered(): void {
     injected: (window as unknown as Record<string, unknown>)[XSS_MARKER] !== undefined,
   }));
 }
+
+// Re-render only when the panel crosses the narrow breakpoint; other resizes are CSS's job.
+window.addEventListener('resize', () => {
+  const narrow = isNarrow(document.documentElement.clientWidth);
+  if (narrow === ui.narrow) return;
+  ui.narrow = narrow;
+  render();
+});
 
 document.addEventListener('focusout', () => {
   if (pendingRender) setTimeout(render, 0);

@@ -1,0 +1,89 @@
+// The artifacts of a session: a table when the panel is wide, a card per artifact (label: value rows) when it
+// is narrow. Both say the same things through the same cell functions: what is restored (unit name, or the
+// decoded file name and folder), from which point, to where, how it went (times, duration), where it went
+// (restored location, as a link the host opens, and the item count), and why it failed (code and message apart).
+import type { ArtifactRow } from '../../protocol/details';
+import { h, type VChild, type VNode } from './dom';
+import { formatDuration, formatTimeSeconds, statusClass, statusGlyph } from './format';
+import { artifactName, decoded, destinationWords, locationName } from './words';
+
+interface Column {
+  title: string;
+  cls?: string;
+  cell(row: ArtifactRow): VChild;
+}
+
+const COLUMNS: Column[] = [
+  { title: 'Status', cls: 'col-status', cell: statusCell },
+  { title: 'What', cls: 'col-what', cell: whatCell },
+  { title: 'Point in time', cls: 'col-time', cell: (row) => h('span', { title: row.restorePointId ? `restore point ${row.restorePointId}` : undefined }, formatTimeSeconds(row.pointInTime)) },
+  { title: 'Destination', cls: 'col-destination', cell: (row) => destinationWords(row.destination) },
+  { title: 'Ran', cls: 'col-ran', cell: ranCell },
+  { title: 'Restored to', cls: 'col-restored', cell: restoredCell },
+  { title: 'Error', cls: 'col-error', cell: errorCell },
+];
+
+export function renderArtifacts(rows: readonly ArtifactRow[], narrow: boolean): VNode {
+  if (rows.length === 0) return h('p', { class: 'muted' }, 'No artifacts.');
+  if (narrow) {
+    return h('ul', { class: 'artifact-cards' }, rows.map((row) => h('li', { class: `artifact-card${row.status === 'failed' ? ' failed' : ''}` },
+      h('dl', null, COLUMNS.map((col) => {
+        const value = col.cell(row);
+        return isEmpty(value) ? null : h('div', { class: `card-row ${col.cls ?? ''}` }, h('dt', null, col.title), h('dd', null, value));
+      })))));
+  }
+  return h('div', { class: 'table-wrap' }, h('table', { class: 'artifacts' },
+    h('thead', null, h('tr', null, COLUMNS.map((col) => h('th', { scope: 'col', class: col.cls }, col.title)))),
+    h('tbody', null, rows.map((row) => h('tr', { class: row.status === 'failed' ? 'failed' : undefined },
+      COLUMNS.map((col) => h('td', { class: col.cls }, col.cell(row))))))));
+}
+
+const isEmpty = (value: VChild): boolean => value === null || value === undefined || value === false || value === ''
+  || (Array.isArray(value) && value.every(isEmpty));
+
+function statusCell(row: ArtifactRow): VChild {
+  return [h('span', { class: `glyph ${statusClass(row.status)}`, 'aria-hidden': 'true' }, statusGlyph(row.status)), ' ', row.statusWord];
+}
+
+function whatCell(row: ArtifactRow): VChild {
+  const { name, detail } = artifactName(row);
+  return [
+    h('span', { class: 'unit-name', title: `${row.kind === 'granular' ? 'Item' : 'Unit'}: ${row.unitNameSource === 'item' ? decoded(row.unitName) : name}` }, name),
+    detail ? h('div', { class: 'muted detail' }, detail) : null,
+  ];
+}
+
+function ranCell(row: ArtifactRow): VChild {
+  const start = formatTimeSeconds(row.start);
+  const end = formatTimeSeconds(row.completion);
+  if (!start && !end) return null;
+  return [
+    start ? h('div', null, h('span', { class: 'muted' }, 'started '), start) : null,
+    end ? h('div', null, h('span', { class: 'muted' }, 'finished '), end) : null,
+    row.durationMs !== undefined ? h('div', null, h('span', { class: 'muted' }, 'took '), formatDuration(row.durationMs)) : null,
+  ];
+}
+
+function restoredCell(row: ArtifactRow): VChild {
+  const name = locationName(row.location);
+  const link = !name ? null : row.location?.url
+    ? h('a', { class: 'link', role: 'link', tabindex: 0, 'data-link': row.location.url, title: `Open ${decoded(row.location.url)}` }, name)
+    : h('span', null, name);
+  const count = row.restoredItemCount !== undefined ? h('div', { class: 'muted' }, `${row.restoredItemCount.toLocaleString('en-US')} item${row.restoredItemCount === 1 ? '' : 's'} restored`) : null;
+  return [link, count];
+}
+
+function errorCell(row: ArtifactRow): VChild {
+  if (row.errorCode || row.errorMessage) {
+    return [
+      row.errorMessage ? h('div', { class: 'error-message' }, row.errorMessage) : null,
+      row.errorCode ? h('div', { class: 'error-code muted' }, 'Error code ', h('code', null, row.errorCode)) : null,
+    ];
+  }
+  if (row.status === 'failed') {
+    return h('div', { class: 'error-message' }, row.kind === 'granular'
+      ? 'The service gives no reason for a failed item; the session error above may say more.'
+      : 'The service gave no reason.');
+  }
+  return null;
+}
