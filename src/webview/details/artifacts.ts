@@ -16,7 +16,7 @@ interface Column {
 const COLUMNS: Column[] = [
   { title: 'Status', cls: 'col-status', cell: statusCell },
   { title: 'What', cls: 'col-what', cell: whatCell },
-  { title: 'Point in time', cls: 'col-time', cell: (row) => h('span', { title: row.restorePointId ? `restore point ${row.restorePointId}` : undefined }, formatTimeSeconds(row.pointInTime)) },
+  { title: 'Point in time', cls: 'col-time', cell: pointCell },
   { title: 'Destination', cls: 'col-destination', cell: (row) => destinationWords(row.destination) },
   { title: 'Ran', cls: 'col-ran', cell: ranCell },
   { title: 'Restored to', cls: 'col-restored', cell: restoredCell },
@@ -51,6 +51,11 @@ function whatCell(row: ArtifactRow): VChild {
     h('span', { class: 'unit-name', title: `${row.kind === 'granular' ? 'Item' : 'Unit'}: ${row.unitNameSource === 'item' ? decoded(row.unitName) : name}` }, name),
     detail ? h('div', { class: 'muted detail' }, detail) : null,
   ];
+}
+
+function pointCell(row: ArtifactRow): VChild {
+  const when = formatTimeSeconds(row.pointInTime);
+  return when ? h('span', { title: row.restorePointId ? `restore point ${row.restorePointId}` : undefined }, when) : null;
 }
 
 function ranCell(row: ArtifactRow): VChild {
