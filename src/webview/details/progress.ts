@@ -65,7 +65,7 @@ export function renderProgress(progress: Progress, restoreJobType: string | unde
     rects,
     s('rect', { class: 'frame', x: 0, y: 0, width: WIDTH, height: HEIGHT })),
     h('ul', { class: 'progress-legend', 'aria-label': words },
-      segments.map((seg) => h('li', { class: `legend-${seg.key}`, 'data-segment': seg.key },
+      segments.map((seg) => h('li', { class: `legend-${seg.key}`, 'data-segment': seg.key, 'data-count': seg.count },
         h('span', { class: `swatch seg-${seg.key}`, 'aria-hidden': 'true' }),
         h('span', { class: 'count' }, String(seg.count)), ` ${seg.label}`))),
     h('span', { class: 'progress-source muted' }, progress.source === 'service' ? 'as counted by the service' : 'counted from the artifact list'));
