@@ -74,7 +74,7 @@ function renderHeader(snapshot: DetailsSnapshot, ui: UiState): VNode {
     ['Created', formatTimeSeconds(header.createdAt) || undefined],
     ['Completed', formatTimeSeconds(header.completedAt) || undefined],
     ['Duration', header.duration || undefined],
-    ['Restores', jobTypeWords(header.restoreJobType)],
+    ['Restores', jobTypeWords(header.restoreJobType, header.workloadLabel)],
     ...granularFacts(snapshot),
     ['Connection', snapshot.connectionLabel],
   ];

@@ -9,18 +9,21 @@ const DESTINATION_WORDS: Record<string, string> = {
 };
 
 const JOB_TYPE_WORDS: Record<string, string> = {
-  standard: 'Whole mailboxes, sites or OneDrives',
   granular: 'Selected items',
   bulk: 'Bulk (from a list)',
 };
+
+/** What a standard restore brings back whole, by workload label. */
+const WHOLE_UNITS: Record<string, string> = { Exchange: 'Whole mailboxes', SharePoint: 'Whole sites', OneDrive: 'Whole OneDrives' };
 
 export function destinationWords(value: string | undefined): string {
   if (!value) return '';
   return DESTINATION_WORDS[value] ?? 'Unknown destination';
 }
 
-export function jobTypeWords(value: string | undefined): string | undefined {
+export function jobTypeWords(value: string | undefined, workloadLabel: string): string | undefined {
   if (!value) return undefined;
+  if (value === 'standard') return WHOLE_UNITS[workloadLabel] ?? 'Whole units';
   return JOB_TYPE_WORDS[value] ?? 'Unknown kind of restore';
 }
 
