@@ -32,10 +32,12 @@ export function renderArtifacts(rows: readonly ArtifactRow[], narrow: boolean): 
         return isEmpty(value) ? null : h('div', { class: `card-row ${col.cls ?? ''}` }, h('dt', null, col.title), h('dd', null, value));
       })))));
   }
+  // A column no row has anything for (no error yet, nothing restored yet) leaves its room to the others.
+  const columns = COLUMNS.filter((col) => col.title === 'Status' || col.title === 'What' || rows.some((row) => !isEmpty(col.cell(row))));
   return h('div', { class: 'table-wrap' }, h('table', { class: 'artifacts' },
-    h('thead', null, h('tr', null, COLUMNS.map((col) => h('th', { scope: 'col', class: col.cls }, col.title)))),
+    h('thead', null, h('tr', null, columns.map((col) => h('th', { scope: 'col', class: col.cls }, col.title)))),
     h('tbody', null, rows.map((row) => h('tr', { class: row.status === 'failed' ? 'failed' : undefined },
-      COLUMNS.map((col) => h('td', { class: col.cls }, col.cell(row))))))));
+      columns.map((col) => h('td', { class: col.cls }, col.cell(row))))))));
 }
 
 const isEmpty = (value: VChild): boolean => value === null || value === undefined || value === false || value === ''
@@ -58,14 +60,16 @@ function pointCell(row: ArtifactRow): VChild {
   return when ? h('span', { title: row.restorePointId ? `restore point ${row.restorePointId}` : undefined }, when) : null;
 }
 
+/** `2026-12-01` / `17:51:47 – 17:51:52` / `took 5 s`: the day once, then the clock times. */
 function ranCell(row: ArtifactRow): VChild {
-  const start = formatTimeSeconds(row.start);
-  const end = formatTimeSeconds(row.completion);
-  if (!start && !end) return null;
+  const [startDay, startClock] = formatTimeSeconds(row.start).split(' ');
+  const [endDay, endClock] = formatTimeSeconds(row.completion).split(' ');
+  if (!startDay && !endDay) return null;
+  const sameDay = !endDay || startDay === endDay;
   return [
-    start ? h('div', null, h('span', { class: 'muted' }, 'started '), start) : null,
-    end ? h('div', null, h('span', { class: 'muted' }, 'finished '), end) : null,
-    row.durationMs !== undefined ? h('div', null, h('span', { class: 'muted' }, 'took '), formatDuration(row.durationMs)) : null,
+    h('div', { class: 'nowrap' }, startDay || endDay),
+    h('div', { class: 'nowrap' }, startClock ? `${startClock} – ` : 'until ', endClock ? (sameDay ? endClock : `${endDay} ${endClock}`) : h('span', { class: 'muted' }, 'running')),
+    row.durationMs !== undefined ? h('div', { class: 'muted' }, `took ${formatDuration(row.durationMs)}`) : null,
   ];
 }
 

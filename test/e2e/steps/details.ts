@@ -5,7 +5,7 @@
 // it to the one with --auth on; then the emulated identity issues the admin's token for these calls).
 import type { Page } from 'playwright-core';
 import {
-  BACKUP, T, clearNotifications, closeAllEditors, commandLabel, detailsPage, needsCommand, quickRow, runFromPalette, showExplorer,
+  BACKUP, T, clearNotifications, commandLabel, detailsPage, needsCommand, quickRow, runFromPalette, showExplorer,
   startFromPalette, type Step, type WalkContext,
 } from '../steps';
 
@@ -74,6 +74,17 @@ async function openDetails(page: Page, ctx: WalkContext, sessionId: string): Pro
   await detailsPage(page).locator('code.session-id', { hasText: sessionId }).waitFor({ timeout: T });
 }
 
+/** Closes every editor; an untitled report from an earlier step (Check Permissions) is closed without saving. */
+async function closeEditorsWithoutSaving(page: Page): Promise<void> {
+  await runFromPalette(page, 'View: Close All Editors');
+  const dontSave = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Don't Save$/ });
+  const tabs = page.locator('.part.editor .tab');
+  while (await tabs.count()) {
+    if (await dontSave.isVisible()) await dontSave.click();
+    await tabs.first().waitFor({ state: 'detached', timeout: 1000 }).catch(() => undefined);
+  }
+}
+
 const segmentShown = (key: string) => `:has(li[data-segment="${key}"]:not([data-count="0"]))`;
 
 export const detailsSteps: Step[] = [
@@ -83,7 +94,7 @@ export const detailsSteps: Step[] = [
     async run(ctx) {
       const { page } = ctx;
       await clearNotifications(page);
-      await closeAllEditors(page);
+      await closeEditorsWithoutSaving(page);
       const api = await connectedApi(ctx);
       state.sessionId = await createDraft(api);
       await openDetails(page, ctx, state.sessionId);
