@@ -68,7 +68,7 @@ function ranCell(row: ArtifactRow): VChild {
   const sameDay = !endDay || startDay === endDay;
   return [
     h('div', { class: 'nowrap' }, startDay || endDay),
-    h('div', { class: 'nowrap' }, startClock ? `${startClock} – ` : 'until ', endClock ? (sameDay ? endClock : `${endDay} ${endClock}`) : h('span', { class: 'muted' }, 'running')),
+    h('div', null, startClock ? `${startClock} – ` : 'until ', endClock ? (sameDay ? endClock : `${endDay} ${endClock}`) : h('span', { class: 'muted' }, 'running')),
     row.durationMs !== undefined ? h('div', { class: 'muted' }, `took ${formatDuration(row.durationMs)}`) : null,
   ];
 }

@@ -5,7 +5,7 @@ import type { ArtifactRow } from '../../protocol/details';
 
 const DESTINATION_WORDS: Record<string, string> = {
   new: 'New location',
-  inPlace: 'In place (overwrites the current content)',
+  inPlace: 'In place (overwrites)',
 };
 
 const JOB_TYPE_WORDS: Record<string, string> = {
@@ -46,7 +46,7 @@ export function itemParts(text: string): { name: string; folder?: string } {
     const segments = url.pathname.split('/').filter(Boolean).map(decoded);
     const name = segments.pop();
     if (!name) return { name: `${url.host}` };
-    return { name, folder: segments.length ? `${url.host}/${segments.join('/')}` : url.host };
+    return { name, folder: segments.length ? segments.join('/') : url.host };
   } catch {
     return { name: decoded(text) };
   }
