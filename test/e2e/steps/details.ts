@@ -133,7 +133,9 @@ export const detailsSteps: Step[] = [
       const smallest = await frame.locator('.timeline-list').evaluate((list) =>
         Math.min(...Array.from(list.querySelectorAll('*')).map((el) => parseFloat(getComputedStyle(el).fontSize))));
       if (smallest < 11) throw new Error(`status history text shrank to ${smallest}px`);
-      await frame.locator('.artifact-card.failed .error-message').first().scrollIntoViewIfNeeded();
+      await frame.locator('.artifact-card.failed .error-message').first().waitFor({ timeout: T });
+      // the screenshot: the last artifact cards above, the status history as a list below
+      await frame.locator('#section-history').evaluate((section) => section.scrollIntoView({ block: 'center' }));
     },
   },
 ];
