@@ -24,12 +24,22 @@ const vscode = acquireVsCodeApi();
 const saved = (vscode.getState() ?? {}) as SavedState;
 const ui: UiState = {
   ...emptyUi(), folds: { ...(saved.ui?.folds ?? {}) }, compareA: saved.ui?.compareA, compareB: saved.ui?.compareB,
-  narrow: isNarrow(document.documentElement.clientWidth),
 };
+const app = document.getElementById('app')!;
+measure();
+
+/** Takes the panel's width; true when the layout depends on a change (the breakpoint, or the drawing's width). */
+function measure(): boolean {
+  const narrow = isNarrow(document.documentElement.clientWidth);
+  const contentWidth = Math.floor(app.clientWidth / 20) * 20;
+  const changed = narrow !== ui.narrow || contentWidth !== ui.contentWidth;
+  ui.narrow = narrow;
+  ui.contentWidth = contentWidth;
+  return changed;
+}
 let snapshot: DetailsSnapshot | undefined;
 let renderedKey = '';
 let pendingRender = false;
-const app = document.getElementById('app')!;
 
 /** What a render depends on, minus the clock: a poll that changed nothing only updates the "Updated" line. */
 function contentKey(s: DetailsSnapshot): string {
@@ -80,12 +90,9 @@ function reportRendered(): void {
   }));
 }
 
-// Re-render only when the panel crosses the narrow breakpoint; other resizes are CSS's job.
+// Re-render when the panel crosses the narrow breakpoint or the drawing's width changes; the rest is CSS's job.
 window.addEventListener('resize', () => {
-  const narrow = isNarrow(document.documentElement.clientWidth);
-  if (narrow === ui.narrow) return;
-  ui.narrow = narrow;
-  render();
+  if (measure()) render();
 });
 
 document.addEventListener('focusout', () => {

@@ -58,14 +58,14 @@ export function compressedScale(times: readonly number[]): { toUnit: (t: number)
 }
 
 /** Pure geometry: where each span and marker goes. `now` closes the last span of a running session. */
-export function layoutTimeline(lanes: readonly TimelineLane[], now: number, running: boolean): TimelineLayout {
+export function layoutTimeline(lanes: readonly TimelineLane[], now: number, running: boolean, width: number = LAYOUT.width): TimelineLayout {
   const shown = lanes.slice(0, LAYOUT.maxLanes);
   const times = shown.flatMap((l) => l.points.map((p) => Date.parse(p.at))).filter(Number.isFinite);
   if (running || times.length === 0) times.push(now);
   const start = Math.min(...times);
   const end = Math.max(...times);
   const scale = compressedScale(times);
-  const plot = LAYOUT.width - LAYOUT.label - LAYOUT.right;
+  const plot = width - LAYOUT.label - LAYOUT.right;
   const x = (t: number) => LAYOUT.label + scale.toUnit(t) * plot;
   const laidOut = shown.map((lane, index): LaneLayout => {
     const y = LAYOUT.axis + index * LAYOUT.lane;
@@ -103,12 +103,16 @@ function tooltip(lane: TimelineLane, point: TimelinePoint): string {
   return `${displayName(lane.label)}: ${statusWordOn(lane, point.status)} at ${formatTimeSeconds(point.at)} — ${point.how}`;
 }
 
-export function renderTimeline(lanes: readonly TimelineLane[], now: number, running: boolean): VNode {
+/**
+ * `width` is the room the panel has, in CSS px: the drawing is made that wide and shown 1:1, so it fits the
+ * panel and its 11 px text never scales down (a narrower panel than the drawing's minimum scrolls it).
+ */
+export function renderTimeline(lanes: readonly TimelineLane[], now: number, running: boolean, width: number = LAYOUT.width): VNode {
   if (!lanes.some((l) => l.points.length)) return h('p', { class: 'muted' }, 'No status history yet.');
-  const layout = layoutTimeline(lanes, now, running);
+  const layout = layoutTimeline(lanes, now, running, width);
   const bar = LAYOUT.lane - 10;
   const svg = s('svg', {
-    class: 'timeline', viewBox: `0 0 ${LAYOUT.width} ${layout.height}`, role: 'img',
+    class: 'timeline', viewBox: `0 0 ${width} ${layout.height}`, width, height: layout.height, role: 'img',
     'aria-label': `Status timeline of the session and ${Math.max(0, lanes.length - 1)} artifact(s)`,
     preserveAspectRatio: 'xMinYMin meet',
   },
@@ -118,7 +122,7 @@ export function renderTimeline(lanes: readonly TimelineLane[], now: number, runn
       s('text', {
         class: 'tick-label', x: tick.x.toFixed(1), y: 12,
         // keep the labels at both ends inside the drawing
-        'text-anchor': tick.x > LAYOUT.width - LAYOUT.right - 40 ? 'end' : 'middle',
+        'text-anchor': tick.x > width - LAYOUT.right - 40 ? 'end' : 'middle',
       }, tick.label),
     ])),
   layout.breaks.map((b) => s('g', { class: 'break' },
@@ -137,7 +141,6 @@ export function renderTimeline(lanes: readonly TimelineLane[], now: number, runn
             transform: `rotate(45 ${x.toFixed(1)} ${y + bar / 2})`,
           }, s('title', null, tooltip(lane, point))),
       ))));
-  // The drawing never scales below its own size (its text stays readable): a narrower panel scrolls it.
   return h('div', { class: 'timeline-wrap' },
     h('div', { class: 'timeline-scroll', tabindex: 0, 'aria-label': 'Status timeline, scrolls sideways' }, svg),
     layout.hidden > 0 ? h('p', { class: 'muted' }, `${layout.hidden} more artifact lane(s) not drawn; see the list below.`) : null,

@@ -17,12 +17,17 @@ export interface UiState {
   folds: Record<string, boolean>;
   /** The panel is narrower than NARROW_PX: artifacts as cards, the timeline as a list. */
   narrow?: boolean;
+  /** Width of the page's content in CSS px (in steps of 20), for drawing the timeline at the panel's own size. */
+  contentWidth?: number;
 }
 
 /** Below this width (CSS px) the page stacks: a table of seven columns and a 900-unit drawing no longer fit. */
 export const NARROW_PX = 600;
 
 export const isNarrow = (widthPx: number): boolean => widthPx < NARROW_PX;
+
+/** The timeline's drawing width: the content width, within what its labels and spans need and what still reads well. */
+const drawingWidth = (ui: UiState): number => Math.min(1100, Math.max(560, ui.contentWidth ?? 900));
 
 export const emptyUi = (): UiState => ({ busy: [], folds: {} });
 
@@ -135,7 +140,7 @@ function renderHistory(snapshot: DetailsSnapshot, ui: UiState): VNode {
     ui.narrow
       ? renderTimelineList(history.lanes)
       : [
-        renderTimeline(history.lanes, Date.parse(snapshot.builtAt), running),
+        renderTimeline(history.lanes, Date.parse(snapshot.builtAt), running, drawingWidth(ui)),
         h('details', { class: 'sub', 'data-fold': 'history:points', open: ui.folds['history:points'] ?? false },
           h('summary', null, 'Points in time'), renderPointTable(history.lanes)),
       ],

@@ -305,6 +305,9 @@ describe('details page: what an admin sees', () => {
     const headers = findAll(table, (n) => n.tag === 'th').map(textOf);
     assert.ok(headers.includes('Restored to') && headers.includes('Error'));
     assert.ok(headers.length <= 7, `a table that fits about 1000 px: ${headers.join(', ')}`);
+    const drawing = findAll(renderDetails(plainSnapshot(), { ...emptyUi(), contentWidth: 760 }), (n) => n.svg && n.attrs.class === 'timeline')[0];
+    assert.equal(drawing.attrs.width, '760', 'the timeline is drawn at the panel width');
+    assert.match(drawing.attrs.viewBox, /^0 0 760 /, 'and shown 1:1, so its text keeps its size');
   });
 
   it('names granular files by their decoded file name, in the table, the timeline and the facts', () => {
