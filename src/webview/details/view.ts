@@ -1,8 +1,8 @@
 // The details page as a pure function of the host's snapshot and the page's own UI state.
-import type { DetailsAction, DetailsSnapshot, PayloadPart } from '../../protocol/details';
+import type { DetailsAction, DetailsSnapshot, PayloadPart, TimelineLane } from '../../protocol/details';
 import { renderArtifacts } from './artifacts';
 import { h, type VChild, type VNode } from './dom';
-import { formatTimeSeconds, statusClass, statusGlyph } from './format';
+import { formatTimeSeconds, statusClass, statusGlyph, truncate } from './format';
 import { renderJson } from './json';
 import { renderProgress, statusBanner } from './progress';
 import { renderPointTable, renderTimeline, renderTimelineList } from './timeline';
@@ -136,13 +136,14 @@ function renderHistory(snapshot: DetailsSnapshot, ui: UiState): VNode {
   const b = ui.compareB ?? snaps[snaps.length - 1]?.seq;
   const options = (selected: number | undefined) => snaps.map((snap) =>
     h('option', { value: snap.seq, selected: snap.seq === selected }, `#${snap.seq} · ${formatTimeSeconds(snap.observedAt)} · ${snap.summary}`));
+  const lanes = namedLanes(snapshot);
   return h('div', { class: 'history' },
     ui.narrow
-      ? renderTimelineList(history.lanes)
+      ? renderTimelineList(lanes)
       : [
-        renderTimeline(history.lanes, Date.parse(snapshot.builtAt), running, drawingWidth(ui)),
+        renderTimeline(lanes, Date.parse(snapshot.builtAt), running, drawingWidth(ui)),
         h('details', { class: 'sub', 'data-fold': 'history:points', open: ui.folds['history:points'] ?? false },
-          h('summary', null, 'Points in time'), renderPointTable(history.lanes)),
+          h('summary', null, 'Points in time'), renderPointTable(lanes)),
       ],
     h('h3', null, `Recorded snapshots (${snaps.length}, at most ${history.limit} kept)`),
     snaps.length === 0
@@ -160,6 +161,17 @@ function renderHistory(snapshot: DetailsSnapshot, ui: UiState): VNode {
         h('button', { type: 'button', class: 'secondary', 'data-compare-run': 'true', title: 'Open the two snapshots in the diff editor' }, 'Compare Snapshots'))
       : null,
     h('div', { class: 'toolbar' }, HISTORY_ACTIONS.map((action) => actionButton(action, snapshot, ui))));
+}
+
+/** Lanes of artifacts whose unit has no name are labelled as the artifact rows are, not by a bare id. */
+function namedLanes(snapshot: DetailsSnapshot): TimelineLane[] {
+  const rows = new Map(snapshot.artifacts.map((row) => [`${row.kind}/${row.id}`, row]));
+  return snapshot.history.lanes.map((lane) => {
+    const row = rows.get(lane.id);
+    if (!row || row.unitNameSource === 'unit' || row.unitNameSource === 'item') return lane;
+    const { name, detail } = artifactName(row);
+    return { ...lane, label: detail ? `${name} (${truncate(detail, 22)})` : name };
+  });
 }
 
 function renderPayload(parts: readonly PayloadPart[], ui: UiState): VNode {

@@ -135,7 +135,7 @@ export const detailsSteps: Step[] = [
       if (smallest < 11) throw new Error(`status history text shrank to ${smallest}px`);
       await frame.locator('.artifact-card.failed .error-message').first().waitFor({ timeout: T });
       // the screenshot: the last artifact cards above, the status history as a list below
-      await frame.locator('#section-history').evaluate((section) => section.scrollIntoView({ block: 'center' }));
+      await frame.locator('#section-history > summary').evaluate((heading) => heading.scrollIntoView({ block: 'center' }));
     },
   },
 ];

@@ -336,6 +336,16 @@ describe('details page: what an admin sees', () => {
     }
   });
 
+  it('names the timeline lane of an unnamed unit as its artifact row does, not by a bare id', () => {
+    const rpId = '14b62be3-5fa7-4485-80e2-d4f84cc8aaac_1796148000_1_0';
+    const snapshot = plainSnapshot({
+      artifacts: [row({ id: 'a9', unitName: rpId, unitNameSource: 'restorePoint', status: 'succeeded', statusWord: 'Restored' })],
+      history: { lanes: [{ id: 'standard/a9', label: rpId, kind: 'artifact', points: [{ at: '2026-12-01T18:07:30Z', status: 'added', source: 'observed', how: 'observed when the panel opened' }] }], snapshots: [], limit: 500 },
+    });
+    const names = byClass(renderDetails(snapshot, { ...emptyUi(), narrow: true }), 'lane-name').map(textOf);
+    assert.deepEqual(names, ['Unnamed unit (restore point 14b62be…)']);
+  });
+
   it('shows the query and the match count of a granular mailbox restore', () => {
     const snapshot = plainSnapshot({ granular: { query: "(Subject -like '*invoice*')", queryWords: 'Subject contains "invoice"', matchCount: 117 } }, { restoreJobType: 'granular' });
     const text = textOf(renderDetails(snapshot, emptyUi()));
