@@ -1,11 +1,11 @@
 // Child process that hosts the emulator for the benchmarks, so the server's work does not share an event loop
-// (or a heap) with the clients being measured. Started with `fork`; sends `{ url }` once it listens and stays
+// (or a heap) with the clients being measured. Started with `fork`; sends `{ url, controlToken }` once it listens and stays
 // up until the parent disconnects or kills it.
 import { startEmulator } from '../src/emulator';
 
 async function main(): Promise<void> {
   const emulator = await startEmulator({ port: 0, seed: 'empty', timeScale: 1 });
-  process.send?.({ url: emulator.url });
+  process.send?.({ url: emulator.url, controlToken: emulator.controlToken });
   const stop = (): void => {
     void emulator.close().finally(() => process.exit(0));
   };

@@ -10,8 +10,8 @@ export interface EmulatorProcess {
 
 export async function startEmulatorProcess(): Promise<EmulatorProcess> {
   const child = fork(path.join(__dirname, 'emulatorChild.js'), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('message', (m: { url?: string }) => (m.url ? resolve(m.url) : reject(new Error('emulator child: no url'))));
+  const { url, controlToken } = await new Promise<{ url: string; controlToken: string }>((resolve, reject) => {
+    child.once('message', (m: { url?: string; controlToken?: string }) => (m.url && m.controlToken ? resolve({ url: m.url, controlToken: m.controlToken }) : reject(new Error('emulator child: no url or control token'))));
     child.once('exit', (code) => reject(new Error(`emulator child exited with ${code}`)));
     child.once('error', reject);
   });
@@ -20,7 +20,7 @@ export async function startEmulatorProcess(): Promise<EmulatorProcess> {
     async control<T>(method: string, p: string, body?: unknown): Promise<T> {
       const res = await fetch(url + p, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: { 'x-emulator-control-token': controlToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await res.text();

@@ -1,6 +1,7 @@
 // What a session can be exported as: one JSON document (the session with its artifacts inline, as a
-// `$expand` would return it) and a `.http` file of the requests that reproduce it (REST Client / httpYac
-// syntax, Authorization redacted). Retrying failed artifacts lives in ./retry.
+// `$expand` would return it), and the requests that reproduce it as a `.http` file (REST Client / httpYac
+// syntax) or a POSIX sh script with curl; PowerShell lives in ./powershellExport. No token is ever written, and
+// every server value passes through ./exportQuoting. Retrying failed artifacts lives in ./retry.
 import { paths } from './api';
 import { granularArtifactBody, standardArtifactBody } from './api/bodies';
 import type { GranularArtifactInput, StandardArtifactInput } from './api/inputs';
@@ -9,6 +10,7 @@ import type {
   RestoreSession, Workload,
 } from './model';
 import { chunk, LIMITS } from './model';
+import { commentText, oneLineJson, shQuote } from './exportQuoting';
 
 export interface SessionContents {
   standard: readonly RestoreArtifact[];
@@ -23,6 +25,11 @@ export function sessionDocument(workload: Workload, session: RestoreSession, con
   doc[workload.granularArtifacts.nav] = contents.granular;
   if (contents.bulkRequests) doc[workload.bulkRequests.nav] = contents.bulkRequests;
   return doc;
+}
+
+/** "Copy Session JSON" content, the same from the tree and the panel: the session with its artifacts, indented. */
+export function sessionJson(workload: Workload, session: RestoreSession, contents: SessionContents): string {
+  return JSON.stringify(sessionDocument(workload, session, contents), null, 2);
 }
 
 export type ArtifactInput =
@@ -96,19 +103,23 @@ export function reproduction(workload: Workload, session: RestoreSession, conten
       const value = (bulk as unknown as Record<string, unknown>)[field];
       if (value !== undefined && value !== null) body[field] = value;
     }
-    requests.push({ title: `Add the bulk addition request "${bulk.displayName ?? bulk.id}"`, method: 'POST', path: `${sessionPath}/${workload.bulkRequests.nav}`, body });
+    requests.push({ title: `Add the bulk addition request "${commentText(bulk.displayName ?? bulk.id)}"`, method: 'POST', path: `${sessionPath}/${workload.bulkRequests.nav}`, body });
   }
   requests.push({ title: 'Activate it (only a draft can be activated; an active restore cannot be cancelled)', method: 'POST', path: `${paths.restoreSessions()}/{id}/activate` });
   requests.push({ title: 'Watch its status', method: 'GET', path: sessionPath });
   requests.push({ title: `Its ${standard.length || !granular.length ? 'standard' : 'granular'} artifacts`, method: 'GET', path: `${sessionPath}/${nav}` });
-  requests.push({ title: 'The original session, as exported', method: 'GET', path: paths.workloadSession(workload, session.id) });
-  return { requests, notes };
+  try {
+    requests.push({ title: 'The original session, as exported', method: 'GET', path: paths.workloadSession(workload, session.id) });
+  } catch {
+    notes.push('The original session id is not a valid id, so no request reads it back.');
+  }
+  return { requests, notes: notes.map(commentText) };
 }
 
-function header(workload: Workload, session: RestoreSession, options: HttpExportOptions, comment: string): string[] {
+export function header(workload: Workload, session: RestoreSession, options: HttpExportOptions, comment: string): string[] {
   return [
-    `${comment} ${workload.label} restore session ${session.id}`,
-    `${comment} Status ${session.status ?? 'unknown'}, job type ${session.restoreJobType ?? 'unknown'}, created ${session.createdDateTime ?? 'unknown'}.`,
+    `${comment} ${workload.label} restore session ${commentText(session.id)}`,
+    `${comment} Status ${commentText(session.status ?? 'unknown')}, job type ${commentText(session.restoreJobType ?? 'unknown')}, created ${commentText(session.createdDateTime ?? 'unknown')}.`,
     `${comment} Generated ${(options.generatedAt ?? new Date()).toISOString()} by the Restore Sessions extension.`,
     `${comment} These requests create a new session like this one. Replace <redacted> with a token that has`,
     `${comment} BackupRestore-Restore.ReadWrite.All (the local emulator ignores it).`,
@@ -118,11 +129,11 @@ function header(workload: Workload, session: RestoreSession, options: HttpExport
 /** A `.http` file (REST Client / httpYac syntax) of the reproduction. The token is never written. */
 export function httpFile(workload: Workload, session: RestoreSession, contents: SessionContents, options: HttpExportOptions): string {
   const { requests, notes } = reproduction(workload, session, contents);
-  const lines = [...header(workload, session, options, '#'), '', `@baseUrl = ${options.baseUrl.replace(/\/+$/, '')}`, ''];
+  const lines = [...header(workload, session, options, '#'), '', `@baseUrl = ${commentText(options.baseUrl).replace(/\/+$/, '')}`, ''];
   for (const note of notes) lines.push(`# ${note}`);
   if (notes.length) lines.push('');
   requests.forEach((request, index) => {
-    lines.push(`### ${index + 1}. ${request.title}`);
+    lines.push(`### ${index + 1}. ${commentText(request.title)}`);
     if (index === 0) lines.push('# @name createSession');
     lines.push(`${request.method} {{baseUrl}}${request.path.replace('{id}', '{{createSession.response.body.$.id}}')}`, `Authorization: ${REDACTED}`, 'Prefer: include-unknown-enum-members');
     if (request.body !== undefined) lines.push('Content-Type: application/json', '', JSON.stringify(request.body, null, 2));
@@ -134,22 +145,21 @@ export function httpFile(workload: Workload, session: RestoreSession, contents: 
 /** A POSIX shell script of the reproduction with curl (and jq to read the new session's id). The token is never written. */
 export function curlScript(workload: Workload, session: RestoreSession, contents: SessionContents, options: HttpExportOptions): string {
   const { requests, notes } = reproduction(workload, session, contents);
-  const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
   const lines = [
     '#!/bin/sh',
     ...header(workload, session, options, '#'),
     '# Needs curl and jq. Set TOKEN first: TOKEN=... sh this-file.sh',
     'set -eu',
-    `BASE=${quote(options.baseUrl.replace(/\/+$/, ''))}`,
+    `BASE=${shQuote(commentText(options.baseUrl).replace(/\/+$/, ''))}`,
     `AUTH="Authorization: Bearer \${TOKEN:-<redacted>}"`,
     '',
   ];
   for (const note of notes) lines.push(`# ${note}`);
   requests.forEach((request, index) => {
-    lines.push(`# ${index + 1}. ${request.title}`);
-    const url = `"$BASE"${request.path.split('{id}').map(quote).join('"$ID"')}`;
+    lines.push(`# ${index + 1}. ${commentText(request.title)}`);
+    const url = `"$BASE"${request.path.split('{id}').map(shQuote).join('"$ID"')}`;
     const parts = [`curl -sS -X ${request.method} ${url}`, '-H "$AUTH"', "-H 'Prefer: include-unknown-enum-members'"];
-    if (request.body !== undefined) parts.push("-H 'Content-Type: application/json'", `--data ${quote(JSON.stringify(request.body))}`);
+    if (request.body !== undefined) parts.push("-H 'Content-Type: application/json'", `--data ${shQuote(oneLineJson(request.body))}`);
     lines.push(index === 0 ? `ID=$(${parts.join(' ')} | jq -r .id)` : parts.join(' '), index === 0 ? 'echo "created session $ID"' : '');
   });
   return lines.filter((line, i, all) => line !== '' || all[i - 1] !== '').join('\n') + '\n';

@@ -3,7 +3,10 @@
 import type { StandardArtifactInput } from './api/inputs';
 import type { DestinationType, ProtectionUnit, RestorePointSearchResponse, SessionShape, Violation, Workload } from './model';
 import { checkArtifactChange, chunk, LIMITS } from './model';
-import { unitName } from './presentation';
+import { unitDisplayName, unitRef } from './sessionNaming';
+import { cadenceAt, staleBy } from './restorePoints';
+import { formatWithZone, parseInstant, timeAgo } from './timeWords';
+import { words } from './words';
 
 export interface PlannedArtifact {
   unitId: string;
@@ -43,13 +46,13 @@ export function planCreate(
     if (!point?.id || !unitId) continue;
     artifacts.push({
       unitId,
-      unitName: unitName(workload, byId.get(unitId)) ?? unitId,
+      unitName: displayName(workload, unitId, byId.get(unitId)),
       restorePointId: point.id,
       protectionDateTime: point.protectionDateTime ?? undefined,
       fastRestore: (point.tags ?? '').includes('fastRestore'),
     });
   }
-  const unitsWithoutPoint = (search.noResultProtectionUnitIds ?? []).map((unitId) => ({ unitId, unitName: unitName(workload, byId.get(unitId)) ?? unitId }));
+  const unitsWithoutPoint = (search.noResultProtectionUnitIds ?? []).map((unitId) => ({ unitId, unitName: displayName(workload, unitId, byId.get(unitId)) }));
   const batches = chunk(artifacts, LIMITS.artifactsPerRequest);
   const creates = !existing;
   const requests = batches.map((batch, index) => ({ method: creates && index === 0 ? ('POST' as const) : ('PATCH' as const), artifacts: batch.length }));
@@ -78,6 +81,64 @@ export function planCreate(
   return { workload, destinationType, artifacts, unitsWithoutPoint, requests, violations };
 }
 
+function displayName(workload: Workload, unitId: string, unit: ProtectionUnit | undefined): string {
+  return unitDisplayName(workload, unit ? unitRef(workload, unit) : { id: unitId });
+}
+
 export function planInputs(plan: CreatePlan): StandardArtifactInput[] {
   return plan.artifacts.map((a) => ({ restorePointId: a.restorePointId, destinationType: plan.destinationType }));
+}
+
+/** Something the admin must see before a restore goes ahead; never a silent choice. */
+export interface ReviewFlag {
+  kind: 'stalePoint' | 'notProtected' | 'alreadyInDraft' | 'noPoint';
+  unitId: string;
+  unitName: string;
+  /** One sentence that names the unit and says what is unusual. */
+  text: string;
+}
+
+export interface ReviewContext {
+  /** The time the admin asked for (the end of the search window). */
+  chosenMs: number;
+  nowMs: number;
+  /** The units with their status, to spot unprotected or offboarded ones. */
+  units: readonly ProtectionUnit[];
+  /** Units the draft being added to already restores. */
+  draftUnitIds?: ReadonlySet<string>;
+}
+
+const NOT_PROTECTED = new Set(['unprotected', 'unprotectRequested', 'removeRequested', 'offboardRequested', 'offboarded']);
+
+/** A unit no longer backed up (protection removed or offboarded, or on the way there): no newer points will come. */
+export function isNotProtected(status: string | null | undefined): boolean {
+  return !!status && NOT_PROTECTED.has(status);
+}
+
+/**
+ * Flags for the plan review and the confirmation: a point much older than the documented cadence would give
+ * for the chosen time, a unit that is no longer protected, a unit already in the draft, a unit with no point.
+ */
+export function reviewFlags(plan: CreatePlan, context: ReviewContext): ReviewFlag[] {
+  const flags: ReviewFlag[] = [];
+  const byId = new Map(context.units.map((u) => [u.id, u]));
+  for (const artifact of plan.artifacts) {
+    const name = artifact.unitName;
+    const pointMs = parseInstant(artifact.protectionDateTime);
+    const gap = pointMs === undefined ? undefined : staleBy(pointMs, context.chosenMs, context.nowMs);
+    if (gap !== undefined && pointMs !== undefined) {
+      flags.push({ kind: 'stalePoint', unitId: artifact.unitId, unitName: name, text: `${name}: the nearest restore point is ${formatWithZone(pointMs)}, ${timeAgo(pointMs, context.chosenMs).replace(' ago', '')} before the time you chose (backups normally run ${cadenceAt(Math.max(0, context.nowMs - context.chosenMs))?.words ?? 'within the retention period'}).` });
+    }
+    const status = byId.get(artifact.unitId)?.status;
+    if (status && isNotProtected(status)) {
+      flags.push({ kind: 'notProtected', unitId: artifact.unitId, unitName: name, text: `${name} is not protected any more (${words('unitStatus', status).toLowerCase()}); no newer backups exist.` });
+    }
+    if (context.draftUnitIds?.has(artifact.unitId)) {
+      flags.push({ kind: 'alreadyInDraft', unitId: artifact.unitId, unitName: name, text: `${name} is already in this draft; a session restores each unit once.` });
+    }
+  }
+  for (const missing of plan.unitsWithoutPoint) {
+    flags.push({ kind: 'noPoint', unitId: missing.unitId, unitName: missing.unitName, text: `${missing.unitName} has no restore point at or before the time you chose and is left out.` });
+  }
+  return flags;
 }

@@ -5,33 +5,14 @@ import type {
   RestoreArtifactBase, RestoreSessionBase, RestoreSessionStatus, Workload,
 } from './model';
 import { countArtifacts, isTerminalSession } from './model';
-
-const SESSION_STATUS_WORDS: Record<RestoreSessionStatus, string> = {
-  draft: 'Draft',
-  activating: 'Activating',
-  active: 'Active',
-  completedWithError: 'Completed with errors',
-  completed: 'Completed',
-  failed: 'Failed',
-  unknownFutureValue: 'Unknown status',
-};
-
-const ARTIFACT_STATUS_WORDS: Record<ArtifactRestoreStatus, string> = {
-  added: 'Added',
-  scheduling: 'Scheduling',
-  scheduled: 'Scheduled',
-  inProgress: 'In progress',
-  succeeded: 'Restored',
-  failed: 'Failed',
-  unknownFutureValue: 'Unknown status',
-};
+import { words } from './words';
 
 export function sessionStatusWord(status: RestoreSessionStatus | null | undefined): string {
-  return status ? SESSION_STATUS_WORDS[status] ?? status : 'Unknown status';
+  return words('sessionStatus', status);
 }
 
 export function artifactStatusWord(status: ArtifactRestoreStatus | null | undefined): string {
-  return status ? ARTIFACT_STATUS_WORDS[status] ?? status : 'Unknown status';
+  return words('artifactStatus', status);
 }
 
 /** `3/8 restored`, `1 failed`, or `empty`; from the service's count when present. */

@@ -1,5 +1,7 @@
-// Command line of the Backup Storage emulator (bundled to dist/emulator.js). Prints exactly one line when it
-// listens, stops cleanly on SIGINT/SIGTERM, and exits 2 on a bad flag, 1 when it cannot start.
+// Command line of the Backup Storage emulator (bundled to dist/emulator.js). When it listens it prints, in one
+// write, the line "Backup Storage emulator listening on <url>" and the line "control token: <token>" (the
+// secret the /_emulator controls need), then the sign-in details when https is on. It stops cleanly on
+// SIGINT/SIGTERM, and exits 2 on a bad flag, 1 when it cannot start.
 import { startEmulator } from './index';
 import type { EmulatorOptions } from './index';
 
@@ -12,7 +14,10 @@ Local Microsoft 365 Backup Storage emulator (Microsoft Graph /solutions/backupRe
 
 Options:
   --port <n>          Port to listen on (0 picks a free one; default 0)
-  --host <address>    Address to bind (default 127.0.0.1)
+  --host <address>    Address to bind (default 127.0.0.1); a non-loopback address needs --allow-remote
+  --allow-remote      Allow a non-loopback --host; turns --auth on (anyone on the network can reach it)
+  --control-token <t> Secret the /_emulator controls need in the x-emulator-control-token header
+                      (default: random, printed at start)
   --seed demo|empty   Initial data when no data file exists (default demo)
   --data <file>       Load state from and save it to this JSON file
   --time-scale <x>    Run restores x times faster than real time (default 1); timestamps stay on the wall clock
@@ -20,6 +25,7 @@ Options:
   --https-port <n>    Also serve https (the emulated sign-in endpoints and the API); 0 picks a free port.
                       Default: none, or a free port with --auth on
   --token-lifetime <s> Lifetime of issued access tokens in seconds (default 3600)
+  --test-hooks        Test-only routes (e.g. /_emulator/xss), for the project's test launchers
   --help              Show this help
 `;
 
@@ -39,6 +45,9 @@ export function parseArgs(argv: readonly string[]): EmulatorOptions | 'help' {
     switch (flag) {
       case '--port': options.port = portValue(flag, value()); break;
       case '--host': options.host = value(); break;
+      case '--allow-remote': options.allowRemote = true; break;
+      case '--control-token': options.controlToken = value(); break;
+      case '--test-hooks': options.testHooks = true; break;
       case '--seed': {
         const v = value();
         if (v !== 'demo' && v !== 'empty') throw new UsageError(`--seed must be demo or empty, got '${v}'`);
@@ -114,13 +123,36 @@ async function main(): Promise<void> {
     process.stderr.write(`emulator: ${(err as Error).message}\n`);
     process.exit(1);
   }
-  process.stdout.write(`Backup Storage emulator listening on ${running.url}\n`);
+  if (options.allowRemote) {
+    process.stderr.write(`emulator: WARNING: listening on ${running.host}, reachable from the network; authentication is on.\n`);
+  }
+  process.stdout.write(`Backup Storage emulator listening on ${running.url}\ncontrol token: ${running.controlToken}\n`);
   process.stdout.write(identityBanner(running));
   const stop = () => {
     running.close().then(() => process.exit(0), () => process.exit(1));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  announceToParent(running, stop);
+}
+
+/**
+ * Started by the extension (child_process.fork, with an IPC channel): tell the parent where it listens, and
+ * stop when the channel closes (the extension stopped it, or its host died).
+ */
+function announceToParent(running: Awaited<ReturnType<typeof startEmulator>>, stop: () => void): void {
+  if (!process.send) return;
+  const controlToken = 'controlToken' in running ? String(running.controlToken) : undefined;
+  const demo = running.identity?.demo;
+  process.send({
+    type: 'ready',
+    url: running.url,
+    httpsUrl: running.httpsUrl,
+    controlToken,
+    ca: running.identity?.tls.cert,
+    demo: demo && { tenantName: demo.tenantName, publicClientId: demo.publicClientId, adminApp: demo.adminApp },
+  });
+  process.once('disconnect', stop);
 }
 
 if (require.main === module) void main();

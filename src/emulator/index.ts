@@ -1,19 +1,29 @@
 // In-process entry point of the Backup Storage emulator: `startEmulator` binds a loopback HTTP server and
-// resolves once it listens. The CLI (cli.ts) is a thin wrapper around it.
+// resolves once it listens. The CLI (cli.ts) is a thin wrapper around it. Every run has a control token that
+// the /_emulator controls need (service/guard.ts); a non-loopback address needs `allowRemote`, which also
+// turns authentication on.
+import { randomBytes } from 'node:crypto';
 import type { SeedName } from './catalog/types';
 import { EmulatorCore } from './service/core';
 import type { Authenticate } from './service/dispatch';
 import type { FaultInjector } from './service/faults';
 import type { PipelineOptions } from './service/server';
 import { close, listen } from './listen';
+import { isLoopbackAddress } from './service/guard';
 import { createEmulatorServer } from './service/server';
 import { createAuthenticateHook, createIdentityService, listenHttps, withIdentity, type IdentityService } from './identity';
 
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. */
   port?: number;
-  /** Defaults to 127.0.0.1: the emulator has no authentication yet and must not be reachable from the network. */
+  /** Defaults to 127.0.0.1. Any address that is not loopback is refused unless `allowRemote` is set. */
   host?: string;
+  /** Serve a non-loopback `host` on purpose; forces `auth: 'on'` (anyone on the network could call it). */
+  allowRemote?: boolean;
+  /** Secret the /_emulator controls need in the `x-emulator-control-token` header. Default: random per run. */
+  controlToken?: string;
+  /** Test-only routes (e.g. /_emulator/xss); only the test launchers set this. Default false. */
+  testHooks?: boolean;
   seed?: SeedName;
   /** JSON file the state is loaded from and saved to after every write. */
   dataFile?: string;
@@ -41,6 +51,8 @@ export interface RunningEmulator {
   url: string;
   port: number;
   host: string;
+  /** The secret the /_emulator controls need (header `x-emulator-control-token`). */
+  controlToken: string;
   /** Stops accepting connections, closes open ones, and resolves when the server is down. */
   close(): Promise<void>;
   /** Simulated time now (ms). */
@@ -58,14 +70,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const timeScale = options.timeScale ?? 1;
   if (!Number.isFinite(timeScale) || timeScale <= 0) throw new Error(`timeScale must be a positive number, got ${timeScale}`);
   if (options.auth !== undefined && options.auth !== 'off' && options.auth !== 'on') throw new Error(`auth must be 'on' or 'off', got '${String(options.auth)}'.`);
+  const host = options.host ?? '127.0.0.1';
+  const allowRemote = options.allowRemote === true;
+  if (!allowRemote && !isLoopbackAddress(host)) {
+    throw new Error(`Refusing to listen on ${host}: it is not a loopback address, and the emulator would be reachable from the network. Use allowRemote (--allow-remote) to do it on purpose; authentication is then required.`);
+  }
+  if (allowRemote && options.auth === 'off') throw new Error("allowRemote requires auth 'on'.");
+  const auth = allowRemote ? 'on' : options.auth;
+  const controlToken = options.controlToken ?? randomBytes(24).toString('base64url');
+  if (!/^[\x21-\x7e]{16,256}$/.test(controlToken)) throw new Error('controlToken must be 16 to 256 printable characters without spaces.');
   const core = new EmulatorCore({ seed: options.seed ?? 'demo', dataFile: options.dataFile, timeScale, realNow: options.now ?? Date.now });
-  const httpsPort = options.httpsPort ?? (options.auth === 'on' ? 0 : undefined);
+  const httpsPort = options.httpsPort ?? (auth === 'on' ? 0 : undefined);
   const identity = httpsPort === undefined ? undefined : createIdentityService({ tokenLifetimeSeconds: options.tokenLifetimeSeconds });
-  const authenticate = options.auth === 'on' && identity ? createAuthenticateHook(identity) : options.authenticate;
+  const authenticate = auth === 'on' && identity ? createAuthenticateHook(identity) : options.authenticate;
   const { server, listener, faults } = createEmulatorServer({
     core, authenticate, otherRequests: options.otherRequests, wrap: identity ? (pipeline) => withIdentity(identity, pipeline) : undefined,
+    guard: { controlToken, allowRemote }, testHooks: options.testHooks === true,
   });
-  const host = options.host ?? '127.0.0.1';
   const { url, port } = await listen(server, 'http', options.port ?? 0, host);
   const tls = identity ? await listenHttps(identity, listener, { port: httpsPort, host, httpUrl: url }) : undefined;
   return {
@@ -74,6 +95,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     identity,
     port,
     host,
+    controlToken,
     faults,
     now: () => core.clock.now(),
     advanceClock: (seconds) => { core.clock.advance(seconds); core.tick(core.clock.now()); core.commit(); },
@@ -85,3 +107,4 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
 export type { SeedName };
 export { DataFileError } from './service/persistence';
+export { CONTROL_TOKEN_HEADER, isLoopbackAddress } from './service/guard';

@@ -45,18 +45,26 @@ export function toBatchUrl(baseUrl: string, url: string): string {
   return url.startsWith('/') ? url : `/${url}`;
 }
 
+/** Asks Graph to send enum members added after v1.0 shipped instead of `unknownFutureValue`. */
+export const PREFER_UNKNOWN_ENUMS = 'include-unknown-enum-members';
+
 export function toWire(baseUrl: string, r: BatchRequestItem): WireRequest {
   const wire: WireRequest = { id: r.id, method: r.method.toUpperCase(), url: toBatchUrl(baseUrl, r.url) };
+  // Graph applies only a sub-request's own headers to it (the outer request's Prefer does not carry over).
   const headers: Record<string, string> = { ...(r.headers ?? {}) };
+  const prefer = Object.keys(headers).find((h) => h.toLowerCase() === 'prefer');
+  if (prefer === undefined) {
+    headers.Prefer = PREFER_UNKNOWN_ENUMS;
+  } else if (!headers[prefer].toLowerCase().includes(PREFER_UNKNOWN_ENUMS)) {
+    headers[prefer] = `${PREFER_UNKNOWN_ENUMS}, ${headers[prefer]}`;
+  }
   if (r.body !== undefined) {
     wire.body = r.body;
     if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
       headers['Content-Type'] = 'application/json';
     }
   }
-  if (Object.keys(headers).length > 0) {
-    wire.headers = headers;
-  }
+  wire.headers = headers;
   return wire;
 }
 

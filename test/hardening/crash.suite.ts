@@ -10,12 +10,14 @@ import * as path from 'node:path';
 import { ROOT, prng, recordFigures, scaled, sleep } from './support';
 
 const CLI = path.resolve(__dirname, '..', '..', 'src', 'emulator', 'cli.js');
+/** Every launch of this suite uses the same control token, so restarted emulators accept the state reads. */
+const CONTROL = { 'x-emulator-control-token': `crash-suite-${process.pid}-control` };
 
 interface Running { child: ChildProcess; url: string }
 
 function launch(dataFile: string, seed: 'demo' | 'empty'): Promise<Running> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, '--port', '0', '--host', '127.0.0.1', '--seed', seed, '--data', dataFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, '--port', '0', '--host', '127.0.0.1', '--seed', seed, '--data', dataFile, '--control-token', CONTROL['x-emulator-control-token']], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`emulator did not start in 15 s: ${err}`)); }, 15_000);
@@ -58,7 +60,7 @@ export function crashSuite(): void {
           children.push(running.child);
           figures.restarts++;
           // Everything acknowledged so far is there after the restart.
-          const state = (await (await fetch(`${running.url}/_emulator/state?detail=sessions`)).json()) as { sessions: { session: { id: string } }[] };
+          const state = (await (await fetch(`${running.url}/_emulator/state?detail=sessions`, { headers: CONTROL })).json()) as { sessions: { session: { id: string } }[] };
           const ids = new Set(state.sessions.map((r) => r.session.id.toLowerCase()));
           for (const id of created) if (!ids.has(id)) figures.lostWrites++;
           for (const id of deleted) if (ids.has(id)) figures.resurrectedDeletes++;
@@ -113,7 +115,7 @@ export function crashSuite(): void {
         // A last restart checks the final round's acknowledged writes.
         const last = await launch(file, 'demo');
         children.push(last.child);
-        const state = (await (await fetch(`${last.url}/_emulator/state?detail=sessions`)).json()) as { sessions: { session: { id: string } }[] };
+        const state = (await (await fetch(`${last.url}/_emulator/state?detail=sessions`, { headers: CONTROL })).json()) as { sessions: { session: { id: string } }[] };
         const ids = new Set(state.sessions.map((r) => r.session.id.toLowerCase()));
         for (const id of created) if (!ids.has(id)) figures.lostWrites++;
         for (const id of deleted) if (ids.has(id)) figures.resurrectedDeletes++;

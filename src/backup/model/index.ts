@@ -5,3 +5,4 @@ export * from './limits';
 export * from './rules';
 export * from './resources';
 export * from './emulatorCaller';
+export * from './lookup';

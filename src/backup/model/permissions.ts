@@ -1,10 +1,13 @@
 // Which Microsoft Graph permission allows which Backup Storage operation (reference/graph-backup-api.md §3).
-// Plain data and pure functions, no imports: the emulator's `verify` enforces this table and the extension's
-// Check Permissions command explains it, so both read the same rows.
+// Plain data and pure functions: the emulator's `verify` enforces this table and the extension's Check
+// Permissions command explains it, so both read the same rows. The path patterns are built from the workload
+// table, so a new workload's collections are covered without touching this file.
 //
 // A permission name is the same for delegated tokens (space-separated `scp`) and app-only tokens (`roles`
 // array); only the GUIDs differ. An operation lists the permissions that each allow it on their own
 // (least privileged first).
+
+import { WORKLOADS, type Workload } from './workloads';
 
 export type PermissionKey = 'Ctl.R' | 'Ctl.RW' | 'Cfg.R' | 'Cfg.RW' | 'Rst.R' | 'Rst.RW' | 'Srch.R' | 'Mon.R';
 
@@ -44,14 +47,23 @@ export interface OperationRule {
   delegatedOnly?: boolean;
 }
 
-const SESSIONS = '(?:exchange|sharePoint|oneDriveForBusiness)RestoreSessions';
-const STANDARD = '(?:mailbox|site|drive)RestoreArtifacts';
-const GRANULAR_SP = '(?:granularSite|granularDrive)RestoreArtifacts';
-const BULK = '(?:mailbox|site|drive)RestoreArtifactsBulkAdditionRequests';
-const BROWSE = '(?:browseSessions|sharePointBrowseSessions|oneDriveForBusinessBrowseSessions)';
-const POLICIES = '(?:protectionPolicies|exchangeProtectionPolicies|sharePointProtectionPolicies|oneDriveForBusinessProtectionPolicies)';
-const UNITS = '(?:protectionUnits|mailboxProtectionUnits|siteProtectionUnits|driveProtectionUnits)';
-const RULES = '(?:mailbox|site|drive)InclusionRules';
+/** A regular-expression alternative of literal names (never empty: an empty list matches nothing). */
+const anyOfNames = (names: readonly string[]): string =>
+  names.length ? `(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})` : '(?!)';
+const navsOf = (pick: (w: Workload) => string | null | undefined): string[] =>
+  WORKLOADS.map(pick).filter((n): n is string => typeof n === 'string');
+
+const SESSIONS = anyOfNames(navsOf((w) => w.sessionCollection));
+const STANDARD = anyOfNames(navsOf((w) => w.standardArtifacts.nav));
+/** Granular artifacts found by a restore-point search (mailbox items) are readable with Restore.Read. */
+const GRANULAR_SEARCH = anyOfNames(navsOf((w) => (w.granularArtifacts.source === 'search' ? w.granularArtifacts.nav : null)));
+/** Granular artifacts picked in a browse session (files) have no read-only permission. */
+const GRANULAR_BROWSE = anyOfNames(navsOf((w) => (w.granularArtifacts.source === 'browse' ? w.granularArtifacts.nav : null)));
+const BULK = anyOfNames(navsOf((w) => w.bulkRequests.nav));
+const BROWSE = anyOfNames(['browseSessions', ...navsOf((w) => w.browseSessions?.nav)]);
+const POLICIES = anyOfNames(['protectionPolicies', ...navsOf((w) => w.policyCollection)]);
+const UNITS = anyOfNames(['protectionUnits', ...navsOf((w) => w.protectionUnits.nav)]);
+const RULES = anyOfNames(navsOf((w) => w.inclusionRulesNav));
 const SEG = '[^/]+';
 const ACTIVATE = '(?:microsoft\\.graph\\.)?activate';
 
@@ -75,9 +87,9 @@ export const OPERATION_RULES: readonly OperationRule[] = [
   { id: 'sessions.deactivate', label: 'Deactivate a restore session', method: 'POST', path: rx(`(?:restoreSessions|${SESSIONS})/${SEG}/(?:microsoft\\.graph\\.)?deactivate`), anyOf: RW },
   { id: 'sessions.delete', label: 'Delete a draft restore session', method: 'DELETE', path: rx(`(?:restoreSessions|${SESSIONS})/${SEG}`), anyOf: RW },
   // §3.9 standard artifacts (and granular mailbox artifacts, Rst.R inferred)
-  { id: 'artifacts.list', label: 'List restore artifacts', method: 'GET', path: rx(`${SESSIONS}/${SEG}/(?:${STANDARD}|granularMailboxRestoreArtifacts)(?:/${SEG}(?:/restorePoint)?)?`), anyOf: R },
+  { id: 'artifacts.list', label: 'List restore artifacts', method: 'GET', path: rx(`${SESSIONS}/${SEG}/(?:${STANDARD}|${GRANULAR_SEARCH})(?:/${SEG}(?:/restorePoint)?)?`), anyOf: R },
   // §3.10 granular SharePoint/OneDrive artifacts: no read-only permission
-  { id: 'artifacts.listGranular', label: 'List granular site/drive artifacts', method: 'GET', path: rx(`${SESSIONS}/${SEG}/${GRANULAR_SP}(?:/${SEG})?`), anyOf: RW },
+  { id: 'artifacts.listGranular', label: 'List granular site/drive artifacts', method: 'GET', path: rx(`${SESSIONS}/${SEG}/${GRANULAR_BROWSE}(?:/${SEG})?`), anyOf: RW },
   // §3.11 bulk addition requests
   { id: 'bulk.list', label: 'List or get bulk addition requests', method: 'GET', path: rx(`${SESSIONS}/${SEG}/${BULK}(?:/${SEG})?`), anyOf: R },
   { id: 'bulk.create', label: 'Create a bulk addition request', method: 'POST', path: rx(`${SESSIONS}/${SEG}/${BULK}`), anyOf: RW },

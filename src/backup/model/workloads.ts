@@ -1,8 +1,8 @@
 // The one workload table. Exchange, SharePoint and OneDrive restore sessions have the same shape; everything
-// that differs between them (paths, type names, navigation names, identifying fields, labels) lives here, so
-// the API facade, the emulator and the UI each have one code path driven by this table.
-
-export type WorkloadId = 'exchange' | 'sharePoint' | 'oneDrive';
+// that differs between them (paths, type names, navigation names, identifying fields, labels, the emulator's
+// seed traits) lives here, so the API facade, the emulator and the UI each have one code path driven by this
+// table. The workload id type, WORKLOAD_IDS and the permission patterns (permissions.ts) derive from it;
+// docs/adding-a-workload.md says what a new entry takes.
 
 /** How a granular artifact is addressed: Exchange items come from a restore-point search, files from a browse session. */
 export type GranularSource = 'search' | 'browse';
@@ -14,8 +14,12 @@ export interface NavigationSpec {
   type: string;
 }
 
-export interface Workload {
-  id: WorkloadId;
+/** Where a workload's content lives, for the emulator's seed data: mailbox folders, or team or personal sites. */
+export type ContentHost = 'mailbox' | 'teamSites' | 'personalSites';
+
+/** One row of the table, before its id is narrowed to the ids the table holds. */
+interface WorkloadSpec {
+  id: string;
   label: string;
   /** Label of one protected resource: "mailbox", "site", "OneDrive". */
   unitLabel: string;
@@ -44,6 +48,8 @@ export interface Workload {
   };
   policyCollection: string;
   policyType: string;
+  /** Navigation on a protection policy that lists its inclusion rules, e.g. `mailboxInclusionRules`. */
+  inclusionRulesNav: string;
 
   /** Browse sessions exist only for file workloads. */
   browseSessions: (NavigationSpec & { ownerField: 'siteId' | 'directoryObjectId' }) | null;
@@ -52,11 +58,14 @@ export interface Workload {
   newLocation: string;
   /** Where a restored standard artifact says it landed. */
   restoredLocation: { nameField: 'restoredFolderName' | 'restoredSiteName'; urlField: 'restoredSiteWebUrl' | null };
+
+  /** Emulator seed traits: where content lives (restored folders vs sites, the personal-site host, item counts). */
+  contentHost: ContentHost;
 }
 
 const ns = 'microsoft.graph.';
 
-export const WORKLOADS: readonly Workload[] = [
+const WORKLOAD_TABLE = [
   {
     id: 'exchange',
     label: 'Exchange',
@@ -82,9 +91,11 @@ export const WORKLOADS: readonly Workload[] = [
     },
     policyCollection: 'exchangeProtectionPolicies',
     policyType: ns + 'exchangeProtectionPolicy',
+    inclusionRulesNav: 'mailboxInclusionRules',
     browseSessions: null,
     newLocation: 'a new folder in each mailbox',
     restoredLocation: { nameField: 'restoredFolderName', urlField: null },
+    contentHost: 'mailbox',
   },
   {
     id: 'sharePoint',
@@ -111,9 +122,11 @@ export const WORKLOADS: readonly Workload[] = [
     },
     policyCollection: 'sharePointProtectionPolicies',
     policyType: ns + 'sharePointProtectionPolicy',
+    inclusionRulesNav: 'siteInclusionRules',
     browseSessions: { nav: 'sharePointBrowseSessions', type: ns + 'sharePointBrowseSession', ownerField: 'siteId' },
     newLocation: 'a new site for each restored site',
     restoredLocation: { nameField: 'restoredSiteName', urlField: 'restoredSiteWebUrl' },
+    contentHost: 'teamSites',
   },
   {
     id: 'oneDrive',
@@ -140,11 +153,25 @@ export const WORKLOADS: readonly Workload[] = [
     },
     policyCollection: 'oneDriveForBusinessProtectionPolicies',
     policyType: ns + 'oneDriveForBusinessProtectionPolicy',
+    inclusionRulesNav: 'driveInclusionRules',
     browseSessions: { nav: 'oneDriveForBusinessBrowseSessions', type: ns + 'oneDriveForBusinessBrowseSession', ownerField: 'directoryObjectId' },
     newLocation: 'a new site for each restored OneDrive',
     restoredLocation: { nameField: 'restoredSiteName', urlField: 'restoredSiteWebUrl' },
+    contentHost: 'personalSites',
   },
-];
+] as const satisfies readonly WorkloadSpec[];
+
+/** `exchange | sharePoint | oneDrive`: the ids the table holds. */
+export type WorkloadId = (typeof WORKLOAD_TABLE)[number]['id'];
+
+export interface Workload extends WorkloadSpec {
+  id: WorkloadId;
+}
+
+export const WORKLOADS: readonly Workload[] = WORKLOAD_TABLE;
+
+/** The workload ids in table order, for validators and messages. */
+export const WORKLOAD_IDS: readonly WorkloadId[] = WORKLOADS.map((w) => w.id);
 
 const byId = new Map(WORKLOADS.map((w) => [w.id, w]));
 

@@ -1,6 +1,7 @@
 // The Catalog implementation: the tenant's policies, units, restore points, search, browse trees and restore
 // outcomes, all derived from the seed data. Everything is built once (units, indexes) or lazily and then cached
 // (browse trees), and nothing depends on the wall clock except the anchor passed in.
+import { workload } from '../../backup/model';
 import type {
   BrowseQueryResponseItem, BrowseRequest, ProtectionPolicyBase, ProtectionUnit, RestorePoint, RestorePointSearchRequest,
   RestorePointSearchResponse, WorkloadId,
@@ -103,7 +104,7 @@ export class SeededCatalog implements Catalog {
     const cached = this.trees.get(unitId);
     if (cached) return cached;
     const record = this.tenant.record(unitId);
-    if (!record || record.workload === 'exchange') return undefined;
+    if (!record || workload(record.workload).granularArtifacts.source !== 'browse') return undefined;
     const tree = buildBrowseTree(record, topicOf(record));
     this.trees.set(unitId, tree);
     return tree;
@@ -111,6 +112,6 @@ export class SeededCatalog implements Catalog {
 }
 
 function topicOf(record: UnitRecord) {
-  if (record.workload === 'oneDrive') return 'personal' as const;
+  if (workload(record.workload).contentHost === 'personalSites') return 'personal' as const;
   return SITES.find((s) => (s.path || 'root') === record.key)?.topic ?? 'general';
 }

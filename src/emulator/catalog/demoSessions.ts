@@ -3,6 +3,7 @@
 // its unit's fixed outcome duration), so statuses, timestamps, errors and restored locations agree with each other
 // and with what the service's lifecycle engine would produce. Session status and counts come from the shared
 // aggregation rule (aggregateSessionStatus / countArtifacts), never from the spec.
+import { workload } from '../../backup/model';
 import {
   aggregateSessionStatus, countArtifacts, type ArtifactRestoreStatus, type GranularMailboxRestoreArtifact,
   type GranularRestoreArtifactBase, type PublicError, type RestoreArtifactBase, type RestoreArtifactsBulkRequestBase,
@@ -77,7 +78,7 @@ function buildSession(catalog: SeededCatalog, spec: SessionSpec, nowMs: number):
 }
 
 function planArtifacts(catalog: SeededCatalog, spec: SessionSpec, sessionId: string, records: UnitRecord[]): Plan[] {
-  if (spec.kind === 'granular' && spec.workload !== 'exchange') {
+  if (spec.kind === 'granular' && workload(spec.workload).granularArtifacts.source === 'browse') {
     const record = records[0];
     return pickFiles(catalog, spec, record).map((item) => ({ id: item.itemKey, record, outcome: catalog.outcome(record.unit.id), item }));
   }

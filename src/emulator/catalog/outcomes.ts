@@ -3,6 +3,7 @@
 // against every code; every other unit succeeds after a few simulated minutes. All values derive from the unit,
 // so the same unit always ends the same way.
 import type { PublicError } from '../../backup/model';
+import { workload } from '../../backup/model';
 import { pick } from './hash';
 import type { RestoreOutcome } from './types';
 import type { UnitRecord } from './units';
@@ -49,6 +50,6 @@ export function outcomeOf(record: UnitRecord): RestoreOutcome {
   return {
     succeeds: true,
     durationSeconds: pick(`duration:${record.unit.id}`, 120, 780),
-    restoredItemCount: record.workload === 'exchange' ? pick(`items:${record.unit.id}`, 180, 24_000) : undefined,
+    restoredItemCount: workload(record.workload).contentHost === 'mailbox' ? pick(`items:${record.unit.id}`, 180, 24_000) : undefined,
   };
 }

@@ -2,6 +2,7 @@
 // site for an in-place SharePoint/OneDrive restore, and a new site URL for a restore to a new location. The
 // service's lifecycle engine can use these too, so artifacts it completes look like the seeded ones.
 import type { DestinationType, MailboxRestoreArtifact, SiteRestoreArtifact } from '../../backup/model';
+import { workload } from '../../backup/model';
 import { TENANT } from './directory';
 import { stableGuid } from './hash';
 import type { UnitRecord } from './units';
@@ -22,7 +23,7 @@ export function restoredMailboxLocation(
 export function restoredSiteLocation(
   record: UnitRecord, destination: DestinationType, completedMs: number,
 ): Pick<SiteRestoreArtifact, 'restoredSiteId' | 'restoredSiteName' | 'restoredSiteWebUrl'> {
-  const host = record.workload === 'oneDrive' ? TENANT.myHost : TENANT.sharePointHost;
+  const host = workload(record.workload).contentHost === 'personalSites' ? TENANT.myHost : TENANT.sharePointHost;
   if (destination === 'inPlace') {
     return { restoredSiteId: `${host},${record.siteKey}`, restoredSiteName: record.label, restoredSiteWebUrl: record.webUrl };
   }

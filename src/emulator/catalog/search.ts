@@ -4,6 +4,7 @@
 //
 // The searchResponseId is self-describing (restore point id + hit count + checksum, base64url), so a granular
 // mailbox artifact created from it can be resolved later, even after the emulator restarted from its data file.
+import { workload } from '../../backup/model';
 import {
   isFlagsValue, isMember, LIMITS, RESTORABLE_ARTIFACTS, RESTORE_POINT_PREFERENCES, RESTORE_POINT_TAGS,
   type RestorePointSearchRequest, type RestorePointSearchResponse, type RestorePointSearchResult,
@@ -75,7 +76,7 @@ function validate(tenant: Tenant, request: RestorePointSearchRequest): ValidSear
     if (!record) throw badRequest('InvalidProtectionUnitId', `The protection unit id '${id}' is not valid or does not exist.`);
     return record;
   });
-  if (queryExpression !== undefined && records[0].workload !== 'exchange') {
+  if (queryExpression !== undefined && workload(records[0].workload).granularArtifacts.source !== 'search') {
     throw invalid('artifactQuery is supported only for mailbox protection units (granular Exchange restore).');
   }
   return {

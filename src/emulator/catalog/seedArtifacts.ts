@@ -1,6 +1,7 @@
 // Artifacts of seeded sessions: standard ones (restore point + restored location), granular mailbox ones (from
 // a restore-point search with an artifact query) and granular file ones (browse item keys), each filled in to
 // match how far its restore has got.
+import { workload } from '../../backup/model';
 import {
   workload as workloadOf, type GranularMailboxRestoreArtifact, type GranularRestoreArtifactBase, type RestoreArtifactBase,
   type RestorePoint,
@@ -29,7 +30,7 @@ export function standardArtifact(
 ): RestoreArtifactBase {
   const point = plan.restorePoint ?? pointBefore(catalog, spec, plan.record, timeline.createdMs, nowMs);
   const succeeded = times.status === 'succeeded';
-  const location = spec.workload === 'exchange'
+  const location = workload(spec.workload).contentHost === 'mailbox'
     ? (succeeded
       ? restoredMailboxLocation(plan.id, spec.destination, plan.outcome.restoredItemCount ?? 0, times.endMs!)
       : { restoredFolderId: null, restoredFolderName: null, restoredItemCount: null })

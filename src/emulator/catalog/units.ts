@@ -7,7 +7,7 @@
 // restorable but the user shows up empty": the unit keeps its id, directoryObjectId and status, `displayName` and
 // `email` are null, `lastModifiedDateTime` is the deletion time, and no restore points are taken after it.
 import {
-  odataType, workload as workloadOf, type IdentitySet, type ProtectionUnit, type ProtectionUnitStatus, type WorkloadId,
+  odataType, WORKLOAD_IDS, workload as workloadOf, type IdentitySet, type ProtectionUnit, type ProtectionUnitStatus, type WorkloadId,
 } from '../../backup/model';
 import { emailOf, oneDriveUrlOf, PEOPLE, SHARED_MAILBOXES, SITES, siteUrlOf, TENANT, type SiteDef } from './directory';
 import { pick, stableGuid } from './hash';
@@ -188,9 +188,12 @@ function driveSeeds(): UnitSeed[] {
   }));
 }
 
+/** The seed units of each workload: a new workload in the table does not compile until it has an entry here. */
+const SEEDS_BY_WORKLOAD: Record<WorkloadId, () => UnitSeed[]> = { exchange: mailboxSeeds, sharePoint: siteSeeds, oneDrive: driveSeeds };
+
 /** Every unit of the tenant, workloads in table order (exchange, sharePoint, oneDrive), directory order within. */
 export function buildUnits(anchorMs: number): UnitRecord[] {
-  return [...mailboxSeeds(), ...siteSeeds(), ...driveSeeds()].map((seed) => buildRecord(seed, anchorMs));
+  return WORKLOAD_IDS.flatMap((id) => SEEDS_BY_WORKLOAD[id]()).map((seed) => buildRecord(seed, anchorMs));
 }
 
 /** Key under which `unitByResource` finds a unit: ids and addresses are compared case-insensitively. */

@@ -10,7 +10,7 @@ import type { EmulatorCore } from './core';
 import { compileFilter } from './odataFilter';
 import { allowOptions, applySelect, contextUrl, decodeToken, encodeToken, nextLink, option, parseCount, parseSelect, parseTop } from './odata';
 import { presentArtifact } from './present';
-import { findSession } from './sessions';
+import { findSession } from './sessionLookup';
 
 const STANDARD_PROPERTIES = [
   'id', 'status', 'destinationType', 'startDateTime', 'completionDateTime', 'error', 'restorePoint', 'restoredFolderId',

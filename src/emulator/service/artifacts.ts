@@ -1,20 +1,20 @@
 // Artifacts a create or PATCH adds, in two steps: `parseAdd` checks the shape (so the model's
 // checkArtifactChange can judge the whole request), then `resolveAdd` binds restore points, search responses
 // and browse items against the catalog and builds the stored artifact. Nothing is stored until all resolve.
-import { randomUUID } from 'node:crypto';
 import type { DestinationType, Workload } from '../../backup/model';
-import { DESTINATION_TYPES, isFlagsValue, RESTORE_POINT_TAGS } from '../../backup/model';
+import { DESTINATION_TYPES, fieldOf, isFlagsValue, RESTORE_POINT_TAGS } from '../../backup/model';
 import { badRequest } from '../errors';
 import type { SessionRecord } from '../state';
 import { refreshBrowseSession } from './browseStatus';
 import { unitIdOfPoint } from './catalogExtras';
 import type { EmulatorCore } from './core';
-import { UNSET_DATE } from './lifecycle';
+import { newArtifactRecord } from './artifactRecord';
 import type { Json } from './validate';
 import { checkODataType, isObject, optionalEnum, optionalString, rejectUnknown } from './validate';
 
 export type ArtifactKind = 'standard' | 'granular';
 type StoredArtifact = SessionRecord['standard'][number] | SessionRecord['granular'][number];
+
 
 export interface ParsedAdd {
   kind: ArtifactKind;
@@ -71,36 +71,17 @@ export function resolveAdd(core: EmulatorCore, w: Workload, parsed: ParsedAdd, n
   if (!point || !unitId || core.catalog.workloadOfUnit(unitId) !== w.id) {
     throw badRequest('InvalidRestorePoint', `The restore point '${parsed.key}' does not exist, has expired, or does not belong to a ${w.unitLabel}.`);
   }
-  const restored: Json = w.restoredLocation.urlField === null
-    ? { restoredFolderId: null, restoredFolderName: null, restoredItemCount: null }
-    : { restoredSiteId: null, restoredSiteName: null, restoredSiteWebUrl: null };
-  const artifact: Json = {
-    id: randomUUID(),
-    destinationType: parsed.destinationType ?? 'new',
-    status: 'added',
-    startDateTime: null,
-    completionDateTime: null,
-    error: null,
-    ...restored,
-    restorePoint: {
-      id: point.id,
-      protectionDateTime: point.protectionDateTime ?? null,
-      expirationDateTime: point.expirationDateTime ?? null,
-      tags: point.tags ?? null,
-      protectionUnit: { id: unitId },
-    },
-  };
+  let search: { searchResponseId: string; artifactCount: number } | undefined;
   if (parsed.kind === 'granular') {
     const searchResponseId = String(parsed.item.searchResponseId);
-    const search = core.catalog.searchResponse(searchResponseId);
-    if (!search) throw badRequest('InvalidArtifactRequest', `The searchResponseId '${searchResponseId}' is unknown; run restorePoints/search with an artifactQuery first.`);
-    if (search.restorePointId !== point.id) {
+    const response = core.catalog.searchResponse(searchResponseId);
+    if (!response) throw badRequest('InvalidArtifactRequest', `The searchResponseId '${searchResponseId}' is unknown; run restorePoints/search with an artifactQuery first.`);
+    if (response.restorePointId !== point.id) {
       throw badRequest('InvalidRestorePoint', `The restore point '${point.id}' is not the one search response '${searchResponseId}' refers to.`);
     }
-    artifact.searchResponseId = searchResponseId;
-    artifact.artifactCount = search.hitCount;
+    search = { searchResponseId, artifactCount: response.hitCount };
   }
-  return artifact as unknown as StoredArtifact;
+  return newArtifactRecord(w, { restorePoint: point, unitId, destinationType: parsed.destinationType, search });
 }
 
 function resolveBrowseItem(core: EmulatorCore, w: Workload, parsed: ParsedAdd, nowMs: number): StoredArtifact {
@@ -116,20 +97,12 @@ function resolveBrowseItem(core: EmulatorCore, w: Workload, parsed: ParsedAdd, n
   const item = core.catalog.browseItem(browse.unitId, parsed.key);
   if (!item) throw badRequest('InvalidArtifactRequest', `The item '${parsed.key}' was not found in browse session '${browseSessionId}'.`);
   const ownerField = w.browseSessions?.ownerField ?? 'siteId';
-  const owner = (browse.browseSession as unknown as Json)[ownerField] ?? null;
-  return {
-    id: parsed.key,
+  return newArtifactRecord(w, {
+    browseItem: { itemKey: parsed.key, webUrl: item.webUrl ?? null },
     browseSessionId,
-    status: 'added',
-    startDateTime: UNSET_DATE,
-    completionDateTime: UNSET_DATE,
-    restoredItemKey: null,
-    restoredItemPath: null,
-    restoredItemWebUrl: null,
     restorePointDateTime: browse.browseSession.restorePointDateTime ?? null,
-    webUrl: item.webUrl ?? null,
-    [ownerField]: owner,
-  } as unknown as StoredArtifact;
+    owner: { field: ownerField, value: fieldOf(browse.browseSession, ownerField) ?? null },
+  });
 }
 
 export function isTagsValue(value: unknown): value is string {

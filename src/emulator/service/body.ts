@@ -46,10 +46,13 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** The JSON value of `raw`, or undefined for an empty body. */
 export function parseJsonBody(raw: Buffer, contentType: string | undefined): unknown {
-  if (raw.length === 0) return undefined;
-  if (contentType && !/^\s*application\/(?:[\w.+-]*\+)?json\b/i.test(contentType) && !/^\s*text\/plain\b/i.test(contentType)) {
-    throw new EmulatorError(415, 'UnsupportedMediaType', `The content type '${contentType}' is not supported; send application/json.`);
+  // A body must say it is JSON: a web page can send text/plain or a form without asking first (no preflight),
+  // never application/json.
+  const isJson = contentType !== undefined && /^\s*application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i.test(contentType);
+  if (raw.length > 0 && !isJson) {
+    throw new EmulatorError(415, 'UnsupportedMediaType', `The content type '${contentType ?? 'none'}' is not supported; send the body as application/json.`);
   }
+  if (raw.length === 0) return undefined;
   let text: string;
   try {
     text = decoder.decode(raw);

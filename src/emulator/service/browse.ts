@@ -3,7 +3,7 @@
 // disappears at `expirationDateTime` (three days). Next pages are `GET …/browse?$skiptoken=…`.
 import { randomBytes } from 'node:crypto';
 import type { BrowseRequest, Workload } from '../../backup/model';
-import { BROWSABLE_RESOURCE_TYPES, BROWSE_QUERY_ORDERS, workload } from '../../backup/model';
+import { BROWSABLE_RESOURCE_TYPES, BROWSE_QUERY_ORDERS, fieldOf, workload } from '../../backup/model';
 import { badRequest, notFound } from '../errors';
 import type { BrowseSessionRecord } from '../state';
 import { BROWSE_LIFETIME_MS, refreshBrowseSession } from './browseStatus';
@@ -39,7 +39,7 @@ export function createBrowseSession(core: EmulatorCore, ctx: RequestContext, w: 
     throw badRequest('InvalidRestorePoint', `The restore point '${restorePointId}' is not a fastRestore point; only fastRestore points can be browsed.`);
   }
   const unit = core.catalog.unit(unitId);
-  const owner = unit ? (unit as unknown as Record<string, unknown>)[w.protectionUnits.resourceIdField] : undefined;
+  const owner = unit ? fieldOf(unit, w.protectionUnits.resourceIdField) : undefined;
   const top = core.catalog.browse(unitId, point.id, {}, { size: 1 });
   const record: BrowseSessionRecord = {
     workload: w.id,

@@ -3,9 +3,10 @@
 // resolved through the catalog and given a restore point from the request's time window, preference and tags.
 import { randomUUID } from 'node:crypto';
 import type { RestoreArtifactsBulkRequestBase, Workload } from '../../backup/model';
-import { DESTINATION_TYPES, isActionAllowed, isEmailAddress, isSiteUrl, LIMITS, RESTORE_POINT_PREFERENCES, workload } from '../../backup/model';
+import { DESTINATION_TYPES, isActionAllowed, isEmailAddress, isSiteUrl, LIMITS, RESTORE_POINT_PREFERENCES, stringListFieldOf, workload } from '../../backup/model';
 import { badRequest, forbidden, notFound } from '../errors';
 import type { SessionRecord } from '../state';
+import { newArtifactRecord } from './artifactRecord';
 import { isTagsValue } from './artifacts';
 import type { Reply, RequestContext } from './context';
 import { created, isGuid, noContent, ok } from './context';
@@ -13,7 +14,7 @@ import type { EmulatorCore } from './core';
 import { allowOptions, contextUrl } from './odata';
 import { presentBulkRequest, visibleEnum } from './present';
 import { EMULATOR_IDENTITY, iso } from './records';
-import { findSession } from './sessions';
+import { findSession } from './sessionLookup';
 import type { Json } from './validate';
 import { bodyObject, checkODataType, isObject, optionalDateTime, optionalEnum, optionalString, rejectUnknown, stringArray } from './validate';
 
@@ -141,8 +142,7 @@ export function materialiseBulkRequests(core: EmulatorCore, record: SessionRecor
   const seenUnits = new Set<string>();
   for (const request of record.bulkRequests) {
     if (request.status !== 'active') continue;
-    const fields = request as unknown as Record<string, string[] | undefined>;
-    const names = [...(fields[spec.bulkRequests.resourceField] ?? []), ...(fields[spec.bulkRequests.idField] ?? [])];
+    const names = [...stringListFieldOf(request, spec.bulkRequests.resourceField), ...stringListFieldOf(request, spec.bulkRequests.idField)];
     const unresolved: string[] = [];
     const noPoint: string[] = [];
     const period = request.protectionTimePeriod;
@@ -159,21 +159,7 @@ export function materialiseBulkRequests(core: EmulatorCore, record: SessionRecor
       const point = points[0];
       if (!point) { noPoint.push(name); continue; }
       seenUnits.add(unit.id);
-      record.standard.push({
-        id: randomUUID(),
-        destinationType: request.destinationType ?? 'new',
-        status: 'added',
-        startDateTime: null,
-        completionDateTime: null,
-        error: null,
-        ...(spec.restoredLocation.urlField === null
-          ? { restoredFolderId: null, restoredFolderName: null, restoredItemCount: null }
-          : { restoredSiteId: null, restoredSiteName: null, restoredSiteWebUrl: null }),
-        restorePoint: {
-          id: point.id, protectionDateTime: point.protectionDateTime ?? null, expirationDateTime: point.expirationDateTime ?? null,
-          tags: point.tags ?? null, protectionUnit: { id: unit.id },
-        },
-      } as SessionRecord['standard'][number]);
+      record.standard.push(newArtifactRecord(spec, { restorePoint: point, unitId: unit.id, destinationType: request.destinationType }));
     }
     const problems = [
       ...(unresolved.length ? [`not protected or unknown: ${unresolved.join(', ')}`] : []),

@@ -1,6 +1,6 @@
 // Test and demo controls under /_emulator (JSON): reset to a seed, read or advance the simulated clock, inject
 // or clear faults, inspect the store, and bulk-seed sessions (seedControl.ts). They are not part of Graph and are
-// never subject to faults.
+// never subject to faults. They need the control token (guard.ts); test-only routes exist only with `testHooks`.
 import type { SeedName } from '../catalog/types';
 import { badRequest } from '../errors';
 import { created, noContent, ok } from './context';
@@ -12,7 +12,7 @@ import { seedSessionsControl } from './seedControl';
 import { bodyObject, rejectUnknown } from './validate';
 import { clearXss, xssControl } from './xssControl';
 
-export function buildControlRouter(faults: FaultInjector): Router {
+export function buildControlRouter(faults: FaultInjector, testHooks: boolean): Router {
   const r = new Router();
   r.add('POST', 'reset', (core, ctx) => {
     const body = bodyObject(ctx.body, true);
@@ -40,8 +40,8 @@ export function buildControlRouter(faults: FaultInjector): Router {
   r.add('POST', 'faults', (_core, ctx) => created(faults.add(ctx.body)));
   r.add('DELETE', 'faults', () => { faults.clear(); return noContent(); });
   r.add('POST', 'seed/sessions', seedSessionsControl);
-  // Test-only: hostile strings in every free-text field of Graph responses (xssControl.ts).
-  r.add('POST', 'xss', xssControl);
+  // Test-only (`testHooks`): hostile strings in every free-text field of Graph responses (xssControl.ts).
+  if (testHooks) r.add('POST', 'xss', xssControl);
   r.add('GET', 'state', (core, ctx) => {
     const body: Record<string, unknown> = summary(core);
     // `?detail=sessions` dumps the raw records, for tests that check the store's invariants.

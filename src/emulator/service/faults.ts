@@ -3,6 +3,7 @@
 // seeded PRNG (so a run is reproducible), optionally only for a path prefix and/or a method.
 // Faults never apply to /_emulator itself, so tests can always reach the controls.
 import { randomUUID } from 'node:crypto';
+import { ownEntry } from '../../backup/model/lookup';
 import { seededRandom } from '../catalog/hash';
 import { badRequest } from '../errors';
 import type { Json } from './validate';
@@ -33,7 +34,7 @@ export class FaultInjector {
   add(body: unknown): FaultRule {
     if (!isObject(body)) throw badRequest('BadRequest', 'A fault is a JSON object: { "kind": "throttle|unavailable|latency|reset|truncate", "count"?, "fraction"?, "pathPrefix"?, "method"?, "retryAfterSeconds"?, "latencyMs"?, "seed"? }.');
     rejectUnknown(body, ['kind', 'count', 'fraction', 'pathPrefix', 'method', 'retryAfterSeconds', 'latencyMs', 'seed'], 'a fault');
-    const kind = KIND_ALIASES[String(body.kind)];
+    const kind = ownEntry(KIND_ALIASES, String(body.kind));
     if (!kind) throw badRequest('BadRequest', `Unknown fault kind ${JSON.stringify(body.kind)}; use throttle (429), unavailable (503), latency, reset or truncate.`);
     const count = numberField(body, 'count', 1, Number.MAX_SAFE_INTEGER, true);
     const fraction = numberField(body, 'fraction', 0, 1, false);

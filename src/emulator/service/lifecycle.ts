@@ -2,10 +2,11 @@
 // artifact's status and timestamps at time `now` follow from a fixed timeline and the catalog's deterministic
 // per-unit outcome. Settling is idempotent, so reading a session twice at the same time gives the same answer.
 import type { ArtifactRestoreStatus, PublicError, RestoreSessionStatus } from '../../backup/model';
-import { aggregateSessionStatus, countArtifacts, isTerminalSession, workload } from '../../backup/model';
+import { aggregateSessionStatus, countArtifacts, fieldOf, isTerminalSession, workload } from '../../backup/model';
 import type { Catalog } from '../catalog/types';
 import type { SessionRecord } from '../state';
 import { granularRestoredPath, mailboxLocation, siteLocation, unitIdOfPoint } from './catalogExtras';
+import { emptyRestoredLocation, UNSET_DATE } from './artifactRecord';
 import { iso } from './records';
 
 /** Simulated seconds spent in `scheduling` after activation; then artifacts are `scheduled`. */
@@ -16,7 +17,6 @@ export const SCHEDULING_SECONDS = 30;
  */
 export const startOffsetSeconds = (index: number): number => 60 + 45 * index;
 
-export const UNSET_DATE = '0001-01-01T00:00:00Z';
 
 type AnyArtifact = SessionRecord['standard'][number] | SessionRecord['granular'][number];
 
@@ -54,23 +54,24 @@ export function settleSession(record: SessionRecord, nowMs: number, catalog: Cat
     const startAt = activatedAt + ms(startOffsetSeconds(index));
     const endAt = startAt + ms(Math.max(1, outcome.durationSeconds));
     const granularFile = isGranularFile(record, artifact);
-    const target = artifact as unknown as Record<string, unknown>;
     let status: ArtifactRestoreStatus;
     if (nowMs < scheduledAt) status = 'scheduling';
     else if (nowMs < startAt) status = 'scheduled';
     else if (nowMs < endAt) status = 'inProgress';
     else status = outcome.succeeds ? 'succeeded' : 'failed';
-    target.status = status;
     lastChange = Math.max(lastChange, status === 'scheduling' ? activatedAt : status === 'scheduled' ? scheduledAt : status === 'inProgress' ? startAt : endAt);
-    target.startDateTime = nowMs >= startAt ? iso(startAt) : granularFile ? UNSET_DATE : null;
-    target.completionDateTime = nowMs >= endAt ? iso(endAt) : granularFile ? UNSET_DATE : null;
+    Object.assign(artifact, {
+      status,
+      startDateTime: nowMs >= startAt ? iso(startAt) : granularFile ? UNSET_DATE : null,
+      completionDateTime: nowMs >= endAt ? iso(endAt) : granularFile ? UNSET_DATE : null,
+    });
     if (nowMs >= endAt) {
       completedAt = Math.max(completedAt, endAt);
-      if (outcome.succeeds) fillRestoredLocation(record, target, unitId, catalog, endAt, outcome.restoredItemCount);
+      if (outcome.succeeds) fillRestoredLocation(record, artifact, unitId, catalog, endAt, outcome.restoredItemCount);
       else {
-        clearRestoredLocation(record, target, granularFile);
         const error = outcome.error ?? { code: 'UnknownError', message: 'The artifact could not be restored.' };
-        if (!granularFile) target.error = error;
+        // Granular files carry no error or restored location of their own; the session's error names it.
+        if (!granularFile) Object.assign(artifact, emptyRestoredLocation(workload(record.workload)), { error });
         firstError ??= error;
       }
     }
@@ -106,23 +107,18 @@ function summarise(record: SessionRecord, statuses: ArtifactRestoreStatus[], com
   }
 }
 
-function fillRestoredLocation(record: SessionRecord, target: Record<string, unknown>, unitId: string | undefined, catalog: Catalog, endAt: number, itemCount: number | undefined): void {
-  const destination = target.destinationType === 'inPlace' ? 'inPlace' : 'new';
-  if ('browseSessionId' in target) {
+function fillRestoredLocation(record: SessionRecord, artifact: AnyArtifact, unitId: string | undefined, catalog: Catalog, endAt: number, itemCount: number | undefined): void {
+  if ('browseSessionId' in artifact) {
     // Granular files go back in place, under their own key, into their original folder.
-    target.restoredItemKey = target.id;
-    target.restoredItemPath = granularRestoredPath(catalog, unitId, String(target.id), target.webUrl as string | null);
-    target.restoredItemWebUrl = target.webUrl ?? null;
+    artifact.restoredItemKey = artifact.id;
+    artifact.restoredItemPath = granularRestoredPath(catalog, unitId, artifact.id, artifact.webUrl);
+    artifact.restoredItemWebUrl = artifact.webUrl ?? null;
     return;
   }
-  const granularMailbox = 'searchResponseId' in target;
-  Object.assign(target, workload(record.workload).restoredLocation.urlField === null
-    ? mailboxLocation(String(target.id), destination, granularMailbox ? Number(target.artifactCount ?? itemCount ?? 0) : itemCount ?? 0, endAt)
-    : siteLocation(catalog, unitId, String(target.id), destination, endAt));
-}
-
-function clearRestoredLocation(record: SessionRecord, target: Record<string, unknown>, granularFile: boolean): void {
-  if (granularFile) return;
-  if (workload(record.workload).restoredLocation.urlField === null) Object.assign(target, { restoredFolderId: null, restoredFolderName: null, restoredItemCount: null });
-  else Object.assign(target, { restoredSiteId: null, restoredSiteName: null, restoredSiteWebUrl: null });
+  const destination = fieldOf(artifact, 'destinationType') === 'inPlace' ? 'inPlace' : 'new';
+  const searchHits = fieldOf(artifact, 'artifactCount');
+  const granularMailbox = fieldOf(artifact, 'searchResponseId') !== undefined;
+  Object.assign(artifact, workload(record.workload).restoredLocation.urlField === null
+    ? mailboxLocation(artifact.id, destination, granularMailbox ? Number(searchHits ?? itemCount ?? 0) : itemCount ?? 0, endAt)
+    : siteLocation(catalog, unitId, artifact.id, destination, endAt));
 }

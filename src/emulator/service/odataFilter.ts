@@ -24,6 +24,8 @@ type Node =
 
 const COMPARISON_OPS = new Set(['eq', 'ne', 'gt', 'ge', 'lt', 'le']);
 const MAX_CLAUSES = 50;
+/** Nested parentheses and `not`s: deeper expressions are refused before the recursion could exhaust the stack. */
+export const MAX_FILTER_DEPTH = 400;
 
 interface Token { kind: 'string' | 'word' | '(' | ')' | ','; text: string }
 
@@ -59,6 +61,7 @@ function tokenize(source: string): Token[] {
 
 class Parser {
   private pos = 0;
+  private depth = 0;
   clauses = 0;
   constructor(private readonly tokens: Token[]) {}
 
@@ -93,14 +96,23 @@ class Parser {
   }
 
   private unary(): Node {
-    if (this.peekWord('not')) { this.pos++; return { kind: 'not', operand: this.unary() }; }
+    if (this.peekWord('not')) { this.pos++; return { kind: 'not', operand: this.nested(() => this.unary()) }; }
     if (this.tokens[this.pos]?.kind === '(') {
       this.pos++;
-      const inner = this.or();
+      const inner = this.nested(() => this.or());
       this.expect(')');
       return inner;
     }
     return this.comparison();
+  }
+
+  private nested(parse: () => Node): Node {
+    if (++this.depth > MAX_FILTER_DEPTH) throw badRequest('BadRequest', `Invalid $filter: it is nested more than ${MAX_FILTER_DEPTH} levels deep.`);
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
   }
 
   private literal(): string | null {

@@ -1,6 +1,7 @@
 // Splitting a request target into the part of the emulator it addresses (Graph under a version, $batch, or
 // the /_emulator controls), decoded path segments, and query options. OData key syntax
 // `restoreSessions('id')` is accepted as the equivalent `restoreSessions/id`.
+import { ownEntry } from '../../backup/model/lookup';
 import { badRequest } from '../errors';
 
 export interface ParsedPath {
@@ -31,7 +32,7 @@ export function parsePath(rawTarget: string): ParsedPath {
   while (segments.length > 0 && segments[segments.length - 1] === '') segments.pop();
   const query = parseQuery(search);
   if (segments[0] === '_emulator') return { area: 'controls', segments: segments.slice(1), query };
-  const version = VERSIONS[(segments[0] ?? '').toLowerCase()];
+  const version = ownEntry(VERSIONS, (segments[0] ?? '').toLowerCase());
   const rest = version ? segments.slice(1) : segments;
   if (rest.length === 1 && rest[0] === '$batch' && version) return { area: 'batch', version, segments: [], query };
   if (rest.length >= 2 && rest[0].toLowerCase() === 'solutions' && rest[1].toLowerCase() === 'backuprestore') {

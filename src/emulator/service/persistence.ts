@@ -1,6 +1,9 @@
 // The `--data` file: loaded once at start and rewritten atomically after every acknowledged write (temp file in
-// the same folder, fsync, rename), so a crash leaves either the old or the new state, never half of one.
+// the same folder, fsync, rename), so a crash leaves either the old or the new state, never half of one. The
+// temp file has an unpredictable name and is created exclusively (never through a planted file or link), and
+// the data is readable by its owner only (0600).
 // A file that exists but cannot be read or parsed stops the emulator: it is never silently overwritten.
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { EmulatorState } from '../state';
@@ -44,14 +47,17 @@ export function loadState(file: string): EmulatorState | undefined {
 
 export function saveState(file: string, state: EmulatorState): void {
   const dir = path.dirname(path.resolve(file));
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
-  const fd = fs.openSync(temp, 'w');
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(8).toString('hex')}.tmp`);
+  const fd = fs.openSync(temp, 'wx', 0o600);
   try {
     fs.writeSync(fd, JSON.stringify(state));
     fs.fsyncSync(fd);
-  } finally {
+  } catch (err) {
     fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
+    throw err;
   }
+  fs.closeSync(fd);
   fs.renameSync(temp, file);
 }
 
@@ -61,7 +67,7 @@ export function saveState(file: string, state: EmulatorState): void {
  */
 export function removeStaleTemps(file: string): number {
   const dir = path.dirname(path.resolve(file));
-  const pattern = new RegExp(`^\\.${path.basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(\\d+)\\.tmp$`);
+  const pattern = new RegExp(`^\\.${path.basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(\\d+)\\.[0-9a-f]{16}\\.tmp$`);
   let removed = 0;
   let names: string[];
   try {

@@ -2,7 +2,7 @@
 // content lives (a site URL for sites, the owner's personal site for OneDrive accounts).
 import { createHash } from 'node:crypto';
 import type { IdentitySet, ProtectionUnit, RestoreSessionBase, WorkloadId } from '../../backup/model';
-import { EMULATOR_CALLER } from '../../backup/model';
+import { EMULATOR_CALLER, stringFieldOf } from '../../backup/model';
 import type { SessionRecord } from '../state';
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
@@ -35,15 +35,15 @@ export function newSessionRecord(workloadId: WorkloadId, id: string, nowMs: numb
 /** Where a unit's content lives: sites carry it; OneDrive accounts map to the owner's personal site. */
 export function unitLocation(unit: ProtectionUnit | undefined): { siteId: string | null; siteName: string | null; siteWebUrl: string | null } {
   if (!unit) return { siteId: null, siteName: null, siteWebUrl: null };
-  const u = unit as unknown as Record<string, unknown>;
-  if (typeof u.siteWebUrl === 'string') {
-    return { siteId: (u.siteId as string) ?? null, siteName: (u.siteName as string) ?? null, siteWebUrl: u.siteWebUrl };
+  const siteWebUrl = stringFieldOf(unit, 'siteWebUrl');
+  if (siteWebUrl !== undefined) {
+    return { siteId: stringFieldOf(unit, 'siteId') ?? null, siteName: stringFieldOf(unit, 'siteName') ?? null, siteWebUrl };
   }
-  const email = typeof u.email === 'string' ? u.email : '';
+  const email = stringFieldOf(unit, 'email') ?? '';
   const tenant = (email.split('@')[1] ?? 'contoso.com').split('.')[0];
   return {
     siteId: deterministicGuid('personal:' + unit.id),
-    siteName: (u.displayName as string) ?? null,
+    siteName: stringFieldOf(unit, 'displayName') ?? null,
     siteWebUrl: `https://${tenant}-my.sharepoint.com/personal/${email.replace(/[@.]/g, '_')}`,
   };
 }

@@ -5,7 +5,8 @@ import { getArtifact, listArtifacts } from './artifactLists';
 import { browse, createBrowseSession, getBrowseSession, listBrowseSessions } from './browse';
 import { createBulkRequest, deleteBulkRequest, getBulkRequest, listBulkRequests } from './bulk';
 import { Router } from './router';
-import { activateSession, createSession, deleteSession, getSession, listSessions, updateSession } from './sessions';
+import { listSessions } from './sessionList';
+import { activateSession, createSession, deleteSession, getSession, updateSession } from './sessions';
 import {
   getPolicy, getRestorePoint, getRoot, getUnit, listPolicies, listPolicyUnits, listRestorePoints, listUnits, searchRestorePoints,
 } from './tenant';

@@ -3,10 +3,11 @@
 // `createSession` handler as `POST /<workload>RestoreSessions` (body validation, the model's artifact rules,
 // restore points resolved against the catalog), so the store only ever holds sessions the API could have made.
 // What differs: one persistence commit for the whole batch instead of one per session, and creation times
-// spread one second apart ending now, so lists have a realistic order.
-import type { WorkloadId } from '../../backup/model';
+// spread one second apart ending now, so lists have a realistic order. The work is capped and done in chunks
+// that yield to the event loop, so other requests are answered while a large seed runs; one seed at a time.
+import type { Workload, WorkloadId } from '../../backup/model';
 import { LIMITS, WORKLOADS } from '../../backup/model';
-import { badRequest } from '../errors';
+import { badRequest, EmulatorError } from '../errors';
 import type { Reply, RequestContext } from './context';
 import { ok } from './context';
 import type { EmulatorCore } from './core';
@@ -14,10 +15,17 @@ import { iso } from './records';
 import { createSession } from './sessions';
 import { bodyObject, rejectUnknown } from './validate';
 
-export const MAX_SEED_SESSIONS = 100_000;
+export const MAX_SEED_SESSIONS = 20_000;
+/** Sessions × artifacts per session, in one seed request. */
+export const MAX_SEED_ARTIFACTS = 200_000;
 const SPACING_MS = 1000;
+/** Artifacts created between two yields to the event loop (a session counts as one when it has none). */
+const CHUNK_WORK = 2_000;
 
-export function seedSessionsControl(core: EmulatorCore, ctx: RequestContext): Reply {
+const seeding = new WeakSet<EmulatorCore>();
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export async function seedSessionsControl(core: EmulatorCore, ctx: RequestContext): Promise<Reply> {
   const body = bodyObject(ctx.body, false);
   rejectUnknown(body, ['workload', 'count', 'artifactsPerSession'], 'seed/sessions');
   const w = WORKLOADS.find((x) => x.id === body.workload);
@@ -32,6 +40,10 @@ export function seedSessionsControl(core: EmulatorCore, ctx: RequestContext): Re
   }
   const n = count as number;
   const k = perSession as number;
+  if (n * k > MAX_SEED_ARTIFACTS) {
+    throw badRequest('BadRequest', `'count' × 'artifactsPerSession' must be at most ${MAX_SEED_ARTIFACTS} artifacts in one request.`);
+  }
+  if (seeding.has(core)) throw new EmulatorError(409, 'Conflict', 'Another seed/sessions request is still running; send the next one when it has answered.');
   const nowMs = ctx.nowMs;
   const firstMs = nowMs - (n - 1) * SPACING_MS;
   const pool = k > 0 ? restorePointPool(core, w.id, firstMs, k) : [];
@@ -40,20 +52,21 @@ export function seedSessionsControl(core: EmulatorCore, ctx: RequestContext): Re
   const quiet: EmulatorCore = Object.create(core, { commit: { value: () => undefined } });
   const ids: string[] = [];
   let artifacts = 0;
-  for (let i = 0; i < n; i++) {
-    const items = [];
-    for (let j = 0; j < k; j++) items.push({ restorePoint: { id: pool[(i * k + j) % pool.length] }, destinationType: 'new' });
-    const sub: RequestContext = {
-      ...ctx,
-      method: 'POST',
-      segments: [w.sessionCollection],
-      query: new Map(),
-      body: k > 0 ? { [w.standardArtifacts.nav]: items } : {},
-      nowMs: firstMs + i * SPACING_MS,
-    };
-    const reply = createSession(quiet, sub, w);
-    ids.push((reply.body as { id: string }).id);
-    artifacts += k;
+  const catalog = core.catalog;
+  const perChunk = Math.max(1, Math.floor(CHUNK_WORK / Math.max(1, k)));
+  seeding.add(core);
+  try {
+    for (let i = 0; i < n; i++) {
+      if (i > 0 && i % perChunk === 0) {
+        await yieldToEventLoop();
+        // A reset while this seed yielded replaced the tenant; its restore points no longer exist.
+        if (core.catalog !== catalog) throw new EmulatorError(409, 'Conflict', `The emulator was reset while seeding; ${i} of ${n} sessions were created before it.`);
+      }
+      ids.push(seedOne(quiet, ctx, w, i, k, pool, firstMs));
+      artifacts += k;
+    }
+  } finally {
+    seeding.delete(core);
   }
   core.commit();
   return ok({
@@ -64,6 +77,21 @@ export function seedSessionsControl(core: EmulatorCore, ctx: RequestContext): Re
     lastCreatedDateTime: iso(nowMs),
     ids,
   });
+}
+
+/** Creates the i-th session of a seed through the API's own create handler; returns its id. */
+function seedOne(quiet: EmulatorCore, ctx: RequestContext, w: Workload, i: number, k: number, pool: readonly string[], firstMs: number): string {
+  const items = [];
+  for (let j = 0; j < k; j++) items.push({ restorePoint: { id: pool[(i * k + j) % pool.length] }, destinationType: 'new' });
+  const sub: RequestContext = {
+    ...ctx,
+    method: 'POST',
+    segments: [w.sessionCollection],
+    query: new Map(),
+    body: k > 0 ? { [w.standardArtifacts.nav]: items } : {},
+    nowMs: firstMs + i * SPACING_MS,
+  };
+  return (createSession(quiet, sub, w).body as { id: string }).id;
 }
 
 /**

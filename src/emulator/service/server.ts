@@ -1,4 +1,5 @@
-// The HTTP pipeline: request id → /_emulator controls (never faulted) → fault injection → body (size limit,
+// The HTTP pipeline: the request guard (guard.ts: loopback Host, same origin, control token) → request id →
+// /_emulator controls (never faulted) → fault injection → body (size limit,
 // UTF-8, JSON) → authentication hook → routing → one JSON.stringify → response. Nothing a client sends can
 // take the process down: every failure is answered with the Graph error envelope.
 import { randomUUID } from 'node:crypto';
@@ -15,6 +16,8 @@ import type { Authenticate } from './dispatch';
 import { dispatch, errorReply, JSON_CONTENT_TYPE, standardHeaders } from './dispatch';
 import type { FaultRule } from './faults';
 import { FaultInjector } from './faults';
+import type { GuardOptions } from './guard';
+import { refusal } from './guard';
 import { parsePath } from './paths';
 import { buildRouter } from './routes';
 import { applyXss } from './xssControl';
@@ -29,6 +32,10 @@ export interface PipelineOptions {
   otherRequests?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
   /** Wraps the whole pipeline, e.g. with the identity endpoints, which answer before anything else. */
   wrap?: (pipeline: RequestListener) => RequestListener;
+  /** Checked before anything else, identity endpoints included. */
+  guard: GuardOptions;
+  /** Test-only controls and response rewriting (the XSS route); absent from the shipped default. */
+  testHooks: boolean;
 }
 
 const HOST_PATTERN = /^[A-Za-z0-9.\-:[\]]{1,255}$/;
@@ -37,7 +44,8 @@ export function createEmulatorServer(options: PipelineOptions): { server: Server
   const { core, authenticate, otherRequests } = options;
   const router = buildRouter();
   const faults = new FaultInjector();
-  const controls = buildControlRouter(faults);
+  const controls = buildControlRouter(faults, options.testHooks);
+  const rewrite = (reply: Reply): Reply => (options.testHooks ? applyXss(core, reply) : reply);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = randomUUID();
@@ -67,8 +75,8 @@ export function createEmulatorServer(options: PipelineOptions): { server: Server
       };
       let reply: Reply;
       if (parsed.area === 'controls') reply = await dispatchControls(ctx);
-      else if (parsed.area === 'graph' && parsed.version) reply = applyXss(core, await dispatch(core, router, ctx, authenticate));
-      else if (parsed.area === 'batch') reply = applyXss(core, await dispatchBatch(ctx));
+      else if (parsed.area === 'graph' && parsed.version) reply = rewrite(await dispatch(core, router, ctx, authenticate));
+      else if (parsed.area === 'batch') reply = rewrite(await dispatchBatch(ctx));
       else throw new EmulatorError(404, 'ResourceNotFound', `No resource at '${target.split('?')[0]}'. Graph paths start with /v1.0/solutions/backupRestore or /beta/solutions/backupRestore.`);
       send(res, reply, truncate);
     } catch (err) {
@@ -113,7 +121,16 @@ export function createEmulatorServer(options: PipelineOptions): { server: Server
       else res.destroy();
     });
   };
-  const listener = options.wrap ? options.wrap(pipeline) : pipeline;
+  const inner = options.wrap ? options.wrap(pipeline) : pipeline;
+  const listener: RequestListener = (req, res) => {
+    const refused = refusal(req, options.guard);
+    if (!refused) {
+      inner(req, res);
+      return;
+    }
+    req.resume();
+    send(res, errorReply(refused, { requestId: randomUUID(), includeUnknownEnums: false, nowMs: core.clock.now() }), false);
+  };
   const server = createServer(listener);
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');

@@ -1,113 +1,30 @@
-// Restore sessions: list (keyset-paged, filtered, ordered), get, create, PATCH with `@delta`, delete and
-// activate. One code path for all workloads, driven by the workload table; the rules come from the model
+// Restore sessions: get, create, PATCH with `@delta`, delete and
+// activate (the list is sessionList.ts). One code path for all workloads, driven by the workload table; the rules come from the model
 // (checkArtifactChange, checkActivation, isActionAllowed) so the extension's plan and the emulator agree.
 import { randomUUID } from 'node:crypto';
-import type { RestoreSessionStatus, Workload, WorkloadId } from '../../backup/model';
-import {
-  checkActivation, checkArtifactChange, EVOLVABLE_PROPERTIES, evolvableMembers, isActionAllowed, RESTORE_JOB_TYPES,
-  RESTORE_SESSION_STATUSES, RUNNING_SESSION_STATUSES, workload,
-} from '../../backup/model';
+import type { RestoreSessionStatus, Workload } from '../../backup/model';
+import { checkActivation, checkArtifactChange, isActionAllowed, RUNNING_SESSION_STATUSES, workload } from '../../backup/model';
 import type { Violation } from '../../backup/model';
-import { badRequest, EmulatorError, forbidden, notFound } from '../errors';
+import { badRequest, EmulatorError, forbidden } from '../errors';
 import type { SessionRecord } from '../state';
 import type { ArtifactKind, ParsedAdd } from './artifacts';
 import { parseAdd, resolveAdd, storedKey } from './artifacts';
 import { materialiseBulkRequests } from './bulk';
+import { SESSION_PROPERTIES } from './sessionList';
+import { findSession } from './sessionLookup';
 import type { Reply, RequestContext } from './context';
-import { created, isGuid, noContent, ok } from './context';
+import { created, noContent, ok } from './context';
 import type { EmulatorCore } from './core';
 import { settleSession } from './lifecycle';
-import type { FilterSchema } from './odataFilter';
-import { compileFilter } from './odataFilter';
-import {
-  allowOptions, applySelect, contextUrl, decodeToken, encodeToken, nextLink, option, parseCount, parseOrderBy, parseSelect, parseTop,
-} from './odata';
+import { allowOptions, applySelect, contextUrl, option, parseSelect } from './odata';
 import { presentArtifact, presentSession, visibleEnum } from './present';
-import type { ListKey } from './store';
-import { compareKeys, keyOf } from './store';
 import { EMULATOR_IDENTITY, iso, newSessionRecord } from './records';
 import { bodyObject, checkODataType, rejectUnknown } from './validate';
 
-const SESSION_PROPERTIES = [
-  'id', 'status', 'restoreJobType', 'restoreSessionArtifactCount', 'createdBy', 'createdDateTime', 'lastModifiedBy',
-  'lastModifiedDateTime', 'completedDateTime', 'error',
-];
 
 function violation(v: Violation): EmulatorError {
   return new EmulatorError(v.httpStatus, v.code, v.message);
 }
-
-// ---- lookup ----
-
-/** The session `id` names; `workloadId` restricts it to one typed collection. */
-export function findSession(core: EmulatorCore, id: string, workloadId?: WorkloadId): SessionRecord {
-  if (!isGuid(id)) throw badRequest('InvalidRestoreSessionId', `'${id}' is not a valid restore session id (a GUID).`);
-  const record = core.store.get(id);
-  if (!record || (workloadId && record.workload !== workloadId)) {
-    throw notFound('RestoreSessionNotFound', `The restore session '${id}' was not found.`);
-  }
-  return record;
-}
-
-// ---- list ----
-
-const sessionFilter = (includeUnknown: boolean): FilterSchema<SessionRecord> => ({
-  status: {
-    type: 'enum', members: RESTORE_SESSION_STATUSES, evolvable: evolvableMembers(EVOLVABLE_PROPERTIES.restoreSession.status),
-    get: (r) => visibleEnum('restoreSession', 'status', r.session.status, includeUnknown),
-  },
-  restoreJobType: {
-    type: 'enum', members: RESTORE_JOB_TYPES, evolvable: evolvableMembers(EVOLVABLE_PROPERTIES.restoreSession.restoreJobType),
-    get: (r) => visibleEnum('restoreSession', 'restoreJobType', r.session.restoreJobType, includeUnknown),
-  },
-  createdDateTime: { type: 'dateTime', get: (r) => r.session.createdDateTime },
-});
-
-interface SessionToken { c: number; i: string; d: boolean }
-const isSessionToken = (v: unknown): v is SessionToken =>
-  typeof v === 'object' && v !== null && typeof (v as SessionToken).c === 'number' && typeof (v as SessionToken).i === 'string' && typeof (v as SessionToken).d === 'boolean';
-
-export function listSessions(core: EmulatorCore, ctx: RequestContext, key: ListKey, path: string): Reply {
-  allowOptions(ctx, ['$top', '$skiptoken', '$filter', '$orderby', '$select', '$count'], `/${path}`);
-  const top = parseTop(ctx);
-  const order = parseOrderBy(ctx, ['createdDateTime'], { property: 'createdDateTime', descending: true });
-  const select = parseSelect(ctx, SESSION_PROPERTIES);
-  const count = parseCount(ctx);
-  const filterText = option(ctx, '$filter');
-  const predicate = filterText === undefined ? () => true : compileFilter(filterText, sessionFilter(ctx.includeUnknownEnums), ctx.includeUnknownEnums);
-  const list = core.store.list(key);
-  const rawToken = option(ctx, '$skiptoken');
-  const token = rawToken === undefined ? undefined : decodeToken(rawToken, isSessionToken);
-  if (token && token.d !== order.descending) throw badRequest('BadRequest', 'Invalid $skiptoken: it belongs to a different $orderby.');
-
-  // Keyset paging: resume strictly after the last item of the previous page, so inserts never shift pages.
-  const step = order.descending ? -1 : 1;
-  let index: number;
-  if (!token) index = order.descending ? list.length - 1 : 0;
-  else {
-    const at = core.store.lowerBound(list, { createdMs: token.c, id: token.i });
-    const exact = at < list.length && compareKeys(keyOf(list[at]), { createdMs: token.c, id: token.i }) === 0;
-    index = order.descending ? at - 1 : exact ? at + 1 : at;
-  }
-  const page: SessionRecord[] = [];
-  let more = false;
-  for (; index >= 0 && index < list.length; index += step) {
-    const record = list[index];
-    if (!predicate(record)) continue;
-    if (page.length === top) { more = true; break; }
-    page.push(record);
-  }
-  const body: Record<string, unknown> = { '@odata.context': contextUrl(ctx, `solutions/backupRestore/${path}`) };
-  if (count) body['@odata.count'] = list.reduce((n, r) => n + (predicate(r) ? 1 : 0), 0);
-  if (more && page.length > 0) {
-    const last = keyOf(page[page.length - 1]);
-    body['@odata.nextLink'] = nextLink(ctx, path, encodeToken({ c: last.createdMs, i: last.id, d: order.descending }));
-  }
-  body.value = page.map((r) => applySelect(presentSession(r, { includeUnknown: ctx.includeUnknownEnums }), select));
-  return ok(body);
-}
-
-// ---- get ----
 
 export function getSession(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload | undefined): Reply {
   allowOptions(ctx, ['$select', '$expand'], 'a restore session');

@@ -2,7 +2,7 @@
 // workload plus one for all, so a page of a 10,000-session list is a binary search and a short scan, never a
 // copy of the state. Sessions whose lifecycle is still moving are tracked apart so settling them is cheap.
 import type { WorkloadId } from '../../backup/model';
-import { isTerminalSession } from '../../backup/model';
+import { isTerminalSession, WORKLOAD_IDS } from '../../backup/model';
 import type { SeedName } from '../catalog/types';
 import type { BrowseSessionRecord, EmulatorState, SessionRecord } from '../state';
 
@@ -36,7 +36,7 @@ export class Store {
     this.byId.clear();
     this.running.clear();
     this.browseSessions.clear();
-    for (const key of ['all', 'exchange', 'sharePoint', 'oneDrive'] as ListKey[]) this.sorted.set(key, []);
+    for (const key of ['all', ...WORKLOAD_IDS] as const) this.sorted.set(key, []);
   }
 
   load(state: Pick<EmulatorState, 'seed' | 'sessions' | 'browseSessions'>): void {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { planCreate } from '../../../src/backup/plan';
+import { planCreate, reviewFlags } from '../../../src/backup/plan';
 import { workload, type ProtectionUnit, type RestorePointSearchResponse } from '../../../src/backup/model';
 
 const exchange = workload('exchange');
@@ -36,5 +36,29 @@ describe('create plan', () => {
     const search = searchFor(['u0']);
     search.searchResults!.push(search.searchResults![0]);
     assert.equal(planCreate(exchange, units, search, 'new').violations[0]?.code, 'DuplicateArtifactInList');
+  });
+});
+
+describe('plan review flags', () => {
+  const now = Date.parse('2026-12-01T17:00:00Z');
+  it('flags a point far older than the cadence, an offboarded unit, a unit already in the draft and one without a point', () => {
+    const search: RestorePointSearchResponse = {
+      searchResults: [
+        { restorePoint: { id: 'rp0', protectionDateTime: '2026-10-20T08:00:00Z', tags: 'none', protectionUnit: { id: 'u0' } } },
+        { restorePoint: { id: 'rp1', protectionDateTime: '2026-12-01T16:55:00Z', tags: 'none', protectionUnit: { id: 'u1' } } },
+      ],
+      noResultProtectionUnitIds: ['u2'],
+    };
+    const statuses: ProtectionUnit[] = [{ ...units[0], status: 'protected' }, { ...units[1], status: 'offboarded' }, units[2]];
+    const plan = planCreate(exchange, statuses, search, 'inPlace');
+    const flags = reviewFlags(plan, { chosenMs: now, nowMs: now, units: statuses, draftUnitIds: new Set(['u1']) });
+    assert.deepEqual(flags.map((f) => [f.kind, f.unitName]), [['stalePoint', 'User 0'], ['notProtected', 'User 1'], ['alreadyInDraft', 'User 1'], ['noPoint', 'User 2']]);
+    assert.match(flags[0].text, /^User 0: the nearest restore point is 2026-10-20 .* 6 weeks before the time you chose \(backups normally run every 10 minutes/);
+  });
+
+  it('does not flag a point within the weekly cadence of an older time', () => {
+    const chosen = now - 30 * 86_400_000;
+    const plan = planCreate(exchange, units, { searchResults: [{ restorePoint: { id: 'r', protectionDateTime: new Date(chosen - 3 * 86_400_000).toISOString(), protectionUnit: { id: 'u0' } } }] }, 'new');
+    assert.deepEqual(reviewFlags(plan, { chosenMs: chosen, nowMs: now, units }), []);
   });
 });

@@ -5,13 +5,13 @@ import * as path from 'node:path';
 const CLI = path.resolve(__dirname, '../../../src/emulator/cli.js');
 
 describe('emulator: CLI', () => {
-  it('prints one line with the URL, serves, and exits 0 on SIGTERM', async () => {
-    const child = spawn(process.execPath, [CLI, '--port', '0', '--seed', 'empty'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  it('prints the URL and the control token, serves, and exits 0 on SIGTERM', async () => {
+    const child = spawn(process.execPath, [CLI, '--port', '0', '--seed', 'empty', '--control-token', 'cli-test-control-token'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {
         output += chunk.toString();
-        const match = /^Backup Storage emulator listening on (http:\/\/127\.0\.0\.1:\d+)\n$/.exec(output);
+        const match = /^Backup Storage emulator listening on (http:\/\/127\.0\.0\.1:\d+)\ncontrol token: cli-test-control-token\n$/.exec(output);
         if (match) resolve(match[1]);
       });
       child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${output}`)));
@@ -19,12 +19,20 @@ describe('emulator: CLI', () => {
     const res = await fetch(`${url}/v1.0/solutions/backupRestore/restoreSessions`);
     assert.equal(res.status, 200);
     assert.deepEqual((await res.json()).value, []);
+    assert.equal((await fetch(`${url}/_emulator/state`)).status, 401);
+    assert.equal((await fetch(`${url}/_emulator/state`, { headers: { 'x-emulator-control-token': 'cli-test-control-token' } })).status, 200);
     const code = await new Promise<number | null>((resolve) => {
       child.once('exit', (c) => resolve(c));
       child.kill('SIGTERM');
     });
     assert.equal(code, 0);
-    assert.equal(output.split('\n').filter(Boolean).length, 1);
+    assert.equal(output.split('\n').filter(Boolean).length, 2);
+  });
+
+  it('refuses a non-loopback --host without --allow-remote', () => {
+    const run = spawnSync(process.execPath, [CLI, '--port', '0', '--host', '0.0.0.0'], { encoding: 'utf8' });
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /not a loopback address.*--allow-remote/);
   });
 
   it('prints usage for --help and exits 2 on a bad flag', () => {

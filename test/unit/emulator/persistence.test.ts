@@ -23,6 +23,7 @@ describe('emulator: persistence', () => {
     const total = (await first.get('/_emulator/state')).body.sessions;
     await first.emulator.close();
     assert.deepEqual(fs.readdirSync(path.dirname(file)), ['state.json'], 'no temp files left behind');
+    if (process.platform !== 'win32') assert.equal(fs.statSync(file).mode & 0o777, 0o600, 'only its owner can read the data file');
 
     const second = await start({ dataFile: file, seed: 'empty' });
     try {

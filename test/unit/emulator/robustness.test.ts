@@ -78,7 +78,7 @@ describe('emulator: bad input and robustness', () => {
     assertError(await api.post('/exchangeRestoreSessions', deep), 400, 'BadRequest');
     const deepObject = '{"a":'.repeat(50_000) + '1' + '}'.repeat(50_000);
     assertError(await api.post('/exchangeRestoreSessions', deepObject), 400, 'BadRequest');
-    const raw = await rawRequest(api.emulator.port, `POST ${ROOT}/exchangeRestoreSessions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 3\r\nConnection: close\r\n\r\n\xff\xff\xff`);
+    const raw = await rawRequest(api.emulator.port, `POST ${ROOT}/exchangeRestoreSessions HTTP/1.1\r\nHost: 127.0.0.1:${api.emulator.port}\r\nContent-Type: application/json\r\nContent-Length: 3\r\nConnection: close\r\n\r\n\xff\xff\xff`);
     assert.match(raw, /^HTTP\/1\.1 400/);
   });
 
@@ -88,7 +88,7 @@ describe('emulator: bad input and robustness', () => {
     assertError(res, 413, 'RequestEntityTooLarge');
     // A chunked body (no Content-Length) that grows past the limit is cut off too.
     const raw = await rawRequest(api.emulator.port, Buffer.concat([
-      Buffer.from(`POST ${ROOT}/exchangeRestoreSessions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`),
+      Buffer.from(`POST ${ROOT}/exchangeRestoreSessions HTTP/1.1\r\nHost: 127.0.0.1:${api.emulator.port}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`),
       Buffer.from(`${(5 * 1024 * 1024).toString(16)}\r\n`), Buffer.alloc(5 * 1024 * 1024, 0x20), Buffer.from('\r\n0\r\n\r\n'),
     ])).catch((err: Error) => `error ${err.message}`);
     assert.match(raw, /^HTTP\/1\.1 413|^error/);

@@ -58,13 +58,32 @@ describe('emulator: POST /_emulator/seed/sessions', () => {
     assert.equal(activated.body.status, 'activating');
   });
 
+  it('answers other requests while a large seed runs, and refuses a second seed meanwhile', async () => {
+    let seedAnswered = false;
+    const seed = api.post('/_emulator/seed/sessions', { workload: 'exchange', count: 8_000, artifactsPerSession: 10 }).then((res) => {
+      seedAnswered = true;
+      return res;
+    });
+    // Wait until the seed has started (sessions appear), then ask for something else while it is still running.
+    let sessionsSoFar = 0;
+    while (sessionsSoFar === 0 && !seedAnswered) sessionsSoFar = (await api.get('/_emulator/state')).body.sessions;
+    const [root, second] = await Promise.all([api.get(''), api.post('/_emulator/seed/sessions', { workload: 'oneDrive', count: 1 })]);
+    assert.equal(seedAnswered, false, 'the seed finished before the other requests were answered');
+    assert.equal(root.status, 200, root.text);
+    assertError(second, 409, 'Conflict');
+    const res = await seed;
+    assert.equal(res.status, 200, res.text);
+    assert.equal((await api.get('/_emulator/state')).body.sessions, 8_000);
+  });
+
   it('rejects bad input with 400 and changes nothing', async () => {
     for (const body of [
       {},
       { workload: 'teams', count: 1 },
       { workload: 'exchange', count: 0 },
       { workload: 'exchange', count: 1.5 },
-      { workload: 'exchange', count: 100_001 },
+      { workload: 'exchange', count: 20_001 },
+      { workload: 'exchange', count: 5_000, artifactsPerSession: 50 },
       { workload: 'exchange', count: 1, artifactsPerSession: 51 },
       { workload: 'exchange', count: 1, extra: true },
     ]) {

@@ -1,5 +1,7 @@
 import { strict as assert } from 'assert';
-import { httpFile, sessionDocument } from '../../../src/backup/exports';
+import { httpFile, reproduction, sessionDocument, sessionJson } from '../../../src/backup/exports';
+import { powershellScript, sessionCmdletNoun } from '../../../src/backup/powershellExport';
+import { hostileSession, hostileStrings } from '../api/hostileFixture';
 import { workload, type RestoreArtifact, type RestoreSession } from '../../../src/backup/model';
 
 const session: RestoreSession = { id: 'sess-1', status: 'completedWithError', restoreJobType: 'standard', createdDateTime: '2026-11-22T10:00:00Z' };
@@ -33,5 +35,71 @@ describe('session exports', () => {
     assert.equal((doc.driveRestoreArtifacts as unknown[]).length, 1);
     assert.deepEqual(doc.granularDriveRestoreArtifacts, []);
     assert.equal(doc.id, 'sess-1');
+  });
+});
+
+/**
+ * Splits a PowerShell line into code and single-quoted strings by PowerShell's rules: a single-quoted string
+ * ends at a lone ' or typographic quote (U+2018-U+201B), doubled quotes are literal, `#` outside a string starts
+ * a comment. Throws on an unterminated string. (No pwsh on this machine, so the rules are applied here.)
+ */
+function powershellCode(line: string): string {
+  const quotes = "'\u2018\u2019\u201A\u201B";
+  let code = '';
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === '#') return code;
+    if (!quotes.includes(ch)) {
+      code += ch;
+      continue;
+    }
+    for (i++; ; i++) {
+      if (i >= line.length) throw new Error(`unterminated string in: ${line}`);
+      if (quotes.includes(line[i])) {
+        if (i + 1 < line.length && quotes.includes(line[i + 1])) i++;
+        else break;
+      }
+    }
+    code += "''";
+  }
+  return code;
+}
+
+describe('exports with hostile server strings', () => {
+  const marker = '/tmp/never-created';
+  const w = workload('exchange');
+  const { session: hostile, standard, bulkRequests } = hostileSession(marker);
+  const contents = { standard, granular: [], bulkRequests };
+
+  for (const style of ['invoke', 'cmdlets'] as const) {
+    it(`keeps every server value inside PowerShell single quotes or comments (${style})`, () => {
+      const script = powershellScript(w, hostile, contents, { baseUrl: `https://graph.microsoft.com/v1.0${hostileStrings(marker)}`, style });
+      const code = script.split('\n').map(powershellCode).join('\n');
+      assert.doesNotMatch(code, /touch|New-Item|rm -rf|never-created|injected/);
+      assert.ok(script.includes(style === 'cmdlets' ? 'New-MgSolutionBackupRestoreExchangeRestoreSession -BodyParameter' : 'Invoke-MgGraphRequest -Method POST'));
+      if (style === 'cmdlets') assert.ok(script.includes('Initialize-MgSolutionBackupRestoreSession -RestoreSessionBaseId $Id'));
+    });
+  }
+
+  it('the PowerShell check sees code that escapes a string (it can fail)', () => {
+    assert.match(powershellCode("$A = 'x’; New-Item marker; ‘y'"), /New-Item/);
+    assert.throws(() => powershellCode("$A = 'unterminated"));
+  });
+
+  it('keeps .http titles and comments on one line', () => {
+    const text = httpFile(w, hostile, contents, { baseUrl: 'https://graph.microsoft.com/v1.0' });
+    const separators = text.split('\n').filter((l) => l.startsWith('###'));
+    assert.equal(separators.length, reproduction(w, hostile, contents).requests.length);
+    assert.ok(text.split('\n').every((l) => !/^(touch|DELETE|GET http)/.test(l)), 'no injected line');
+  });
+
+  it('copies the same session JSON, artifacts included, from any command', () => {
+    const json = JSON.parse(sessionJson(w, session, { standard: [artifact('a1', 'failed', 'rp1')], granular: [] }));
+    assert.equal(json.id, 'sess-1');
+    assert.equal(json.mailboxRestoreArtifacts[0].id, 'a1');
+  });
+
+  it('names the cmdlet noun of each workload', () => {
+    assert.deepEqual(['exchange', 'sharePoint', 'oneDrive'].map((id) => sessionCmdletNoun(workload(id as 'exchange'))), ['ExchangeRestoreSession', 'SharePointRestoreSession', 'OneDriveForBusinessRestoreSession']);
   });
 });

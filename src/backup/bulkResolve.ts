@@ -1,0 +1,82 @@
+// Bulk rows checked against the tenant's protection units before anything is sent, so a mistyped but
+// well-formed address is found in the preview rather than dropped by the service after activation. The caller
+// supplies the lookup (it knows the connection and batches the reads); this file decides what each row means.
+// Also: a finished bulk request's unresolved rows, in words.
+import type { BulkCsvRead, CsvProblem } from './bulkCsv';
+import { isNotProtected } from './plan';
+import type { ProtectionUnit, RestoreArtifactsBulkAdditionRequest, Workload } from './model';
+import { unitDisplayName, unitRef } from './sessionNaming';
+import { plural } from './timeWords';
+import { errorText, oneLine, words } from './words';
+
+/** Finds the units for a batch of values (addresses, URLs or ids); a value with no unit is absent from the map. */
+export type UnitLookup = (values: readonly string[]) => Promise<ReadonlyMap<string, ProtectionUnit>>;
+
+export interface BulkPreview {
+  found: { line: number; value: string; name: string; unitId: string }[];
+  notFound: { line: number; value: string; reason: string }[];
+  /** Rows repeated in the file, or naming a unit another row already names (an address and its id). */
+  duplicates: CsvProblem[];
+  invalid: CsvProblem[];
+  /** `4 found, 1 not found, 1 listed twice, 1 not an address`. */
+  summary: string;
+}
+
+/** Resolves every accepted row, `batchSize` values per lookup call, in file order. */
+export async function resolveBulkRows(workload: Workload, read: BulkCsvRead, lookup: UnitLookup, batchSize = 20): Promise<BulkPreview> {
+  const preview: BulkPreview = { found: [], notFound: [], duplicates: [...read.duplicates], invalid: [...read.invalid], summary: '' };
+  const unitLines = new Map<string, number>();
+  for (let start = 0; start < read.rows.length; start += batchSize) {
+    const batch = read.rows.slice(start, start + batchSize);
+    const units = await lookup(batch.map((r) => r.value));
+    for (const row of batch) {
+      const unit = units.get(row.value) ?? units.get(row.value.toLowerCase());
+      if (!unit) {
+        preview.notFound.push({ line: row.line, value: row.value, reason: `no protected ${workload.unitLabel} has this ${row.isId ? 'id' : workload.protectionUnits.addressField === 'siteWebUrl' ? 'URL' : 'address'}; check the spelling` });
+        continue;
+      }
+      const name = unitDisplayName(workload, unitRef(workload, unit));
+      if (isNotProtected(unit.status)) {
+        preview.notFound.push({ line: row.line, value: row.value, reason: `${name} is not protected any more (${words('unitStatus', unit.status).toLowerCase()})` });
+        continue;
+      }
+      const firstLine = unitLines.get(unit.id);
+      if (firstLine !== undefined) {
+        preview.duplicates.push({ line: row.line, value: row.value, message: `${name} is already on line ${firstLine}` });
+        continue;
+      }
+      unitLines.set(unit.id, row.line);
+      preview.found.push({ line: row.line, value: row.value, name, unitId: unit.id });
+    }
+  }
+  preview.duplicates.sort((a, b) => a.line - b.line);
+  preview.summary = [
+    `${preview.found.length.toLocaleString('en-US')} found`,
+    preview.notFound.length ? `${preview.notFound.length.toLocaleString('en-US')} not found` : '',
+    preview.duplicates.length ? `${preview.duplicates.length.toLocaleString('en-US')} listed twice` : '',
+    preview.invalid.length ? `${preview.invalid.length.toLocaleString('en-US')} not ${workload.protectionUnits.addressField === 'siteWebUrl' ? 'a site URL' : 'an address'}` : '',
+  ].filter(Boolean).join(', ');
+  return preview;
+}
+
+/** What a finished bulk request could not resolve, from what it listed and the units the session now restores. */
+export function bulkUnresolved(
+  workload: Workload,
+  bulk: RestoreArtifactsBulkAdditionRequest,
+  resolved: readonly { id?: string | null; address?: string | null }[],
+): { unresolved: string[]; text: string } {
+  const record = bulk as unknown as Record<string, unknown>;
+  const listed = [record[workload.bulkRequests.resourceField], record[workload.bulkRequests.idField]]
+    .flatMap((list) => (Array.isArray(list) ? list.filter((v): v is string => typeof v === 'string') : []));
+  const known = new Set(resolved.flatMap((u) => [u.id, u.address]).filter((v): v is string => !!v).map((v) => v.toLowerCase().replace(/\/+$/, '')));
+  const unresolved = listed.filter((value) => !known.has(value.toLowerCase().replace(/\/+$/, '')));
+  const reason = errorText(bulk.error);
+  if (!listed.length) return { unresolved: [], text: reason ? `The bulk request reported: ${reason}` : '' };
+  if (!unresolved.length) return { unresolved, text: `All ${plural(listed.length, workload.unitLabel, workload.unitLabelPlural)} of the bulk request were found.` };
+  const shown = unresolved.slice(0, 10).map(oneLine).join(', ');
+  const more = unresolved.length > 10 ? ` and ${unresolved.length - 10} more` : '';
+  return {
+    unresolved,
+    text: `${unresolved.length.toLocaleString('en-US')} of ${plural(listed.length, workload.unitLabel, workload.unitLabelPlural)} could not be found and will not be restored: ${shown}${more}.${reason ? ` The service said: ${reason}` : ''}`,
+  };
+}
