@@ -20,15 +20,20 @@ interface Api {
   call(method: string, path: string, body?: unknown): Promise<Record<string, unknown>>;
 }
 
+/** The runner also hands the steps each emulator's control token (for its /_emulator/... controls). */
+type ControlContext = WalkContext & { authEmulatorControlToken?: string };
+
 /** The emulator the extension shows now: its host is on the connection row of the Restore Sessions view. */
-async function connectedApi(ctx: WalkContext): Promise<Api> {
+async function connectedApi(ctx: ControlContext): Promise<Api> {
   await showExplorer(ctx.page, ctx.manifest);
   const auth = ctx.authEmulatorUrl;
   const onAuth = !!auth && await ctx.page.locator('.part.sidebar .monaco-list-row', { hasText: new URL(auth).host }).first().isVisible();
   const base = onAuth ? auth! : ctx.emulatorUrl;
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (onAuth) {
-    const r = await fetch(`${base}/_emulator/identity/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'user=admin' });
+    const r = await fetch(`${base}/_emulator/identity/token`, { method: 'POST', headers: {
+      'content-type': 'application/x-www-form-urlencoded', 'x-emulator-control-token': ctx.authEmulatorControlToken ?? '',
+    }, body: 'user=admin' });
     const token = (await r.json()) as { access_token?: string };
     if (!token.access_token) throw new Error(`the emulated identity issued no token: ${r.status}`);
     headers.authorization = `Bearer ${token.access_token}`;
