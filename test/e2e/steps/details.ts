@@ -21,7 +21,7 @@ interface Api {
 }
 
 /** The runner also hands the steps each emulator's control token (for its /_emulator/... controls). */
-type ControlContext = WalkContext & { authEmulatorControlToken?: string };
+type ControlContext = WalkContext;
 
 /** The emulator the extension shows now: its host is on the connection row of the Restore Sessions view. */
 async function connectedApi(ctx: ControlContext): Promise<Api> {
