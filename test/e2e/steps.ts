@@ -4,6 +4,7 @@
 // A step with `skip` returns a reason when the manifest does not contribute what it needs yet.
 import type { Page } from 'playwright-core';
 import { detailsSteps } from './steps/details';
+import { ecoSteps } from './steps/eco';
 
 export interface Manifest {
   displayName: string;
@@ -65,7 +66,7 @@ export async function runFromPalette(page: Page, title: string): Promise<void> {
 }
 
 /** Opens the extension's page from the Extensions view (list of installed extensions). */
-async function openExtensionPage(page: Page, manifest: Manifest): Promise<void> {
+export async function openExtensionPage(page: Page, manifest: Manifest): Promise<void> {
   await runFromPalette(page, 'Extensions: Show Installed Extensions');
   const row = page.locator('.part.sidebar .extensions-list .monaco-list-row', { hasText: manifest.displayName }).first();
   await row.waitFor({ timeout: T });
@@ -662,4 +663,5 @@ export const steps: Step[] = [
     },
   },
   ...detailsSteps,
+  ...ecoSteps,
 ];

@@ -10,8 +10,8 @@ const ROOT = path.resolve(__dirname, '../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const vsix = path.join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
 const vsce = path.join(ROOT, 'node_modules/@vscode/vsce/vsce');
-// No repository yet: README images stay relative (docs/images, packaged) and VS Code shows them from the
-// installed extension's folder; --no-rewrite-relative-links keeps vsce from demanding a repository URL for them.
+// No repository yet: the README's screenshots (docs/images) stay relative links, which vsce would otherwise refuse
+// to package without a repository URL to rewrite them against.
 const VSCE_ARGS = ['--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links'];
 
 function run(cmd, args, opts = {}) {
@@ -34,7 +34,7 @@ try {
     }
   }
   const files = run(process.execPath, [vsce, 'ls', '--no-dependencies']).split('\n').map((l) => l.trim()).filter(Boolean);
-  const allowed = /^(dist\/(extension|undici|msal|emulator)\.js|package\.json|README\.md|CHANGELOG\.md|LICENSE(\.md|\.txt)?|media\/.+|docs\/images\/[\w-]+\.png)$/;
+  const allowed = /^(dist\/(extension|undici|msal|emulator)\.js|package\.json|README\.md|CHANGELOG\.md|LICENSE(\.md|\.txt)?|media\/.+)$/;
   const bad = files.filter((f) => !allowed.test(f) || /\.map$|(^|\/)(node_modules|src|test|out)\//.test(f));
   if (bad.length) throw new Error(`unexpected files would be packaged (fix .vscodeignore):\n  ${bad.join('\n  ')}`);
   for (const f of ['dist/extension.js', 'dist/undici.js', 'dist/msal.js', 'dist/emulator.js']) if (!files.includes(f)) throw new Error(`${f} would not be packaged`);
