@@ -24,8 +24,8 @@ export function schemaProblems(schema: InputSchema, value: unknown, field = 'inp
     case 'array': {
       if (!Array.isArray(value)) return [`${field} must be a list`];
       const count = [
-        ...(schema.minItems !== undefined && value.length < schema.minItems ? [`${field} needs at least ${schema.minItems} entries`] : []),
-        ...(schema.maxItems !== undefined && value.length > schema.maxItems ? [`${field} takes at most ${schema.maxItems} entries`] : []),
+        ...(schema.minItems !== undefined && value.length < schema.minItems ? [`${field} needs at least ${entries(schema.minItems)}`] : []),
+        ...(schema.maxItems !== undefined && value.length > schema.maxItems ? [`${field} takes at most ${entries(schema.maxItems)}`] : []),
       ];
       return [...count, ...value.flatMap((item, i) => (schema.items ? schemaProblems(schema.items, item, `${field}[${i}]`) : []))];
     }
@@ -62,4 +62,8 @@ function objectProblems(schema: InputSchema, value: unknown, field: string): str
     }
   }
   return problems;
+}
+
+function entries(count: number): string {
+  return `${count} ${count === 1 ? 'entry' : 'entries'}`;
 }
