@@ -34,7 +34,12 @@ async function sessionContextMenu(page: Page, item: string): Promise<void> {
   const session = sidebar.locator('.monaco-list-row[aria-level="3"]').first();
   await session.waitFor({ timeout: T });
   await session.click({ button: 'right' });
-  await page.locator('.context-view .monaco-menu .action-item', { hasText: new RegExp(`^${item}$`) }).first().click();
+  const entry = page.locator('.context-view .monaco-menu .action-item', { hasText: new RegExp(`^${item}$`) }).first();
+  await entry.waitFor({ timeout: T });
+  // The menu ignores a click that comes right after it opened; the hovered (focused) item takes Enter.
+  await entry.hover();
+  await page.locator('.context-view .monaco-menu .action-item.focused', { hasText: new RegExp(`^${item}$`) }).waitFor({ timeout: T });
+  await page.keyboard.press('Enter');
 }
 
 export const ecoSteps: Step[] = [
