@@ -52,7 +52,7 @@ export const ecoSteps: Step[] = [
       await runFromPalette(page, commandLabel(ctx.manifest, 'restoreSessions.getStarted'));
       const editor = page.locator('.part.editor');
       await editor.locator('.gettingStartedContainer', { hasText: 'Get Started with Restore Sessions' }).first().waitFor({ timeout: T });
-      for (const step of ['Explore the demo tenant', 'Create and activate a restore', 'Inspect a failure and retry it', 'Connect your tenant and check permissions']) {
+      for (const step of ['Explore the demo tenant', 'Create and activate a restore', 'Inspect a failure and retry it', 'Connect your tenant']) {
         await editor.getByText(step, { exact: true }).first().waitFor({ timeout: T });
       }
       // the first step's Markdown, beside the steps
