@@ -33,11 +33,13 @@ export function getSessionTool(hubs: SessionHubs): AgentTool<SessionRefInput> {
       const unitOf = await unitLookup(hub, await unitRefs(hub, workload), all);
       const progress = progressOf(session.restoreSessionArtifactCount);
       const now = Date.now();
+      const banner = statusBanner(session, progress).text;
       const lines = [
         `${sessionName({ workload, session, ...contents, unitOf })} — ${workload.label} restore session on ${hub.label}`,
-        `Status: ${statusBanner(session, progress).text}`,
+        `Status: ${banner}`,
         `Kind: ${words('restoreJobType', session.restoreJobType)}. Created ${formatDateTime(session.createdDateTime) || 'at an unknown time'} by ${createdByText(session.createdBy)}.`,
-        ...(session.error ? [`Session error: ${errorText(session.error)}`] : []),
+        // the banner usually quotes the session's error already
+        ...(session.error && !banner.includes(errorText(session.error)) ? [`Session error: ${errorText(session.error)}`] : []),
         `Artifacts (${all.length}${all.length ? ', failed first' : ''}):`,
         ...failedFirst(contents.standard).map((a) => `- ${artifactLine(workload, a, unitOf, now, false)}`),
         ...failedFirst(contents.granular).map((a) => `- ${artifactLine(workload, a, unitOf, now, true)}`),
@@ -66,5 +68,5 @@ function artifactLine(workload: Workload, artifact: RestoreArtifact, unitOf: Uni
     parts.push(`error: ${errorText(base.error) || 'the service gave no reason'}`);
     parts.push(`to retry: ${retrySuggestion(workload, base.error, base.destinationType ?? 'new').reason}`);
   }
-  return `${parts.join('; ')}. artifact id ${artifact.id}`;
+  return `${parts.join('; ').replace(/\.$/, '')}. artifact id ${artifact.id}`;
 }
