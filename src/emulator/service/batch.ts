@@ -53,6 +53,7 @@ export async function runBatch(core: EmulatorCore, router: Router, outer: Reques
       includeUnknownEnums: outer.includeUnknownEnums || prefersUnknownEnums(headers.prefer),
       segments: [],
       query: new Map(),
+      warnings: [],
     };
     let reply: Reply;
     try {

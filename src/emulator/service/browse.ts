@@ -11,7 +11,8 @@ import type { Reply, RequestContext } from './context';
 import { created, ok } from './context';
 import { unitIdOfPoint } from './catalogExtras';
 import type { EmulatorCore } from './core';
-import { allowOptions, contextUrl, decodeToken, encodeToken, option } from './odata';
+import { contextUrl, decodeToken, encodeToken, option } from './odata';
+import { allowOptions } from './queryOptions';
 import { presentBrowseSession } from './present';
 import { iso } from './records';
 import { bodyObject, checkODataType, optionalEnum, optionalString, rejectUnknown } from './validate';
@@ -23,7 +24,7 @@ function browseNav(w: Workload): string {
 }
 
 export function createBrowseSession(core: EmulatorCore, ctx: RequestContext, w: Workload): Reply {
-  allowOptions(ctx, [], `POST /${browseNav(w)}`);
+  allowOptions(ctx, 'browseSessions', `POST /${browseNav(w)}`);
   const spec = w.browseSessions!;
   const body = bodyObject(ctx.body, false);
   checkODataType(body, spec.type, `/${spec.nav}`);
@@ -63,7 +64,7 @@ export function createBrowseSession(core: EmulatorCore, ctx: RequestContext, w: 
 
 export function listBrowseSessions(core: EmulatorCore, ctx: RequestContext, w: Workload | undefined): Reply {
   const path = w ? browseNav(w) : 'browseSessions';
-  allowOptions(ctx, [], `/${path}`);
+  allowOptions(ctx, 'browseSessions', `/${path}`);
   const value: Record<string, unknown>[] = [];
   for (const record of core.store.browseSessions.values()) {
     if (w && record.workload !== w.id) continue;
@@ -81,7 +82,7 @@ function findBrowseSession(core: EmulatorCore, ctx: RequestContext, id: string, 
 }
 
 export function getBrowseSession(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload | undefined): Reply {
-  allowOptions(ctx, [], 'a browse session');
+  allowOptions(ctx, 'browseSessions', 'a browse session');
   const record = findBrowseSession(core, ctx, id, w);
   const path = w ? browseNav(w) : 'browseSessions';
   return ok({ '@odata.context': contextUrl(ctx, `solutions/backupRestore/${path}/$entity`), ...presentBrowseSession(record) });
@@ -97,14 +98,14 @@ export function browse(core: EmulatorCore, ctx: RequestContext, id: string, w: W
   let request: BrowseRequest;
   let fetchToken: string | undefined;
   if (ctx.method === 'GET') {
-    allowOptions(ctx, ['$skiptoken'], 'browse');
+    allowOptions(ctx, 'browse', 'browse');
     const raw = option(ctx, '$skiptoken');
     if (raw === undefined) throw badRequest('BadRequest', 'Start browsing with POST …/browse; GET …/browse needs the $skiptoken of @odata.nextLink.');
     const token = decodeToken(raw, isBrowseToken);
     request = token.r;
     fetchToken = token.t;
   } else {
-    allowOptions(ctx, [], 'browse');
+    allowOptions(ctx, 'browseSessions', 'browse');
     const body = bodyObject(ctx.body, true);
     rejectUnknown(body, ['browseLocationItemKey', 'browseResourceType', 'filter', 'orderBy'], 'the browse action');
     request = {

@@ -2,6 +2,7 @@
 // preferences that shape the response (evolvable enums, base URL for @odata.context and nextLinks).
 import type { IdentitySet } from '../../backup/model';
 import type { IncomingHttpHeaders } from 'node:http';
+import type { UndocumentedOptions } from './queryOptions';
 
 export interface RequestContext {
   method: string;
@@ -27,6 +28,10 @@ export interface RequestContext {
    * emulator's own caller identity otherwise.
    */
   caller?: IdentitySet;
+  /** What to do with a query option Microsoft's docs do not list for this API (queryOptions.ts). */
+  undocumentedOptions: UndocumentedOptions;
+  /** Texts of the `Warning` header: options dropped under `--undocumented-options ignore`. */
+  warnings: string[];
 }
 
 /** What a handler answers; the pipeline adds the standard headers and serialises `body` once. */

@@ -5,6 +5,7 @@ import type { EmulatorCore } from './core';
 import { asEmulatorError, errorBody } from './envelope';
 import { EmulatorError } from '../errors';
 import type { Router } from './router';
+import { warningHeader } from './queryOptions';
 
 /**
  * Runs before routing; throws an EmulatorError (401/403) to refuse. `batch` marks the outer `$batch` request;
@@ -45,7 +46,7 @@ export async function dispatch(core: EmulatorCore, router: Router, ctx: RequestC
       throw new EmulatorError(405, 'MethodNotAllowed', `The method ${ctx.method} is not allowed on this resource; allowed: ${match.allow.join(', ')}.`, { Allow: match.allow.join(', ') });
     }
     const reply = await match.handler(core, ctx, match.params);
-    return { ...reply, headers: { ...standardHeaders(ctx), ...reply.headers } };
+    return { ...reply, headers: { ...standardHeaders(ctx), ...warningHeader(ctx.warnings), ...reply.headers } };
   } catch (err) {
     return errorReply(err, ctx);
   }

@@ -19,6 +19,7 @@ import { FaultInjector } from './faults';
 import type { GuardOptions } from './guard';
 import { refusal } from './guard';
 import { parsePath } from './paths';
+import type { UndocumentedOptions } from './queryOptions';
 import { buildRouter } from './routes';
 import { applyXss } from './xssControl';
 
@@ -36,6 +37,8 @@ export interface PipelineOptions {
   guard: GuardOptions;
   /** Test-only controls and response rewriting (the XSS route); absent from the shipped default. */
   testHooks: boolean;
+  /** What to do with query options Microsoft's docs do not list for an API (queryOptions.ts). */
+  undocumentedOptions: UndocumentedOptions;
 }
 
 const HOST_PATTERN = /^[A-Za-z0-9.\-:[\]]{1,255}$/;
@@ -72,6 +75,7 @@ export function createEmulatorServer(options: PipelineOptions): { server: Server
       const ctx: RequestContext = {
         method, segments: parsed.segments, version: parsed.version ?? 'v1.0', query: parsed.query, headers: req.headers, body,
         serviceBase: `${(req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'}://${host}/${parsed.version ?? 'v1.0'}`, includeUnknownEnums, requestId, clientRequestId, nowMs: core.clock.now(),
+        undocumentedOptions: options.undocumentedOptions, warnings: [],
       };
       let reply: Reply;
       if (parsed.area === 'controls') reply = await dispatchControls(ctx);

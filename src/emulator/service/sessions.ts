@@ -16,7 +16,8 @@ import type { Reply, RequestContext } from './context';
 import { created, noContent, ok } from './context';
 import type { EmulatorCore } from './core';
 import { settleSession } from './lifecycle';
-import { allowOptions, applySelect, contextUrl, option, parseSelect } from './odata';
+import { applySelect, contextUrl, option, parseSelect } from './odata';
+import { allowOptions } from './queryOptions';
 import { presentArtifact, presentSession, visibleEnum } from './present';
 import { EMULATOR_IDENTITY, iso, newSessionRecord } from './records';
 import { bodyObject, checkODataType, rejectUnknown } from './validate';
@@ -27,7 +28,7 @@ function violation(v: Violation): EmulatorError {
 }
 
 export function getSession(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload | undefined): Reply {
-  allowOptions(ctx, ['$select', '$expand'], 'a restore session');
+  allowOptions(ctx, 'sessionGet', 'a restore session');
   const record = findSession(core, id, w?.id);
   const rw = workload(record.workload);
   const select = parseSelect(ctx, SESSION_PROPERTIES);
@@ -51,7 +52,7 @@ function navKinds(w: Workload): [string, ArtifactKind][] {
 }
 
 export function createSession(core: EmulatorCore, ctx: RequestContext, w: Workload): Reply {
-  allowOptions(ctx, [], `POST /${w.sessionCollection}`);
+  allowOptions(ctx, 'sessionWrite', `POST /${w.sessionCollection}`);
   const body = bodyObject(ctx.body, true);
   checkODataType(body, w.sessionType, `/${w.sessionCollection}`);
   rejectUnknown(body, ['@odata.type', w.standardArtifacts.nav, w.granularArtifacts.nav], `#${w.sessionType} (on create only ${w.standardArtifacts.nav} or ${w.granularArtifacts.nav} may be sent)`);
@@ -94,7 +95,7 @@ export function createSession(core: EmulatorCore, ctx: RequestContext, w: Worklo
 interface Removal { kind: ArtifactKind; nav: string; id: string; reason: string }
 
 export function updateSession(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload): Reply {
-  allowOptions(ctx, [], `PATCH /${w.sessionCollection}/{id}`);
+  allowOptions(ctx, 'sessionWrite', `PATCH /${w.sessionCollection}/{id}`);
   const record = findSession(core, id, w.id);
   const body = bodyObject(ctx.body, false);
   checkODataType(body, w.sessionType, `/${w.sessionCollection}`);
@@ -194,7 +195,7 @@ function parseRemoval(entry: Record<string, unknown>, kind: ArtifactKind, nav: s
 // ---- delete / activate ----
 
 export function deleteSession(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload | undefined): Reply {
-  allowOptions(ctx, [], 'DELETE of a restore session');
+  allowOptions(ctx, 'sessionWrite', 'DELETE of a restore session');
   const record = findSession(core, id, w?.id);
   if (!isActionAllowed(record.session.status, 'delete')) {
     throw forbidden('RestoreSessionActionNotAllowed', `The restore session is ${visibleEnum('restoreSession', 'status', record.session.status, ctx.includeUnknownEnums)}; only a draft session can be deleted.`);
@@ -211,7 +212,7 @@ export function runningSessions(core: EmulatorCore): number {
 }
 
 export function activateSession(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload | undefined): Reply {
-  allowOptions(ctx, [], 'activate');
+  allowOptions(ctx, 'sessionWrite', 'activate');
   const record = findSession(core, id, w?.id);
   if (ctx.body !== undefined) {
     const body = bodyObject(ctx.body, true);

@@ -10,13 +10,14 @@ import { unitIdOfPoint } from './catalogExtras';
 import type { EmulatorCore } from './core';
 import type { FilterSchema } from './odataFilter';
 import { compileFilter } from './odataFilter';
-import { allowOptions, applySelect, contextUrl, decodeToken, encodeToken, nextLink, option, parseCount, parseOrderBy, parseSelect, parseTop } from './odata';
+import { applySelect, contextUrl, decodeToken, encodeToken, nextLink, option, parseCount, parseOrderBy, parseSelect, parseTop } from './odata';
+import { allowOptions } from './queryOptions';
 import { presentPolicy, presentUnit, visibleEnum } from './present';
 import { EMULATOR_IDENTITY, iso } from './records';
 import { bodyObject, isObject, rejectUnknown } from './validate';
 
 export function getRoot(_core: EmulatorCore, ctx: RequestContext): Reply {
-  allowOptions(ctx, ['$select'], 'the service root');
+  allowOptions(ctx, 'serviceRoot', 'the service root');
   return ok({
     '@odata.context': contextUrl(ctx, 'solutions/backupRestore/$entity'),
     id: 'backupRestore',
@@ -66,7 +67,7 @@ const unitFilter = (includeUnknown: boolean): FilterSchema<ProtectionUnit> => ({
 });
 
 export function listUnits(core: EmulatorCore, ctx: RequestContext, w: Workload | undefined, path: string): Reply {
-  allowOptions(ctx, ['$top', '$skiptoken', '$filter', '$select', '$count'], `/${path}`);
+  allowOptions(ctx, 'unitList', `/${path}`);
   const filterText = option(ctx, '$filter');
   let units = core.catalog.units(w?.id);
   if (filterText !== undefined) units = units.filter(compileFilter(filterText, unitFilter(ctx.includeUnknownEnums), ctx.includeUnknownEnums));
@@ -82,7 +83,7 @@ function withType(core: EmulatorCore, unit: ProtectionUnit): ProtectionUnit {
 }
 
 export function getUnit(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload | undefined): Reply {
-  allowOptions(ctx, ['$select'], 'a protection unit');
+  allowOptions(ctx, 'unitGet', 'a protection unit');
   const unit = core.catalog.unit(id);
   if (!unit || (w && core.catalog.workloadOfUnit(id) !== w.id)) throw notFound('ProtectionUnitNotFound', `The protection unit '${id}' was not found.`);
   const path = w ? w.protectionUnits.nav : 'protectionUnits';
@@ -107,12 +108,12 @@ function policiesOf(core: EmulatorCore, w: Workload | undefined) {
 
 export function listPolicies(core: EmulatorCore, ctx: RequestContext, w: Workload | undefined): Reply {
   const path = w ? w.policyCollection : 'protectionPolicies';
-  allowOptions(ctx, ['$top', '$skiptoken', '$select', '$count'], `/${path}`);
+  allowOptions(ctx, 'policyList', `/${path}`);
   return pageOf(ctx, policiesOf(core, w), path, presentPolicy, POLICY_PROPERTIES);
 }
 
 export function getPolicy(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload | undefined): Reply {
-  allowOptions(ctx, ['$select'], 'a protection policy');
+  allowOptions(ctx, 'policyGet', 'a protection policy');
   const policy = policiesOf(core, w).find((p) => p.id.toLowerCase() === id.toLowerCase());
   if (!policy) throw notFound('ProtectionPolicyNotFound', `The protection policy '${id}' was not found.`);
   const path = w ? w.policyCollection : 'protectionPolicies';
@@ -121,7 +122,7 @@ export function getPolicy(core: EmulatorCore, ctx: RequestContext, id: string, w
 
 export function listPolicyUnits(core: EmulatorCore, ctx: RequestContext, policyId: string, w: Workload): Reply {
   const path = `${w.policyCollection}('${policyId}')/${w.protectionUnits.nav}`;
-  allowOptions(ctx, ['$top', '$skiptoken', '$filter', '$select', '$count'], `/${w.protectionUnits.nav}`);
+  allowOptions(ctx, 'unitList', `/${w.protectionUnits.nav}`);
   const policy = policiesOf(core, w).find((p) => p.id.toLowerCase() === policyId.toLowerCase());
   if (!policy) throw notFound('ProtectionPolicyNotFound', `The protection policy '${policyId}' was not found.`);
   let units = core.catalog.units(w.id).filter((u) => u.policyId === policy.id);
@@ -147,7 +148,7 @@ const EXPAND_PATTERN = /^\s*protectionUnit\s*\(\s*\$filter\s*=\s*id\s+eq\s+'([^'
 const DATE_CLAUSE = /^\s*protectionDateTime\s+(lt|le|gt|ge)\s+'?([0-9][0-9T:.+\-Z]*)'?\s*$/i;
 
 export function listRestorePoints(core: EmulatorCore, ctx: RequestContext): Reply {
-  allowOptions(ctx, ['$expand', '$filter', '$orderby'], '/restorePoints');
+  allowOptions(ctx, 'restorePointList', '/restorePoints');
   const expand = option(ctx, '$expand');
   const filter = option(ctx, '$filter');
   const expandMatch = expand === undefined ? null : EXPAND_PATTERN.exec(expand);
@@ -177,7 +178,7 @@ export function listRestorePoints(core: EmulatorCore, ctx: RequestContext): Repl
 }
 
 export function getRestorePoint(core: EmulatorCore, ctx: RequestContext, id: string): Reply {
-  allowOptions(ctx, ['$expand'], 'a restore point');
+  allowOptions(ctx, 'restorePointGet', 'a restore point');
   const expand = option(ctx, '$expand');
   if (expand !== undefined && expand.trim().toLowerCase() !== 'protectionunit') throw badRequest('BadRequest', "Invalid $expand: only 'protectionUnit' can be expanded on a restore point.");
   const point = core.catalog.restorePoint(id, ctx.nowMs);
@@ -186,7 +187,7 @@ export function getRestorePoint(core: EmulatorCore, ctx: RequestContext, id: str
 }
 
 export function searchRestorePoints(core: EmulatorCore, ctx: RequestContext): Reply {
-  allowOptions(ctx, [], 'restorePoints/search');
+  allowOptions(ctx, 'restorePointSearch', 'restorePoints/search');
   const body = bodyObject(ctx.body, false);
   rejectUnknown(body, ['protectionUnitIds', 'protectionTimePeriod', 'restorePointPreference', 'tags', 'artifactQuery'], 'the search action');
   const ids = body.protectionUnitIds;

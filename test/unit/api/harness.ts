@@ -3,6 +3,7 @@ import { BackupApi } from '../../../src/backup/api';
 import { GraphClient } from '../../../src/graph';
 import { CONTROL_TOKEN_HEADER, startEmulator, type RunningEmulator } from '../../../src/emulator';
 import type { SeedName } from '../../../src/emulator/catalog/types';
+import { profileFromEnv } from '../../support/profile';
 
 export interface Harness {
   emulator: RunningEmulator;
@@ -14,7 +15,7 @@ export interface Harness {
 }
 
 export async function startHarness(seed: SeedName = 'empty'): Promise<Harness> {
-  const emulator = await startEmulator({ port: 0, seed });
+  const emulator = await startEmulator({ port: 0, seed, undocumentedOptions: profileFromEnv() });
   const log: Harness['log'] = [];
   const client = new GraphClient({
     baseUrl: `${emulator.url}/v1.0`,
