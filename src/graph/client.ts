@@ -7,6 +7,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { runBatch } from './batch';
+import { PREFER_UNKNOWN_ENUMS, withUnknownEnums } from './prefer';
 import { GraphError, errorFromResponse, invalidResponseError, redactUrl } from './errors';
 import { iteratePages } from './paging';
 import { RetryPolicy, decideRetry, isIdempotent, parseRetryAfter, resolveRetryPolicy } from './retry';
@@ -29,7 +30,7 @@ export const EXTENSION_NAME = 'm365-restore-sessions';
 export const DEFAULT_VERSION = '0.0.0-dev';
 export const DEFAULT_USER_AGENT = `${EXTENSION_NAME}/${DEFAULT_VERSION}`;
 export const DEFAULT_SCOPES: readonly string[] = ['https://graph.microsoft.com/.default'];
-export const PREFER_UNKNOWN_ENUMS = 'include-unknown-enum-members';
+export { PREFER_UNKNOWN_ENUMS };
 
 /** `m365-restore-sessions/<version>`. */
 export function userAgentFor(version: string): string {
@@ -120,9 +121,12 @@ export class GraphClient {
 
   /** JSON $batch, 20 sub-requests per call; responses in the order of `requests`. */
   batch(requests: BatchRequestItem[], options: BatchOptions = {}): Promise<BatchResponseItem[]> {
+    const url = `${this.baseUrl}/$batch`;
     return runBatch(this.baseUrl, requests, options, (body, idempotent) =>
-      this.send<unknown>('POST', `${this.baseUrl}/$batch`, { body, idempotent, signal: options.signal }),
-    );
+      this.send<unknown>('POST', url, { body, idempotent, signal: options.signal }), {
+      policy: this.retry,
+      wait: (ms) => sleep(ms, options.signal, () => abortedError('POST', url, '', 0, options.signal?.reason)),
+    });
   }
 
   /** Closes the connection pool (unless the transport was passed in). */
@@ -239,8 +243,7 @@ export class GraphClient {
     for (const [rawName, value] of Object.entries(extra ?? {})) {
       const name = rawName.toLowerCase();
       if (name === 'prefer') {
-        // Keep ours and add the caller's preferences (odata.maxpagesize=..., return=minimal, ...).
-        headers.prefer = value.toLowerCase().includes(PREFER_UNKNOWN_ENUMS) ? value : `${PREFER_UNKNOWN_ENUMS}, ${value}`;
+        headers.prefer = withUnknownEnums(value);
       } else if (name === 'client-request-id') {
         clientRequestId = value;
       } else {

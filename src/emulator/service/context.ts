@@ -1,6 +1,7 @@
 // One request as the handlers see it: method, parsed path and query, headers, JSON body, and the per-request
 // preferences that shape the response (evolvable enums, base URL for @odata.context and nextLinks).
 import type { IdentitySet } from '../../backup/model';
+import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { UndocumentedOptions } from './queryOptions';
 
@@ -52,3 +53,11 @@ export function prefersUnknownEnums(header: string | string[] | undefined): bool
 }
 
 export { isGuid } from '../../backup/model';
+
+/**
+ * The `client-request-id` of the answer: the caller's when it sent a usable one, otherwise one the service made,
+ * so every answer carries one (https://learn.microsoft.com/en-us/graph/best-practices-concept#reliability-and-support).
+ */
+export function clientRequestIdOf(raw: string | string[] | undefined): string {
+  return typeof raw === 'string' && /^[\x21-\x7e]{1,200}$/.test(raw) ? raw : randomUUID();
+}

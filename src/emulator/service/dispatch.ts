@@ -30,7 +30,8 @@ export function errorReply(err: unknown, ctx: Pick<RequestContext, 'requestId' |
     // Graph's throttling answer carries a few more innerError fields (graph-backup-api.md §6.13).
     body: errorBody(e.code, e.message, ctx.requestId, ctx.clientRequestId, ctx.nowMs,
       e.status === 429 ? { code: '429', message: 'Please retry after', status: '429' } : {}),
-    headers: { ...standardHeaders(ctx), ...e.headers },
+    // Graph's answer to throttling and unavailability always says when to come back.
+    headers: { ...standardHeaders(ctx), ...(e.status === 429 || e.status === 503 ? { 'Retry-After': '1' } : {}), ...e.headers },
   };
 }
 

@@ -9,13 +9,13 @@ import { EmulatorError } from '../errors';
 import { runBatch } from './batch';
 import { readBody, parseJsonBody, BodyTooLarge } from './body';
 import type { Reply, RequestContext } from './context';
-import { prefersUnknownEnums } from './context';
+import { clientRequestIdOf, prefersUnknownEnums } from './context';
 import { buildControlRouter } from './controls';
 import type { EmulatorCore } from './core';
 import type { Authenticate } from './dispatch';
 import { dispatch, errorReply, JSON_CONTENT_TYPE, standardHeaders } from './dispatch';
 import type { FaultRule } from './faults';
-import { FaultInjector } from './faults';
+import { FaultInjector, faultError } from './faults';
 import type { GuardOptions } from './guard';
 import { refusal } from './guard';
 import { parsePath } from './paths';
@@ -52,8 +52,7 @@ export function createEmulatorServer(options: PipelineOptions): { server: Server
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = randomUUID();
-    const rawClientId = req.headers['client-request-id'];
-    const clientRequestId = typeof rawClientId === 'string' && /^[\x21-\x7e]{1,200}$/.test(rawClientId) ? rawClientId : undefined;
+    const clientRequestId = clientRequestIdOf(req.headers['client-request-id']);
     const includeUnknownEnums = prefersUnknownEnums(req.headers.prefer);
     const base = { requestId, clientRequestId, includeUnknownEnums, nowMs: core.clock.now() };
     const method = (req.method ?? 'GET').toUpperCase();
@@ -110,7 +109,7 @@ export function createEmulatorServer(options: PipelineOptions): { server: Server
     try {
       if (ctx.method !== 'POST') throw new EmulatorError(405, 'MethodNotAllowed', '$batch accepts POST only.', { Allow: 'POST' });
       if (authenticate) await authenticate(ctx, { batch: true });
-      const reply = await runBatch(core, router, ctx, authenticate);
+      const reply = await runBatch(core, router, ctx, faults, authenticate);
       return { ...reply, headers: { ...standardHeaders(ctx), ...reply.headers } };
     } catch (err) {
       return errorReply(err, ctx);
@@ -156,18 +155,10 @@ async function applyFault(fault: FaultRule, req: IncomingMessage, res: ServerRes
     case 'truncate':
       return 'truncate';
     case 'throttle':
-    case 'unavailable': {
-      const throttle = fault.kind === 'throttle';
-      const err = new EmulatorError(
-        throttle ? 429 : 503,
-        throttle ? 'TooManyRequests' : 'ServiceUnavailable',
-        throttle ? 'Please retry again later.' : 'The service is temporarily unavailable. Please retry later.',
-        { 'Retry-After': String(fault.retryAfterSeconds) },
-      );
+    case 'unavailable':
       req.resume();
-      send(res, errorReply(err, base), false);
+      send(res, errorReply(faultError(fault), base), false);
       return 'handled';
-    }
   }
 }
 

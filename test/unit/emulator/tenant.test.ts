@@ -164,9 +164,6 @@ describe('emulator: service root, protection, restore points, browse, $batch', (
     assert.equal((await api.get(`/restoreSessions/${byId['2'].body.id}`)).status, 200);
     const tooMany = Array.from({ length: 21 }, (_, i) => ({ id: String(i), method: 'GET', url: '/solutions/backupRestore' }));
     assertError(await api.post('/v1.0/$batch', { requests: tooMany }), 400, 'BadRequest');
-    const depends = await api.post('/beta/$batch', { requests: [{ id: '1', method: 'GET', url: '/solutions/backupRestore' }, { id: '2', method: 'GET', url: '/solutions/backupRestore', dependsOn: ['1'] }] });
-    assertError(depends, 400, 'BadRequest');
-    assert.match(depends.body.error.message, /dependsOn/);
     const getBatch = await api.get('/v1.0/$batch');
     assertError(getBatch, 405, 'MethodNotAllowed');
   });
