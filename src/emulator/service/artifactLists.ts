@@ -63,7 +63,7 @@ export function getArtifact(core: EmulatorCore, ctx: RequestContext, w: Workload
   const artifact = artifacts.find((a) => a.id === artifactId) ?? artifacts.find((a) => a.id.toLowerCase() === artifactId.toLowerCase());
   if (!artifact) {
     if (artifactId.trim() === '') throw badRequest('BadRequest', 'An artifact id is required.');
-    throw notFound('RestoreArtifactNotFound', `The ${nav} item '${artifactId}' was not found in restore session '${record.session.id}'.`);
+    throw notFound('itemNotFound', `The ${nav} item '${artifactId}' was not found in restore session '${record.session.id}'.`);
   }
   const select = kind === 'standard' ? parseSelect(ctx, STANDARD_PROPERTIES) : undefined;
   return ok({

@@ -83,8 +83,9 @@ export async function runBatch(core: EmulatorCore, router: Router, outer: Reques
     }
     statuses.set(String(request.id), reply.status);
     const replyHeaders: Record<string, string> = { ...reply.headers };
-    if (reply.body !== undefined) replyHeaders['Content-Type'] = 'application/json';
-    responses.push({ id: request.id, status: reply.status, headers: replyHeaders, ...(reply.body !== undefined ? { body: reply.body } : {}) });
+    const body = reply.text?.value ?? reply.body;
+    if (body !== undefined) replyHeaders['Content-Type'] = reply.text?.contentType ?? 'application/json';
+    responses.push({ id: request.id, status: reply.status, headers: replyHeaders, ...(body !== undefined ? { body } : {}) });
   }
   return ok({ responses });
 }

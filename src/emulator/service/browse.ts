@@ -76,7 +76,7 @@ export function listBrowseSessions(core: EmulatorCore, ctx: RequestContext, w: W
 
 function findBrowseSession(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload | undefined): BrowseSessionRecord {
   const record = core.store.browseSessions.get(id);
-  if (!record || (w && record.workload !== w.id)) throw notFound('BrowseSessionNotFound', `The browse session '${id}' was not found (browse sessions expire three days after creation).`);
+  if (!record || (w && record.workload !== w.id)) throw notFound('itemNotFound', `The browse session '${id}' was not found (browse sessions expire three days after creation).`);
   refreshBrowseSession(record, ctx.nowMs, core.clock.timeScale);
   return record;
 }
@@ -93,7 +93,7 @@ const isBrowseToken = (v: unknown): v is BrowseToken =>
   typeof v === 'object' && v !== null && typeof (v as BrowseToken).t === 'string' && typeof (v as BrowseToken).r === 'object' && (v as BrowseToken).r !== null;
 
 /** `POST …/browse` with a request body, or `GET …/browse?$skiptoken=` for the next page. */
-export function browse(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload): Reply {
+export function browse(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload | undefined): Reply {
   const record = findBrowseSession(core, ctx, id, w);
   let request: BrowseRequest;
   let fetchToken: string | undefined;
@@ -116,7 +116,7 @@ export function browse(core: EmulatorCore, ctx: RequestContext, id: string, w: W
     };
   }
   if (record.browseSession.status !== 'created') {
-    throw badRequest('BrowseSessionNotReady', `The browse session is ${record.browseSession.status}; browse it once its status is created.`);
+    throw badRequest('invalidRequest', `The browse session is ${record.browseSession.status}; browse it once its status is created.`);
   }
   const page = core.catalog.browse(record.unitId, record.browseSession.restorePointId ?? '', request, { size: BROWSE_PAGE_SIZE, nextFetchToken: fetchToken });
   const body: Record<string, unknown> = {

@@ -39,6 +39,8 @@ export interface RequestContext {
 export interface Reply {
   status: number;
   body?: unknown;
+  /** A body that is not JSON (`$count`'s text/plain integer, `$metadata`'s XML), sent as is instead of `body`. */
+  text?: { value: string; contentType: string };
   headers?: Record<string, string>;
 }
 

@@ -4,6 +4,7 @@ import type { Reply, RequestContext } from './context';
 import type { EmulatorCore } from './core';
 import { asEmulatorError, errorBody } from './envelope';
 import { EmulatorError } from '../errors';
+import { countCollection } from './collectionCount';
 import type { Router } from './router';
 import { warningHeader } from './queryOptions';
 
@@ -39,14 +40,18 @@ export async function dispatch(core: EmulatorCore, router: Router, ctx: RequestC
   try {
     core.tick(ctx.nowMs);
     if (authenticate) await authenticate(ctx);
-    const match = router.match(ctx.method, ctx.segments);
+    const counting = ctx.segments.length > 0 && ctx.segments[ctx.segments.length - 1].toLowerCase() === '$count';
+    const path = counting ? ctx.segments.slice(0, -1) : ctx.segments;
+    const match = router.match(counting ? 'GET' : ctx.method, path);
     if (!match) {
-      throw new EmulatorError(404, 'ResourceNotFound', `Resource not found for the segment '/${ctx.segments.join('/')}' under /solutions/backupRestore.`);
+      // Graph's answer to a path it cannot resolve names the first unknown segment.
+      throw new EmulatorError(400, 'BadRequest', `Resource not found for the segment '${router.unresolvedSegment(ctx.segments)}'.`);
     }
-    if ('allow' in match) {
-      throw new EmulatorError(405, 'MethodNotAllowed', `The method ${ctx.method} is not allowed on this resource; allowed: ${match.allow.join(', ')}.`, { Allow: match.allow.join(', ') });
+    if ('allow' in match || (counting && ctx.method !== 'GET')) {
+      const allow = 'allow' in match ? match.allow.join(', ') : 'GET';
+      throw new EmulatorError(405, 'MethodNotAllowed', `The method ${ctx.method} is not allowed on this resource; allowed: ${allow}.`, { Allow: allow });
     }
-    const reply = await match.handler(core, ctx, match.params);
+    const reply = counting ? await countCollection(core, ctx, match.handler, match.params) : await match.handler(core, ctx, match.params);
     return { ...reply, headers: { ...standardHeaders(ctx), ...warningHeader(ctx.warnings), ...reply.headers } };
   } catch (err) {
     return errorReply(err, ctx);

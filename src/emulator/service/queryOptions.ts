@@ -42,6 +42,7 @@ export const QUERY_OPTIONS = {
   restorePointSearch: { title: 'restorePoint: search', implemented: [], documented: [], page: `${LEARN}restorepoint-search` },
   bulkRequests: { title: 'Restore artifacts bulk addition requests', implemented: [], documented: [], page: `${LEARN}exchangerestoresession-list-mailboxrestoreartifactsbulkadditionrequests` },
   browseSessions: { title: 'Browse sessions', implemented: [], documented: [], page: `${LEARN}backuprestoreroot-list-browsesessions` },
+  navigation: { title: 'a navigation property of the v1.0 metadata', implemented: [], documented: [], page: 'https://learn.microsoft.com/en-us/graph/api/resources/backup-restore-overview' },
   browse: { title: 'browseSessionBase: browse', implemented: [PAGING], documented: [PAGING], page: `${LEARN}browsesessionbase-browse` },
 } as const satisfies Record<string, OptionsRow>;
 

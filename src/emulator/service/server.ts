@@ -18,6 +18,7 @@ import type { FaultRule } from './faults';
 import { FaultInjector, faultError } from './faults';
 import type { GuardOptions } from './guard';
 import { refusal } from './guard';
+import { metadataReply } from '../metadata/metadata';
 import { parsePath } from './paths';
 import type { UndocumentedOptions } from './queryOptions';
 import { buildRouter } from './routes';
@@ -80,6 +81,7 @@ export function createEmulatorServer(options: PipelineOptions): { server: Server
       if (parsed.area === 'controls') reply = await dispatchControls(ctx);
       else if (parsed.area === 'graph' && parsed.version) reply = rewrite(await dispatch(core, router, ctx, authenticate));
       else if (parsed.area === 'batch') reply = rewrite(await dispatchBatch(ctx));
+      else if (parsed.area === 'metadata') reply = dispatchMetadata(ctx);
       else throw new EmulatorError(404, 'ResourceNotFound', `No resource at '${target.split('?')[0]}'. Graph paths start with /v1.0/solutions/backupRestore or /beta/solutions/backupRestore.`);
       send(res, reply, truncate);
     } catch (err) {
@@ -100,6 +102,15 @@ export function createEmulatorServer(options: PipelineOptions): { server: Server
       if ('allow' in match) throw new EmulatorError(405, 'MethodNotAllowed', `Allowed: ${match.allow.join(', ')}.`, { Allow: match.allow.join(', ') });
       const reply = await match.handler(core, ctx, match.params);
       return { ...reply, headers: { ...standardHeaders(ctx), ...reply.headers } };
+    } catch (err) {
+      return errorReply(err, ctx);
+    }
+  }
+
+  function dispatchMetadata(ctx: RequestContext): Reply {
+    try {
+      if (ctx.method !== 'GET') throw new EmulatorError(405, 'MethodNotAllowed', '$metadata accepts GET only.', { Allow: 'GET' });
+      return { ...metadataReply(ctx.version), headers: standardHeaders(ctx) };
     } catch (err) {
       return errorReply(err, ctx);
     }
@@ -164,9 +175,10 @@ async function applyFault(fault: FaultRule, req: IncomingMessage, res: ServerRes
 
 function send(res: ServerResponse, reply: Reply, truncate: boolean): void {
   if (res.headersSent || res.destroyed) return;
-  const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
+  const text = reply.text?.value ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
   const headers: Record<string, string | number> = { ...reply.headers };
-  if (reply.body !== undefined) headers['Content-Type'] = JSON_CONTENT_TYPE;
+  if (reply.text) headers['Content-Type'] = reply.text.contentType;
+  else if (reply.body !== undefined) headers['Content-Type'] = JSON_CONTENT_TYPE;
   if (truncate && text.length > 1) {
     // Half the JSON with a clean end: the client gets a body it cannot parse, as after a cut-off proxy.
     res.writeHead(reply.status, headers);

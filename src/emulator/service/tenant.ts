@@ -85,7 +85,7 @@ function withType(core: EmulatorCore, unit: ProtectionUnit): ProtectionUnit {
 export function getUnit(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload | undefined): Reply {
   allowOptions(ctx, 'unitGet', 'a protection unit');
   const unit = core.catalog.unit(id);
-  if (!unit || (w && core.catalog.workloadOfUnit(id) !== w.id)) throw notFound('ProtectionUnitNotFound', `The protection unit '${id}' was not found.`);
+  if (!unit || (w && core.catalog.workloadOfUnit(id) !== w.id)) throw badRequest('InvalidProtectionUnitId', `Protection unit ID '${id}' is invalid: no such protection unit.`);
   const path = w ? w.protectionUnits.nav : 'protectionUnits';
   return ok({
     '@odata.context': contextUrl(ctx, `solutions/backupRestore/${path}/$entity`),
@@ -99,6 +99,11 @@ const POLICY_PROPERTIES = [
   'id', 'displayName', 'status', 'isEnabled', 'createdBy', 'createdDateTime', 'lastModifiedBy', 'lastModifiedDateTime',
   'protectionPolicyArtifactCount', 'retentionSettings',
 ];
+
+/** The Get protection policy errors of Microsoft's table: 400 InvalidPolicyId for a blank id, 404 PolicyNotFound. */
+function policyNotFound(id: string) {
+  return id.trim() === '' ? badRequest('InvalidPolicyId', 'Policy ID is invalid.') : notFound('PolicyNotFound', `Unable to get protection policy '${id}'.`);
+}
 
 function policiesOf(core: EmulatorCore, w: Workload | undefined) {
   const all = core.catalog.policies();
@@ -115,7 +120,7 @@ export function listPolicies(core: EmulatorCore, ctx: RequestContext, w: Workloa
 export function getPolicy(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload | undefined): Reply {
   allowOptions(ctx, 'policyGet', 'a protection policy');
   const policy = policiesOf(core, w).find((p) => p.id.toLowerCase() === id.toLowerCase());
-  if (!policy) throw notFound('ProtectionPolicyNotFound', `The protection policy '${id}' was not found.`);
+  if (!policy) throw policyNotFound(id);
   const path = w ? w.policyCollection : 'protectionPolicies';
   return ok({ '@odata.context': contextUrl(ctx, `solutions/backupRestore/${path}/$entity`), ...applySelect(presentPolicy(policy), parseSelect(ctx, POLICY_PROPERTIES)) });
 }
@@ -124,7 +129,7 @@ export function listPolicyUnits(core: EmulatorCore, ctx: RequestContext, policyI
   const path = `${w.policyCollection}('${policyId}')/${w.protectionUnits.nav}`;
   allowOptions(ctx, 'unitList', `/${w.protectionUnits.nav}`);
   const policy = policiesOf(core, w).find((p) => p.id.toLowerCase() === policyId.toLowerCase());
-  if (!policy) throw notFound('ProtectionPolicyNotFound', `The protection policy '${policyId}' was not found.`);
+  if (!policy) throw policyNotFound(policyId);
   let units = core.catalog.units(w.id).filter((u) => u.policyId === policy.id);
   const filterText = option(ctx, '$filter');
   if (filterText !== undefined) units = units.filter(compileFilter(filterText, unitFilter(ctx.includeUnknownEnums), ctx.includeUnknownEnums));
@@ -182,7 +187,7 @@ export function getRestorePoint(core: EmulatorCore, ctx: RequestContext, id: str
   const expand = option(ctx, '$expand');
   if (expand !== undefined && expand.trim().toLowerCase() !== 'protectionunit') throw badRequest('BadRequest', "Invalid $expand: only 'protectionUnit' can be expanded on a restore point.");
   const point = core.catalog.restorePoint(id, ctx.nowMs);
-  if (!point) throw notFound('RestorePointNotFound', `The restore point '${id}' does not exist or has expired.`);
+  if (!point) throw notFound('itemNotFound', `The restore point '${id}' does not exist or has expired.`);
   return ok({ '@odata.context': contextUrl(ctx, 'solutions/backupRestore/restorePoints/$entity'), ...presentPoint(core, point, ctx.includeUnknownEnums, expand !== undefined) });
 }
 
