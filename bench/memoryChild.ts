@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const list = new SessionList(workload(workloadId as WorkloadId));
   const before = settle();
   await list.loadFirst(api, { top: Number(pageSize) });
-  await list.loadMore(client, true);
+  await list.loadMore(api, true);
   if (list.error) throw list.error;
   const after = settle();
   process.stdout.write(JSON.stringify({

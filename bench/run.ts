@@ -44,6 +44,7 @@ const ROWS: [keyof BenchResult, string, string][] = [
   ['emulatorRps', 'req/s', 'emulator: session GET, concurrent clients'],
   ['emulatorRpsList', 'req/s', 'emulator: list page ($top=100), concurrent clients'],
   ['rssMB10k', 'MB', 'RSS with 10k sessions in the tree model'],
+  ['hostStallMs', 'ms', 'largest host event-loop stall while the built-in emulator seeds 10k × 10'],
 ];
 
 export function formatTable(result: BenchResult): string {
@@ -77,6 +78,7 @@ export function formatTable(result: BenchResult): string {
   const largest = (d.bundle.largest as { module: string; kb: number }[]).map((m) => `${m.module} ${cell(m.kb)}`).join(', ');
   const lazy = (d.bundle.loadedOnFirstUse as { file: string; kb: number }[]).map((m) => `${m.file} ${cell(m.kb)}`).join(', ');
   lines.push(`  bundle KiB:      ${largest}; loaded on first use: ${lazy || 'none'}`);
+  lines.push(`  host stall:      emulator child ${ms(d.hostStall.hostStallMs)} (seed ${ms(d.hostStall.childSeedMs)}); emulator in the host's process ${ms(d.hostStall.inProcessStallMs)} (seed ${ms(d.hostStall.inProcessSeedMs)})`);
   const m = d.machine;
   lines.push('', `machine: ${m.nproc} × ${m.cpu}, ${m.memoryGB} GB, node ${m.node}; commit ${m.commit}${m.dirty ? ' (+ local changes)' : ''}; ${m.date}; ${cell(Number(d.totalSeconds))} s`);
   return lines.join('\n');

@@ -1,16 +1,20 @@
 // Sign-in for Microsoft Graph (and the emulator's emulated identity) on msal-node. No vscode here: the
 // extension supplies a SecretStore (SecretStorage) and the UI callbacks (show a device code, open a browser).
-export {
-  GRAPH_DEFAULT_SCOPES, MsalTokenProvider, SIGN_IN_METHODS, SignInRequiredError, isAppOnly, parseCertificateBundle,
-} from './msalProvider';
+export { MsalTokenProvider } from './msalProvider';
+export { GRAPH_DEFAULT_SCOPES, SIGN_IN_METHODS, SignInRequiredError, isAppOnly } from './types';
 export type {
   AccountSummary, AuthLogLevel, ClientCredential, DeviceCodePrompt, MsalTokenProviderOptions, SignInMethod, SignInRequest, SignInResult,
-} from './msalProvider';
+} from './types';
+export { parseCertificateBundle } from './credentials';
+export {
+  DEFAULT_AUTHORITY_ORIGIN, DEFAULT_GRAPH_ORIGIN, EndpointNotAllowedError, MICROSOFT_CLOUDS, checkEmulatorEndpoint, checkGraphEndpoints,
+  graphScopeFor, isLoopbackUrl, originOf,
+} from './clouds';
 export { LoopbackRedirectServer, SignInCancelledError } from './loopback';
 export { MsalNetworkModule } from './network';
 export { SecretStoreCachePlugin } from './cachePlugin';
 export { MemorySecretStore, secretKeys } from './secretStore';
-export type { SecretStore } from './secretStore';
+export type { SecretBinding, SecretStore } from './secretStore';
 export { adviceForForbidden, decodeTokenClaims, summarizeClaims, summarizeToken } from './claims';
 export type { TokenSummary } from './claims';
 export {

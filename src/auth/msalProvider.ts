@@ -4,97 +4,26 @@
 // a person has to act it throws SignInRequiredError. `signIn` is the explicit, user-started step.
 //
 // msal's network calls go through the shared HttpTransport (proxy, extra CA, timeouts), its cache through a
-// SecretStore plugin, and its log lines are redacted and PII-free.
+// SecretStore plugin whose key is bound to the authority, client id and Graph origin (secretStore.ts), and its
+// log lines are redacted and PII-free.
 import * as crypto from 'node:crypto';
-import type * as Msal from '@azure/msal-node';
 import type {
-  AccountInfo, AuthenticationResult, Configuration, ConfidentialClientApplication, DeviceCodeRequest, LogLevel, PublicClientApplication,
+  AccountInfo, AuthenticationResult, Configuration, ConfidentialClientApplication, DeviceCodeRequest, PublicClientApplication,
 } from '@azure/msal-node';
-import type { HttpTransport, TokenProvider } from '../graph';
+import type { TokenProvider } from '../graph';
 import { SecretStoreCachePlugin } from './cachePlugin';
+import { validateCredential } from './credentials';
 import { LoopbackRedirectServer, SignInCancelledError } from './loopback';
+import { accountSummary, isNoTokensFound, levelName, msal, resourceOf, sanitizeError, summarize, throwIfAborted, withAbort } from './msalSupport';
 import { MsalNetworkModule } from './network';
 import { redactSecrets } from './redact';
-import { secretKeys, type SecretStore } from './secretStore';
-
-export type SignInMethod = 'deviceCode' | 'interactive' | 'clientSecret' | 'clientCertificate';
-
-export const SIGN_IN_METHODS: readonly SignInMethod[] = ['deviceCode', 'interactive', 'clientSecret', 'clientCertificate'];
-
-export const isAppOnly = (method: SignInMethod): boolean => method === 'clientSecret' || method === 'clientCertificate';
-
-export type ClientCredential =
-  | { kind: 'secret'; secret: string }
-  | { kind: 'certificate'; certificatePem: string; privateKeyPem: string };
-
-export interface DeviceCodePrompt {
-  userCode: string;
-  verificationUri: string;
-  message: string;
-  expiresInSeconds: number;
-}
-
-export type AuthLogLevel = 'error' | 'warning' | 'info' | 'verbose';
-
-export interface MsalTokenProviderOptions {
-  /** `https://login.microsoftonline.com/<tenant>` or, for the emulator, `https://127.0.0.1:<httpsPort>/<tenant>`. */
-  authority: string;
-  clientId: string;
-  method: SignInMethod;
-  /** The shared HTTP stack; carries the emulator's CA when the authority is the emulator. */
-  transport: HttpTransport;
-  secrets: SecretStore;
-  /** One token cache and one stored credential per connection. */
-  connectionId: string;
-  /** Hosts (host:port) msal may trust without Microsoft's instance discovery. Default: the authority's host unless it is a Microsoft cloud host. */
-  knownAuthorities?: readonly string[];
-  /** Account to use when the cache holds several (homeAccountId); default the first. */
-  accountId?: string;
-  /** msal log lines, redacted, without PII. */
-  log?: (level: AuthLogLevel, message: string) => void;
-  /** msal's per-request timeout, ms. Default 30 000. */
-  timeoutMs?: number;
-}
-
-export interface SignInRequest {
-  scopes?: readonly string[];
-  signal?: AbortSignal;
-  /** Device code: show the code; the sign-in completes when the user has entered it. */
-  onDeviceCode?: (prompt: DeviceCodePrompt) => void;
-  /** Interactive: open the authorize URL (vscode.env.openExternal in the extension). */
-  openBrowser?: (url: string) => Promise<void>;
-  /** App-only: a credential to store (in the SecretStore) and use; otherwise the stored one. */
-  credential?: ClientCredential;
-  loginHint?: string;
-}
-
-export interface AccountSummary {
-  homeAccountId: string;
-  username: string;
-  name?: string;
-  tenantId: string;
-}
-
-export interface SignInResult {
-  account?: AccountSummary;
-  /** Expiry of the access token just obtained. */
-  expiresOn?: Date;
-  /** The scopes or roles granted (from the token response). */
-  scopes: string[];
-}
-
-/** Thrown by getToken when a person has to sign in (no account, expired refresh token, missing secret). */
-export class SignInRequiredError extends Error {
-  override readonly name = 'SignInRequiredError';
-  readonly code = 'SignInRequired';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
-}
+import { secretKeys, type SecretBinding } from './secretStore';
+import {
+  GRAPH_DEFAULT_SCOPES, SignInRequiredError, isAppOnly,
+  type AccountSummary, type ClientCredential, type MsalTokenProviderOptions, type SignInMethod, type SignInRequest, type SignInResult,
+} from './types';
 
 const RENEWAL_MARGIN_MS = 300_000;
-
-export const GRAPH_DEFAULT_SCOPES: readonly string[] = ['https://graph.microsoft.com/.default'];
 
 const MICROSOFT_HOSTS = /(^|\.)(login\.microsoftonline\.com|login\.microsoft\.com|login\.windows\.net|login\.microsoftonline\.us|login\.chinacloudapi\.cn|login\.partner\.microsoftonline\.cn|login\.sovcloud-identity\.(fr|de|sg))$/i;
 
@@ -108,8 +37,14 @@ export class MsalTokenProvider implements TokenProvider {
   /** Last token per scope set, so GraphClient's per-request getToken does not read SecretStorage every time. */
   private readonly memo = new Map<string, { token: string; renewAt: number }>();
 
+  /** What this provider's secrets are bound to; another authority, client id or Graph origin finds none of them. */
+  private readonly binding: SecretBinding;
+  private readonly defaultScopes: readonly string[];
+
   constructor(private readonly options: MsalTokenProviderOptions) {
-    this.cachePlugin = new SecretStoreCachePlugin(options.secrets, secretKeys.tokenCache(options.connectionId));
+    this.binding = { connectionId: options.connectionId, authority: options.authority, clientId: options.clientId, graphOrigin: options.graphOrigin };
+    this.defaultScopes = options.defaultScopes ?? GRAPH_DEFAULT_SCOPES;
+    this.cachePlugin = new SecretStoreCachePlugin(options.secrets, secretKeys.tokenCache(this.binding));
     this.network = new MsalNetworkModule(options.transport, options.timeoutMs);
     this.accountId = options.accountId;
   }
@@ -120,7 +55,7 @@ export class MsalTokenProvider implements TokenProvider {
 
   /** GraphClient's TokenProvider: silent only. */
   async getToken(scopes: readonly string[], signal?: AbortSignal): Promise<string> {
-    const wanted = scopes.length ? scopes : GRAPH_DEFAULT_SCOPES;
+    const wanted = scopes.length ? scopes : this.defaultScopes;
     const key = `${this.accountId ?? ''}|${[...wanted].sort().join(' ')}`;
     const memo = this.memo.get(key);
     if (memo && Date.now() < memo.renewAt) return memo.token;
@@ -131,20 +66,20 @@ export class MsalTokenProvider implements TokenProvider {
   }
 
   /** The token result itself (Check Permissions reads its claims). Silent, like getToken. */
-  async acquireSilent(scopes: readonly string[] = GRAPH_DEFAULT_SCOPES, signal?: AbortSignal): Promise<AuthenticationResult> {
+  async acquireSilent(scopes: readonly string[] = this.defaultScopes, signal?: AbortSignal): Promise<AuthenticationResult> {
     throwIfAborted(signal);
     if (isAppOnly(this.options.method)) {
       const credential = await this.storedCredential();
       if (!credential) {
         throw new SignInRequiredError(`No ${this.options.method === 'clientSecret' ? 'client secret' : 'certificate'} is stored for this connection. Run "Sign In" to enter it.`);
       }
-      return this.withAbort(this.clientCredentials(credential, scopes), signal);
+      return withAbort(this.clientCredentials(credential, scopes), signal);
     }
     const pca = this.publicApp();
     const account = await this.currentAccount();
     if (!account) throw new SignInRequiredError('Not signed in. Run "Sign In" to choose an account.');
     try {
-      return await this.withAbort(pca.acquireTokenSilent({ account, scopes: [...scopes] }), signal);
+      return await withAbort(pca.acquireTokenSilent({ account, scopes: [...scopes] }), signal);
     } catch (err) {
       if (err instanceof msal().InteractionRequiredAuthError || isNoTokensFound(err)) {
         throw new SignInRequiredError(`The sign-in of ${account.username} has expired or needs consent. Run "Sign In" again.`, { cause: sanitizeError(err, this.knownSecrets) });
@@ -155,7 +90,7 @@ export class MsalTokenProvider implements TokenProvider {
 
   /** The explicit sign-in a user started. Tries silent first for user methods (an account may already be cached). */
   async signIn(request: SignInRequest = {}): Promise<SignInResult> {
-    const scopes = [...(request.scopes ?? GRAPH_DEFAULT_SCOPES)];
+    const scopes = [...(request.scopes ?? this.defaultScopes)];
     const signal = request.signal;
     throwIfAborted(signal);
     try {
@@ -164,7 +99,7 @@ export class MsalTokenProvider implements TokenProvider {
         if (request.credential) await this.storeCredential(request.credential);
         const credential = request.credential ?? (await this.storedCredential());
         if (!credential) throw new SignInRequiredError(`A ${this.options.method === 'clientSecret' ? 'client secret' : 'certificate'} is needed to sign in as the app.`);
-        return summarize(await this.withAbort(this.clientCredentials(credential, scopes), signal));
+        return summarize(await withAbort(this.clientCredentials(credential, scopes), signal));
       }
       const pca = this.publicApp();
       let result: AuthenticationResult | null;
@@ -179,7 +114,7 @@ export class MsalTokenProvider implements TokenProvider {
         const onAbort = () => { dcRequest.cancel = true; };
         signal?.addEventListener('abort', onAbort, { once: true });
         try {
-          result = await this.withAbort(pca.acquireTokenByDeviceCode(dcRequest), signal);
+          result = await withAbort(pca.acquireTokenByDeviceCode(dcRequest), signal);
         } finally {
           signal?.removeEventListener('abort', onAbort);
         }
@@ -240,7 +175,7 @@ export class MsalTokenProvider implements TokenProvider {
       }
     }
     await this.cachePlugin.clear();
-    await this.options.secrets.delete(secretKeys.clientCredential(this.options.connectionId));
+    await this.options.secrets.delete(secretKeys.clientCredential(this.binding));
     this.pca = undefined;
     this.cca = undefined;
     this.accountId = undefined;
@@ -252,13 +187,13 @@ export class MsalTokenProvider implements TokenProvider {
 
   async storeCredential(credential: ClientCredential): Promise<void> {
     validateCredential(credential);
-    await this.options.secrets.store(secretKeys.clientCredential(this.options.connectionId), JSON.stringify(credential));
+    await this.options.secrets.store(secretKeys.clientCredential(this.binding), JSON.stringify(credential));
   }
 
   // ---- internals ----
 
   private async storedCredential(): Promise<ClientCredential | undefined> {
-    const text = await this.options.secrets.get(secretKeys.clientCredential(this.options.connectionId));
+    const text = await this.options.secrets.get(secretKeys.clientCredential(this.binding));
     if (!text) return undefined;
     try {
       const credential = JSON.parse(text) as ClientCredential;
@@ -334,99 +269,4 @@ export class MsalTokenProvider implements TokenProvider {
     const accounts = await this.publicApp().getTokenCache().getAllAccounts();
     return accounts.find((a) => a.homeAccountId === this.accountId) ?? accounts[0];
   }
-
-  private withAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-    if (!signal) return promise;
-    return new Promise<T>((resolve, reject) => {
-      if (signal.aborted) {
-        reject(new SignInCancelledError('The request was cancelled.'));
-        return;
-      }
-      const onAbort = () => reject(new SignInCancelledError('The request was cancelled.'));
-      signal.addEventListener('abort', onAbort, { once: true });
-      promise.then(
-        (v) => { signal.removeEventListener('abort', onAbort); resolve(v); },
-        (e) => { signal.removeEventListener('abort', onAbort); reject(e); },
-      );
-      // msal keeps polling a cancelled device code until its next interval; never leave that rejection unhandled.
-      promise.catch(() => undefined);
-    });
-  }
-}
-
-function resourceOf(scope: string): string {
-  const m = /^(https?:\/\/[^/]+)\//i.exec(scope);
-  return m ? m[1] : 'https://graph.microsoft.com';
-}
-
-function summarize(result: AuthenticationResult): SignInResult {
-  return { account: result.account ? accountSummary(result.account) : undefined, expiresOn: result.expiresOn ?? undefined, scopes: result.scopes };
-}
-
-function accountSummary(a: AccountInfo): AccountSummary {
-  return { homeAccountId: a.homeAccountId, username: a.username, name: a.name, tenantId: a.tenantId };
-}
-
-function validateCredential(credential: ClientCredential): void {
-  if (credential.kind === 'secret') {
-    if (!credential.secret.trim()) throw new Error('The client secret is empty.');
-    return;
-  }
-  try {
-    const cert = new crypto.X509Certificate(credential.certificatePem);
-    const key = crypto.createPrivateKey(credential.privateKeyPem);
-    if (!cert.checkPrivateKey(key)) throw new Error('The private key does not belong to the certificate.');
-  } catch (err) {
-    throw new Error(`The certificate or its private key cannot be used: ${err instanceof Error ? err.message : String(err)}`);
-  }
-}
-
-/** Splits a PEM bundle (a .pem file with the certificate and its unencrypted private key) into a credential. */
-export function parseCertificateBundle(pem: string): ClientCredential {
-  const cert = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
-  const key = /-----BEGIN (?:RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC )?PRIVATE KEY-----/.exec(pem)?.[0];
-  if (/-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(pem)) throw new Error('The private key is encrypted; export it without a password (PEM) first.');
-  if (!cert || !key) throw new Error('The file must contain a PEM certificate and its PEM private key.');
-  const credential: ClientCredential = { kind: 'certificate', certificatePem: `${cert}\n`, privateKeyPem: `${key}\n` };
-  validateCredential(credential);
-  return credential;
-}
-
-function levelName(level: LogLevel): AuthLogLevel {
-  const { LogLevel: Level } = msal();
-  switch (level) {
-    case Level.Error: return 'error';
-    case Level.Warning: return 'warning';
-    case Level.Info: return 'info';
-    default: return 'verbose';
-  }
-}
-
-let msalModule: typeof Msal | undefined;
-/**
- * msal-node is loaded on the first sign-in or token request, not when the extension activates (the bundle
- * keeps it in a separate file, see esbuild.js): most sessions use the local emulator and never need it.
- */
-function msal(): typeof Msal {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (msalModule ??= require('@azure/msal-node') as typeof Msal);
-}
-
-function isNoTokensFound(err: unknown): boolean {
-  const code = (err as { errorCode?: unknown })?.errorCode;
-  return code === 'no_tokens_found' || code === 'token_refresh_required';
-}
-
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new SignInCancelledError('The request was cancelled.');
-}
-
-/** msal errors can quote server responses; make sure no token or secret rides along in the message. */
-function sanitizeError(err: unknown, secrets: readonly string[]): Error {
-  if (!(err instanceof Error)) return new Error(redactSecrets(String(err), secrets));
-  const message = redactSecrets(err.message, secrets);
-  if (message === err.message) return err;
-  const clean = new Error(message);
-  clean.name = err.name;
-  return clean;
 }

@@ -144,6 +144,26 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  announceToParent(running, stop);
+}
+
+/**
+ * Started by the extension (child_process.fork, with an IPC channel): tell the parent where it listens, and
+ * stop when the channel closes (the extension stopped it, or its host died).
+ */
+function announceToParent(running: Awaited<ReturnType<typeof startEmulator>>, stop: () => void): void {
+  if (!process.send) return;
+  const controlToken = 'controlToken' in running ? String(running.controlToken) : undefined;
+  const demo = running.identity?.demo;
+  process.send({
+    type: 'ready',
+    url: running.url,
+    httpsUrl: running.httpsUrl,
+    controlToken,
+    ca: running.identity?.tls.cert,
+    demo: demo && { tenantName: demo.tenantName, publicClientId: demo.publicClientId, adminApp: demo.adminApp },
+  });
+  process.once('disconnect', stop);
 }
 
 if (require.main === module) void main();

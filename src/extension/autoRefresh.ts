@@ -1,27 +1,24 @@
 // Keeps running sessions fresh while the view is visible: one `$batch` round trip for every running
-// session each interval, backing off after failures, re-rendering only what changed.
+// session the active connection's hub has seen, each interval, backing off after failures. The hub
+// announces what changed; the tree, panels and watch list follow from there.
 import * as vscode from 'vscode';
-import { workloadBySessionType } from '../backup/model';
-import type { ConnectionManager } from './connection';
 import type { Log } from './log';
+import type { SessionHubs } from './sessions/hubs';
 import { readSettings } from './settings';
-import type { RestoreSessionsProvider } from './tree/provider';
-import type { WatchList } from './watchList';
 
 export class AutoRefresh implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private failures = 0;
   private visible = false;
+  private readonly visibility: vscode.Disposable;
 
   constructor(
-    private readonly view: vscode.TreeView<unknown>,
-    private readonly tree: RestoreSessionsProvider,
-    private readonly connections: ConnectionManager,
-    private readonly watch: WatchList,
+    view: vscode.TreeView<unknown>,
+    private readonly hubs: SessionHubs,
     private readonly log: Log,
   ) {
     this.visible = view.visible;
-    view.onDidChangeVisibility((e) => {
+    this.visibility = view.onDidChangeVisibility((e) => {
       this.visible = e.visible;
       this.schedule();
     });
@@ -39,27 +36,24 @@ export class AutoRefresh implements vscode.Disposable {
   }
 
   private async tick(): Promise<void> {
-    const running = this.tree.runningSessions();
-    if (running.length) {
-      try {
-        const { api } = await this.connections.get();
-        const fresh = await api.sessions.getMany(running.map((n) => n.session.id));
-        for (const node of running) {
-          const session = fresh.get(node.session.id);
-          if (!session) continue;
-          const workload = workloadBySessionType(session['@odata.type']) ?? node.workload;
-          for (const changed of this.tree.applyUpdates(workload, [session])) this.watch.observe(changed);
-        }
-        this.failures = 0;
-      } catch (error) {
-        this.failures++;
-        this.log.error(`Auto-refresh failed (${this.failures} in a row): ${error instanceof Error ? error.message : String(error)}`);
-      }
+    // Nothing to refresh before anything was shown: never connect (or start the emulator) for this.
+    const hub = this.hubs.existing();
+    if (!hub) {
+      this.schedule();
+      return;
+    }
+    try {
+      await hub.refreshMany(hub.running().map((entry) => entry.session.id), 'tree');
+      this.failures = 0;
+    } catch (error) {
+      this.failures++;
+      this.log.error(`Auto-refresh failed (${this.failures} in a row): ${error instanceof Error ? error.message : String(error)}`);
     }
     this.schedule();
   }
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    this.visibility.dispose();
   }
 }

@@ -1,31 +1,40 @@
-// Activation: one connection manager, one tree, one command list. Everything else is created lazily, so
-// activation stays cheap; the emulator starts only when the view first needs data.
+// Activation: one connection manager, one session hub per connection, one tree, one command list.
+// Everything else is created lazily, so activation stays cheap; the emulator starts only when the view
+// first needs data. Views subscribe to the hubs, never to each other.
 import * as vscode from 'vscode';
 import { ConnectionStatusBar, VsCodeSecretStore, authCommands } from './auth';
 import { AutoRefresh } from './autoRefresh';
 import { artifactCommands } from './commands/artifactCommands';
-import { createSessionCommand } from './commands/createSession';
-import { exportCommands } from './commands/exportCommands';
-import { detailsCommands } from './commands/detailsCommands';
-import { granularCommands } from './commands/granularCommands';
 import type { CommandContext } from './commands/context';
+import { createSessionCommand } from './commands/createSession';
+import { detailsCommands } from './commands/detailsCommands';
+import { exportCommands } from './commands/exportCommands';
+import { granularCommands } from './commands/granularCommands';
 import { registerCommands } from './commands/registry';
 import { sessionCommands } from './commands/sessionCommands';
 import { viewCommands } from './commands/viewCommands';
-import { ConnectionManager } from './connection';
+import { ConnectionManager } from './connections';
 import { SessionFilter } from './filter';
 import { Log } from './log';
 import { SESSION_SCHEME, SessionDocuments } from './sessionDocuments';
+import { BusySessions } from './sessions/busy';
+import { SessionHubs } from './sessions/hubs';
 import { readSettings } from './settings';
+import { TEST_HOOKS } from './testHooks';
+import type { Node } from './tree/nodes';
 import { RestoreSessionsProvider } from './tree/provider';
 import { vscodeUi, type Ui } from './ui';
 import { DetailsPanels } from './webview/panels';
 import { WatchList } from './watchList';
 
+/** Returned from `activate` only under the test launchers (RESTORE_SESSIONS_TEST_HOOKS=1). */
 export interface ExtensionApi {
-  /** For integration tests: the connection in use and the tree's data. */
+  /** The connection in use, its session hubs and the tree's data. */
   connections: ConnectionManager;
+  hubs: SessionHubs;
   tree: RestoreSessionsProvider;
+  /** The explorer view (tests: it is visible once focused). */
+  view: vscode.TreeView<Node>;
   filter: SessionFilter;
   /** Integration tests replace `ui.confirm` to answer modal confirmations. */
   ui: Ui;
@@ -33,18 +42,20 @@ export interface ExtensionApi {
   details: DetailsPanels;
 }
 
-export function activate(context: vscode.ExtensionContext): ExtensionApi {
+export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
   const version = String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0');
   const log = new Log();
   const connections = new ConnectionManager(log, version, { state: context.globalState, secrets: new VsCodeSecretStore(context.secrets) });
+  const hubs = new SessionHubs(connections);
+  const busy = new BusySessions();
   const filter = new SessionFilter(context.workspaceState);
-  const tree = new RestoreSessionsProvider(connections, () => filter.toQuery(), () => readSettings().pageSize);
+  const tree = new RestoreSessionsProvider(connections, hubs, busy, () => filter.toQuery(), () => readSettings().pageSize);
   const view = vscode.window.createTreeView('restoreSessions.explorer', { treeDataProvider: tree, showCollapseAll: true });
   const watch = new WatchList();
-  const autoRefresh = new AutoRefresh(view, tree, connections, watch, log);
-  const ctx: CommandContext = { connections, tree, filter, log, watch, ui: { ...vscodeUi } };
-  const details = new DetailsPanels(context, connections, tree, watch, log, ctx.ui);
-  const documents = new SessionDocuments(async () => (await connections.get()).api);
+  const autoRefresh = new AutoRefresh(view, hubs, log);
+  const ctx: CommandContext = { connections, hubs, busy, tree, filter, log, watch, ui: { ...vscodeUi } };
+  const details = new DetailsPanels(context, connections, hubs, busy, watch, log, ctx.ui);
+  const documents = new SessionDocuments(hubs);
 
   const showFilter = () => {
     view.description = filter.describe();
@@ -55,15 +66,16 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(
     log,
     connections,
+    hubs,
+    busy,
+    tree,
     view,
     autoRefresh,
     details,
     documents,
     vscode.workspace.registerTextDocumentContentProvider(SESSION_SCHEME, documents),
-    // An open session document follows the session whenever the explorer or a panel sees it change.
-    tree.onDidChangeTreeData((node) => {
-      if (node?.kind === 'session') documents.sessionChanged(node.workload, node.session.id);
-    }),
+    // A session someone activated here says so once it finishes, wherever its fresh copy was seen.
+    hubs.onDidChangeSession((change) => change.session && watch.observe(change.session)),
     new ConnectionStatusBar(connections),
     ...registerCommands(
       [
@@ -89,7 +101,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       if (e.affectsConfiguration('restoreSessions.autoRefresh')) autoRefresh.schedule();
     }),
   );
-  return { connections, tree, filter, ui: ctx.ui, details };
+  return TEST_HOOKS ? { connections, hubs, tree, view, filter, ui: ctx.ui, details } : undefined;
 }
 
 export function deactivate(): void {}

@@ -1,10 +1,12 @@
 // Read-only JSON documents of sessions (`restore-session:/<workload>/<id>.json`): the session with its
-// artifacts and bulk requests inline, read from the service when opened and again whenever the explorer or a
-// panel sees the session change, so an open document follows the restore.
+// artifacts and bulk requests inline. Read through the session hub when opened, and shown again whenever
+// the hub announces a change of that session, so an open document follows the restore.
 import * as vscode from 'vscode';
-import type { BackupApi } from '../backup/api';
-import { sessionDocument, type SessionContents } from '../backup/exports';
-import { isWorkloadId, workload as workloadById, type RestoreSession, type Workload } from '../backup/model';
+import type { SessionRead } from '../backup/api';
+import { sessionDocument } from '../backup/exports';
+import { isWorkloadId, workload as workloadById, type Workload } from '../backup/model';
+import type { SessionChange } from './sessions/hub';
+import type { SessionHubs } from './sessions/hubs';
 
 export const SESSION_SCHEME = 'restore-session';
 
@@ -12,22 +14,16 @@ export function sessionUri(workload: Workload, sessionId: string): vscode.Uri {
   return vscode.Uri.from({ scheme: SESSION_SCHEME, path: `/${workload.id}/${encodeURIComponent(sessionId)}.json` });
 }
 
-/** A session and everything in it, read in parallel. */
-export async function readSession(api: BackupApi, workload: Workload, sessionId: string): Promise<{ session: RestoreSession; contents: SessionContents }> {
-  const [{ body: session }, standard, granular, bulkRequests] = await Promise.all([
-    api.sessions.get(workload, sessionId),
-    api.artifacts.listAll(workload, sessionId, 'standard'),
-    api.artifacts.listAll(workload, sessionId, 'granular'),
-    api.artifacts.listBulkRequests(workload, sessionId),
-  ]);
-  return { session, contents: { standard, granular, bulkRequests } };
-}
-
 export class SessionDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
+  /** The read a change brought, shown by the next `provideTextDocumentContent` instead of reading again. */
+  private readonly fresh = new Map<string, SessionRead>();
+  private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly api: () => Promise<BackupApi>) {}
+  constructor(private readonly hubs: SessionHubs) {
+    this.subscription = hubs.onDidChangeSession((change) => this.sessionChanged(change));
+  }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const [, workloadId, file] = uri.path.split('/');
@@ -35,20 +31,25 @@ export class SessionDocuments implements vscode.TextDocumentContentProvider, vsc
     const workload = workloadById(workloadId);
     const sessionId = decodeURIComponent(file.slice(0, -'.json'.length));
     try {
-      const { session, contents } = await readSession(await this.api(), workload, sessionId);
-      return JSON.stringify(sessionDocument(workload, session, contents), null, 2);
+      const read = this.fresh.get(uri.toString()) ?? (await (await this.hubs.active()).load(workload, sessionId, 'refresh'));
+      if (!read?.contents) return `// Restore session ${sessionId} no longer exists.`;
+      return JSON.stringify(sessionDocument(workload, read.session, read.contents), null, 2);
     } catch (error) {
       return `// Could not read restore session ${sessionId}: ${error instanceof Error ? error.message : String(error)}`;
     }
   }
 
-  /** Re-reads the document of this session if one is open. */
-  sessionChanged(workload: Workload, sessionId: string): void {
-    const uri = sessionUri(workload, sessionId);
-    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) this.changed.fire(uri);
+  /** Shows the document of this session again if one is open: with the read the change brought, or a new read. */
+  private sessionChanged(change: SessionChange): void {
+    const uri = sessionUri(change.workload, change.sessionId);
+    if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
+    if (change.read?.contents) this.fresh.set(uri.toString(), change.read);
+    else this.fresh.delete(uri.toString());
+    this.changed.fire(uri);
   }
 
   dispose(): void {
+    this.subscription.dispose();
     this.changed.dispose();
   }
 }

@@ -9,7 +9,6 @@
  */
 
 import { GraphError, redactUrl } from './errors';
-import { withUnknownEnums } from './prefer';
 import type { BatchOptions, BatchRequestItem, BatchResponseItem, GraphResponse } from './types';
 import { decideRetry, isIdempotent, parseRetryAfter, type RetryPolicy } from './retry';
 
@@ -49,15 +48,19 @@ export function toBatchUrl(baseUrl: string, url: string): string {
   return url.startsWith('/') ? url : `/${url}`;
 }
 
+/** Asks Graph to send enum members added after v1.0 shipped instead of `unknownFutureValue`. */
+export const PREFER_UNKNOWN_ENUMS = 'include-unknown-enum-members';
+
 export function toWire(baseUrl: string, r: BatchRequestItem): WireRequest {
   const wire: WireRequest = { id: r.id, method: r.method.toUpperCase(), url: toBatchUrl(baseUrl, r.url) };
-  const headers: Record<string, string> = {};
-  let prefer: string | undefined;
-  for (const [name, value] of Object.entries(r.headers ?? {})) {
-    if (name.toLowerCase() === 'prefer') prefer = value;
-    else headers[name] = value;
+  // Graph applies only a sub-request's own headers to it (the outer request's Prefer does not carry over).
+  const headers: Record<string, string> = { ...(r.headers ?? {}) };
+  const prefer = Object.keys(headers).find((h) => h.toLowerCase() === 'prefer');
+  if (prefer === undefined) {
+    headers.Prefer = PREFER_UNKNOWN_ENUMS;
+  } else if (!headers[prefer].toLowerCase().includes(PREFER_UNKNOWN_ENUMS)) {
+    headers[prefer] = `${PREFER_UNKNOWN_ENUMS}, ${headers[prefer]}`;
   }
-  headers.Prefer = withUnknownEnums(prefer);
   if (r.body !== undefined) {
     wire.body = r.body;
     if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {

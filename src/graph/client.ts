@@ -6,12 +6,12 @@
  */
 
 import { randomUUID } from 'node:crypto';
-import { runBatch } from './batch';
-import { PREFER_UNKNOWN_ENUMS, withUnknownEnums } from './prefer';
-import { GraphError, errorFromResponse, invalidResponseError, redactUrl } from './errors';
+import { abortedError, attemptOnce, encodeBody, sleep } from './attempt';
+import { PREFER_UNKNOWN_ENUMS, runBatch } from './batch';
+import { redactUrl } from './errors';
 import { iteratePages } from './paging';
-import { RetryPolicy, decideRetry, isIdempotent, parseRetryAfter, resolveRetryPolicy } from './retry';
-import { HttpTransport, TransportError } from './transport';
+import { RetryPolicy, decideRetry, isIdempotent, resolveRetryPolicy } from './retry';
+import { HttpTransport } from './transport';
 import type {
   BatchOptions,
   BatchRequestItem,
@@ -136,7 +136,11 @@ export class GraphClient {
     }
   }
 
-  /** The retry loop around one logical request to an already-built URL. */
+  /**
+   * The retry loop around one logical request to an already-built URL: one `attemptOnce` per turn, the retry
+   * policy decides whether and when to go again. A DELETE whose earlier answer was lost (network, timeout)
+   * and whose retry finds nothing (404) did delete: it reports success, as a read-back would.
+   */
   private async send<T>(method: string, url: string, options: GraphRequestOptions): Promise<GraphResponse<T>> {
     const signal = options.signal;
     const idempotent = isIdempotent(method, options.idempotent);
@@ -144,7 +148,9 @@ export class GraphClient {
     const { headers, clientRequestId } = this.baseHeaders(options.headers);
     const body = encodeBody(options.body, headers);
     const withToken = this.tokenProvider !== undefined && sameOrigin(url, this.baseUrl);
+    const timeoutMs = options.timeoutMs ?? this.timeoutMs;
     const started = performance.now();
+    let answerLost = false;
 
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) {
@@ -152,66 +158,19 @@ export class GraphClient {
       }
       const attemptHeaders = withToken ? await this.authorize(headers, method, safeUrl, clientRequestId, attempt, signal) : headers;
       const attemptStarted = performance.now();
-      let error: GraphError;
-      let requestId: string | undefined;
-      let status = 0;
-      try {
-        const res = await this.transport.send({
-          method,
-          url,
-          headers: attemptHeaders,
-          body,
-          signal,
-          timeoutMs: options.timeoutMs ?? this.timeoutMs,
-        });
-        status = res.status;
-        requestId = res.headers['request-id'] ?? res.headers['x-ms-request-id'];
-        const facts = {
-          method,
-          url: safeUrl,
-          status: res.status,
-          headers: res.headers,
-          bodyText: res.body,
-          clientRequestId,
-          retryAfterMs: parseRetryAfter(res.headers['retry-after']),
-        };
-        if (res.status >= 200 && res.status < 300) {
-          const parsed = parseBody(res.status, res.headers, res.body);
-          if (parsed.ok) {
-            this.log({ method, url: safeUrl, status, requestId, clientRequestId, durationMs: res.durationMs, attempt });
-            return {
-              status: res.status,
-              body: parsed.value as T,
-              headers: res.headers,
-              requestId,
-              clientRequestId,
-              date: res.headers['date'],
-              durationMs: Math.round(performance.now() - started),
-              attempts: attempt,
-            };
-          }
-          error = invalidResponseError(facts, parsed.reason);
-        } else {
-          error = errorFromResponse(facts);
-        }
-      } catch (err) {
-        if (!(err instanceof TransportError)) {
-          throw err;
-        }
-        status = err.status;
-        error = fromTransportError(err, method, safeUrl, clientRequestId);
+      const outcome = await attemptOnce(this.transport, { method, url, safeUrl, headers: attemptHeaders, body, signal, timeoutMs, clientRequestId });
+      const goneAfterLostDelete = !outcome.ok && method === 'DELETE' && answerLost && outcome.status === 404;
+      if (outcome.ok || goneAfterLostDelete) {
+        const response = outcome.ok
+          ? outcome.response
+          : { status: 204, body: undefined, headers: {}, requestId: outcome.requestId, clientRequestId, date: undefined };
+        this.log({ method, url: safeUrl, status: response.status, requestId: response.requestId, clientRequestId, durationMs: outcome.ok ? outcome.transportMs : Math.round(performance.now() - attemptStarted), attempt });
+        return { ...response, body: response.body as T, durationMs: Math.round(performance.now() - started), attempts: attempt };
       }
-
+      const { error, status, requestId } = outcome;
+      answerLost ||= error.kind === 'network' || error.kind === 'timeout';
       const decision = decideRetry(
-        {
-          attempt,
-          elapsedMs: performance.now() - started,
-          idempotent,
-          kind: error.kind,
-          status: error.status,
-          retryAfterMs: error.retryAfterMs,
-          code: error.code,
-        },
+        { attempt, elapsedMs: performance.now() - started, idempotent, kind: error.kind, status: error.status, retryAfterMs: error.retryAfterMs, code: error.code },
         this.retry,
       );
       this.log({
@@ -243,7 +202,8 @@ export class GraphClient {
     for (const [rawName, value] of Object.entries(extra ?? {})) {
       const name = rawName.toLowerCase();
       if (name === 'prefer') {
-        headers.prefer = withUnknownEnums(value);
+        // Keep ours and add the caller's preferences (odata.maxpagesize=..., return=minimal, ...).
+        headers.prefer = value.toLowerCase().includes(PREFER_UNKNOWN_ENUMS) ? value : `${PREFER_UNKNOWN_ENUMS}, ${value}`;
       } else if (name === 'client-request-id') {
         clientRequestId = value;
       } else {
@@ -290,78 +250,3 @@ export class GraphClient {
   }
 }
 
-type Parsed = { ok: true; value: unknown } | { ok: false; reason: string };
-
-function parseBody(status: number, headers: Record<string, string>, text: string): Parsed {
-  if (status === 204 || text.length === 0) {
-    return { ok: true, value: undefined };
-  }
-  const type = headers['content-type'];
-  if (type !== undefined && !/json/i.test(type)) {
-    return { ok: true, value: text };
-  }
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (err) {
-    return { ok: false, reason: `The response body is not valid JSON: ${err instanceof Error ? err.message : String(err)}` };
-  }
-}
-
-function encodeBody(body: unknown, headers: Record<string, string>): string | Uint8Array | undefined {
-  if (body === undefined) {
-    return undefined;
-  }
-  if (typeof body === 'string' || body instanceof Uint8Array) {
-    headers['content-type'] ??= 'application/json';
-    return body;
-  }
-  headers['content-type'] ??= 'application/json';
-  return JSON.stringify(body);
-}
-
-function fromTransportError(err: TransportError, method: string, url: string, clientRequestId: string): GraphError {
-  const code = err.kind === 'timeout' ? 'Timeout' : err.kind === 'aborted' ? 'Aborted' : 'NetworkError';
-  return new GraphError({
-    kind: err.kind,
-    status: 0,
-    code: err.code && err.kind === 'network' ? err.code : code,
-    message: err.message,
-    method,
-    url,
-    clientRequestId,
-    cause: err,
-  });
-}
-
-function abortedError(method: string, url: string, clientRequestId: string, attempts: number, cause: unknown): GraphError {
-  return new GraphError({
-    kind: 'aborted',
-    status: 0,
-    code: 'Aborted',
-    message: 'The request was cancelled',
-    method,
-    url,
-    clientRequestId,
-    attempts,
-    cause,
-  });
-}
-
-/** Waits, but rejects at once when the signal fires. */
-function sleep(ms: number, signal: AbortSignal | undefined, onAbort: () => Error): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(onAbort());
-      return;
-    }
-    const abort = (): void => {
-      clearTimeout(timer);
-      reject(onAbort());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', abort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', abort, { once: true });
-  });
-}

@@ -16,7 +16,8 @@ export type { RetryOptions, RetryPolicy, RetryDecision, FailureFacts } from './r
 export { HttpTransport, TransportError, DEFAULT_TIMEOUT_MS } from './transport';
 export type { HttpTransportOptions, TransportRequest, TransportResponse, TransportErrorKind } from './transport';
 export { MAX_BATCH_SIZE } from './batch';
-export { buildUrl, encodeQuery, resolveNextLink } from './url';
+export { buildUrl, encodeQuery, resolveNextLink, sameOrigin } from './url';
+export { MAX_PAGES } from './paging';
 export type { QueryValue } from './url';
 export type {
   BatchOptions,

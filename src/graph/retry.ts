@@ -3,8 +3,10 @@
  * timers and no I/O, so that every rule is unit-testable.
  *
  * Rules:
- * - Only idempotent requests are retried (GET/HEAD/PUT/DELETE/OPTIONS by default; POST/PATCH only when
- *   the caller says so). A POST that creates or activates a session is never repeated on its own.
+ * - Idempotent requests are retried (GET/HEAD/PUT/DELETE/OPTIONS by default; POST/PATCH only when the
+ *   caller says so). A non-idempotent write (a POST that creates or activates a session) is repeated only
+ *   after a 429 with `Retry-After`: a throttled request was not processed. Never after a 5xx or a lost answer,
+ *   which may have been processed.
  * - Retried: HTTP 429/503/504, network errors (reset, refused, socket closed mid-body), per-attempt
  *   timeouts, and 2xx bodies that are not valid JSON (a truncated body). Never retried: cancellation,
  *   TLS certificate failures.
@@ -121,7 +123,8 @@ export function decideRetry(f: FailureFacts, policy: RetryPolicy, random: () => 
   if (f.kind === 'aborted') {
     return { retry: false, reason: 'cancelled' };
   }
-  if (!f.idempotent) {
+  const throttled = f.kind === 'http' && f.status === 429 && f.retryAfterMs !== undefined;
+  if (!f.idempotent && !throttled) {
     return { retry: false, reason: 'not idempotent' };
   }
   if (f.kind === 'http' && !RETRYABLE_STATUSES.has(f.status)) {

@@ -86,3 +86,4 @@ export function sameOrigin(a: string, b: string): boolean {
     return false;
   }
 }
+

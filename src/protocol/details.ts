@@ -143,24 +143,7 @@ export type PageMessage =
   | { type: 'action'; version: number; action: DetailsAction }
   | { type: 'openLink'; version: number; url: string }
   | { type: 'copy'; version: number; text: string }
-  | { type: 'compare'; version: number; a: number; b: number }
-  | ({ type: 'rendered'; version: number } & RenderedReport);
-
-/**
- * What the page shows after a render, reported to the host (diagnostics and the hardening tests in the real
- * host): the visible text, how many script elements the document has (the bundle and VS Code's own, never more), how
- * many elements in the view carry an inline handler attribute (0), and whether any injected script set the
- * hardening suite's marker global (false: none ran).
- */
-export interface RenderedReport {
-  text: string;
-  scripts: number;
-  handlers: number;
-  injected: boolean;
-}
-
-/** The global an XSS payload of the hardening suite sets if it ever runs. */
-export const XSS_MARKER = '__restoreSessionsXss';
+  | { type: 'compare'; version: number; a: number; b: number };
 
 /** Longest text the page may ask the host to copy (a large payload is fine; a runaway one is not). */
 export const MAX_COPY_CHARS = 5_000_000;
@@ -196,8 +179,6 @@ export function isPageMessage(value: unknown): value is PageMessage {
     case 'openLink': return isStr(value.url) && value.url.length <= MAX_URL_CHARS;
     case 'copy': return isStr(value.text) && value.text.length <= MAX_COPY_CHARS;
     case 'compare': return isSeq(value.a) && isSeq(value.b) && value.a !== value.b;
-    case 'rendered': return isStr(value.text) && value.text.length <= MAX_COPY_CHARS && Number.isInteger(value.scripts) && Number.isInteger(value.handlers)
-      && typeof value.injected === 'boolean';
     default: return false;
   }
 }
@@ -239,5 +220,4 @@ export const pageMessage = {
   openLink: (url: string): PageMessage => ({ type: 'openLink', version: PROTOCOL_VERSION, url }),
   copy: (text: string): PageMessage => ({ type: 'copy', version: PROTOCOL_VERSION, text }),
   compare: (a: number, b: number): PageMessage => ({ type: 'compare', version: PROTOCOL_VERSION, a, b }),
-  rendered: (report: RenderedReport): PageMessage => ({ type: 'rendered', version: PROTOCOL_VERSION, ...report }),
 };

@@ -37,8 +37,9 @@ function restoreSessionsContainer(m: Manifest): { id: string; title: string } | 
 }
 
 /** Commands a user can find in the palette (not hidden with `"when": "false"`). */
+/** Commands the palette always lists (one with a `when` shows only in its context, e.g. Sign Out when signed in). */
 function paletteCommands(m: Manifest): { command: string; title: string; category?: string }[] {
-  const hidden = new Set((m.contributes?.menus?.commandPalette ?? []).filter((e) => e.when === 'false').map((e) => e.command));
+  const hidden = new Set((m.contributes?.menus?.commandPalette ?? []).filter((e) => e.when !== undefined && e.when !== 'true').map((e) => e.command));
   return (m.contributes?.commands ?? []).filter((c) => !hidden.has(c.command));
 }
 

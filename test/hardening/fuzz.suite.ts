@@ -5,6 +5,7 @@
 import { strict as assert } from 'assert';
 import * as net from 'node:net';
 import { workload } from '../../src/backup/model';
+import { controlHeaders } from '../support/emulator';
 import { type Harness, ROOT, assertStoreValid, prng, recordFigures, restorePointIds, scaled, startHarness } from './support';
 
 const exchange = workload('exchange');
@@ -20,6 +21,13 @@ function rawSocket(port: number, data: Buffer, timeoutMs = 5_000): Promise<strin
     socket.end(data);
   });
 }
+
+/** A `$filter` nested `depth` parentheses deep (the parser must refuse it with a 400, not overflow its stack). */
+const deepFilter = (depth: number): string => `?$filter=${'('.repeat(depth)}status eq 'draft'${')'.repeat(depth)}`;
+
+/** Control paths (`/_emulator/<path>`) the control fuzzer calls, with a few that do not exist. */
+const CONTROL_PATHS = ['state', 'state?detail=sessions', 'clock', 'clock/advance', 'faults', 'reset', 'seed/sessions', 'xss', 'identity/approve',
+  'identity/token', 'identity/ca.pem', 'nope', 'faults/constructor', '..%2fstate', '__proto__'];
 
 export function fuzzSuite(): void {
   describe('hardening: emulator under abuse', function () {
@@ -42,7 +50,7 @@ export function fuzzSuite(): void {
       const queries = ['', '?$top=3', '?$top=-1', '?$top=99999999999', '?$top=abc', "?$filter=status eq 'draft'", '?$filter=((((', "?$filter=status in ('draft','x')",
         '?$filter=createdDateTime ge 2026-13-45T99:00:00Z', '?$skiptoken=AAAA', '?$skiptoken=%FF%FE', '?$orderby=createdDateTime desc', '?$orderby=;drop',
         '?$select=id,status', '?$select=*', '?$search="x"', '?$expand=*', '?$expand=protectionUnit($filter=id eq \'x\')', '?%%%', '?$count=true', '?$count=maybe',
-        '?$top=1&$top=2', '?' + 'a=b&'.repeat(2000), '?$format=xml'];
+        '?$top=1&$top=2', '?' + 'a=b&'.repeat(2000), '?$format=xml', deepFilter(400), deepFilter(5_000), deepFilter(50_000)];
       const methods = ['GET', 'GET', 'POST', 'POST', 'PATCH', 'DELETE', 'PUT', 'OPTIONS', 'HEAD', 'TRACE', 'MERGE', 'PROPFIND'];
       const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
       const jsonish = (): unknown => {
@@ -69,7 +77,7 @@ export function fuzzSuite(): void {
       const headerNames = ['prefer', 'content-type', 'client-request-id', 'accept', 'authorization', 'if-match', 'x-forwarded-for', 'host', 'content-encoding', 'x-' + 'a'.repeat(200)];
       const headerValues = ['include-unknown-enum-members', 'odata.maxpagesize=1', 'application/json', 'text/plain', 'application/xml', 'multipart/form-data; boundary=x',
         'x'.repeat(8_000), 'Bearer abc', '*', 'gzip', '', ',,,', '../../', '\u00e9'];
-      const stats = { requests: 0, answered: 0, refusedByClient: 0, rawMalformed: 0, rawAnswered: 0, oversized: 0, invalidUtf8: 0, deepJson: 0, serverErrors: 0, envelopes: 0, livenessProbes: 0 };
+      const stats = { deepFilters: 0, requests: 0, answered: 0, refusedByClient: 0, rawMalformed: 0, rawAnswered: 0, oversized: 0, invalidUtf8: 0, deepJson: 0, serverErrors: 0, envelopes: 0, livenessProbes: 0 };
       const raws = [
         () => Buffer.from('GARBAGE\r\n\r\n'),
         () => Buffer.from(`GET ${ROOT}/restoreSessions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n`),
@@ -100,9 +108,11 @@ export function fuzzSuite(): void {
         if (body instanceof Buffer && body.length > 4 * 1024 * 1024) stats.oversized++;
         if (body instanceof Buffer && body.length < 4 * 1024 * 1024) stats.invalidUtf8++;
         if (typeof body === 'string' && /^(\[\[\[|\{"a":\{"a")/.test(body)) stats.deepJson++;
+        const query = rng.pick(queries);
+        if (query.startsWith('?$filter=((((((')) stats.deepFilters++;
         let res: Response;
         try {
-          res = await fetch(h.emulator.url + (prefix === '/_emulator' ? '/_emulator/state' : prefix + path) + rng.pick(queries), {
+          res = await fetch(h.emulator.url + (prefix === '/_emulator' ? '/_emulator/state' : prefix + path) + query, {
             method, headers, body: body as BodyInit | undefined, signal: AbortSignal.timeout(15_000),
           });
         } catch (err) {
@@ -126,6 +136,15 @@ export function fuzzSuite(): void {
         }
       };
 
+      // Deep `$filter`s on a real collection, every depth at least once (the random loop mostly reaches other paths)
+      for (const depth of [400, 5_000, 50_000]) {
+        stats.deepFilters++;
+        const res = await fetch(`${h.emulator.url}${ROOT}/restoreSessions${deepFilter(depth)}`);
+        const text = await res.text();
+        if (res.status >= 500) stats.serverErrors++;
+        assert.ok(res.status < 500, `a $filter nested ${depth} deep → ${res.status} ${text.slice(0, 200)}`);
+      }
+
       const concurrency = 8;
       let next = 0;
       const deadline = Date.now() + scaled(45_000, 480_000);
@@ -143,8 +162,77 @@ export function fuzzSuite(): void {
         }
       }));
       assert.equal(stats.requests, total, `sent ${stats.requests} of ${total} before the time bound`);
-      const store = await assertStoreValid(h.emulator.url, h.emulator.controlToken);
+      const store = await assertStoreValid(h.target);
       recordFigures('fuzz', { ...stats, sessionsValidated: store.sessions, artifactsValidated: store.artifacts, invalidRecords: 0, processCrashes: 0 });
+    });
+
+    it(`answers ${scaled(300, 3_000).toLocaleString('en-US')} fuzzed control calls without a server error and keeps a valid store`, async () => {
+      const total = scaled(300, 3_000);
+      const rng = prng(20261201);
+      // Values chosen to reach the controls' validation: prototype keys, wrong types, out-of-range numbers, and
+      // sizes past the seed cap (never an accepted huge seed, which would only measure the machine).
+      const values: Record<string, unknown[]> = {
+        kind: ['unavailable', 'throttle', 'reset', 'truncate', 'latency', 'constructor', '__proto__', 'toString', 'hasOwnProperty', '', 1, null, {}],
+        count: [-1, 0, 1, 3, 1e9, 1.5, 'x', null, []],
+        fraction: [-0.5, 0, 0.5, 1, 2, 'x', null],
+        method: ['GET', 'POST', 'get', 'BREW', '', 1],
+        pathPrefix: ['/v1.0', '', '../', 'x'.repeat(5_000), 1],
+        retryAfterSeconds: [-1, 0, 1e308, 'x'],
+        latencyMs: [-1, 0, 1e12, 'x'],
+        seconds: [-3600, 0, 60, 1e308, 'x', null],
+        seed: ['demo', 'empty', 'constructor', '__proto__', 'toString', 1, null],
+        workload: ['exchange', 'sharePoint', 'oneDrive', 'constructor', '__proto__', 'x', 1],
+        artifactsPerSession: [-1, 0, 1, 51, 1e9, 'x'],
+        payload: [null, '<script>alert(1)</script>', '', 1, {}, 'x'.repeat(20_000)],
+        user_code: ['', 'ABCD-EFGH', 'constructor', 1, null],
+        user: ['admin', 'reader', 'constructor', '__proto__', '', 1],
+      };
+      const bodyFor = (): string | undefined => {
+        if (rng.chance(0.1)) return rng.pick([undefined, '', '{', '[]', 'null', '"x"', '{"__proto__":{"polluted":true}}', '{"constructor":{"prototype":{"polluted":true}}}']);
+        const body: Record<string, unknown> = {};
+        for (let k = rng.int(4); k >= 0; k--) {
+          const key = rng.pick(Object.keys(values));
+          body[key] = rng.pick(values[key]);
+        }
+        return JSON.stringify(body);
+      };
+      const stats = { controlCalls: 0, controlsAccepted: 0, controlsRefused: 0, controlEnvelopes: 0, controlServerErrors: 0 };
+      for (let i = 0; i < total; i++) {
+        const path = rng.pick(CONTROL_PATHS);
+        const method = rng.pick(['POST', 'POST', 'POST', 'GET', 'DELETE', 'PUT']);
+        const body = method === 'GET' ? undefined : bodyFor();
+        const res = await fetch(`${h.emulator.url}/_emulator/${path}`, {
+          method, body, signal: AbortSignal.timeout(15_000),
+          headers: { ...controlHeaders(h.target), ...(body === undefined ? {} : { 'content-type': rng.chance(0.9) ? 'application/json' : 'text/plain' }) },
+        });
+        const text = await res.text();
+        stats.controlCalls++;
+        if (res.status >= 500) {
+          stats.controlServerErrors++;
+          assert.fail(`${method} /_emulator/${path} ${body ?? ''} → ${res.status} ${text.slice(0, 300)}`);
+        }
+        if (res.status >= 400) {
+          stats.controlsRefused++;
+          if (text) {
+            const parsed = JSON.parse(text) as { error?: { code?: string } };
+            assert.ok(parsed.error?.code, `${method} /_emulator/${path} → ${res.status} without an error code: ${text.slice(0, 200)}`);
+            stats.controlEnvelopes++;
+          }
+        } else {
+          stats.controlsAccepted++;
+          const kind = body?.startsWith('{') ? (JSON.parse(body) as { kind?: unknown }).kind : undefined;
+          const inherited = typeof kind === 'string' && kind in Object.prototype;
+          assert.ok(!(path === 'faults' && method === 'POST' && inherited), `a fault kind found on Object.prototype was accepted: ${body}`);
+        }
+        assert.equal(({} as Record<string, unknown>).polluted, undefined, `prototype polluted by ${method} /_emulator/${path} ${body}`);
+        // whatever the call did, the API still answers (faults are lifted first: they are meant to break calls)
+        await h.control('faults', undefined, 'DELETE');
+        const probe = await fetch(`${h.emulator.url}${ROOT}/restoreSessions?$top=1`);
+        assert.equal(probe.status, 200, `the API answers after ${method} /_emulator/${path} ${body ?? ''}`);
+        await probe.text();
+      }
+      const store = await assertStoreValid(h.target);
+      recordFigures('fuzz', { ...stats, controlSessionsValidated: store.sessions });
     });
 
     it('concurrent writers to one draft end in a state equal to some serial order', async () => {
@@ -201,7 +289,7 @@ export function fuzzSuite(): void {
         assert.deepEqual(violations, [], `round ${round}`);
         await h.api.sessions.delete(id);
       }
-      await assertStoreValid(h.emulator.url, h.emulator.controlToken);
+      await assertStoreValid(h.target);
       recordFigures('concurrency', figures);
     });
   });

@@ -1,7 +1,8 @@
 // Secrets: sign in against the emulator's identity (`--auth on`) with msal through src/auth (client secret,
 // client certificate, device code with a refresh token), work through GraphClient + BackupApi with faults and
-// 403s, and scan everything a person or a file could see: request log lines (formatted as the log channel
-// formats them), msal log lines, GraphError messages / descriptions / JSON / stacks, sign-in errors, the .http
+// 403s, and scan everything a person or a file could see: the lines of the extension's real log channel
+// (src/extension/log.ts, fed by the GraphClient's request log and by msal's logger callback through
+// MsalTokenProvider's `log`, leveled as src/extension/connection.ts does), GraphError messages / descriptions / JSON / stacks, sign-in errors, the .http
 // export and session JSON, history JSONL files, and the permissions report. No access token, refresh token,
 // id token, client secret or private key may appear in any of it; they must be in the SecretStore.
 import { strict as assert } from 'assert';
@@ -17,17 +18,12 @@ import { HistoryRecorder, artifactState, directoryFiles, sessionState } from '..
 import { workload } from '../../src/backup/model';
 import { CONTROL_TOKEN_HEADER, startEmulator, type RunningEmulator } from '../../src/emulator';
 import { DEMO_ADMIN_APP, DEMO_PUBLIC_CLIENT, DEMO_READER_APP } from '../../src/emulator/identity';
-import { GraphClient, GraphError, HttpTransport, type RequestLogEntry } from '../../src/graph';
+import { GraphClient, GraphError, HttpTransport } from '../../src/graph';
+import type { Log } from '../../src/extension/log';
+import { realLog } from './realLog';
 import { ROOT, recordFigures, sleep } from './support';
 
 const SCOPES = ['https://graph.microsoft.com/.default'];
-
-/** The log channel's line for a request (src/extension/log.ts formats it exactly so). */
-function logLine(entry: RequestLogEntry): string {
-  return `${entry.method} ${entry.url} → ${entry.status || 'no response'} in ${Math.round(entry.durationMs)} ms` +
-    ` (attempt ${entry.attempt}, request-id ${entry.requestId ?? '-'}, client-request-id ${entry.clientRequestId})` +
-    (entry.error ? ` ${entry.error}` : '');
-}
 
 export function secretsSuite(): void {
   describe('hardening: secrets never leak', function () {
@@ -38,8 +34,11 @@ export function secretsSuite(): void {
     const surfaces: { where: string; text: string }[] = [];
     const stores: MemorySecretStore[] = [];
     const see = (where: string, text: unknown) => surfaces.push({ where, text: typeof text === 'string' ? text : JSON.stringify(text) ?? String(text) });
+    let log: Log;
+    let logLines = 0;
 
     before(async () => {
+      log = await realLog((level, text) => { logLines++; see(`log channel (${level})`, text); });
       emulator = await startEmulator({ port: 0, host: '127.0.0.1', seed: 'demo', auth: 'on', httpsPort: 0, tokenLifetimeSeconds: 302 });
       transport = new HttpTransport({ ca: emulator.identity!.tls.cert, proxyFromEnv: false });
       const demo = emulator.identity!.demo;
@@ -59,17 +58,25 @@ export function secretsSuite(): void {
       stores.push(store);
       return new MsalTokenProvider({
         authority: `${emulator.httpsUrl}/${emulator.identity!.demo.tenantName}`,
-        transport, secrets: store, connectionId,
-        log: (level: AuthLogLevel, message: string) => see('msal log', `${level} ${message}`),
+        transport, secrets: store, connectionId, graphOrigin: emulator.url,
+        log: (level: AuthLogLevel, message: string) => msalToLog(`[msal] ${message}`, level),
         ...options,
       });
     }
 
-    function client(p: MsalTokenProvider, label: string): GraphClient {
+    /** msal's lines into the log channel at the level src/extension/connection.ts gives them. */
+    function msalToLog(line: string, level: AuthLogLevel): void {
+      if (level === 'error') log.channel.error(line);
+      else if (level === 'warning') log.channel.warn(line);
+      else if (level === 'info') log.channel.debug(line);
+      else log.channel.trace(line);
+    }
+
+    function client(p: MsalTokenProvider): GraphClient {
       return new GraphClient({
         baseUrl: `${emulator.httpsUrl}/v1.0`, tokenProvider: p, ca: emulator.identity!.tls.cert, proxyFromEnv: false, timeoutMs: 500,
         retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50 },
-        onRequest: (e) => see(`${label} log channel`, logLine(e)),
+        onRequest: (e) => log.request(e),
       });
     }
 
@@ -97,7 +104,7 @@ export function secretsSuite(): void {
     async function exercise(p: MsalTokenProvider, label: string, history: HistoryRecorder): Promise<void> {
       const token = await p.getToken(SCOPES);
       secrets.add(token);
-      const graph = client(p, label);
+      const graph = client(p);
       const api = new BackupApi(graph);
       const w = workload('sharePoint');
       const created = await api.sessions.create(w, {});
@@ -155,7 +162,7 @@ export function secretsSuite(): void {
         const reader = provider({ method: 'clientSecret', clientId: DEMO_READER_APP.clientId }, 'reader');
         await reader.signIn({ credential: { kind: 'secret', secret: emulator.identity!.demo.readerApp.secret } });
         secrets.add(await reader.getToken(SCOPES));
-        const readerGraph = client(reader, 'reader');
+        const readerGraph = client(reader);
         await failing('403', () => new BackupApi(readerGraph).sessions.create(workload('exchange'), {}));
         await readerGraph.close();
 
@@ -163,7 +170,7 @@ export function secretsSuite(): void {
         let refreshTokens = 0;
         for (const store of stores) {
           for (const [k, value] of store.values) {
-            if (!k.startsWith(secretKeys.tokenCache(''))) continue;
+            if (!k.startsWith(secretKeys.tokenCachePrefix)) continue;
             const cache = JSON.parse(value) as Record<string, Record<string, { secret?: string }>>;
             for (const section of ['AccessToken', 'RefreshToken', 'IdToken']) {
               for (const entry of Object.values(cache[section] ?? {})) {
@@ -204,9 +211,12 @@ export function secretsSuite(): void {
         const bearerShown = surfaces.filter((s) => /Authorization: Bearer (?!<redacted>|\$\{TOKEN:-<redacted>\})/.test(s.text)).map((s) => s.where);
         recordFigures('secrets', {
           secretsTracked: secrets.size, refreshTokens, surfacesScanned: surfaces.length, historyFiles: files.length,
-          logLines: surfaces.filter((s) => /log/.test(s.where)).length, errorsScanned: surfaces.filter((s) => /error/.test(s.where)).length,
+          logLines, msalLogLines: surfaces.filter((s) => /^log channel/.test(s.where) && s.text.startsWith('[msal]')).length, errorsScanned: surfaces.filter((s) => /error/.test(s.where)).length,
           leaks: leaks.length + bearerShown.length,
         });
+        // the scan read the real channel: request lines from the Graph client and lines from msal's logger
+        assert.ok(surfaces.some((s) => /^log channel/.test(s.where) && /request-id [0-9a-f-]{36}/.test(s.text)), 'request lines reached the log channel');
+        assert.ok(surfaces.some((s) => /^log channel/.test(s.where) && s.text.startsWith('[msal]')), 'msal lines reached the log channel');
         assert.deepEqual(leaks, []);
         assert.deepEqual(bearerShown, [], 'exports show Authorization: Bearer <redacted>');
         assert.ok(surfaces.some((s) => /\.http export/.test(s.where) && s.text.includes('Authorization: Bearer <redacted>')));

@@ -8,8 +8,9 @@ import { BackupApi } from '../../src/backup/api';
 import {
   ARTIFACT_RESTORE_STATUSES, DESTINATION_TYPES, RESTORE_JOB_TYPES, RESTORE_SESSION_STATUSES, WORKLOADS, aggregateSessionStatus,
 } from '../../src/backup/model';
-import { CONTROL_TOKEN_HEADER, startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator';
+import type { EmulatorOptions, RunningEmulator } from '../../src/emulator';
 import { GraphClient, type RequestLogEntry, type RetryOptions } from '../../src/graph';
+import { controlHeaders, startTestEmulator, type ControlTarget } from '../support/emulator';
 
 export type Mode = 'quick' | 'full';
 export const MODE: Mode = process.env.HARDENING_MODE === 'full' ? 'full' : 'quick';
@@ -65,6 +66,8 @@ export interface Harness {
   client: GraphClient;
   api: BackupApi;
   log: RequestLogEntry[];
+  /** The emulator's URL and control token, for `assertStoreValid` and direct control calls. */
+  target: ControlTarget;
   control(pathName: string, body?: unknown, method?: string): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   raw(method: string, pathName: string, body?: unknown): Promise<{ status: number; body: any; text: string }>; // eslint-disable-line @typescript-eslint/no-explicit-any
   close(): Promise<void>;
@@ -72,7 +75,8 @@ export interface Harness {
 
 export async function startHarness(options: EmulatorOptions & { retry?: RetryOptions; timeoutMs?: number } = {}): Promise<Harness> {
   const { retry, timeoutMs, ...emulatorOptions } = options;
-  const emulator = await startEmulator({ port: 0, host: '127.0.0.1', seed: 'demo', ...emulatorOptions });
+  const running = await startTestEmulator({ seed: 'demo', ...emulatorOptions });
+  const { emulator } = running;
   const log: RequestLogEntry[] = [];
   const client = new GraphClient({
     baseUrl: `${emulator.url}/v1.0`,
@@ -84,7 +88,7 @@ export async function startHarness(options: EmulatorOptions & { retry?: RetryOpt
   const raw: Harness['raw'] = async (method, pathName, body) => {
     const res = await fetch(`${emulator.url}${pathName}`, {
       method,
-      headers: { [CONTROL_TOKEN_HEADER]: emulator.controlToken, prefer: 'include-unknown-enum-members', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: body === undefined ? { prefer: 'include-unknown-enum-members' } : { 'content-type': 'application/json', prefer: 'include-unknown-enum-members' },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
@@ -94,14 +98,11 @@ export async function startHarness(options: EmulatorOptions & { retry?: RetryOpt
   };
   return {
     emulator, client, api: new BackupApi(client), log, raw,
-    async control(pathName, body, method = 'POST') {
-      const res = await raw(method, `/_emulator/${pathName}`, body);
-      if (res.status >= 300) throw new Error(`control ${pathName} → ${res.status} ${res.text}`);
-      return res.body;
-    },
+    target: running.target,
+    control: (pathName, body, method) => running.control(pathName, body, method),
     async close() {
       await client.close();
-      await emulator.close();
+      await running.close();
     },
   };
 }
@@ -131,8 +132,8 @@ const isDate = (v: unknown): boolean => typeof v === 'string' && !Number.isNaN(D
  * artifacts', a session never mixes standard and granular artifacts or destination types. Returns the number
  * of records checked; throws on the first violation.
  */
-export async function assertStoreValid(baseUrl: string, controlToken: string): Promise<{ sessions: number; artifacts: number }> {
-  const res = await fetch(`${baseUrl}/_emulator/state?detail=sessions`, { headers: { [CONTROL_TOKEN_HEADER]: controlToken } });
+export async function assertStoreValid(target: ControlTarget): Promise<{ sessions: number; artifacts: number }> {
+  const res = await fetch(`${target.url}/_emulator/state?detail=sessions`, { headers: controlHeaders(target) });
   assert.equal(res.status, 200);
   const state = (await res.json()) as { sessions: any[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
   const ids = new Set<string>();

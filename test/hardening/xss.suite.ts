@@ -9,7 +9,8 @@ import type { RestoreArtifact, RestorePoint, Workload } from '../../src/backup/m
 import { WORKLOADS } from '../../src/backup/model';
 import { detailsHtml } from '../../src/extension/webview/html';
 import { buildSnapshot, emptyLoaded, type Loaded } from '../../src/extension/webview/snapshot';
-import { PROTOCOL_VERSION, isPageMessage, pageMessage } from '../../src/protocol/details';
+import { PROTOCOL_VERSION } from '../../src/protocol/details';
+import { isRenderedMessage, renderedMessage } from '../../src/protocol/testHooks';
 import { mount, type DocumentLike } from '../../src/webview/details/dom';
 import { emptyUi, renderDetails } from '../../src/webview/details/view';
 import { type Harness, ROOT, recordFigures, scaled, startHarness } from './support';
@@ -157,9 +158,9 @@ export function xssSuite(): void {
       }
       await h.control('xss', { payload: null });
       // The page's `rendered` report (what the real-host test reads) is validated like every page message.
-      assert.ok(isPageMessage(pageMessage.rendered({ text: 'x', scripts: 1, handlers: 0, injected: false })));
+      assert.ok(isRenderedMessage(renderedMessage({ text: 'x', scripts: 1, handlers: 0, injected: false })));
       for (const bad of [{ text: 1, scripts: 1, handlers: 0, injected: false }, { text: 'x', scripts: 1.5, handlers: 0, injected: false }, { text: 'x', scripts: 1, handlers: 0, injected: 'no' }]) {
-        assert.ok(!isPageMessage({ type: 'rendered', version: PROTOCOL_VERSION, ...bad }));
+        assert.ok(!isRenderedMessage({ type: 'rendered', version: PROTOCOL_VERSION, ...bad }));
       }
       recordFigures('xss', { payloads: corpus.length, sessionsRendered: targets.length, renders, fieldsCarryingPayload, scriptsRun });
       assert.equal(scriptsRun, 0);

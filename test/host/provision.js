@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Idempotent provisioning of the headless VS Code host under .vscode-test/ (ignored by git):
-//   - apt: chromium (the browser that opens the workbench) and libkrb5-dev (headers for code-server's
-//     kerberos addon), installed only when missing (apt-get update runs only then);
-//   - .vscode-test/node24:      npm package node@<pin> (Node 24 binary + headers);
-//   - .vscode-test/code-server: npm package code-server@<pin>, installed by npm running on Node 24 (its
-//     postinstall refuses other majors and builds native addons with node-gyp against Node 24's headers).
+//   - Debian packages: chromium (the browser that opens the workbench) and libkrb5-dev (headers for
+//     code-server's kerberos addon). Provisioning never installs system packages itself (no sudo, no apt):
+//     when one is missing it stops and prints the exact command to run (.ci/run installs them in CI);
+//   - .vscode-test/node24: npm package node@<pin> (Node 24 binary + headers);
+//   - .vscode-test/code-server-<lock hash>: code-server with its whole tree pinned by
+//     test/host/code-server/package-lock.json, installed by `npm ci` running on Node 24 (its postinstall
+//     refuses other majors and builds native addons with node-gyp against Node 24's headers).
 // playwright-core is a devDependency of the project (driver only, it downloads no browser).
-// A stamp file keyed on the pins makes a second run take well under a second.
+// Node 24 is checked by its version, code-server by a stamp in its folder: a second run takes well under a second.
 //   node test/host/provision.js [--force]
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -15,9 +17,10 @@ const host = require('./host');
 
 const t0 = Date.now();
 const log = (msg) => console.log(`[provision ${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
-const STAMP = path.join(host.CACHE, 'provisioned.json');
 const LOCK = path.join(host.CACHE, 'provision.lock');
-const WANT = { ...host.PINS, platform: `${process.platform}-${process.arch}` };
+const PLATFORM = `${process.platform}-${process.arch}`;
+const CS_STAMP = path.join(host.CS_DIR, 'provisioned.json');
+const SYSTEM_PACKAGES = ['chromium', 'libkrb5-dev'];
 
 function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', timeout: 20 * 60 * 1000, ...opts });
@@ -33,20 +36,22 @@ function aptPackagesMissing(pkgs) {
   });
 }
 
-function ensureApt() {
-  if (process.platform !== 'linux') { log('not Linux: skipping apt (install chromium yourself and set CHROMIUM)'); return; }
+/** Stops with the exact install command when a Debian package the host needs is missing. */
+function checkSystemPackages() {
+  if (process.platform !== 'linux') { log(`not Linux: install chromium and the Kerberos headers yourself; set CHROMIUM to the browser (now ${host.CHROMIUM})`); return; }
   const hasDpkg = spawnSync('dpkg-query', ['--version']).status === 0;
-  if (!hasDpkg) { log('no dpkg: make sure chromium and the krb5 headers are installed'); return; }
-  const missing = aptPackagesMissing(['chromium', 'libkrb5-dev']);
+  if (!hasDpkg) { log(`no dpkg: make sure chromium (CHROMIUM=${host.CHROMIUM}) and the krb5 headers are installed`); return; }
+  const missing = aptPackagesMissing(SYSTEM_PACKAGES);
   if (!missing.length) return;
-  const sudo = process.getuid && process.getuid() !== 0 ? ['sudo', '-n'] : [];
-  log(`apt: installing ${missing.join(' ')}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const opts = { env, stdio: 'pipe', encoding: 'utf8' };
-  const apt = (args) => (sudo.length ? run(sudo[0], [...sudo.slice(1), 'apt-get', ...args], opts) : run('apt-get', args, opts));
-  apt(['update', '-qq']);
-  apt(['install', '-y', '-qq', ...missing]);
+  throw new Error(`missing Debian package(s): ${missing.join(' ')}. Install them, then run this again:\n`
+    + `    sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
 }
+
+function readJson(file) {
+  try { return JSON.parse(fs.readFileSync(file, 'utf8')); } catch { return null; }
+}
+const stampMatches = (file, want) => { const s = readJson(file); return !!s && Object.keys(want).every((k) => s[k] === want[k]); };
+const writeStamp = (file, want) => fs.writeFileSync(file, JSON.stringify({ ...want, at: new Date().toISOString() }, null, 2) + '\n');
 
 function npmInstallInto(dir, deps, env) {
   fs.mkdirSync(dir, { recursive: true });
@@ -66,13 +71,34 @@ function codeServerVersion() {
   return (r.stdout || '').split('\n').find((l) => /^\d+\.\d+\.\d+ /.test(l)) || (r.stdout || '') + (r.stderr || '');
 }
 
-function readStamp() {
-  try { return JSON.parse(fs.readFileSync(STAMP, 'utf8')); } catch { return null; }
+const node24Version = () => spawnSync(path.join(host.NODE24_BIN_DIR, 'node'), ['-v'], { encoding: 'utf8' }).stdout?.trim();
+const CS_WANT = { codeServer: host.PINS.codeServer, codeServerLock: host.PINS.codeServerLock, node: host.PINS.node, platform: PLATFORM };
+const node24Ready = () => fs.existsSync(path.join(host.NODE24_BIN_DIR, 'node')) && node24Version() === `v${host.PINS.node}`
+  && fs.existsSync(path.join(host.N24_HOME, 'include/node/node.h'));
+const codeServerReady = () => stampMatches(CS_STAMP, CS_WANT) && fs.existsSync(host.CODE_SERVER_BIN);
+const upToDate = () => node24Ready() && codeServerReady();
+
+function provisionNode24() {
+  log(`Node ${host.PINS.node} from npm -> ${path.relative(host.ROOT, host.NODE24_DIR)}`);
+  npmInstallInto(host.NODE24_DIR, { node: host.PINS.node }, host.cleanEnv());
+  const v = node24Version();
+  if (v !== `v${host.PINS.node}`) throw new Error(`expected node v${host.PINS.node}, got ${v}`);
+  if (!fs.existsSync(path.join(host.N24_HOME, 'include/node/node.h'))) throw new Error(`no Node headers in ${host.N24_HOME}`);
 }
-function upToDate() {
-  const s = readStamp();
-  return s && Object.keys(WANT).every((k) => s[k] === WANT[k])
-    && fs.existsSync(host.CODE_SERVER_BIN) && fs.existsSync(path.join(host.NODE24_BIN_DIR, 'node'));
+
+/** `npm ci` of test/host/code-server's lockfile into CS_DIR, on Node 24. */
+function provisionCodeServer() {
+  log(`code-server ${host.PINS.codeServer} (lock ${host.PINS.codeServerLock}) built with Node ${host.PINS.node} (native addons, about 2 min) -> ${path.relative(host.ROOT, host.CS_DIR)}`);
+  fs.rmSync(host.CS_DIR, { recursive: true, force: true });
+  fs.mkdirSync(host.CS_DIR, { recursive: true });
+  for (const f of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(host.CS_LOCK_DIR, f), path.join(host.CS_DIR, f));
+  const tmp = path.join(host.CACHE, 'tmp');
+  fs.mkdirSync(tmp, { recursive: true });
+  run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: host.CS_DIR, env: host.node24Env({ TMPDIR: tmp }) });
+  const cv = codeServerVersion();
+  if (!cv.startsWith(host.PINS.codeServer)) throw new Error(`code-server --version printed: ${cv}`);
+  log(`code-server --version: ${cv}`);
+  writeStamp(CS_STAMP, CS_WANT);
 }
 
 function acquireLock() {
@@ -94,25 +120,15 @@ function acquireLock() {
 function main() {
   const force = process.argv.includes('--force');
   fs.mkdirSync(host.CACHE, { recursive: true });
-  ensureApt();
-  if (!force && upToDate()) { log(`up to date (node ${WANT.node}, code-server ${WANT.codeServer})`); return; }
+  checkSystemPackages();
+  const summary = `node ${host.PINS.node}, code-server ${host.PINS.codeServer} (lock ${host.PINS.codeServerLock})`;
+  if (!force && upToDate()) { log(`up to date (${summary})`); return; }
   acquireLock();
   try {
     if (!force && upToDate()) { log('up to date (provisioned by a concurrent run)'); return; }
-    fs.rmSync(STAMP, { force: true });
-    log(`Node ${WANT.node} from npm -> ${path.relative(host.ROOT, host.NODE24_DIR)}`);
-    npmInstallInto(host.NODE24_DIR, { node: WANT.node }, host.cleanEnv());
-    const v = spawnSync(path.join(host.NODE24_BIN_DIR, 'node'), ['-v'], { encoding: 'utf8' }).stdout.trim();
-    if (v !== `v${WANT.node}`) throw new Error(`expected node v${WANT.node}, got ${v}`);
-    if (!fs.existsSync(path.join(host.N24_HOME, 'include/node/node.h'))) throw new Error(`no Node headers in ${host.N24_HOME}`);
-    log(`code-server ${WANT.codeServer} built with Node ${v} (native addons, about 2 min) -> ${path.relative(host.ROOT, host.CS_DIR)}`);
-    fs.rmSync(path.join(host.CS_DIR, 'node_modules'), { recursive: true, force: true });
-    npmInstallInto(host.CS_DIR, { 'code-server': WANT.codeServer }, host.node24Env());
-    const cv = codeServerVersion();
-    if (!cv.startsWith(WANT.codeServer)) throw new Error(`code-server --version printed: ${cv}`);
-    log(`code-server --version: ${cv}`);
-    fs.writeFileSync(STAMP, JSON.stringify({ ...WANT, at: new Date().toISOString() }, null, 2) + '\n');
-    log('done');
+    if (force || !node24Ready()) provisionNode24();
+    if (force || !codeServerReady()) provisionCodeServer();
+    log(`done (${summary})`);
   } finally {
     fs.rmSync(LOCK, { recursive: true, force: true });
   }

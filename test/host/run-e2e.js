@@ -4,13 +4,17 @@
 // --auth on, for the steps that sign in as the read-only demo user), opens the workbench in
 // Debian chromium (playwright-core, 1400x900, reduced motion) and runs the named steps of
 // test/e2e/steps.ts (compiled to out/test/e2e/steps.js). A PNG per step goes to test-results/e2e/.
+// A step that skips counts as a failure unless it is on the printed expected-skip list (expected-skips.js).
+// The extension host gets RESTORE_SESSIONS_TEST_HOOKS=1 (test-only hooks) and the emulator's control token
+// (RESTORE_SESSIONS_EMULATOR_CONTROL_TOKEN, also ctx.emulatorControlToken for the steps).
 // Prints "N passed, N failed" alone on a line; exits non-zero on any failure or on the hard timeout
 // (E2E_TIMEOUT_MS, default 480000), after killing every process group it started.
-//   env: E2E_STEP_TIMEOUT_MS (default 90000), KEEP_STATE=1
+//   env: E2E_STEP_TIMEOUT_MS (default 90000), KEEP_STATE=1, E2E_ONLY=step,step (iteration only)
 /* global setTimeout, clearTimeout */
 const fs = require('fs');
 const path = require('path');
 const host = require('./host');
+const { unexpectedSkips } = require('./expected-skips');
 
 const TIMEOUT_MS = +(process.env.E2E_TIMEOUT_MS || 480000);
 const STEP_TIMEOUT_MS = +(process.env.E2E_STEP_TIMEOUT_MS || 90000);
@@ -19,14 +23,16 @@ const t0 = Date.now();
 const log = (...a) => console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
 
 const cleanups = [];
-const counts = { passed: 0, failed: 0, skipped: 0 };
+const counts = { passed: 0, failed: 0 };
+const skipped = []; // { name, reason }
 let finishing = false;
 async function finish(code) {
   if (finishing) return;
   finishing = true;
   while (cleanups.length) { try { await cleanups.pop()(); } catch (e) { log('cleanup:', e.message); } }
   if (code !== 0 && counts.failed === 0) counts.failed = 1;
-  if (counts.skipped) log(`${counts.skipped} skipped`);
+  if (skipped.length) log(`${skipped.length} skipped`);
+  counts.failed += unexpectedSkips('e2e', skipped, log).length;
   console.log(`${counts.passed} passed, ${counts.failed} failed`);
   process.exit(code !== 0 || counts.failed > 0 ? 1 : 0);
 }
@@ -39,7 +45,12 @@ async function main() {
   const stepsFile = path.join(host.ROOT, 'out/test/e2e/steps.js');
   if (!fs.existsSync(stepsFile)) throw new Error('out/test/e2e/steps.js missing: run "tsc -p ." first');
   if (!fs.existsSync(host.CODE_SERVER_BIN)) throw new Error('code-server is not provisioned: run "node test/host/provision.js"');
-  const { steps } = require(stepsFile);
+  const { steps: allSteps } = require(stepsFile);
+  // E2E_ONLY=name,name (for a developer's iteration, never set in CI): the first three steps, which open the
+  // view, then only the named ones, in walk order.
+  const only = (process.env.E2E_ONLY || '').split(',').map((s) => s.trim()).filter(Boolean);
+  const steps = only.length ? allSteps.filter((s, i) => i < 3 || only.includes(s.name)) : allSteps;
+  if (only.length) log(`E2E_ONLY: running ${steps.length} of ${allSteps.length} steps`);
 
   fs.rmSync(SHOTS, { recursive: true, force: true });
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -61,7 +72,7 @@ async function main() {
   await host.runCodeServer(stateDir, ['--install-extension', vsix]);
   log(`installed ${path.basename(vsix)}`);
 
-  const server = await host.startCodeServer({ stateDir, args: [workspace] });
+  const server = await host.startCodeServer({ stateDir, args: [workspace], env: host.testHostEnv(emu) });
   cleanups.push(async () => {
     await server.stop();
     if (counts.failed) fs.copyFileSync(path.join(stateDir, 'server.log'), path.join(SHOTS, 'server.log'));
@@ -75,12 +86,15 @@ async function main() {
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
 
-  const ctx = { page, manifest, emulatorUrl, authEmulatorUrl: authEmu.url, log };
+  const ctx = {
+    page, manifest, emulatorUrl, authEmulatorUrl: authEmu.url, log,
+    emulatorControlToken: emu.controlToken, authEmulatorControlToken: authEmu.controlToken,
+  };
   let n = 0;
   for (const step of steps) {
     const id = `${String(++n).padStart(2, '0')}-${step.name}`;
     const reason = step.skip ? step.skip(ctx) : undefined;
-    if (reason) { counts.skipped++; log(`- ${id}: skipped (${reason})`); continue; }
+    if (reason) { skipped.push({ name: step.name, reason }); log(`- ${id}: skipped (${reason})`); continue; }
     const s0 = Date.now();
     let timer;
     try {

@@ -5,7 +5,9 @@
 //    the workbench reports the suite's exit code through window.codeAutomationExit().
 //  - VSCODE_EXECUTABLE=/path/to/code: desktop VS Code through @vscode/test-electron's runTests().
 // Before the suite, the emulator CLI (dist/emulator.js) is started on port 0; its URL goes into the host's
-// user settings (restoreSessions.emulator.url) and into RESTORE_SESSIONS_EMULATOR_URL.
+// user settings (restoreSessions.emulator.url) and into RESTORE_SESSIONS_EMULATOR_URL; the host also gets
+// RESTORE_SESSIONS_TEST_HOOKS=1 and the emulator's control token (RESTORE_SESSIONS_EMULATOR_CONTROL_TOKEN).
+// A test that skips counts as a failure unless it is on the printed expected-skip list (expected-skips.js).
 // Prints "N passed, N failed" alone on a line; exits non-zero on any failure or on the hard timeout
 // (INTEGRATION_TIMEOUT_MS, default 600000), after killing every process group it started.
 // Prerequisites (npm run test:integration does them): provision.js, node esbuild.js, tsc -p .
@@ -14,6 +16,7 @@
 const fs = require('fs');
 const path = require('path');
 const host = require('./host');
+const { unexpectedSkips } = require('./expected-skips');
 
 const TIMEOUT_MS = +(process.env.INTEGRATION_TIMEOUT_MS || 600000);
 const TESTS = path.join(host.ROOT, 'out/test/integration/index');
@@ -44,18 +47,18 @@ for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { log(`${sig}: st
 async function startEmulator(stateDir) {
   const emu = await host.startEmulatorCli({ seed: 'demo', timeScale: 60, logFile: path.join(stateDir, 'emulator.log') });
   cleanups.push(() => emu.stop());
-  log(`emulator on ${emu.url}`);
-  return emu.url;
+  log(`emulator on ${emu.url}${emu.controlToken ? ' (with a control token)' : ''}`);
+  return emu;
 }
 
 function readResult(file) {
   try { return JSON.parse(fs.readFileSync(file, 'utf8')); } catch { return null; }
 }
 
-async function runInCodeServer(stateDir, workspace, emulatorUrl, resultFile) {
+async function runInCodeServer(stateDir, workspace, emu, resultFile) {
   const server = await host.startCodeServer({
     stateDir, args: ['--vscode-option', 'enable-smoke-test-driver'],
-    env: { RESTORE_SESSIONS_EMULATOR_URL: emulatorUrl, RESTORE_SESSIONS_TEST_RESULT: resultFile },
+    env: { ...host.testHostEnv(emu), RESTORE_SESSIONS_TEST_RESULT: resultFile },
   });
   cleanups.push(() => server.stop());
   log(`code-server ${host.PINS.codeServer} up on ${server.url}`);
@@ -98,7 +101,7 @@ async function runInCodeServer(stateDir, workspace, emulatorUrl, resultFile) {
   return code;
 }
 
-async function runInElectron(stateDir, workspace, emulatorUrl, resultFile) {
+async function runInElectron(stateDir, workspace, emu, resultFile) {
   // @vscode/test-electron's runTests in a child process of its own process group, so that the hard
   // timeout can kill VS Code and everything it started.
   const { spawn } = require('child_process');
@@ -110,7 +113,7 @@ async function runInElectron(stateDir, workspace, emulatorUrl, resultFile) {
       launchArgs: [${JSON.stringify(workspace)}, '--user-data-dir', ${JSON.stringify(path.join(stateDir, 'user-data'))},
         '--extensions-dir', ${JSON.stringify(path.join(stateDir, 'extensions'))}, '--disable-workspace-trust',
         '--skip-welcome', '--skip-release-notes', '--disable-updates'],
-      extensionTestsEnv: { RESTORE_SESSIONS_EMULATOR_URL: ${JSON.stringify(emulatorUrl)}, RESTORE_SESSIONS_TEST_RESULT: ${JSON.stringify(resultFile)} },
+      extensionTestsEnv: ${JSON.stringify({ ...host.testHostEnv(emu), RESTORE_SESSIONS_TEST_RESULT: resultFile })},
     }).then(() => process.exit(0), (e) => { console.error(String(e)); process.exit(1); });`;
   const child = spawn(process.execPath, ['-e', script], { cwd: host.ROOT, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   cleanups.push(() => host.stopGroup(child.pid));
@@ -146,14 +149,18 @@ async function main() {
   fs.rmSync(RESULTS, { recursive: true, force: true });
   const resultFile = path.join(stateDir, 'result.json');
 
-  const emulatorUrl = await startEmulator(stateDir);
-  host.makeState(stateDir, emulatorUrl ? { 'restoreSessions.emulator.url': emulatorUrl } : {});
+  const emu = await startEmulator(stateDir);
+  host.makeState(stateDir, { 'restoreSessions.emulator.url': emu.url });
   const code = electron
-    ? await runInElectron(stateDir, workspace, emulatorUrl, resultFile)
-    : await runInCodeServer(stateDir, workspace, emulatorUrl, resultFile);
+    ? await runInElectron(stateDir, workspace, emu, resultFile)
+    : await runInCodeServer(stateDir, workspace, emu, resultFile);
   const result = readResult(resultFile);
   if (!result) log('the suite wrote no result (it did not run to the end)');
-  else if (result.pending) log(`${result.pending} pending/skipped`);
+  else {
+    const skipped = result.skipped || [];
+    if (skipped.length) log(`${skipped.length} pending/skipped`);
+    result.failed += unexpectedSkips('integration', skipped.map((name) => ({ name })), log).length;
+  }
   await finish(code === 0 && result ? 0 : 1, result);
 }
 

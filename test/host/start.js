@@ -8,11 +8,13 @@
 //      restoreSessions.emulator.url at the emulator);
 //      otherwise: code-server on 127.0.0.1:<PORT, default 8080 or a free port> with the extension folder
 //      symlinked into its extensions dir and restoreSessions.emulator.url in its user settings (state kept in
-//      .vscode-test/start between runs), and prints the URL to open in a browser.
+//      .vscode-test/start between runs), protected by a password generated for this run (code-server
+//      `--auth password`, PASSWORD in its environment), and prints the URL and the password.
 // Ctrl-C (SIGINT/SIGTERM/SIGHUP) stops every process group it started.
 //   node test/host/start.js [--port N] [--no-watch] [--code-server]
 
 const { spawn, spawnSync } = require('child_process');
+const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const host = require('./host');
@@ -65,6 +67,11 @@ function run(cmd, args) {
   if (r.status !== 0) { log(`${path.basename(args[0] || cmd)} failed`); process.exit(1); }
 }
 
+/** The emulator's URL and control token for the extension (no test hooks: this is the product as shipped). */
+function emulatorEnv(emu) {
+  return { RESTORE_SESSIONS_EMULATOR_URL: emu.url, ...(emu.controlToken ? { [host.CONTROL_TOKEN_ENV]: emu.controlToken } : {}) };
+}
+
 async function main() {
   const desktop = process.env.RESTORE_SESSIONS_HOST !== 'code-server' && !argv.includes('--code-server') ? onPath('code') : undefined;
   if (!desktop) run(process.execPath, [path.join(__dirname, 'provision.js')]);
@@ -75,7 +82,7 @@ async function main() {
     watchGroup('esbuild --watch', watch);
   }
 
-  const emu = await host.startEmulatorCli({ seed: 'demo', port: +(process.env.EMULATOR_PORT || 0) });
+  const emu = await host.startEmulatorCli({ seed: 'demo', port: +(process.env.EMULATOR_PORT || 0), testHooks: false });
   watchGroup('emulator', emu.proc);
   emu.proc.stdout.on('data', () => {}); // keep draining its output
   emu.proc.stderr.on('data', () => {});
@@ -88,7 +95,7 @@ async function main() {
     fs.writeFileSync(wsSettings, JSON.stringify({ 'restoreSessions.emulator.url': emu.url }, null, 2) + '\n');
     log(`opening desktop VS Code (${desktop}) with --extensionDevelopmentPath=${host.ROOT}`);
     const code = spawn(desktop, ['--new-window', '--wait', `--extensionDevelopmentPath=${host.ROOT}`, WORKSPACE], {
-      stdio: 'inherit', detached: true, env: { ...host.cleanEnv(), RESTORE_SESSIONS_EMULATOR_URL: emu.url },
+      stdio: 'inherit', detached: true, env: { ...host.cleanEnv(), ...emulatorEnv(emu) },
     });
     watchGroup('code', code);
     log('close the VS Code window or press Ctrl-C to stop the emulator');
@@ -105,7 +112,9 @@ async function main() {
 
   let port = +(argValue('--port') || process.env.PORT || 8080);
   if (!(await portFree(port))) { const p = await host.freePort(); log(`port ${port} is busy; using ${p}`); port = p; }
-  const server = await host.startCodeServer({ stateDir: STATE, port, args: [WORKSPACE], logFile: path.join(STATE, 'server.log') });
+  // anyone who can reach 127.0.0.1 could otherwise drive this workbench (and its terminal): a fresh password per run
+  const password = crypto.randomBytes(18).toString('base64url');
+  const server = await host.startCodeServer({ stateDir: STATE, port, args: [WORKSPACE], logFile: path.join(STATE, 'server.log'), password, env: emulatorEnv(emu) });
   watchGroup('code-server', server.proc);
   const url = `${server.url}/?folder=${encodeURIComponent(WORKSPACE).replace(/%2F/g, '/')}`;
   console.log('');
@@ -114,6 +123,7 @@ async function main() {
   console.log(`  log:       ${path.relative(host.ROOT, path.join(STATE, 'server.log'))}`);
   console.log('');
   console.log(`  Open ${url}`);
+  console.log(`  Password:  ${password}   (new at every npm start)`);
   console.log('');
   log('Ctrl-C stops everything');
 }

@@ -6,45 +6,19 @@ import * as assert from 'assert';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { RestoreSession } from '../../src/backup/model';
 import { isTerminalSession, WORKLOADS } from '../../src/backup/model';
 import type { ExtensionApi } from '../../src/extension/extension';
-import type { DetailsPanel } from '../../src/extension/webview/detailsPanel';
 import { HISTORY_SCHEME } from '../../src/extension/webview/historyDocuments';
 import { DETAILS_VIEW_TYPE, type HostMessage, PROTOCOL_VERSION } from '../../src/protocol/details';
-import { activated, control, emulatorUrl, until } from './helpers';
+import { control, emulatorUrl, openPanel, seededDrafts, testApi, until } from './helpers';
 
-
-async function graph<T>(path: string): Promise<T> {
-  const response = await fetch(`${emulatorUrl()}/v1.0/solutions/backupRestore/${path}`, { headers: { prefer: 'include-unknown-enum-members' } });
-  const text = await response.text();
-  assert.ok(response.ok, `GET ${path} → ${response.status} ${text}`);
-  return JSON.parse(text) as T;
-}
-
-
-/** Seeded drafts that hold artifacts, any workload. */
-async function seededDrafts(): Promise<RestoreSession[]> {
-  const drafts: RestoreSession[] = [];
-  for (const w of WORKLOADS) {
-    const { value } = await graph<{ value: RestoreSession[] }>(`${w.sessionCollection}?$top=999`);
-    drafts.push(...value.filter((s) => s.status === 'draft' && (s.restoreSessionArtifactCount?.total ?? 0) > 0));
-  }
-  return drafts;
-}
-
-async function openPanel(ext: ExtensionApi, sessionId: string): Promise<DetailsPanel> {
-  await vscode.commands.executeCommand('restoreSessions.openDetails', sessionId);
-  return until('the panel', () => ext.details.get(sessionId));
-}
 
 describe('session details panel', function () {
   this.timeout(180_000);
   let ext: ExtensionApi;
 
   before(async function () {
-    if (!emulatorUrl()) this.skip();
-    ext = (await activated()).exports as ExtensionApi;
+    ext = await testApi();
     ext.ui.confirm = async () => true;
     await control('reset', { seed: 'demo' });
     ext.tree.refreshAll();

@@ -5,19 +5,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension/extension';
 import type { LoadMoreNode, Node, SessionNode, WorkloadNode } from '../../src/extension/tree/nodes';
 import type { RestoreSession } from '../../src/backup/model';
-import { activated, control, emulatorUrl, until } from './helpers';
-
-async function api(): Promise<ExtensionApi> {
-  return (await activated()).exports as ExtensionApi;
-}
-
-
-async function graph<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(`${emulatorUrl()}/v1.0/solutions/backupRestore/${path}`, { ...init, headers: { 'content-type': 'application/json', prefer: 'include-unknown-enum-members', ...(init.headers ?? {}) } });
-  const text = await response.text();
-  assert.ok(response.ok, `${init.method ?? 'GET'} ${path} → ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
+import { control, emulatorUrl, graph, testApi, until } from './helpers';
 
 async function workloadNodes(ext: ExtensionApi): Promise<WorkloadNode[]> {
   const [connection] = await ext.tree.getChildren();
@@ -36,8 +24,7 @@ describe('Restore Sessions explorer', function () {
   let ext: ExtensionApi;
 
   before(async function () {
-    if (!emulatorUrl()) this.skip();
-    ext = await api();
+    ext = await testApi();
     ext.ui.confirm = async () => true;
   });
 

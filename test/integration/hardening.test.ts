@@ -13,10 +13,10 @@ import type { RestoreSession } from '../../src/backup/model';
 import { WORKLOADS } from '../../src/backup/model';
 import type { ExtensionApi } from '../../src/extension/extension';
 import type { Node } from '../../src/extension/tree/nodes';
-import { XSS_MARKER } from '../../src/protocol/details';
+import { XSS_MARKER } from '../../src/protocol/testHooks';
 import { mount, type DocumentLike } from '../../src/webview/details/dom';
 import { emptyUi, renderDetails } from '../../src/webview/details/view';
-import { activated, control, emulatorUrl, until } from './helpers';
+import { control, emulatorUrl, testApi, until } from './helpers';
 
 // Payloads that would set the page's marker global if they ever ran (the page reports it after each render).
 const CORPUS = [
@@ -70,15 +70,13 @@ describe('hardening in the real host', function () {
   this.timeout(300_000);
   let ext: ExtensionApi;
 
-  before(async function () {
-    if (!emulatorUrl()) this.skip();
-    ext = (await activated()).exports as ExtensionApi;
+  before(async () => {
+    ext = await testApi();
     ext.ui.confirm = async () => true;
     await control('reset', { seed: 'demo' });
   });
 
   after(async () => {
-    if (!emulatorUrl()) return;
     await control('faults', undefined, 'DELETE');
     await control('xss', { payload: null });
     for (const panel of ext?.details.all() ?? []) panel.dispose();
@@ -105,6 +103,8 @@ describe('hardening in the real host', function () {
     assert.strictEqual(baseline.handlers, 0);
     assert.strictEqual(baseline.injected, false);
     let rendered = 0;
+    // What the page reported, counted before any verdict so that the figures say what was seen
+    const seen = { scriptsRun: 0, scriptElementsFromData: 0, inlineHandlers: 0, offending: [] as string[] };
     for (const payload of CORPUS) {
       await control('xss', { payload });
       for (const session of sessions) {
@@ -124,9 +124,10 @@ describe('hardening in the real host', function () {
         assert.ok(!html.includes(payload), 'no server data in the HTML');
         // What the real webview shows: the page reports its DOM text, script elements, inline handlers and the marker.
         const shown = await until('the page to render the payload', () => (panel.lastRendered?.text.includes(payload) ? panel.lastRendered : undefined));
-        assert.strictEqual(shown.scripts, baseline.scripts, 'no script element from data');
-        assert.strictEqual(shown.handlers, 0, 'no inline handler attribute in the rendered view');
-        assert.strictEqual(shown.injected, false, `no injected script ran: ${payload}`);
+        if (shown.injected) seen.scriptsRun++;
+        seen.scriptElementsFromData += Math.max(0, shown.scripts - baseline.scripts);
+        seen.inlineHandlers += shown.handlers;
+        if (shown.injected || shown.scripts !== baseline.scripts || shown.handlers) seen.offending.push(`${session.id}: ${payload}`);
         // The same renderer, recorded here: text nodes only.
         const doc = new RecordingDocument();
         mount(renderDetails(snapshot, emptyUi()), doc);
@@ -136,10 +137,14 @@ describe('hardening in the real host', function () {
         rendered++;
       }
     }
-    console.log(`    ${CORPUS.length} payloads × ${sessions.length} sessions rendered as text in the webview, no script ran (${rendered} panels)`);
+    console.log(`    ${CORPUS.length} payloads × ${sessions.length} sessions rendered in the webview: ${seen.scriptsRun} injected scripts ran (${rendered} panels)`);
     await control('xss', { payload: null });
-    Object.assign(figures, { payloads: CORPUS.length, panels: rendered, scriptsRun: 0, cspChecked: rendered });
+    Object.assign(figures, {
+      payloads: CORPUS.length, panels: rendered, scriptsRun: seen.scriptsRun, scriptElementsFromData: seen.scriptElementsFromData,
+      inlineHandlers: seen.inlineHandlers, cspChecked: rendered,
+    });
     saveFigures();
+    assert.deepEqual(seen.offending, [], 'no injected script ran, no script element or inline handler came from data');
   });
 
   it('after faults on every GET, the tree shows an error naming the request-id and no node stays loading', async () => {

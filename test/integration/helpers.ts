@@ -1,11 +1,20 @@
 // Shared helpers for the integration tests (they run inside the extension host and may import vscode).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { CONTROL_TOKEN_ENV, control as callControl, type ControlTarget } from '../support/control';
+import type { RestoreSession } from '../../src/backup/model';
+import { WORKLOADS } from '../../src/backup/model';
+import type { ExtensionApi } from '../../src/extension/extension';
+import type { DetailsPanel } from '../../src/extension/webview/detailsPanel';
 
 export const EXTENSION_ID = 'm365-restore-tools.m365-restore-sessions';
 
 /** The setting the launcher writes into the host's user settings (see test/host/run-integration.js). */
 export const EMULATOR_URL_SETTING = 'restoreSessions.emulator.url';
+
+export interface ConfigurationSection {
+  properties?: Record<string, { default?: unknown }>;
+}
 
 export interface Manifest {
   activationEvents?: string[];
@@ -13,7 +22,7 @@ export interface Manifest {
     commands?: { command: string; title: string }[];
     viewsContainers?: Record<string, { id: string; title: string }[]>;
     views?: Record<string, { id: string; name: string; type?: string }[]>;
-    configuration?: { properties?: Record<string, { default?: unknown }> } | { properties?: Record<string, { default?: unknown }> }[];
+    configuration?: ConfigurationSection | ConfigurationSection[];
   };
 }
 
@@ -33,25 +42,50 @@ export async function activated(): Promise<vscode.Extension<unknown>> {
   return ext;
 }
 
-/** URL of the emulator started by the launcher, or undefined when none was started. */
+/** URL of the emulator the launcher started (test/integration/index.ts refuses to run without one). */
 export function emulatorUrl(): string | undefined {
   return process.env.RESTORE_SESSIONS_EMULATOR_URL || undefined;
 }
 
-/** Calls an emulator control (`/_emulator/<path>`), failing the test on an error answer. */
-export async function control(path: string, body?: unknown, method = 'POST'): Promise<unknown> {
-  const response = await fetch(`${emulatorUrl()}/_emulator/${path}`, { method, headers: { 'content-type': 'application/json' }, body: method === 'DELETE' ? undefined : JSON.stringify(body ?? {}) });
-  assert.ok(response.ok, `control ${path} → ${response.status}`);
-  return response.status === 204 ? undefined : response.json();
+/** The launcher's emulator with its per-run control token (absent while the emulator has none). */
+export function emulatorTarget(): ControlTarget {
+  return { url: emulatorUrl() ?? '', controlToken: process.env[CONTROL_TOKEN_ENV] || undefined };
 }
 
-/** Polls `probe` until it gives a value; fails after `timeoutMs` naming what it waited for. */
-export async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
+/** Calls an emulator control (`/_emulator/<path>`) of the launcher's emulator; throws on an error answer. */
+export function control(path: string, body?: unknown, method = 'POST'): Promise<unknown> {
+  return callControl(emulatorTarget(), path, method === 'DELETE' ? undefined : body ?? {}, method);
+}
+
+import { until } from '../support/wait';
+export { until };
+/** Calls the emulator's Graph API directly (no token: the launcher's emulator runs without sign-in). */
+export async function graph<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const response = await fetch(`${emulatorUrl()}/v1.0/solutions/backupRestore/${path}`, { ...init, headers: { 'content-type': 'application/json', prefer: 'include-unknown-enum-members', ...(init.headers ?? {}) } });
+  const text = await response.text();
+  assert.ok(response.ok, `${init.method ?? 'GET'} ${path} → ${response.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Seeded drafts that hold artifacts, any workload. */
+export async function seededDrafts(): Promise<RestoreSession[]> {
+  const drafts: RestoreSession[] = [];
+  for (const w of WORKLOADS) {
+    const { value } = await graph<{ value: RestoreSession[] }>(`${w.sessionCollection}?$top=999`);
+    drafts.push(...value.filter((s) => s.status === 'draft' && (s.restoreSessionArtifactCount?.total ?? 0) > 0));
   }
+  return drafts;
+}
+
+/** The extension's test API (returned from activate because the launcher sets RESTORE_SESSIONS_TEST_HOOKS=1). */
+export async function testApi(): Promise<ExtensionApi> {
+  const exports = (await activated()).exports as ExtensionApi | undefined;
+  assert.ok(exports, 'activate returned no test API: the launcher must set RESTORE_SESSIONS_TEST_HOOKS=1');
+  return exports;
+}
+
+/** Opens the details panel of a session through the command, as a click in the explorer does. */
+export async function openPanel(ext: ExtensionApi, sessionId: string): Promise<DetailsPanel> {
+  await vscode.commands.executeCommand('restoreSessions.openDetails', sessionId);
+  return until('the panel', () => ext.details.get(sessionId));
 }

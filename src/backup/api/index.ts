@@ -9,15 +9,22 @@ export class BackupApi {
   readonly artifacts: ArtifactsApi;
   readonly tenant: TenantApi;
 
-  constructor(readonly client: GraphClient) {
+  // Private: callers go through the facade, so every request has one place that names it.
+  constructor(private readonly client: GraphClient) {
     this.sessions = new SessionsApi(client);
     this.artifacts = new ArtifactsApi(client);
     this.tenant = new TenantApi(client);
+  }
+
+  /** Closes the HTTP pool (when the connection is dropped). */
+  close(): Promise<void> {
+    return this.client.close();
   }
 }
 
 export * from './inputs';
 export { SessionsApi, type ArtifactChangeResult } from './sessions';
+export type { ReadResponse, SessionContentsRead, SessionRead } from './sessionRead';
 export { ArtifactsApi } from './artifacts';
 export { TenantApi } from './tenant';
 export { paths, segment, InvalidIdError, odataString, ROOT } from './paths';

@@ -6,6 +6,7 @@ import { chunk, LIMITS } from '../model';
 import { granularArtifactBody, removalBody, standardArtifactBody } from './bodies';
 import type { ArtifactChangeInput, ArtifactKind, CreateSessionInput, GranularArtifactInput, SessionListQuery, StandardArtifactInput } from './inputs';
 import { odataString, paths } from './paths';
+import { readArtifactsOfSessions, readSession, type SessionRead } from './sessionRead';
 
 /** Result of one logical artifact change, possibly sent as several PATCH requests of at most 50 items. */
 export interface ArtifactChangeResult {
@@ -28,6 +29,24 @@ export class SessionsApi {
   async get(workload: Workload | undefined, id: string, signal?: AbortSignal): Promise<GraphResponse<RestoreSession>> {
     const path = workload ? paths.workloadSession(workload, id) : paths.restoreSession(id);
     return this.client.get<RestoreSession>(path, { signal });
+  }
+
+  /** A session of a workload; with `{ contents: true }` also its artifacts and bulk addition requests, read in parallel. */
+  read(workload: Workload, id: string, options: { contents?: boolean; signal?: AbortSignal } = {}): Promise<SessionRead> {
+    return readSession(this.client, workload, id, options);
+  }
+
+  /** The page after `nextLink` (a continuation link the service sent with an earlier page). */
+  async nextPage(nextLink: string, signal?: AbortSignal): Promise<GraphPage<RestoreSession> | undefined> {
+    const pages = this.client.pages<RestoreSession>(nextLink, { signal });
+    const next = await pages.next();
+    await pages.return(undefined);
+    return next.done ? undefined : next.value;
+  }
+
+  /** The first page of artifacts of each of many sessions, in `$batch` calls of at most 20 sub-requests. */
+  artifactsOfMany(workload: Workload, sessionIds: readonly string[], kind: ArtifactKind, signal?: AbortSignal): Promise<Map<string, RestoreArtifact[]>> {
+    return readArtifactsOfSessions(this.client, workload, sessionIds, kind, signal);
   }
 
   /**

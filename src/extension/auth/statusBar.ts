@@ -3,9 +3,10 @@
 //   restoreSessions.connectionKind  'emulator' | 'graph'
 //   restoreSessions.signInMethod    'none' | 'deviceCode' | 'interactive' | 'clientSecret' | 'clientCertificate'
 //   restoreSessions.signInRequired  true when the active connection signs in but has no account / credential
+//   restoreSessions.signedIn        true when the active connection has an account or app credential (Sign Out is offered)
 import * as vscode from 'vscode';
 import { isAppOnly } from '../../auth';
-import { SIGN_IN_LABELS, type ConnectionManager } from '../connection';
+import { SIGN_IN_LABELS, type ConnectionManager } from '../connections';
 import { AUTH_COMMANDS } from './commands';
 
 export class ConnectionStatusBar implements vscode.Disposable {
@@ -31,10 +32,14 @@ export class ConnectionStatusBar implements vscode.Disposable {
     void vscode.commands.executeCommand('setContext', 'restoreSessions.signInMethod', config.signIn);
     if (config.signIn === 'none') {
       void vscode.commands.executeCommand('setContext', 'restoreSessions.signInRequired', false);
+      void vscode.commands.executeCommand('setContext', 'restoreSessions.signedIn', false);
       return;
     }
     // Who is signed in: read lazily, without starting a sign-in, and without starting the emulator at activation.
-    if (config.kind === 'emulator' && !this.connections.isConnected) return;
+    if (config.kind === 'emulator' && !this.connections.isConnected) {
+      void vscode.commands.executeCommand('setContext', 'restoreSessions.signedIn', false);
+      return;
+    }
     try {
       const connection = await this.connections.get();
       const auth = connection.auth;
@@ -49,6 +54,7 @@ export class ConnectionStatusBar implements vscode.Disposable {
       if (generation !== this.generation) return;
       this.item.text = `${icon} ${config.label}${who ? ` · ${who}` : ' · $(sign-in) signed out'}`;
       void vscode.commands.executeCommand('setContext', 'restoreSessions.signInRequired', who === undefined);
+      void vscode.commands.executeCommand('setContext', 'restoreSessions.signedIn', who !== undefined);
     } catch {
       if (generation === this.generation) this.item.text = `${icon} ${config.label} · $(warning)`;
     }

@@ -3,11 +3,13 @@
 import * as vscode from 'vscode';
 import { bulkInput, parseBulkCsv } from '../../backup/bulkCsv';
 import type { DestinationType, RestoreArtifactBase, Workload } from '../../backup/model';
-import { isTerminalSession, WORKLOADS } from '../../backup/model';
+import { WORKLOADS } from '../../backup/model';
 import { planCreate, planInputs } from '../../backup/plan';
-import { retryInputs } from '../../backup/retry';
+import { changeArtifacts, removeArtifact, type ArtifactChangeOutcome } from '../actions/artifactActions';
+import { valueOrThrow, type ActionOutcome } from '../actions/outcome';
+import { retryFailed } from '../actions/sessionActions';
 import type { ArtifactNode } from '../tree/nodes';
-import type { CommandContext } from './context';
+import { actionDeps, type CommandContext } from './context';
 import { resolveSession, workloadFromArg } from './pickSession';
 import type { CommandSpec } from './registry';
 import { destinationItems, findRestorePoints, pickPointInTimeStep, pickUnitsStep } from './restoreSteps';
@@ -21,8 +23,9 @@ export function artifactCommands(ctx: CommandContext): CommandSpec[] {
         const target = await resolveSession(ctx, arg, ['draft']);
         if (!target) return;
         const { workload, session } = target;
-        const { api } = await ctx.connections.get();
-        const existing = await api.artifacts.listAll(workload, session.id, 'standard');
+        const deps = await actionDeps(ctx);
+        const { api } = deps.hub;
+        const existing = (await deps.hub.load(workload, session.id, 'refresh'))?.contents?.standard ?? [];
         const destination = (existing[0] as RestoreArtifactBase | undefined)?.destinationType ?? (await pickDestination(workload));
         if (!destination) return;
         const units = await api.tenant.units(workload);
@@ -42,11 +45,7 @@ export function artifactCommands(ctx: CommandContext): CommandSpec[] {
           bulkRequestCount: session.restoreJobType === 'bulk' ? 1 : 0,
         });
         if (plan.violations.length) throw new Error(plan.violations.map((v) => `${v.code}: ${v.message}`).join(' '));
-        const result = await ctx.tree.runBusy(session.id, 'Adding artifacts…', () =>
-          api.sessions.changeArtifacts(workload, session.id, { kind: 'standard', add: planInputs(plan) }),
-        );
-        if (!result) return;
-        await reportChange(ctx, workload, session.id, `Added ${result.added.length} artifact(s)`, result.failures);
+        reportChange(await changeArtifacts(deps, target, { kind: 'standard', add: planInputs(plan) }, 'Adding artifacts…', 'Added'));
       },
     },
     {
@@ -54,14 +53,7 @@ export function artifactCommands(ctx: CommandContext): CommandSpec[] {
       run: async (arg) => {
         const node = arg as ArtifactNode | undefined;
         if (!node || node.kind !== 'artifact') throw new Error('Run Remove Artifact from an artifact of a draft session in the Restore Sessions view.');
-        if (node.sessionStatus !== 'draft') throw new Error('Artifacts can be removed only while the session is a draft.');
-        if (!(await ctx.ui.confirm('Remove this artifact from the draft session?', node.artifact.id, 'Remove'))) return;
-        const { api } = await ctx.connections.get();
-        const result = await ctx.tree.runBusy(node.sessionId, 'Removing artifact…', () =>
-          api.sessions.changeArtifacts(node.workload, node.sessionId, { kind: node.granular ? 'granular' : 'standard', remove: [node.artifact.id] }),
-        );
-        if (!result) return;
-        await reportChange(ctx, node.workload, node.sessionId, `Removed ${result.removed.length} artifact(s)`, result.failures);
+        reportChange(await removeArtifact(await actionDeps(ctx), { workload: node.workload, session: node.parent.session }, node.artifact, node.granular));
       },
     },
     {
@@ -69,30 +61,12 @@ export function artifactCommands(ctx: CommandContext): CommandSpec[] {
       run: async (arg) => {
         const target = await resolveSession(ctx, arg, ['completedWithError', 'failed']);
         if (!target) return undefined;
-        const { workload, session } = target;
-        if (!isTerminalSession(session.status)) throw new Error('Failed artifacts can be retried once the session has finished.');
-        const { api } = await ctx.connections.get();
-        const [standard, granular] = await Promise.all([
-          api.artifacts.listAll(workload, session.id, 'standard'),
-          api.artifacts.listAll(workload, session.id, 'granular'),
-        ]);
-        const inputs = retryInputs(workload, standard, granular);
-        const kind = inputs.standard.length ? 'standard' : 'granular';
-        const items = kind === 'standard' ? inputs.standard : inputs.granular;
-        if (!items.length) throw new Error('This session has no failed artifact that can be retried.');
-        const confirmed = await ctx.ui.confirm(
-          `Create a new draft ${workload.label} restore session with ${items.length} failed artifact(s)?`,
-          'Same restore points and destination. The new session stays a draft until you activate it.',
-          'Create Draft',
-        );
-        if (!confirmed) return undefined;
-        const { session: created, failures } = await api.sessions.createWith(workload, kind, items);
-        ctx.tree.refreshWorkload(workload);
-        if (failures.length) {
-          void vscode.window.showWarningMessage(`Created the draft, but ${failures.length} artifact(s) were not added: ${failures.map((f) => f['@Core.DataModificationException'].info.message).join('; ')}`);
-        }
-        await vscode.commands.executeCommand('restoreSessions.openDetails', created.id);
-        return created.id;
+        const outcome = await retryFailed(await actionDeps(ctx), target);
+        const created = valueOrThrow(outcome);
+        if (!created) return undefined;
+        if (outcome.kind === 'done' && created.notAdded.length) void vscode.window.showWarningMessage(outcome.message);
+        await vscode.commands.executeCommand('restoreSessions.openDetails', created.session.id);
+        return created.session.id;
       },
     },
     {
@@ -116,7 +90,8 @@ export function artifactCommands(ctx: CommandContext): CommandSpec[] {
         });
         if (!days) return;
         const now = new Date();
-        const { api } = await ctx.connections.get();
+        const hub = await ctx.hubs.active();
+        const { api } = hub;
         const { body: session } = await api.sessions.create(workload);
         try {
           await api.artifacts.createBulkRequest(workload, session.id, bulkInput(parsed, {
@@ -130,24 +105,19 @@ export function artifactCommands(ctx: CommandContext): CommandSpec[] {
           await api.sessions.delete(session.id).catch(() => undefined);
           throw error;
         }
-        ctx.tree.refreshWorkload(workload);
+        hub.created(workload, session);
         void vscode.window.showInformationMessage(`Created a draft ${workload.label} bulk restore session. Activate it to resolve the ${workload.unitLabelPlural} and start restoring.`);
       },
     },
   ];
 }
 
-async function reportChange(ctx: CommandContext, workload: Workload, sessionId: string, summary: string, failures: { '@Core.DataModificationException': { info: { message: string } }; id?: string }[]): Promise<void> {
-  const { api } = await ctx.connections.get();
-  const { body } = await api.sessions.get(workload, sessionId);
-  ctx.tree.applyUpdates(workload, [body]);
-  ctx.tree.refreshSession(sessionId);
-  if (failures.length) {
-    const detail = failures.map((f) => `${f.id ?? ''}: ${f['@Core.DataModificationException'].info.message}`).join('\n');
-    void vscode.window.showWarningMessage(`${summary}; ${failures.length} item(s) failed.`, { detail, modal: false });
-  } else {
-    void vscode.window.showInformationMessage(`${summary}.`);
-  }
+/** Says what an artifact change did (a warning naming the refused items); failures go to the wrapper's toast. */
+function reportChange(outcome: ActionOutcome<ArtifactChangeOutcome>): void {
+  const result = valueOrThrow(outcome);
+  if (!result || outcome.kind !== 'done') return;
+  if (result.failures.length) void vscode.window.showWarningMessage(outcome.message, { detail: result.failures.join('\n'), modal: false });
+  else void vscode.window.showInformationMessage(outcome.message);
 }
 
 async function pickDestination(workload: Workload): Promise<DestinationType | undefined> {

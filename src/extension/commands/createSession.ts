@@ -6,7 +6,9 @@ import type { DestinationType, ProtectionUnit, Workload } from '../../backup/mod
 import { WORKLOADS } from '../../backup/model';
 import { formatDateTime } from '../../backup/presentation';
 import { findRestorePoints, pickDestinationStep, pickPointInTimeStep, pickUnitsStep, type PointInTime } from './restoreSteps';
-import type { CommandContext } from './context';
+import { valueOrThrow } from '../actions/outcome';
+import { activateSession } from '../actions/sessionActions';
+import { actionDeps, type CommandContext } from './context';
 import { workloadFromArg } from './pickSession';
 import type { CommandSpec } from './registry';
 import { BACK, pickStep } from './wizard';
@@ -27,7 +29,7 @@ export function createSessionCommand(ctx: CommandContext): CommandSpec {
     run: async (arg) => {
       if (isScripted(arg)) return createScripted(ctx, arg);
       const state: State = { workload: workloadFromArg(arg) };
-      const { api } = await ctx.connections.get();
+      const { api } = await ctx.hubs.active();
       const unitsByWorkload = new Map<string, Promise<ProtectionUnit[]>>();
       const loadUnits = (w: Workload) => {
         if (!unitsByWorkload.has(w.id)) unitsByWorkload.set(w.id, api.tenant.units(w));
@@ -115,7 +117,7 @@ function isScripted(arg: unknown): arg is ScriptedCreate {
 async function createScripted(ctx: CommandContext, arg: ScriptedCreate): Promise<string | undefined> {
   const workload = workloadFromArg(arg.workload);
   if (!workload) throw new Error(`Unknown workload "${arg.workload}"; use exchange, sharePoint or oneDrive.`);
-  const { api } = await ctx.connections.get();
+  const { api } = await ctx.hubs.active();
   const units = (await api.tenant.units(workload)).filter((u) => arg.unitIds.includes(u.id));
   const search = await findRestorePoints(api, units, arg.pointInTime ? new Date(arg.pointInTime) : 'latest');
   const plan = planCreate(workload, units, search, arg.destination);
@@ -123,21 +125,22 @@ async function createScripted(ctx: CommandContext, arg: ScriptedCreate): Promise
   return createFromPlan(ctx, plan, !!arg.activate);
 }
 
-/** Creates the planned session; returns its id. */
+/**
+ * Creates the planned session; returns its id. "Create and activate now" then activates through the same
+ * action (and so the same confirmation) as every other activation; declining it leaves the draft.
+ */
 async function createFromPlan(ctx: CommandContext, plan: CreatePlan, activate: boolean): Promise<string> {
-  const { api } = await ctx.connections.get();
+  const deps = await actionDeps(ctx);
   const inputs = planInputs(plan);
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Creating ${plan.workload.label} restore session…` }, async () => {
-    const { session, failures } = await api.sessions.createWith(plan.workload, 'standard', inputs);
-    if (failures.length) {
-      void vscode.window.showWarningMessage(`${failures.length} artifact(s) could not be added: ${failures[0]['@Core.DataModificationException'].info.message}`);
-    }
-    if (activate) {
-      await api.sessions.activate(session.id);
-      ctx.watch.add(plan.workload, session.id);
-    }
-    ctx.tree.refreshWorkload(plan.workload);
-    void vscode.window.showInformationMessage(`${plan.workload.label} restore session ${activate ? 'created and activated' : 'created as a draft'} with ${inputs.length - failures.length} artifact(s).`);
-    return session.id;
-  });
+  const { session, failures } = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Creating ${plan.workload.label} restore session…` },
+    () => deps.hub.api.sessions.createWith(plan.workload, 'standard', inputs),
+  );
+  deps.hub.created(plan.workload, session);
+  if (failures.length) {
+    void vscode.window.showWarningMessage(`${failures.length} artifact(s) could not be added: ${failures[0]['@Core.DataModificationException'].info.message}`);
+  }
+  const activated = activate ? valueOrThrow(await activateSession(deps, { workload: plan.workload, session })) : undefined;
+  void vscode.window.showInformationMessage(`${plan.workload.label} restore session ${activated ? 'created and activated' : 'created as a draft'} with ${inputs.length - failures.length} artifact(s).`);
+  return session.id;
 }

@@ -22,7 +22,8 @@ export function granularCommands(ctx: CommandContext): CommandSpec[] {
 
 async function granularMailboxRestore(ctx: CommandContext): Promise<void> {
   const workload = WORKLOADS.find((w) => w.granularArtifacts.source === 'search')!;
-  const { api } = await ctx.connections.get();
+  const hub = await ctx.hubs.active();
+  const { api } = hub;
   const unit = await pickOneUnit(api, workload, 'Granular mailbox restore: which mailbox?');
   if (!unit) return;
   const when = await pickPointInTimeStep({ title: 'Granular mailbox restore', step: 2, totalSteps: 4 });
@@ -60,7 +61,7 @@ async function granularMailboxRestore(ctx: CommandContext): Promise<void> {
   const { body } = await api.sessions.create(workload, {
     granular: [{ restorePointId: result.restorePoint.id, destinationType: choice.destination, searchResponseId: search.searchResponseId }],
   });
-  ctx.tree.refreshWorkload(workload);
+  hub.created(workload, body);
   void vscode.window.showInformationMessage(`Created a draft granular Exchange restore session (${hits} item(s)).`, 'Copy Id').then((c) => c && vscode.env.clipboard.writeText(body.id));
 }
 
@@ -68,7 +69,8 @@ async function granularFileRestore(ctx: CommandContext, given: Workload | undefi
   const choices = WORKLOADS.filter((w) => w.browseSessions);
   const workload = given?.browseSessions ? given : (await vscode.window.showQuickPick(choices.map((w) => ({ label: w.label, workload: w })), { title: 'Granular file restore: from where?' }))?.workload;
   if (!workload) return;
-  const { api } = await ctx.connections.get();
+  const hub = await ctx.hubs.active();
+  const { api } = hub;
   const unit = await pickOneUnit(api, workload, `Granular file restore: which ${workload.unitLabel}?`);
   if (!unit) return;
   const points = await api.tenant.search({ protectionUnitIds: [unit.id], protectionTimePeriod: { endDateTime: new Date().toISOString() }, restorePointPreference: 'latest', tags: 'fastRestore' });
@@ -84,8 +86,8 @@ async function granularFileRestore(ctx: CommandContext, given: Workload | undefi
   const picked = await browseAndPick(api, workload, browseSession);
   if (!picked?.length) return;
   const inputs: BrowseGranularArtifactInput[] = picked.map((item) => ({ browseSessionId: browseSession.id, itemKey: item.itemKey! }));
-  const { failures } = await api.sessions.createWith(workload, 'granular', inputs);
-  ctx.tree.refreshWorkload(workload);
+  const { session, failures } = await api.sessions.createWith(workload, 'granular', inputs);
+  hub.created(workload, session);
   void vscode.window.showInformationMessage(`Created a draft granular ${workload.label} restore session with ${inputs.length - failures.length} item(s)${failures.length ? `; ${failures.length} could not be added` : ''}.`);
 }
 

@@ -4,17 +4,15 @@ import * as vscode from 'vscode';
 import type { RestoreSession, RestoreSessionStatus, Workload } from '../../backup/model';
 import { workload as workloadById, workloadBySessionType } from '../../backup/model';
 import { createdByText, formatDateTime, progressText, sessionStatusWord } from '../../backup/presentation';
+import type { SessionTarget } from '../actions/deps';
 import type { SessionNode } from '../tree/nodes';
 import type { CommandContext } from './context';
 
-export interface SessionTarget {
-  workload: Workload;
-  session: RestoreSession;
-}
+export type { SessionTarget } from '../actions/deps';
 
 export async function resolveSession(ctx: CommandContext, arg: unknown, statuses?: RestoreSessionStatus[]): Promise<SessionTarget | undefined> {
   if (isSessionNode(arg)) return { workload: arg.workload, session: arg.session };
-  const { api } = await ctx.connections.get();
+  const { api } = await ctx.hubs.active();
   if (typeof arg === 'string') {
     const { body } = await api.sessions.get(undefined, arg);
     return withWorkload(body);

@@ -8,19 +8,23 @@
 //      ├─ Load more / Load all (when the service has more pages)
 //      └─ message (empty, error with retry, …)
 //
-// Nodes are plain data, discriminated by `kind`; each kind renders itself in its own file. Ids are paths
-// (`exchange/<sessionId>/<artifactId>`) so expansion and selection survive a refresh.
-import type { RestoreArtifact, RestoreArtifactsBulkAdditionRequest, RestoreSession, RestoreSessionStatus, Workload } from '../../backup/model';
+// Nodes are plain data, discriminated by `kind`; each kind renders itself and lists its children in its own
+// file (connectionNode.ts, workloadNode.ts, …). Every node but the connection knows its parent, so any node
+// can be revealed. Ids are paths (`<connection>/<workload>/<sessionId>/<artifactId>`) so expansion and
+// selection survive a refresh.
+import type { RestoreArtifact, RestoreArtifactsBulkAdditionRequest, RestoreSession, Workload } from '../../backup/model';
 
-export interface ConnectionNode { kind: 'connection'; id: string; label: string; detail: string }
-export interface WorkloadNode { kind: 'workload'; id: string; workload: Workload }
-export interface SessionNode { kind: 'session'; id: string; workload: Workload; session: RestoreSession }
-export interface ArtifactNode { kind: 'artifact'; id: string; workload: Workload; sessionId: string; sessionStatus: RestoreSessionStatus; artifact: RestoreArtifact; granular: boolean }
-export interface BulkRequestNode { kind: 'bulkRequest'; id: string; workload: Workload; sessionId: string; request: RestoreArtifactsBulkAdditionRequest }
-export interface LoadMoreNode { kind: 'loadMore'; id: string; workload: Workload; loaded: number; total?: number }
+export interface ConnectionNode { kind: 'connection'; id: string; connectionId: string; label: string; detail: string }
+export interface WorkloadNode { kind: 'workload'; id: string; parent: ConnectionNode; workload: Workload }
+export interface SessionNode { kind: 'session'; id: string; parent: WorkloadNode; workload: Workload; session: RestoreSession }
+export interface ArtifactNode { kind: 'artifact'; id: string; parent: SessionNode; workload: Workload; artifact: RestoreArtifact; granular: boolean }
+export interface BulkRequestNode { kind: 'bulkRequest'; id: string; parent: SessionNode; workload: Workload; request: RestoreArtifactsBulkAdditionRequest }
+export interface LoadMoreNode { kind: 'loadMore'; id: string; parent: WorkloadNode; workload: Workload; loaded: number; total?: number }
 export interface MessageNode {
   kind: 'message';
   id: string;
+  /** Undefined for a failure at the root (no connection yet). */
+  parent?: ConnectionNode | WorkloadNode | SessionNode;
   label: string;
   description?: string;
   tooltip?: string;
@@ -30,3 +34,8 @@ export interface MessageNode {
 }
 
 export type Node = ConnectionNode | WorkloadNode | SessionNode | ArtifactNode | BulkRequestNode | LoadMoreNode | MessageNode;
+
+/** The node's parent; undefined only for the connection (and a root-level message). */
+export function parentOf(node: Node): Node | undefined {
+  return node.kind === 'connection' ? undefined : node.parent;
+}

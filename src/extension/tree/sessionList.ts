@@ -1,7 +1,6 @@
 // The loaded pages of one workload's sessions: what the tree shows under a workload node. Keeps the
 // service's continuation link so "Load more" resumes where the last page ended, and the counts shown in
 // the workload's description.
-import type { GraphClient, GraphPage } from '../../graph';
 import type { BackupApi, SessionListQuery } from '../../backup/api';
 import type { RestoreSession, Workload } from '../../backup/model';
 import { RUNNING_SESSION_STATUSES } from '../../backup/model';
@@ -39,14 +38,11 @@ export class SessionList {
   }
 
   /** The next page, or every remaining page when `all` is set. */
-  loadMore(client: GraphClient, all: boolean, signal?: AbortSignal): Promise<void> {
+  loadMore(api: BackupApi, all: boolean, signal?: AbortSignal): Promise<void> {
     this.loading ??= this.run(async () => {
       while (this.nextLink) {
-        const pages = client.pages<RestoreSession>(this.nextLink, { signal });
-        const next = await pages.next();
-        await pages.return(undefined);
-        if (next.done || !next.value) break;
-        const page: GraphPage<RestoreSession> = next.value;
+        const page = await api.sessions.nextPage(this.nextLink, signal);
+        if (!page) break;
         for (const session of page.items) {
           if (this.ids.has(session.id)) continue;
           this.ids.add(session.id);

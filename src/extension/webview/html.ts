@@ -2,6 +2,7 @@
 // media/ (the only local resource root), and an empty #app the script fills. No data goes into the HTML:
 // everything arrives as a message after the page says `ready`.
 import { randomBytes } from 'crypto';
+import { TEST_HOOKS_ATTRIBUTE } from '../../protocol/testHooks';
 
 export interface HtmlInputs {
   /** `webview.cspSource`. */
@@ -10,6 +11,8 @@ export interface HtmlInputs {
   styleUri: string;
   title: string;
   nonce?: string;
+  /** Marks the page so it reports what it rendered (only under the test launchers). */
+  testHooks?: boolean;
 }
 
 export function makeNonce(): string {
@@ -41,7 +44,7 @@ export function detailsHtml(inputs: HtmlInputs): string {
 <link rel="stylesheet" href="${escapeAttr(inputs.styleUri)}">
 <title>${escapeAttr(inputs.title)}</title>
 </head>
-<body>
+<body${inputs.testHooks ? ` ${TEST_HOOKS_ATTRIBUTE}` : ''}>
 <div id="app" aria-live="polite"><p class="loading">Loading the restore session…</p></div>
 <script nonce="${nonce}" src="${escapeAttr(inputs.scriptUri)}"></script>
 </body>

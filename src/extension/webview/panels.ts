@@ -1,64 +1,27 @@
 // The session details panels: at most one per connection and session (opening again reveals it), restored
 // after a window reload by a WebviewPanelSerializer from the tiny identity the page saves with setState
 // ({connectionId, workload, sessionId}). Owns the status-history recorder (JSON lines under the
-// extension's global storage), the virtual documents used to compare snapshots, and the cache of
-// protection-unit names. Also records the sessions the explorer refreshes, so history grows even while no
-// panel is open.
+// extension's global storage) and the virtual documents used to compare snapshots. Every change the session
+// hubs announce is recorded in the history, then handed to the panel of that session, if one is open, so
+// history grows even while no panel is open.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { directoryFiles, HistoryRecorder, sessionState } from '../../backup/history';
+import { artifactState, directoryFiles, HistoryRecorder, sessionState } from '../../backup/history';
 import type { RestoreSession, Workload } from '../../backup/model';
-import { workload as workloadById, workloadBySessionType } from '../../backup/model';
 import { DETAILS_VIEW_TYPE, isPanelIdentity, type PanelIdentity } from '../../protocol/details';
-import type { ConnectionManager } from '../connection';
+import type { ConnectionManager } from '../connections';
 import type { Log } from '../log';
-import type { Node } from '../tree/nodes';
+import type { BusySessions } from '../sessions/busy';
+import type { SessionChange, SessionHub } from '../sessions/hub';
+import type { SessionHubs } from '../sessions/hubs';
+import { TEST_HOOKS } from '../testHooks';
 import type { Ui } from '../ui';
-import type { RestoreSessionsProvider } from '../tree/provider';
 import type { WatchList } from '../watchList';
 import { DetailsPanel } from './detailsPanel';
+import type { DetailsHost } from './detailsHost';
 import { HISTORY_SCHEME, HistoryDocuments } from './historyDocuments';
 import { detailsHtml } from './html';
-
-
-/** The prompts a panel shows: the extension's shared confirmations, plus a save location; tests replace them. */
-export interface DetailsUi extends Ui {
-  saveLocation(defaultName: string): Promise<vscode.Uri | undefined>;
-}
-
-/** Confirms through the shared `Ui` (looked up at call time, so a test's replacement applies). */
-export function detailsUi(shared: Ui): DetailsUi {
-  return {
-    confirm: (message, detail, action) => shared.confirm(message, detail, action),
-    saveLocation: defaultSaveLocation,
-  };
-}
-
-async function defaultSaveLocation(defaultName: string): Promise<vscode.Uri | undefined> {
-  {
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    return vscode.window.showSaveDialog({
-      defaultUri: folder ? vscode.Uri.joinPath(folder, defaultName) : undefined,
-      filters: { JSON: ['json'] },
-      saveLabel: 'Export History',
-    });
-  }
-}
-
-/** What a panel needs from its surroundings. */
-export interface DetailsHost {
-  readonly connections: ConnectionManager;
-  readonly tree: RestoreSessionsProvider;
-  readonly watch: WatchList;
-  readonly log: Log;
-  readonly recorder: HistoryRecorder;
-  readonly documents: HistoryDocuments;
-  ui: DetailsUi;
-  html(webview: vscode.Webview, title: string): string;
-  unitNames(workload: Workload): Promise<Map<string, string>>;
-  restorePointUnits(restorePointIds: readonly string[]): Promise<Map<string, string>>;
-  open(target: { workload: Workload; session: RestoreSession }, source?: 'open' | 'restore'): Promise<DetailsPanel>;
-}
+import { detailsUi, type DetailsUi } from './panelUi';
 
 export class DetailsPanels implements DetailsHost, vscode.Disposable {
   readonly recorder: HistoryRecorder;
@@ -70,8 +33,9 @@ export class DetailsPanels implements DetailsHost, vscode.Disposable {
 
   constructor(
     context: vscode.ExtensionContext,
-    readonly connections: ConnectionManager,
-    readonly tree: RestoreSessionsProvider,
+    connections: ConnectionManager,
+    readonly hubs: SessionHubs,
+    readonly busy: BusySessions,
     readonly watch: WatchList,
     readonly log: Log,
     sharedUi: Ui,
@@ -80,32 +44,28 @@ export class DetailsPanels implements DetailsHost, vscode.Disposable {
     this.mediaRoot = vscode.Uri.joinPath(context.extensionUri, 'media');
     this.recorder = new HistoryRecorder(directoryFiles(path.join(context.globalStorageUri.fsPath, 'history')));
     this.documents = new HistoryDocuments(this.recorder);
-    const recorded = this.recorder.onDidChange((key, snapshot) => {
-      const panel = this.panels.get(panelKey(key.connectionId, key.sessionId));
-      if (panel && snapshot?.source === 'tree') panel.onHistoryChanged(snapshot.session.status ?? undefined);
-    });
     this.disposables.push(
       vscode.workspace.registerTextDocumentContentProvider(HISTORY_SCHEME, this.documents),
       this.documents,
-      { dispose: () => recorded.dispose() },
       vscode.window.registerWebviewPanelSerializer(DETAILS_VIEW_TYPE, {
         deserializeWebviewPanel: (panel, state) => this.deserializeWebviewPanel(panel, state),
       }),
-      tree.onDidChangeTreeData((node) => this.observeTree(node)),
+      hubs.onDidChangeSession((change) => this.sessionChanged(change)),
+      connections.onDidChange(() => this.panels.forEach((panel) => panel.connectionChanged())),
     );
   }
 
   /** Opens (or reveals) the panel of a session of the active connection. */
   async open(target: { workload: Workload; session: RestoreSession }, source: 'open' | 'restore' = 'open'): Promise<DetailsPanel> {
-    const connection = await this.connections.get();
-    const identity: PanelIdentity = { connectionId: connection.id, workload: target.workload.id, sessionId: target.session.id };
+    const hub = await this.hubs.active();
+    const identity: PanelIdentity = { connectionId: hub.connectionId, workload: target.workload.id, sessionId: target.session.id };
     const existing = this.panels.get(panelKey(identity.connectionId, identity.sessionId));
     if (existing) {
       existing.reveal();
       return existing;
     }
     const panel = vscode.window.createWebviewPanel(DETAILS_VIEW_TYPE, `${target.workload.label} ${target.session.id.slice(0, 8)}`, vscode.ViewColumn.Active, this.options());
-    return this.adopt(panel, identity, target.session, source);
+    return this.adopt(panel, identity, { session: target.session, hub }, source);
   }
 
   /** The open panel of a session, if any. */
@@ -123,25 +83,17 @@ export class DetailsPanels implements DetailsHost, vscode.Disposable {
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot, 'details.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot, 'details.css')).toString(),
       title,
+      testHooks: TEST_HOOKS,
     });
-  }
-
-  unitNames(workload: Workload): Promise<Map<string, string>> {
-    return this.tree.units.unitNames(workload);
-  }
-
-  /** The protection unit of each restore point, for artifacts whose restore point came without it. */
-  restorePointUnits(restorePointIds: readonly string[]): Promise<Map<string, string>> {
-    return this.tree.units.unitsOfRestorePoints(restorePointIds);
   }
 
   private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
     return { enableScripts: true, enableFindWidget: true, retainContextWhenHidden: false, localResourceRoots: [this.mediaRoot] };
   }
 
-  private adopt(panel: vscode.WebviewPanel, identity: PanelIdentity, session: RestoreSession | undefined, source: 'open' | 'restore'): DetailsPanel {
+  private adopt(panel: vscode.WebviewPanel, identity: PanelIdentity, opened: { session?: RestoreSession; hub?: SessionHub }, source: 'open' | 'restore'): DetailsPanel {
     panel.iconPath = vscode.Uri.joinPath(this.mediaRoot, 'restore-sessions.svg');
-    const details = new DetailsPanel(this, panel, identity, session, source);
+    const details = new DetailsPanel(this, panel, identity, opened, source);
     const key = panelKey(identity.connectionId, identity.sessionId);
     this.panels.set(key, details);
     details.onDidDispose(() => {
@@ -157,24 +109,30 @@ export class DetailsPanels implements DetailsHost, vscode.Disposable {
       panel.dispose();
       return;
     }
-    const key = panelKey(identity.connectionId, identity.sessionId);
-    const existing = this.panels.get(key);
+    const existing = this.panels.get(panelKey(identity.connectionId, identity.sessionId));
     if (existing) {
       panel.dispose();
       existing.reveal();
       return;
     }
     panel.webview.options = { enableScripts: true, localResourceRoots: [this.mediaRoot] };
-    this.adopt(panel, identity, undefined, 'restore');
+    this.adopt(panel, identity, {}, 'restore');
   }
 
-  /** Sessions the explorer refreshed (applyUpdates fires their nodes) go into their history too. */
-  private observeTree(node: Node | undefined): void {
-    if (node?.kind !== 'session') return;
-    const session = node.session;
-    void this.connections.get()
-      .then((connection) => this.recorder.record({ connectionId: connection.id, sessionId: session.id }, { session: sessionState(session), source: 'tree' }))
-      .catch((error) => this.log.error(`history: could not record ${session.id}: ${String(error)}`));
+  /** Records the change in the session's history, then lets its panel (if open) show it. */
+  private sessionChanged(change: SessionChange): void {
+    const key = { connectionId: change.connectionId, sessionId: change.sessionId };
+    const contents = change.read?.contents;
+    const recorded = change.session
+      ? this.recorder.record(key, {
+        session: sessionState(change.session),
+        artifacts: contents ? [...contents.standard.map((a) => artifactState(a, 'standard')), ...contents.granular.map((a) => artifactState(a, 'granular'))] : undefined,
+        source: change.source,
+        note: change.note,
+        requestId: change.read?.response.response.requestId,
+      }).catch((error: unknown) => this.log.error(`history: could not record ${change.sessionId}: ${String(error)}`))
+      : Promise.resolve();
+    this.panels.get(panelKey(change.connectionId, change.sessionId))?.sessionChanged(change, recorded);
   }
 
   dispose(): void {
@@ -186,15 +144,4 @@ export class DetailsPanels implements DetailsHost, vscode.Disposable {
 
 function panelKey(connectionId: string, sessionId: string): string {
   return `${connectionId}\n${sessionId}`;
-}
-
-/** The workload of a session, from its `@odata.type` or from a workload id. */
-export function workloadOf(session: RestoreSession, fallback?: string): Workload | undefined {
-  const byType = workloadBySessionType(session['@odata.type']);
-  if (byType) return byType;
-  try {
-    return fallback ? workloadById(fallback as never) : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -2,13 +2,14 @@
 // full snapshot the host sends, and turns clicks into messages. Behaviour is attached by delegation on
 // `data-*` attributes, never by inline handlers; the page never builds HTML from strings.
 import {
-  type DetailsSnapshot, type HostMessage, type PanelIdentity, type PageMessage, MAX_COPY_CHARS, XSS_MARKER, isDetailsAction, isHostMessage, pageMessage,
+  type DetailsSnapshot, type HostMessage, type PanelIdentity, type PageMessage, MAX_COPY_CHARS, isDetailsAction, isHostMessage, pageMessage,
 } from '../../protocol/details';
+import { TEST_HOOKS_ATTRIBUTE, XSS_MARKER, renderedMessage, type RenderedMessage } from '../../protocol/testHooks';
 import { mount, type DocumentLike } from './dom';
 import { emptyUi, renderDetails, type UiState } from './view';
 
 interface VsCodeApi {
-  postMessage(message: PageMessage): void;
+  postMessage(message: PageMessage | RenderedMessage): void;
   getState(): unknown;
   setState(state: unknown): void;
 }
@@ -58,7 +59,8 @@ function render(): void {
   const focusedKey = (document.activeElement as HTMLElement | null)?.dataset?.action;
   app.replaceChildren(mount(renderDetails(snapshot, ui), document as unknown as DocumentLike) as Node);
   if (focusedKey) (app.querySelector(`[data-action="${focusedKey}"]`) as HTMLElement | null)?.focus();
-  reportRendered();
+  // Only under the test launchers (the host marks the page); a shipped page reports nothing.
+  if (document.body.hasAttribute(TEST_HOOKS_ATTRIBUTE)) reportRendered();
 }
 
 /** Tells the host what is on screen: its text, script elements, inline handlers, and whether an injected script ran. */
@@ -69,7 +71,7 @@ function reportRendered(): void {
     const attrs = all[i].attributes;
     for (let j = 0; j < attrs.length; j++) if (/^on/i.test(attrs[j].name)) { handlers++; break; }
   }
-  post(pageMessage.rendered({
+  vscode.postMessage(renderedMessage({
     text: (app.textContent ?? '').slice(0, MAX_COPY_CHARS),
     scripts: document.scripts.length,
     handlers,

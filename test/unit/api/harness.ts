@@ -1,9 +1,10 @@
-// Starts a real emulator on 127.0.0.1 (port 0) and a BackupApi over the project's Graph client.
+// Starts a real emulator on 127.0.0.1 (port 0, through the one harness in test/support/emulator.ts) and a
+// BackupApi over the project's Graph client.
 import { BackupApi } from '../../../src/backup/api';
 import { GraphClient } from '../../../src/graph';
-import { CONTROL_TOKEN_HEADER, startEmulator, type RunningEmulator } from '../../../src/emulator';
+import type { RunningEmulator } from '../../../src/emulator';
 import type { SeedName } from '../../../src/emulator/catalog/types';
-import { profileFromEnv } from '../../support/profile';
+import { startTestEmulator } from '../../support/emulator';
 
 export interface Harness {
   emulator: RunningEmulator;
@@ -15,7 +16,8 @@ export interface Harness {
 }
 
 export async function startHarness(seed: SeedName = 'empty'): Promise<Harness> {
-  const emulator = await startEmulator({ port: 0, seed, undocumentedOptions: profileFromEnv() });
+  const running = await startTestEmulator({ seed });
+  const { emulator } = running;
   const log: Harness['log'] = [];
   const client = new GraphClient({
     baseUrl: `${emulator.url}/v1.0`,
@@ -28,17 +30,8 @@ export async function startHarness(seed: SeedName = 'empty'): Promise<Harness> {
     log,
     async close() {
       await client.close();
-      await emulator.close();
+      await running.close();
     },
-    async control(path, body, method = 'POST') {
-      const response = await fetch(`${emulator.url}/_emulator/${path}`, {
-        method,
-        headers: { [CONTROL_TOKEN_HEADER]: emulator.controlToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`control ${path} → ${response.status} ${text}`);
-      return text ? JSON.parse(text) : undefined;
-    },
+    control: (path, body, method) => running.control(path, body, method),
   };
 }

@@ -31,8 +31,12 @@ describe('auth: the emulator with --auth on, over https', function () {
     setTimeout(() => void transport.send({ method: 'POST', url: `${origin}/_emulator/identity/approve`, headers: { 'content-type': 'application/json', [CONTROL_TOKEN_HEADER]: emulator.controlToken }, body: JSON.stringify({ user_code: prompt.userCode, user }) }), 20);
   };
 
+  function client(provider?: MsalTokenProvider): GraphClient {
+    return new GraphClient({ baseUrl: `${origin}/v1.0`, transport, tokenProvider: provider, retry: { maxAttempts: 1 } });
+  }
+
   function api(provider?: MsalTokenProvider): BackupApi {
-    return new BackupApi(new GraphClient({ baseUrl: `${origin}/v1.0`, transport, tokenProvider: provider, retry: { maxAttempts: 1 } }));
+    return new BackupApi(client(provider));
   }
 
   async function firstPage(a: BackupApi): Promise<number> {
@@ -50,7 +54,7 @@ describe('auth: the emulator with --auth on, over https', function () {
   });
 
   it('the admin signed in with device code lists the seeded sessions and reads restore points', async () => {
-    const provider = new MsalTokenProvider({ authority: `${origin}/contoso`, clientId: DEMO_PUBLIC_CLIENT.clientId, method: 'deviceCode', transport, secrets: new MemorySecretStore(), connectionId: 'e' });
+    const provider = new MsalTokenProvider({ authority: `${origin}/contoso`, clientId: DEMO_PUBLIC_CLIENT.clientId, method: 'deviceCode', transport, secrets: new MemorySecretStore(), connectionId: 'e', graphOrigin: origin });
     await provider.signIn({ onDeviceCode: approve('admin') });
     const a = api(provider);
     assert.ok((await firstPage(a)) > 0);
@@ -59,7 +63,7 @@ describe('auth: the emulator with --auth on, over https', function () {
     const { body: mine } = await a.sessions.create(exchange, {});
     assert.equal(mine.createdBy?.user?.displayName, 'Megan Bowen', 'createdBy names the signed-in user');
     await a.sessions.delete(mine.id);
-    const units = await a.client.get<{ value: unknown[] }>('/solutions/backupRestore/protectionUnits');
+    const units = await client(provider).get<{ value: unknown[] }>('/solutions/backupRestore/protectionUnits');
     assert.ok(units.body.value.length > 0, 'Configuration.Read.All lets the wizard list protection units');
     adminProvider = provider;
   });
@@ -78,7 +82,7 @@ describe('auth: the emulator with --auth on, over https', function () {
   });
 
   it('the reader can list but not delete: 403 Authorization_RequestDenied naming the scope', async () => {
-    const provider = new MsalTokenProvider({ authority: `${origin}/contoso`, clientId: DEMO_PUBLIC_CLIENT.clientId, method: 'deviceCode', transport, secrets: new MemorySecretStore(), connectionId: 'r' });
+    const provider = new MsalTokenProvider({ authority: `${origin}/contoso`, clientId: DEMO_PUBLIC_CLIENT.clientId, method: 'deviceCode', transport, secrets: new MemorySecretStore(), connectionId: 'r', graphOrigin: origin });
     await provider.signIn({ onDeviceCode: approve('reader') });
     const a = api(provider);
     let id: string | undefined;
@@ -95,7 +99,7 @@ describe('auth: the emulator with --auth on, over https', function () {
   });
 
   it('the admin app (client credentials with the demo certificate) creates a draft session', async () => {
-    const provider = new MsalTokenProvider({ authority: `${origin}/contoso`, clientId: DEMO_ADMIN_APP.clientId, method: 'clientCertificate', transport, secrets: new MemorySecretStore(), connectionId: 'a' });
+    const provider = new MsalTokenProvider({ authority: `${origin}/contoso`, clientId: DEMO_ADMIN_APP.clientId, method: 'clientCertificate', transport, secrets: new MemorySecretStore(), connectionId: 'a', graphOrigin: origin });
     const cert = identity.demo.adminApp.certificate;
     await provider.signIn({ credential: { kind: 'certificate', certificatePem: cert.cert, privateKeyPem: cert.key } });
     const a = api(provider);
@@ -109,13 +113,13 @@ describe('auth: the emulator with --auth on, over https', function () {
   });
 
   it('checks every $batch sub-request: the reader cannot activate through a batch', async () => {
-    const provider = new MsalTokenProvider({ authority: `${origin}/contoso`, clientId: DEMO_PUBLIC_CLIENT.clientId, method: 'deviceCode', transport, secrets: new MemorySecretStore(), connectionId: 'rb' });
+    const provider = new MsalTokenProvider({ authority: `${origin}/contoso`, clientId: DEMO_PUBLIC_CLIENT.clientId, method: 'deviceCode', transport, secrets: new MemorySecretStore(), connectionId: 'rb', graphOrigin: origin });
     await provider.signIn({ onDeviceCode: approve('reader') });
     const a = api(provider);
     const drafts: string[] = [];
     for await (const page of a.sessions.list(undefined, { statuses: ['draft'] })) drafts.push(...page.items.map((s) => s.id));
     assert.ok(drafts.length > 0, 'the demo seed has drafts');
-    const [read, activate] = await a.client.batch([
+    const [read, activate] = await client(provider).batch([
       { id: '1', method: 'GET', url: `/solutions/backupRestore/restoreSessions/${drafts[0]}` },
       { id: '2', method: 'POST', url: `/solutions/backupRestore/restoreSessions/${drafts[0]}/activate`, headers: { authorization: 'Bearer smuggled' } },
     ]);

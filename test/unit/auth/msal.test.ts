@@ -9,9 +9,9 @@ import {
 } from '../../../src/auth';
 import { DEMO_ADMIN_APP, DEMO_PUBLIC_CLIENT, DEMO_READER_APP } from '../../../src/emulator/identity';
 import { GraphClient, GraphError, HttpTransport, type RequestLogEntry } from '../../../src/graph';
+import { until } from '../../support/wait';
 import { startIdentityHarness, type IdentityHarness } from '../identity/harness';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('auth: msal-node against the emulated identity', function () {
   this.timeout(30_000);
@@ -40,6 +40,7 @@ describe('auth: msal-node against the emulated identity', function () {
       transport,
       secrets,
       connectionId: 'test',
+      graphOrigin: new URL(h.graphBase).origin,
       log: (level: AuthLogLevel, message: string) => logs.push(`${level} ${message}`),
       ...overrides,
     });
@@ -61,8 +62,13 @@ describe('auth: msal-node against the emulated identity', function () {
     };
   }
 
+  /** The one token cache a store holds (its key is bound to the authority, client id and Graph origin). */
+  function cacheIn(store: MemorySecretStore): string | undefined {
+    return [...store.values].find(([k]) => k.startsWith(secretKeys.tokenCachePrefix))?.[1];
+  }
+
   function recordCacheSecrets(store: MemorySecretStore): void {
-    const text = store.values.get(secretKeys.tokenCache('test'));
+    const text = cacheIn(store);
     if (!text) return;
     const cache = JSON.parse(text) as Record<string, Record<string, { secret?: string }>>;
     for (const section of ['AccessToken', 'RefreshToken', 'IdToken']) {
@@ -80,7 +86,7 @@ describe('auth: msal-node against the emulated identity', function () {
     const summary = summarizeToken(token);
     assert.equal(summary?.kind, 'application');
     assert.deepEqual(summary?.backupPermissions, ['Ctl.R', 'Cfg.R', 'Rst.RW', 'Srch.R']);
-    assert.ok(secrets.values.get(secretKeys.clientCredential('test'))?.includes(h.identity.demo.adminApp.secret), 'the secret is kept in the SecretStore');
+    assert.ok(secrets.values.get(secretKeys.clientCredential({ connectionId: 'test', authority: h.authority, clientId: DEMO_ADMIN_APP.clientId, graphOrigin: new URL(h.graphBase).origin }))?.includes(h.identity.demo.adminApp.secret), 'the secret is kept in the SecretStore');
     const res = await graph(p).post<{ kind: string }>('/solutions/backupRestore/restoreSessions/abc/activate');
     assert.equal(res.body.kind, 'application');
     recordCacheSecrets(secrets);
@@ -129,9 +135,8 @@ describe('auth: msal-node against the emulated identity', function () {
   it('device code sign-in is cancellable with an AbortSignal', async () => {
     const { p } = provider({ method: 'deviceCode', clientId: DEMO_PUBLIC_CLIENT.clientId });
     const controller = new AbortController();
-    const started = Date.now();
-    await assert.rejects(p.signIn({ signal: controller.signal, onDeviceCode: () => setTimeout(() => controller.abort(), 100) }), SignInCancelledError);
-    assert.ok(Date.now() - started < 5_000);
+    // cancelled while msal polls for the unapproved code: an ignored abort would poll until the test times out
+    await assert.rejects(p.signIn({ signal: controller.signal, onDeviceCode: () => controller.abort() }), SignInCancelledError);
   });
 
   it('refreshes silently with the refresh token once the access token is (nearly) expired', async () => {
@@ -139,8 +144,11 @@ describe('auth: msal-node against the emulated identity', function () {
     await p.signIn({ onDeviceCode: approver('admin') });
     const first = await p.getToken(['https://graph.microsoft.com/.default']);
     const refreshes = h.identity.stats.refresh_token ?? 0;
-    await sleep(2_500);
-    const second = await p.getToken(['https://graph.microsoft.com/.default']);
+    // tokens live 302 s and msal renews 300 s before expiry: ask until the cached token is due and renewed
+    const second = await until('msal to renew the nearly expired token', async () => {
+      const token = await p.getToken(['https://graph.microsoft.com/.default']);
+      return token !== first ? token : undefined;
+    }, 10_000, 100);
     secretsSeen.add(first).add(second);
     assert.notEqual(second, first);
     assert.equal(h.identity.stats.refresh_token, refreshes + 1);
@@ -153,7 +161,7 @@ describe('auth: msal-node against the emulated identity', function () {
     const { p: a } = provider({ method: 'deviceCode', clientId: DEMO_PUBLIC_CLIENT.clientId }, store);
     await a.signIn({ onDeviceCode: approver('admin') });
     await a.signIn({ onDeviceCode: approver('reader') });
-    const cached = store.values.get(secretKeys.tokenCache('test'));
+    const cached = cacheIn(store);
     assert.ok(cached && JSON.parse(cached).RefreshToken, 'the cache is in the SecretStore');
     recordCacheSecrets(store);
 

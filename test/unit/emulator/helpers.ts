@@ -1,8 +1,9 @@
-// Shared helpers for the emulator tests: a real emulator on 127.0.0.1 (port 0), plain `fetch`, and small
-// builders that find protection units and restore points through the API the way a client would.
+// Shared helpers for the emulator tests: a real emulator on 127.0.0.1 (port 0, started by the one harness in
+// test/support/emulator.ts), plain `fetch` (controls carry the run's control token), and small builders that
+// find protection units and restore points through the API the way a client would.
 import { strict as assert } from 'assert';
 import type { EmulatorOptions, RunningEmulator } from '../../../src/emulator';
-import { CONTROL_TOKEN_HEADER, startEmulator } from '../../../src/emulator';
+import { controlHeaders, controlTarget, startTestEmulator } from '../../support/emulator';
 
 export const ROOT = '/v1.0/solutions/backupRestore';
 export const PREFER = { Prefer: 'include-unknown-enum-members' };
@@ -23,8 +24,8 @@ export class Client {
 
   async call<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response<T>> { // eslint-disable-line @typescript-eslint/no-explicit-any
     const full = path.startsWith('http') ? path : this.emulator.url + (path.startsWith('/_emulator') || path.startsWith('/v1.0') || path.startsWith('/beta') ? path : ROOT + path);
-    // The harness owns its emulator, so it sends the run's control token with every request (only controls need it).
-    const init: RequestInit = { method, headers: { [CONTROL_TOKEN_HEADER]: this.emulator.controlToken, ...headers } };
+    const controls = full.startsWith(`${this.emulator.url}/_emulator`) ? controlHeaders(controlTarget(this.emulator)) : {};
+    const init: RequestInit = { method, headers: { ...controls, ...headers } };
     if (body !== undefined) {
       init.body = (typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body)) as BodyInit;
       (init.headers as Record<string, string>)['Content-Type'] ??= 'application/json';
@@ -85,7 +86,7 @@ export class Client {
 
 /** Emulator tests exercise every option the emulator implements, so they run it with `honour` unless told otherwise. */
 export async function start(options: EmulatorOptions = {}): Promise<Client> {
-  return new Client(await startEmulator({ port: 0, seed: 'empty', undocumentedOptions: 'honour', ...options }));
+  return new Client((await startTestEmulator({ undocumentedOptions: 'honour', ...options })).emulator);
 }
 
 export function isGuid(value: unknown): boolean {

@@ -81,6 +81,7 @@ describe('graph/batch', () => {
       body: { description: 'd' },
       headers: { Prefer: 'include-unknown-enum-members', 'Content-Type': 'application/json' },
     });
+    // Graph gives a sub-request only its own headers: each one asks for the new enum members itself.
     assert.deepEqual(sent[1], { id: 'b', method: 'GET', url: '/solutions/backupRestore/restoreSessions/y', headers: { Prefer: 'include-unknown-enum-members' } });
     // a sub-request still throttled when the retry policy gives up is reported, not hidden; only it was re-sent
     assert.equal(out[0].status, 429);
@@ -89,12 +90,24 @@ describe('graph/batch', () => {
     for (const later of server.seen.slice(1)) assert.deepEqual((JSON.parse(later.body) as { requests: WireReq[] }).requests.map((r) => r.id), ['a']);
   });
 
-  it('retries a throttled $batch call only when every sub-request is idempotent', async () => {
+  it('keeps a caller Prefer on a sub-request and adds the enum preference to it', async () => {
+    server = await startServer(batchHandler());
+    client = new GraphClient({ baseUrl: server.base });
+    await client.batch([{ id: 'a', method: 'GET', url: '/a', headers: { prefer: 'odata.maxpagesize=5' } }]);
+    const sent = (JSON.parse(server.seen[0].body) as { requests: WireReq[] }).requests;
+    assert.deepEqual(sent[0].headers, { prefer: 'include-unknown-enum-members, odata.maxpagesize=5' });
+  });
+
+  it('retries a throttled $batch call after Retry-After, but a failed write batch (503) only once', async () => {
     let calls = 0;
     server = await startServer((req, res, seen) => {
       calls++;
       if (calls === 1 || calls === 3) {
         sendJson(res, 429, { error: { code: 'TooManyRequests', message: 'later' } }, { 'retry-after': '0.01' });
+        return;
+      }
+      if (calls === 5) {
+        sendJson(res, 503, { error: { code: 'ServiceUnavailable', message: 'busy' } }, { 'retry-after': '0.01' });
         return;
       }
       batchHandler()(req, res, seen);
@@ -103,8 +116,13 @@ describe('graph/batch', () => {
     const ok = await client.batch([{ id: '1', method: 'GET', url: '/a' }]);
     assert.equal(ok.length, 1);
     assert.equal(server.seen.length, 2);
-    await assert.rejects(client.batch([{ id: '1', method: 'POST', url: '/a/activate' }]), { status: 429 });
-    assert.equal(server.seen.length, 3);
+    // A throttled call was not processed, so even a batch of writes goes again.
+    const written = await client.batch([{ id: '1', method: 'POST', url: '/a/activate' }]);
+    assert.equal(written.length, 1);
+    assert.equal(server.seen.length, 4);
+    // A 503 may have been processed: a batch of writes is not repeated.
+    await assert.rejects(client.batch([{ id: '1', method: 'POST', url: '/a/activate' }]), { status: 503 });
+    assert.equal(server.seen.length, 5);
   });
 
   it('rejects duplicate ids before sending anything, and returns [] for no requests', async () => {

@@ -1,5 +1,6 @@
 import { strict as assert } from 'assert';
 import { GraphClient, GraphError } from '../../../src/graph';
+import { iteratePages } from '../../../src/graph/paging';
 import { TestServer, sendJson, startServer } from './server';
 
 /** A collection of 7 items served 3 per page; the link style alternates by page. */
@@ -86,6 +87,29 @@ describe('graph/paging', () => {
     client = new GraphClient({ baseUrl: server.base });
     await assert.rejects(client.collectAll('/a'), (e: unknown) => e instanceof GraphError && e.code === 'InvalidResponse');
     assert.equal(server.seen.length, 1);
+  });
+
+  it('stops with an error at a nextLink to another server, never sending it the request or the token', async () => {
+    const other = await startServer((_req, res) => sendJson(res, 200, { value: [{ id: 'foreign' }] }));
+    try {
+      server = await startServer((_req, res) => sendJson(res, 200, { value: [{ id: 'own' }], '@odata.nextLink': `${other.base}/page2` }));
+      client = new GraphClient({ baseUrl: server.base, tokenProvider: { getToken: async () => 't' } });
+      await assert.rejects(client.collectAll('/solutions/backupRestore/restoreSessions'), (e: unknown) => e instanceof GraphError && /another server/.test(e.message));
+      assert.equal(other.seen.length, 0);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('stops with an error after the page cap', async () => {
+    server = await startServer((req, res) => {
+      const n = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('p') ?? '0');
+      sendJson(res, 200, { value: [{ id: n }], '@odata.nextLink': `/next?p=${n + 1}` });
+    });
+    client = new GraphClient({ baseUrl: server.base });
+    const pages = iteratePages(server.base, `${server.base}/next?p=0`, (url) => (client as GraphClient).get(url), 5);
+    await assert.rejects((async () => { for await (const page of pages) void page; })(), (e: unknown) => e instanceof GraphError && /more than 5 pages/.test(e.message));
+    assert.equal(server.seen.length, 5);
   });
 
   it('a failing page rejects the iteration with the GraphError', async () => {

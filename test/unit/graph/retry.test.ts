@@ -61,6 +61,12 @@ describe('graph/retry', () => {
       }
     });
 
+    it('retries a throttled non-idempotent write only after Retry-After', () => {
+      assert.deepEqual(decideRetry({ ...base, idempotent: false, retryAfterMs: 50 }, policy), { retry: true, delayMs: 50 });
+      assert.equal(decideRetry({ ...base, idempotent: false }, policy).retry, false);
+      assert.equal(decideRetry({ ...base, idempotent: false, status: 503, retryAfterMs: 50 }, policy).retry, false);
+    });
+
     it('never retries non-idempotent requests, cancellation, or other statuses', () => {
       assert.equal(decideRetry({ ...base, idempotent: false }, policy).retry, false);
       assert.equal(decideRetry({ ...base, kind: 'network', status: 0, idempotent: false }, policy).retry, false);

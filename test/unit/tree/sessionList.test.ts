@@ -31,9 +31,9 @@ describe('explorer session list', function () {
     assert.equal(list.total, all.length);
     assert.equal(list.running, running);
     assert.ok(list.nextLink);
-    await list.loadMore(h.api.client, false);
+    await list.loadMore(h.api, false);
     assert.equal(list.sessions.length, 6);
-    await list.loadMore(h.api.client, true);
+    await list.loadMore(h.api, true);
     assert.deepEqual(list.sessions.map((s) => s.id), all, 'every session once, in the service order');
     assert.equal(list.nextLink, undefined);
   });

@@ -1,8 +1,11 @@
+// An artifact row: the protection unit it restores (or the item, for granular artifacts), its point in time,
+// destination and status. Its context flags say whether it can be removed (its session's rules decide).
 import * as vscode from 'vscode';
 import {
   artifactPointInTime, artifactStatusWord, formatDateTime, restoredLocation,
 } from '../../backup/presentation';
 import type { GranularRestoreArtifactBase, RestoreArtifactBase } from '../../backup/model';
+import { allowedActions } from '../../backup/model';
 import type { ArtifactNode } from './nodes';
 import { artifactIcon } from './statusStyle';
 
@@ -18,8 +21,7 @@ export function artifactItem(node: ArtifactNode, unitName: string | undefined): 
     .filter(Boolean)
     .join(' · ');
   item.iconPath = artifactIcon(artifact.status);
-  // The parent session's status decides whether Remove Artifact is offered.
-  item.contextValue = `artifact.${node.granular ? 'granular' : 'standard'}.${node.sessionStatus}`;
+  item.contextValue = artifactFlags(node);
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${node.granular ? 'Granular artifact' : 'Artifact'}** — `).appendText(artifactStatusWord(artifact.status)).appendMarkdown('\n\n');
   const location = restoredLocation(workload, artifact);
@@ -36,6 +38,13 @@ export function artifactItem(node: ArtifactNode, unitName: string | undefined): 
   for (const [name, value] of rows) if (value) md.appendText(`${name}: ${value}`).appendMarkdown('  \n');
   item.tooltip = md;
   return item;
+}
+
+/** `artifact standard canRemove`: the parent session's rules decide whether Remove Artifact is offered. */
+export function artifactFlags(node: ArtifactNode): string {
+  const flags = ['artifact', node.granular ? 'granular' : 'standard'];
+  if (allowedActions(node.parent.session.status).has('patch')) flags.push('canRemove');
+  return flags.join(' ');
 }
 
 function lastSegment(url: string): string {

@@ -1,0 +1,60 @@
+// Sign Out (one account or all, and for the last one the token cache and stored credential) and Check
+// Permissions (the token's claims as a Markdown report, focused on one failed call when given one).
+import * as vscode from 'vscode';
+import { SignInRequiredError, permissionsReport, summarizeToken } from '../../auth';
+import type { AuthCommandContext } from './context';
+import { signIn } from './signIn';
+
+export async function signOut(ctx: AuthCommandContext): Promise<void> {
+  const connection = await ctx.connections.get();
+  const auth = connection.auth;
+  if (!auth) {
+    void vscode.window.showInformationMessage(`The connection "${connection.label}" does not sign in.`);
+    return;
+  }
+  let target: string | undefined;
+  const accounts = await auth.getAccounts();
+  if (accounts.length > 1) {
+    const pick = await vscode.window.showQuickPick(
+      [...accounts.map((a) => ({ label: a.username, homeAccountId: a.homeAccountId as string | undefined })), { label: 'All accounts', homeAccountId: undefined }],
+      { title: `Sign Out: ${connection.label}` },
+    );
+    if (!pick) return;
+    target = pick.homeAccountId;
+  }
+  await auth.signOut(target);
+  if (!target || target === auth.selectedAccountId) await ctx.connections.rememberAccount(connection.id, undefined);
+  ctx.log.info(`Signed out of "${connection.label}"${target ? '' : ' (token cache and stored credential deleted)'}.`);
+  ctx.connections.notifyChanged();
+  void vscode.window.showInformationMessage(`Signed out of ${connection.label}.`);
+}
+
+export async function checkPermissions(ctx: AuthCommandContext, focus?: { method: string; path: string }): Promise<void> {
+  const connection = await ctx.connections.get();
+  if (!connection.auth) {
+    const choice = await vscode.window.showInformationMessage(
+      `"${connection.label}" sends no token: the emulator allows every operation unless it runs with --auth on. Sign in to check a real token's permissions.`,
+      'Sign In',
+    );
+    if (choice) await signIn(ctx);
+    return;
+  }
+  let accessToken: string;
+  try {
+    accessToken = (await connection.auth.acquireSilent()).accessToken;
+  } catch (err) {
+    if (err instanceof SignInRequiredError) {
+      const choice = await vscode.window.showWarningMessage(err.message, 'Sign In');
+      if (choice) await signIn(ctx);
+      return;
+    }
+    throw err;
+  }
+  const summary = summarizeToken(accessToken);
+  if (!summary) throw new Error('The access token is not a JWT, so its permissions cannot be read on this side.');
+  const markdown = permissionsReport(summary, { connectionLabel: connection.label, authority: connection.authority, focus });
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+  await vscode.window.showTextDocument(doc, { preview: true });
+  const allowedWrite = summary.access.some((r) => r.rule.id === 'sessions.activate' && r.allowed);
+  ctx.log.info(`Check Permissions on "${connection.label}": ${summary.kind}, ${summary.backupPermissions.join(', ') || 'no Backup Storage permission'}${allowedWrite ? '' : ' (read-only)'}.`);
+}

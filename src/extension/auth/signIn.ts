@@ -1,0 +1,184 @@
+// Sign in: device code (a Copy-and-Open dialog), browser (opened externally, https or loopback only), or an app
+// secret / certificate asked once and kept in SecretStorage. Signing in to the no-setup emulator connection
+// creates (or reuses) an emulator connection for the chosen method.
+import * as vscode from 'vscode';
+import {
+  SIGN_IN_METHODS, SignInCancelledError, isAppOnly, isLoopbackUrl, parseCertificateBundle,
+  type ClientCredential, type DeviceCodePrompt, type SignInMethod,
+} from '../../auth';
+import { SIGN_IN_LABELS, type Connection } from '../connections';
+import { AUTH_COMMAND_IDS, type AuthCommandContext } from './context';
+
+export async function signIn(ctx: AuthCommandContext): Promise<void> {
+  let connection = await ctx.connections.get();
+  if (connection.signIn === 'none') {
+    if (!connection.isEmulator) throw new Error(`The connection "${connection.label}" has no sign-in method.`);
+    // The no-setup emulator connection sends no token. Signing in creates (or reuses) an emulator connection
+    // for the chosen method and switches to it, so every method works on a fresh install.
+    const method = await pickMethod(SIGN_IN_METHODS, 'Sign in to the local emulator with…');
+    if (!method) return;
+    const id = `emulator-${method}`;
+    if (!ctx.connections.list().some((c) => c.id === id)) {
+      await ctx.connections.save({ id, label: `Local emulator · ${SIGN_IN_LABELS[method]}`, kind: 'emulator', signIn: method, apiVersion: connection.apiVersion });
+    }
+    await ctx.connections.switchTo(id);
+    connection = await ctx.connections.get();
+  }
+  const auth = connection.auth;
+  if (!auth) throw new Error(`The connection "${connection.label}" has no token provider.`);
+  const method = connection.signIn as SignInMethod;
+
+  if (!isAppOnly(method)) {
+    const accounts = await auth.getAccounts();
+    if (accounts.length > 0) {
+      type Item = vscode.QuickPickItem & { homeAccountId?: string };
+      const pick = await vscode.window.showQuickPick<Item>(
+        [
+          ...accounts.map((a) => ({ label: a.username, description: a.homeAccountId === auth.selectedAccountId ? 'in use' : a.name, homeAccountId: a.homeAccountId })),
+          { label: '$(add) Sign in with another account' },
+        ],
+        { title: `Sign In: ${connection.label}` },
+      );
+      if (!pick) return;
+      if (pick.homeAccountId) {
+        auth.selectAccount(pick.homeAccountId);
+        await ctx.connections.rememberAccount(connection.id, pick.homeAccountId);
+        ctx.connections.notifyChanged();
+        return;
+      }
+    }
+  }
+
+  const credential = isAppOnly(method) ? await askCredential(ctx, connection, method) : undefined;
+  if (isAppOnly(method) && !credential && !(await auth.hasStoredCredential())) return;
+
+  try {
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Signing in to ${connection.label}`, cancellable: true },
+      async (progress, token) => {
+        const controller = new AbortController();
+        token.onCancellationRequested(() => controller.abort());
+        let done = false;
+        try {
+          return await auth.signIn({
+            signal: controller.signal,
+            credential,
+            onDeviceCode: (prompt) => {
+              progress.report({ message: `enter the code ${prompt.userCode} at ${prompt.verificationUri}` });
+              void showDeviceCode(prompt).then((proceed) => {
+                if (!proceed && !done) controller.abort();
+              });
+            },
+            openBrowser: async (url) => {
+              progress.report({ message: 'finish in the browser' });
+              const opened = await openSignInPage(url);
+              if (!opened) throw new SignInCancelledError('The browser was not opened.');
+            },
+          });
+        } finally {
+          done = true;
+        }
+      },
+    );
+    if (result.account) await ctx.connections.rememberAccount(connection.id, result.account.homeAccountId);
+    ctx.connections.notifyChanged();
+    const who = result.account ? result.account.username : 'the app';
+    ctx.log.info(`Signed in to "${connection.label}" as ${who} (${SIGN_IN_LABELS[method]}).`);
+    void vscode.window.showInformationMessage(`Signed in to ${connection.label} as ${who}.`, 'Check Permissions').then((c) => {
+      if (c) void vscode.commands.executeCommand(AUTH_COMMAND_IDS.checkPermissions);
+    });
+  } catch (err) {
+    if (err instanceof SignInCancelledError) {
+      ctx.log.info(`Sign-in to "${connection.label}" was cancelled.`);
+      return;
+    }
+    throw err;
+  }
+}
+
+/**
+ * The device code, as VS Code's own device-code sign-ins show it: a dialog with Copy Code & Open Browser and
+ * Copy Code. It closes with the click, so no stale code stays on screen; the sign-in progress notification
+ * (which closes by itself) keeps the code in view while the person signs in. False when dismissed: cancel.
+ */
+async function showDeviceCode(prompt: DeviceCodePrompt): Promise<boolean> {
+  const COPY_OPEN = 'Copy Code & Open Browser';
+  const COPY = 'Copy Code';
+  const choice = await vscode.window.showInformationMessage(
+    `To sign in, enter the code ${prompt.userCode} at ${prompt.verificationUri}`,
+    { modal: true, detail: 'The code is copied to the clipboard. Sign-in continues here once you have entered it.' },
+    COPY_OPEN,
+    COPY,
+  );
+  if (!choice) return false;
+  await vscode.env.clipboard.writeText(prompt.userCode);
+  if (choice === COPY_OPEN) await openSignInPage(prompt.verificationUri);
+  return true;
+}
+
+/** The secret or certificate of an app connection, asked for once (then kept in SecretStorage by the provider). */
+async function askCredential(ctx: AuthCommandContext, connection: Connection, method: SignInMethod): Promise<ClientCredential | undefined> {
+  const auth = connection.auth;
+  if (!auth) return undefined;
+  if (connection.isEmulator) {
+    // The in-process emulator's demo app: nothing to type.
+    const demo = (await ctx.connections.emulatorDemo())?.demo;
+    if (demo && (!connection.config.clientId || connection.config.clientId === demo.adminApp.clientId)) {
+      return method === 'clientSecret'
+        ? { kind: 'secret', secret: demo.adminApp.secret }
+        : { kind: 'certificate', certificatePem: demo.adminApp.certificate.cert, privateKeyPem: demo.adminApp.certificate.key };
+    }
+  }
+  if (await auth.hasStoredCredential()) {
+    const reuse = await vscode.window.showQuickPick(
+      [{ label: 'Use the stored credential', reuse: true }, { label: method === 'clientSecret' ? 'Enter a new client secret' : 'Choose another certificate file', reuse: false }],
+      { title: `Sign In: ${connection.label}` },
+    );
+    if (!reuse) return undefined;
+    if (reuse.reuse) return undefined;
+  }
+  if (method === 'clientSecret') {
+    const secret = await vscode.window.showInputBox({
+      title: `Client secret of ${connection.config.clientId ?? 'the app'}`,
+      prompt: 'The secret Value (not its ID). It is kept in VS Code SecretStorage only.',
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: (v) => (v.trim() ? undefined : 'Enter the secret.'),
+    });
+    return secret ? { kind: 'secret', secret: secret.trim() } : undefined;
+  }
+  const files = await vscode.window.showOpenDialog({
+    title: 'Certificate (PEM with the certificate and its unencrypted private key)',
+    canSelectMany: false,
+    filters: { 'PEM certificate and key': ['pem', 'crt', 'key'] },
+  });
+  if (!files?.[0]) return undefined;
+  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(files[0]));
+  // Read once; from now on the key lives in SecretStorage (the file is not referenced again).
+  return parseCertificateBundle(text);
+}
+
+export async function pickMethod(methods: readonly SignInMethod[], title: string): Promise<SignInMethod | undefined> {
+  const detail: Record<SignInMethod, string> = {
+    deviceCode: 'enter a code in a browser (works over SSH and in remote windows)',
+    interactive: 'sign in in the browser; the redirect comes back to 127.0.0.1',
+    clientSecret: 'app-only (client credentials) with a client secret kept in SecretStorage',
+    clientCertificate: 'app-only (client credentials) with a certificate and key kept in SecretStorage',
+  };
+  const pick = await vscode.window.showQuickPick(
+    methods.map((m) => ({ label: SIGN_IN_LABELS[m], detail: detail[m], method: m })),
+    { title, ignoreFocusOut: true },
+  );
+  return pick?.method;
+}
+
+/**
+ * Opens a sign-in page the server named, only over https (or http on this machine, for the local emulator):
+ * a server cannot make the editor open a file:, command: or other scheme.
+ */
+async function openSignInPage(url: string): Promise<boolean> {
+  const uri = vscode.Uri.parse(url, true);
+  const allowed = uri.scheme === 'https' || (uri.scheme === 'http' && isLoopbackUrl(url));
+  if (!allowed) throw new Error(`The sign-in page ${uri.scheme}://${uri.authority} is not https; it was not opened.`);
+  return vscode.env.openExternal(uri);
+}

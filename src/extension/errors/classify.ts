@@ -1,0 +1,61 @@
+// The one error classifier: turns any failure into words for a person (a one-line summary and a detail that
+// names the request-id, never headers or tokens), the next steps that can help, and the request-id. The
+// command wrapper's toasts, the tree's error nodes and the details panels all use it, so they agree.
+// Errors are told apart by type, never by their name string.
+import { SignInRequiredError } from '../../auth';
+import { GraphError } from '../../graph';
+import { checkPermissionsArgs } from '../auth/forbidden';
+import { EmulatorStoppedError } from '../connections';
+
+export type ErrorKind = 'emulatorStopped' | 'signIn' | 'permissions' | 'service' | 'other';
+
+export type NextStep =
+  | { kind: 'retry' }
+  | { kind: 'signIn' }
+  | { kind: 'checkPermissions'; args: { method: string; path: string } }
+  | { kind: 'startEmulator' }
+  | { kind: 'showLog' };
+
+export interface ClassifiedError {
+  kind: ErrorKind;
+  /** One line, for a toast, a tree row or a panel notice. */
+  summary: string;
+  /** For the log and tooltips: the request line with its ids and date when the service answered. */
+  detail: string;
+  requestId?: string;
+  /** Most helpful first. */
+  steps: NextStep[];
+}
+
+export const STEP_LABELS: Record<NextStep['kind'], string> = {
+  retry: 'Retry',
+  signIn: 'Sign In',
+  checkPermissions: 'Check Permissions',
+  startEmulator: 'Start Local Emulator',
+  showLog: 'Show Log',
+};
+
+export function classifyError(error: unknown): ClassifiedError {
+  if (error instanceof EmulatorStoppedError) {
+    return { kind: 'emulatorStopped', summary: 'The local emulator is stopped.', detail: error.message, steps: [{ kind: 'startEmulator' }, { kind: 'showLog' }] };
+  }
+  if (error instanceof SignInRequiredError) {
+    return { kind: 'signIn', summary: error.message, detail: error.message, steps: [{ kind: 'signIn' }, { kind: 'showLog' }] };
+  }
+  if (error instanceof GraphError) {
+    const summary = error.code ? `${error.code}: ${error.message}` : error.message;
+    // The Graph layer already writes the one line that names the request, its ids and date.
+    const base = { summary, detail: error.describe(), requestId: error.requestId };
+    if (error.status === 401) return { ...base, kind: 'signIn', steps: [{ kind: 'signIn' }, { kind: 'showLog' }] };
+    const permissions = checkPermissionsArgs(error);
+    if (permissions) return { ...base, kind: 'permissions', steps: [{ kind: 'checkPermissions', args: permissions }, { kind: 'showLog' }] };
+    return { ...base, kind: 'service', steps: [{ kind: 'retry' }, { kind: 'showLog' }] };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { kind: 'other', summary: message, detail: message, steps: [{ kind: 'showLog' }] };
+}
+
+/** The summary with the request-id appended, for places that show one line only (panel notices). */
+export function summaryWithRequestId(classified: ClassifiedError): string {
+  return classified.requestId ? `${classified.summary} (request-id ${classified.requestId})` : classified.summary;
+}

@@ -1,0 +1,186 @@
+// The session hub of one connection: the one place that reads a session with its contents (through the
+// facade), keeps the latest copy of every session seen, and announces changes. The tree, the details
+// panels, the JSON documents, auto-refresh, the watch list and the history recorder read from it and
+// subscribe to it; none of them is another one's event source. Also holds the connection's protection-unit
+// names (they never change for a connection, so a filter change keeps them).
+//
+// Free of `vscode`, so it is tested with plain mocha against the real emulator.
+import type { BackupApi, SessionRead } from '../../backup/api';
+import type { ObservationSource } from '../../backup/history';
+import type { RestoreArtifact, RestoreSession, Workload } from '../../backup/model';
+import { isTerminalSession, workloadBySessionType } from '../../backup/model';
+import { UnitDirectory } from '../../backup/unitDirectory';
+import { GraphError } from '../../graph';
+
+/** What the hub needs of a connection. */
+export interface HubConnection {
+  readonly id: string;
+  readonly label: string;
+  /** Version root, for exports that reproduce the requests. */
+  readonly baseUrl: string;
+  readonly api: BackupApi;
+}
+
+export interface SessionChange {
+  connectionId: string;
+  workload: Workload;
+  sessionId: string;
+  /** The fresh copy; undefined when the session is gone (deleted here, or 404 from the service). */
+  session: RestoreSession | undefined;
+  /** Set when the change came from a read with contents (artifacts, bulk requests, response metadata). */
+  read?: SessionRead;
+  source: ObservationSource;
+  note?: string;
+  /** Set when the session was created here (lists that hold its workload reload). */
+  created?: true;
+}
+
+export interface HubEntry {
+  workload: Workload;
+  session: RestoreSession;
+  /** The last read with contents, if the session was ever read that way. */
+  read?: SessionRead;
+}
+
+export interface Subscription {
+  dispose(): void;
+}
+
+export class SessionHub {
+  readonly units: UnitDirectory;
+  private connection: HubConnection;
+  private readonly entries = new Map<string, HubEntry>();
+  private readonly loading = new Map<string, Promise<SessionRead | undefined>>();
+  private readonly listeners = new Set<(change: SessionChange) => void>();
+
+  constructor(connection: HubConnection) {
+    this.connection = connection;
+    this.units = new UnitDirectory(() => Promise.resolve(this.connection.api));
+  }
+
+  get connectionId(): string {
+    return this.connection.id;
+  }
+
+  get label(): string {
+    return this.connection.label;
+  }
+
+  get baseUrl(): string {
+    return this.connection.baseUrl;
+  }
+
+  get api(): BackupApi {
+    return this.connection.api;
+  }
+
+  /** After a reconnect of the same connection (new HTTP pool, same tenant): keep the copies, use the new facade. */
+  rebind(connection: HubConnection): void {
+    if (connection.id !== this.connection.id) throw new Error(`The hub of "${this.connection.id}" cannot serve "${connection.id}".`);
+    this.connection = connection;
+  }
+
+  onDidChangeSession(listener: (change: SessionChange) => void): Subscription {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** The latest copy of a session, if the hub has seen it. */
+  latest(sessionId: string): HubEntry | undefined {
+    return this.entries.get(sessionId);
+  }
+
+  /** Sessions seen that have not reached a terminal status. */
+  running(): HubEntry[] {
+    return [...this.entries.values()].filter((e) => !isTerminalSession(e.session.status));
+  }
+
+  /**
+   * Reads a session with its contents and announces it. Resolves to undefined (and announces the session as
+   * gone) when the service answers 404; other failures reject. Concurrent loads of one session share a read.
+   */
+  load(workload: Workload, sessionId: string, source: ObservationSource, note?: string): Promise<SessionRead | undefined> {
+    let pending = this.loading.get(sessionId);
+    if (!pending) {
+      pending = this.read(workload, sessionId, source, note).finally(() => this.loading.delete(sessionId));
+      this.loading.set(sessionId, pending);
+    }
+    return pending;
+  }
+
+  /**
+   * Takes fresh copies seen elsewhere (a list page, a batch refresh, an action's answer). A session seen for the
+   * first time is kept quietly; one that differs from the kept copy is announced. Returns the announced ones.
+   */
+  observe(workload: Workload | undefined, sessions: readonly RestoreSession[], source: ObservationSource, note?: string): RestoreSession[] {
+    const changed: RestoreSession[] = [];
+    for (const fresh of sessions) {
+      const kept = this.entries.get(fresh.id);
+      const w = workload ?? kept?.workload ?? workloadBySessionType(fresh['@odata.type']);
+      if (!w) continue;
+      if (kept && JSON.stringify(kept.session) === JSON.stringify(fresh)) continue;
+      this.entries.set(fresh.id, { workload: w, session: fresh, read: kept?.read });
+      if (kept) {
+        changed.push(fresh);
+        this.fire({ connectionId: this.connectionId, workload: w, sessionId: fresh.id, session: fresh, source, note });
+      }
+    }
+    return changed;
+  }
+
+  /** A session created here (a new draft): kept and announced as created. */
+  created(workload: Workload, session: RestoreSession): void {
+    this.entries.set(session.id, { workload, session });
+    this.fire({ connectionId: this.connectionId, workload, sessionId: session.id, session, source: 'action', created: true });
+  }
+
+  /** The latest read with contents, or a new one when the hub has none. */
+  async contents(workload: Workload, sessionId: string, source: ObservationSource): Promise<SessionRead | undefined> {
+    return this.entries.get(sessionId)?.read ?? this.load(workload, sessionId, source);
+  }
+
+  /** The session is gone (deleted here or elsewhere). */
+  forget(workload: Workload, sessionId: string, source: ObservationSource): void {
+    this.entries.delete(sessionId);
+    this.fire({ connectionId: this.connectionId, workload, sessionId, session: undefined, source });
+  }
+
+  /** Re-reads these sessions in `$batch` round trips and announces those that changed or disappeared. */
+  async refreshMany(sessionIds: readonly string[], source: ObservationSource): Promise<void> {
+    if (!sessionIds.length) return;
+    const fresh = await this.api.sessions.getMany(sessionIds);
+    for (const [id, session] of fresh) {
+      const kept = this.entries.get(id);
+      if (session) this.observe(kept?.workload, [session], source);
+      else if (kept) this.forget(kept.workload, id, source);
+    }
+  }
+
+  /**
+   * The first page of standard artifacts of many sessions, in `$batch` calls of 20, for naming rows from their
+   * units. Callers run it after the first paint: it is never needed to show the list itself.
+   */
+  artifactsOfMany(workload: Workload, sessionIds: readonly string[]): Promise<Map<string, RestoreArtifact[]>> {
+    return this.api.sessions.artifactsOfMany(workload, sessionIds, 'standard');
+  }
+
+  private async read(workload: Workload, sessionId: string, source: ObservationSource, note?: string): Promise<SessionRead | undefined> {
+    let read: SessionRead;
+    try {
+      read = await this.api.sessions.read(workload, sessionId, { contents: true });
+    } catch (error) {
+      if (error instanceof GraphError && error.status === 404) {
+        this.forget(workload, sessionId, source);
+        return undefined;
+      }
+      throw error;
+    }
+    this.entries.set(sessionId, { workload, session: read.session, read });
+    this.fire({ connectionId: this.connectionId, workload, sessionId, session: read.session, read, source, note });
+    return read;
+  }
+
+  private fire(change: SessionChange): void {
+    for (const listener of [...this.listeners]) listener(change);
+  }
+}

@@ -1,0 +1,74 @@
+// A workload row (Exchange, SharePoint, OneDrive) with its counts ("2 active · 41"); its children are the
+// loaded pages of its sessions, "created by me" applied locally, then Load more while the service has more.
+import * as vscode from 'vscode';
+import type { SessionListQuery } from '../../backup/api';
+import type { RestoreSession, Workload } from '../../backup/model';
+import type { SessionHub } from '../sessions/hub';
+import { loadMoreNode } from './loadMoreNode';
+import { errorNode } from './messageNode';
+import type { ConnectionNode, Node, SessionNode, WorkloadNode } from './nodes';
+import type { SessionList } from './sessionList';
+
+export function workloadNode(parent: ConnectionNode, workload: Workload): WorkloadNode {
+  return { kind: 'workload', id: `${parent.id}/${workload.id}`, parent, workload };
+}
+
+export function workloadItem(node: WorkloadNode, list: SessionList | undefined): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.workload.label, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = node.id;
+  item.iconPath = new vscode.ThemeIcon(node.workload.icon);
+  item.contextValue = 'workload';
+  if (list?.loaded) {
+    const total = list.total ?? `${list.sessions.length}+`;
+    item.description = list.running ? `${list.running} active · ${total}` : `${total}`;
+  }
+  return item;
+}
+
+/** What listing a workload's sessions needs from the provider. */
+export interface WorkloadSource {
+  hub: SessionHub;
+  list: SessionList;
+  query: SessionListQuery & { createdByMe?: boolean };
+  pageSize: number;
+  /** The signed-in caller, for "created by me". */
+  me(): Promise<{ userId?: string; appId?: string }>;
+  /** The same node object for the same session, so expansion state and updates find it. */
+  sessionNode(parent: WorkloadNode, session: RestoreSession): SessionNode;
+  /** The workload row changed (its counts arrived). */
+  onCounts(): void;
+}
+
+export async function workloadChildren(node: WorkloadNode, source: WorkloadSource): Promise<Node[]> {
+  const { workload } = node;
+  const { list, hub } = source;
+  if (!list.loaded && !list.error) {
+    // The workload row shows the counts; it is re-rendered when the running count arrives.
+    await list.loadFirst(hub.api, { ...source.query, top: source.pageSize }, source.onCounts);
+    hub.observe(workload, list.sessions, 'tree');
+  }
+  if (list.error) {
+    const error = list.error;
+    list.error = undefined;
+    return [errorNode(node, error, { command: 'restoreSessions.refreshWorkload', title: 'Retry', arguments: [workload.id] })];
+  }
+  if (list.sessions.length === 0) {
+    return [{ kind: 'message', id: `${node.id}/empty`, parent: node, label: `No ${workload.label} restore sessions`, description: 'Create one…', icon: 'info', command: { command: 'restoreSessions.createSession', title: 'Create', arguments: [workload.id] } }];
+  }
+  // Graph documents no $filter on createdBy, so "created by me" is applied to the loaded pages here.
+  const mine = source.query.createdByMe ? await source.me() : undefined;
+  const shown = mine ? list.sessions.filter((s) => isCreatedBy(s, mine)) : list.sessions;
+  const children: Node[] = shown.map((session) => source.sessionNode(node, session));
+  if (mine && shown.length === 0) {
+    children.push({ kind: 'message', id: `${node.id}/none-mine`, parent: node, label: `None of the ${list.sessions.length} loaded sessions were created by you`, icon: 'filter' });
+  }
+  if (list.nextLink) children.push(loadMoreNode(node, list));
+  return children;
+}
+
+function isCreatedBy(session: RestoreSession, me: { userId?: string; appId?: string }): boolean {
+  const by = session.createdBy;
+  if (me.userId) return by?.user?.id === me.userId;
+  if (me.appId) return !by?.user && by?.application?.id === me.appId;
+  return false;
+}
