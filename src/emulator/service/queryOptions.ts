@@ -9,7 +9,7 @@ import type { RequestContext } from './context';
 export type UndocumentedOptions = 'refuse' | 'ignore' | 'honour';
 export const UNDOCUMENTED_OPTION_PROFILES: readonly UndocumentedOptions[] = ['refuse', 'ignore', 'honour'];
 /** The profile of an emulator started without the flag. */
-export const DEFAULT_UNDOCUMENTED_OPTIONS: UndocumentedOptions = 'honour';
+export const DEFAULT_UNDOCUMENTED_OPTIONS: UndocumentedOptions = 'refuse';
 
 interface OptionsRow {
   /** The API as Microsoft's page titles it. */
