@@ -27,13 +27,14 @@ export class OptionSupport {
 }
 
 /**
- * The option a failed request was refused for: a 400 whose message names one of the options sent. Undefined
- * when the failure is about something else (then it stands).
+ * The option a failed request was refused for: a 400 whose message names one of the options sent, as `$orderby`
+ * (the emulator) or as `'OrderBy'` (ASP.NET OData's "Query option 'OrderBy' is not allowed"). Undefined when
+ * the failure is about something else (then it stands).
  */
 export function refusedOption(error: unknown, sent: readonly QueryOption[]): QueryOption | undefined {
   if (!(error instanceof GraphError) || error.status !== 400) return undefined;
   const message = error.message.toLowerCase();
-  return sent.find((option) => message.includes(option));
+  return sent.find((option) => message.includes(option) || message.includes(`'${option.slice(1)}'`));
 }
 
 /** Options a `Warning` header says the service ignored (the emulator's `ignore` profile names them). */
