@@ -53,7 +53,14 @@ const targets = [
   },
 ];
 
+/** The emulator's $metadata reads Microsoft's CSDL from beside the bundle (src/emulator/metadata/metadata.ts). */
+function copyMetadata() {
+  fs.mkdirSync('dist/metadata', { recursive: true });
+  fs.copyFileSync('src/emulator/metadata/graph-v1-backup-csdl.xml', 'dist/metadata/graph-v1-backup-csdl.xml');
+}
+
 async function main() {
+  copyMetadata();
   if (watch) {
     for (const options of targets) {
       const context = await esbuild.context(options);

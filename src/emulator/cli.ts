@@ -4,6 +4,7 @@
 // SIGINT/SIGTERM, and exits 2 on a bad flag, 1 when it cannot start.
 import { startEmulator } from './index';
 import type { EmulatorOptions } from './index';
+import { DEFAULT_UNDOCUMENTED_OPTIONS, parseUndocumentedOptions } from './service/queryOptions';
 
 // dist/emulator.js is both the CLI and the library the extension loads on first use of the emulator connection.
 export { startEmulator } from './index';
@@ -25,6 +26,9 @@ Options:
   --https-port <n>    Also serve https (the emulated sign-in endpoints and the API); 0 picks a free port.
                       Default: none, or a free port with --auth on
   --token-lifetime <s> Lifetime of issued access tokens in seconds (default 3600)
+  --undocumented-options refuse|ignore|honour
+                      A query option Microsoft's docs do not list for an API: refuse answers 400, ignore
+                      drops it (Warning header), honour applies it (default ${DEFAULT_UNDOCUMENTED_OPTIONS})
   --test-hooks        Test-only routes (e.g. /_emulator/xss), for the project's test launchers
   --help              Show this help
 `;
@@ -66,6 +70,13 @@ export function parseArgs(argv: readonly string[]): EmulatorOptions | 'help' {
         const v = value();
         if (v !== 'off' && v !== 'on') throw new UsageError(`--auth must be on or off, got '${v}'`);
         options.auth = v;
+        break;
+      }
+      case '--undocumented-options': {
+        const v = value();
+        const profile = parseUndocumentedOptions(v);
+        if (!profile) throw new UsageError(`--undocumented-options must be refuse, ignore or honour, got '${v}'`);
+        options.undocumentedOptions = profile;
         break;
       }
       case '--https-port': options.httpsPort = portValue(flag, value()); break;

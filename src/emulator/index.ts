@@ -10,6 +10,7 @@ import type { FaultInjector } from './service/faults';
 import type { PipelineOptions } from './service/server';
 import { close, listen } from './listen';
 import { isLoopbackAddress } from './service/guard';
+import { DEFAULT_UNDOCUMENTED_OPTIONS, UNDOCUMENTED_OPTION_PROFILES, type UndocumentedOptions } from './service/queryOptions';
 import { createEmulatorServer } from './service/server';
 import { createAuthenticateHook, createIdentityService, listenHttps, withIdentity, type IdentityService } from './identity';
 
@@ -24,6 +25,11 @@ export interface EmulatorOptions {
   controlToken?: string;
   /** Test-only routes (e.g. /_emulator/xss); only the test launchers set this. Default false. */
   testHooks?: boolean;
+  /**
+   * A query option Microsoft's docs do not list for an API: 'refuse' answers 400, 'ignore' drops it with a
+   * `Warning` header, 'honour' applies it (service/queryOptions.ts). Default DEFAULT_UNDOCUMENTED_OPTIONS.
+   */
+  undocumentedOptions?: UndocumentedOptions;
   seed?: SeedName;
   /** JSON file the state is loaded from and saved to after every write. */
   dataFile?: string;
@@ -79,13 +85,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const auth = allowRemote ? 'on' : options.auth;
   const controlToken = options.controlToken ?? randomBytes(24).toString('base64url');
   if (!/^[\x21-\x7e]{16,256}$/.test(controlToken)) throw new Error('controlToken must be 16 to 256 printable characters without spaces.');
+  const undocumentedOptions = options.undocumentedOptions ?? DEFAULT_UNDOCUMENTED_OPTIONS;
+  if (!UNDOCUMENTED_OPTION_PROFILES.includes(undocumentedOptions)) throw new Error(`undocumentedOptions must be ${UNDOCUMENTED_OPTION_PROFILES.join(', ')}, got '${String(undocumentedOptions)}'.`);
   const core = new EmulatorCore({ seed: options.seed ?? 'demo', dataFile: options.dataFile, timeScale, realNow: options.now ?? Date.now });
   const httpsPort = options.httpsPort ?? (auth === 'on' ? 0 : undefined);
   const identity = httpsPort === undefined ? undefined : createIdentityService({ tokenLifetimeSeconds: options.tokenLifetimeSeconds });
   const authenticate = auth === 'on' && identity ? createAuthenticateHook(identity) : options.authenticate;
   const { server, listener, faults } = createEmulatorServer({
     core, authenticate, otherRequests: options.otherRequests, wrap: identity ? (pipeline) => withIdentity(identity, pipeline) : undefined,
-    guard: { controlToken, allowRemote }, testHooks: options.testHooks === true,
+    guard: { controlToken, allowRemote }, testHooks: options.testHooks === true, undocumentedOptions,
   });
   const { url, port } = await listen(server, 'http', options.port ?? 0, host);
   const tls = identity ? await listenHttps(identity, listener, { port: httpsPort, host, httpUrl: url }) : undefined;
@@ -108,3 +116,4 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 export type { SeedName };
 export { DataFileError } from './service/persistence';
 export { CONTROL_TOKEN_HEADER, isLoopbackAddress } from './service/guard';
+export { UNDOCUMENTED_OPTION_PROFILES, type UndocumentedOptions } from './service/queryOptions';

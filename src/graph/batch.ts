@@ -1,13 +1,16 @@
 /**
- * JSON `$batch`: at most 20 sub-requests per call (Graph's limit). Longer lists are split into several
- * calls (a few in flight at once) and the responses are returned in the order of the requests, whatever
- * order the service answers in. A throttled sub-request comes back as its own 429 item; the caller
- * decides what to do with it.
+ * JSON `$batch` (https://learn.microsoft.com/en-us/graph/json-batching): at most 20 sub-requests per call
+ * (Graph's limit). Longer lists are split into several calls (a few in flight at once) and the responses are
+ * returned in the order of the requests, whatever order the service answers in. Each sub-request carries its
+ * own headers (Graph applies none of the outer request's to it), so each asks for the evolvable enum members
+ * itself. A sub-request throttled inside the batch (429, or 503/504 for a read) is sent again, alone with the
+ * other throttled ones, after the longest Retry-After, within the client's retry policy; a 429 means the
+ * service did not process it, so even a POST is retried.
  */
 
 import { GraphError, redactUrl } from './errors';
 import type { BatchOptions, BatchRequestItem, BatchResponseItem, GraphResponse } from './types';
-import { isIdempotent } from './retry';
+import { decideRetry, isIdempotent, parseRetryAfter, type RetryPolicy } from './retry';
 
 export const MAX_BATCH_SIZE = 20;
 
@@ -68,11 +71,20 @@ export function toWire(baseUrl: string, r: BatchRequestItem): WireRequest {
   return wire;
 }
 
+/** How throttled sub-requests are waited for: the client's retry policy and its cancellable sleep. */
+export interface BatchRetry {
+  policy: RetryPolicy;
+  wait(ms: number): Promise<void>;
+}
+
+type Post = (body: { requests: WireRequest[] }, idempotent: boolean) => Promise<GraphResponse<unknown>>;
+
 export async function runBatch(
   baseUrl: string,
   requests: readonly BatchRequestItem[],
   options: BatchOptions,
-  post: (body: { requests: WireRequest[] }, idempotent: boolean) => Promise<GraphResponse<unknown>>,
+  post: Post,
+  retry: BatchRetry,
 ): Promise<BatchResponseItem[]> {
   const ids = new Set<string>();
   for (const r of requests) {
@@ -89,11 +101,8 @@ export async function runBatch(
   const worker = async (): Promise<void> => {
     while (!failed && next < chunks.length) {
       const index = next++;
-      const part = chunks[index];
-      const idempotent = options.idempotent ?? part.every((r) => isIdempotent(r.method));
       try {
-        const response = await post({ requests: part.map((r) => toWire(baseUrl, r)) }, idempotent);
-        results[index] = orderResponses(part, response, `${baseUrl}/$batch`);
+        results[index] = await sendChunk(baseUrl, chunks[index], options, post, retry);
       } catch (err) {
         failed = true; // stop the other workers from starting further calls
         throw err;
@@ -102,6 +111,34 @@ export async function runBatch(
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, () => worker()));
   return results.flat();
+}
+
+/** One chunk, then again only its throttled sub-requests until none is left or the policy says stop. */
+async function sendChunk(baseUrl: string, part: readonly BatchRequestItem[], options: BatchOptions, post: Post, retry: BatchRetry): Promise<BatchResponseItem[]> {
+  const started = Date.now();
+  const answers = new Map<string, BatchResponseItem>();
+  let pending = part;
+  for (let attempt = 1; pending.length > 0; attempt++) {
+    const idempotent = options.idempotent ?? pending.every((r) => isIdempotent(r.method));
+    const response = await post({ requests: pending.map((r) => toWire(baseUrl, r)) }, idempotent);
+    const items = orderResponses(pending, response, `${baseUrl}/$batch`);
+    for (const item of items) answers.set(item.id, item);
+    const decisions = items.map((item, i) => ({ request: pending[i], decision: retryDecision(item, pending[i], attempt, Date.now() - started, retry.policy) }))
+      .filter((d) => d.decision !== undefined);
+    if (decisions.length === 0 || decisions.some((d) => !d.decision?.retry)) break;
+    await retry.wait(Math.max(...decisions.map((d) => (d.decision?.retry ? d.decision.delayMs : 0))));
+    pending = decisions.map((d) => d.request);
+  }
+  return part.map((r) => answers.get(r.id) as BatchResponseItem);
+}
+
+/** Undefined when the sub-response is final; otherwise whether and when to send it again. */
+function retryDecision(item: BatchResponseItem, request: BatchRequestItem, attempt: number, elapsedMs: number, policy: RetryPolicy): ReturnType<typeof decideRetry> | undefined {
+  if (item.status !== 429 && item.status !== 503 && item.status !== 504) return undefined;
+  // A throttled request was not processed, so repeating it is safe whatever its method.
+  const idempotent = item.status === 429 || isIdempotent(request.method);
+  if (!idempotent) return undefined;
+  return decideRetry({ attempt, elapsedMs, idempotent, kind: 'http', status: item.status, retryAfterMs: parseRetryAfter(item.headers['retry-after']) }, policy);
 }
 
 function orderResponses(part: readonly BatchRequestItem[], response: GraphResponse<unknown>, url: string): BatchResponseItem[] {

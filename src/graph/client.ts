@@ -121,9 +121,12 @@ export class GraphClient {
 
   /** JSON $batch, 20 sub-requests per call; responses in the order of `requests`. */
   batch(requests: BatchRequestItem[], options: BatchOptions = {}): Promise<BatchResponseItem[]> {
+    const url = `${this.baseUrl}/$batch`;
     return runBatch(this.baseUrl, requests, options, (body, idempotent) =>
-      this.send<unknown>('POST', `${this.baseUrl}/$batch`, { body, idempotent, signal: options.signal }),
-    );
+      this.send<unknown>('POST', url, { body, idempotent, signal: options.signal }), {
+      policy: this.retry,
+      wait: (ms) => sleep(ms, options.signal, () => abortedError('POST', url, '', 0, options.signal?.reason)),
+    });
   }
 
   /** Closes the connection pool (unless the transport was passed in). */

@@ -75,7 +75,8 @@ export interface Harness {
 
 export async function startHarness(options: EmulatorOptions & { retry?: RetryOptions; timeoutMs?: number } = {}): Promise<Harness> {
   const { retry, timeoutMs, ...emulatorOptions } = options;
-  const running = await startTestEmulator({ seed: 'demo', ...emulatorOptions });
+  // The hardening suites drive every option the emulator implements with raw requests, so they run it with `honour`.
+  const running = await startTestEmulator({ seed: 'demo', undocumentedOptions: 'honour', ...emulatorOptions });
   const { emulator } = running;
   const log: RequestLogEntry[] = [];
   const client = new GraphClient({

@@ -188,9 +188,10 @@ function emulatorCliFlags(cli) {
  * its URL from the "listening on http://..." line. `args`: more CLI flags (e.g. ['--auth', 'on']).
  * A random per-run control token goes in with `--control-token` and the emulator's test-only routes are turned
  * on with `--test-hooks` (`testHooks: false` to leave them off), each when the build knows the flag.
+ * `undocumentedOptions` ('refuse' | 'ignore' | 'honour') sets `--undocumented-options`; absent, the CLI's default.
  * Returns { url, proc, stop(), controlToken } (controlToken undefined when the build has no such flag).
  */
-function startEmulatorCli({ seed = 'demo', timeScale, port = 0, args: extraArgs = [], logFile, timeoutMs = 20000, testHooks = true } = {}) {
+function startEmulatorCli({ seed = 'demo', timeScale, port = 0, args: extraArgs = [], logFile, timeoutMs = 20000, testHooks = true, undocumentedOptions } = {}) {
   const cli = path.join(ROOT, 'dist/emulator.js');
   const args = [cli, '--port', String(port), '--seed', seed];
   if (timeScale !== undefined) args.push('--time-scale', String(timeScale));
@@ -201,6 +202,7 @@ function startEmulatorCli({ seed = 'demo', timeScale, port = 0, args: extraArgs 
     const controlToken = flags.has('--control-token') ? crypto.randomBytes(24).toString('base64url') : undefined;
     if (controlToken) args.push('--control-token', controlToken);
     if (testHooks && flags.has('--test-hooks')) args.push('--test-hooks');
+    if (undocumentedOptions && flags.has('--undocumented-options')) args.push('--undocumented-options', undocumentedOptions);
     const proc = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: cleanEnv() });
     const log = logFile ? fs.createWriteStream(logFile, { flags: 'a' }) : null;
     let buf = '';

@@ -60,12 +60,13 @@ async function main() {
   const workspace = path.join(stateDir, 'workspace');
   fs.mkdirSync(workspace, { recursive: true });
 
-  const emu = await host.startEmulatorCli({ seed: 'demo', timeScale: 60, logFile: path.join(stateDir, 'emulator.log') });
+  // The walk reads the emulator directly with `$top` / `$orderby` (test/e2e/steps.ts), so it honours them.
+  const emu = await host.startEmulatorCli({ seed: 'demo', timeScale: 60, logFile: path.join(stateDir, 'emulator.log'), undocumentedOptions: 'honour' });
   cleanups.push(() => emu.stop());
   const emulatorUrl = emu.url;
   log(`emulator on ${emulatorUrl}`);
   // the permission steps switch restoreSessions.emulator.url to this one and sign in as `reader`
-  const authEmu = await host.startEmulatorCli({ seed: 'demo', timeScale: 60, args: ['--auth', 'on'], logFile: path.join(stateDir, 'emulator-auth.log') });
+  const authEmu = await host.startEmulatorCli({ seed: 'demo', timeScale: 60, args: ['--auth', 'on'], logFile: path.join(stateDir, 'emulator-auth.log'), undocumentedOptions: 'honour' });
   cleanups.push(() => authEmu.stop());
   log(`emulator with --auth on at ${authEmu.url}`);
   host.makeState(stateDir, { 'restoreSessions.emulator.url': emulatorUrl });

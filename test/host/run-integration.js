@@ -45,7 +45,8 @@ for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { log(`${sig}: st
 
 /** The emulator CLI (dist/emulator.js) on port 0, demo seed; its absence or failure fails the run. */
 async function startEmulator(stateDir) {
-  const emu = await host.startEmulatorCli({ seed: 'demo', timeScale: 60, logFile: path.join(stateDir, 'emulator.log') });
+  // The suites read the emulator directly with `$top` / `$orderby` (test/integration/helpers.ts), so it honours them.
+  const emu = await host.startEmulatorCli({ seed: 'demo', timeScale: 60, logFile: path.join(stateDir, 'emulator.log'), undocumentedOptions: 'honour' });
   cleanups.push(() => emu.stop());
   log(`emulator on ${emu.url}${emu.controlToken ? ' (with a control token)' : ''}`);
   return emu;

@@ -2,16 +2,32 @@
 import type { GraphClient, GraphPage, GraphResponse } from '../../graph';
 import type { RestoreArtifact, RestoreArtifactsBulkAdditionRequest, Workload } from '../model';
 import type { ArtifactKind, BulkRequestInput } from './inputs';
+import { OptionSupport, refusedOption } from './optionSupport';
 import { paths } from './paths';
 
 export class ArtifactsApi {
-  constructor(private readonly client: GraphClient) {}
+  constructor(private readonly client: GraphClient, private readonly support: OptionSupport = new OptionSupport()) {}
 
-  /** Pages of a session's standard or granular artifacts. Granular lists accept no query options (documented). */
-  list(workload: Workload, sessionId: string, kind: ArtifactKind, options: { top?: number; signal?: AbortSignal } = {}): AsyncGenerator<GraphPage<RestoreArtifact>> {
+  /**
+   * Pages of a session's standard or granular artifacts. Granular lists accept no query options (documented);
+   * standard ones are asked for a page size only while the service has not refused `$top` there.
+   */
+  async *list(workload: Workload, sessionId: string, kind: ArtifactKind, options: { top?: number; signal?: AbortSignal } = {}): AsyncGenerator<GraphPage<RestoreArtifact>> {
     const nav = kind === 'standard' ? workload.standardArtifacts.nav : workload.granularArtifacts.nav;
-    const query = kind === 'standard' && options.top ? { $top: options.top } : undefined;
-    return this.client.pages<RestoreArtifact>(paths.navigation(workload, sessionId, nav), { query, signal: options.signal });
+    const sized = kind === 'standard' && options.top !== undefined && this.support.supports(nav, '$top');
+    const pages = this.client.pages<RestoreArtifact>(paths.navigation(workload, sessionId, nav), { query: sized ? { $top: options.top } : undefined, signal: options.signal });
+    let first: IteratorResult<GraphPage<RestoreArtifact>>;
+    try {
+      first = await pages.next();
+    } catch (error) {
+      if (!sized || !refusedOption(error, ['$top'])) throw error;
+      this.support.drop(nav, '$top', 'refused');
+      yield* this.list(workload, sessionId, kind, options);
+      return;
+    }
+    if (first.done) return;
+    yield first.value;
+    yield* pages;
   }
 
   /** Every artifact of one kind, following paging. */

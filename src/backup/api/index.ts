@@ -1,6 +1,7 @@
 // The restore API facade: everything the extension does with Backup Storage goes through here.
 import type { GraphClient } from '../../graph';
 import { ArtifactsApi } from './artifacts';
+import { OptionSupport } from './optionSupport';
 import { SessionsApi } from './sessions';
 import { TenantApi } from './tenant';
 
@@ -9,11 +10,15 @@ export class BackupApi {
   readonly artifacts: ArtifactsApi;
   readonly tenant: TenantApi;
 
-  // Private: callers go through the facade, so every request has one place that names it.
-  constructor(private readonly client: GraphClient) {
-    this.sessions = new SessionsApi(client);
-    this.artifacts = new ArtifactsApi(client);
-    this.tenant = new TenantApi(client);
+  /**
+   * Private: callers go through the facade, so every request has one place that names it. `onOptionLearnt`
+   * hears, once per collection and option, that the service refused or ignored a query option (optionSupport.ts).
+   */
+  constructor(private readonly client: GraphClient, options: { onOptionLearnt?: (message: string) => void } = {}) {
+    const support = new OptionSupport(options.onOptionLearnt);
+    this.sessions = new SessionsApi(client, support);
+    this.artifacts = new ArtifactsApi(client, support);
+    this.tenant = new TenantApi(client, support);
   }
 
   /** Closes the HTTP pool (when the connection is dropped). */
@@ -24,6 +29,8 @@ export class BackupApi {
 
 export * from './inputs';
 export { SessionsApi, type ArtifactChangeResult } from './sessions';
+export type { SessionPage } from './sessionList';
+export { OptionSupport } from './optionSupport';
 export type { ReadResponse, SessionContentsRead, SessionRead } from './sessionRead';
 export { ArtifactsApi } from './artifacts';
 export { TenantApi } from './tenant';

@@ -1,11 +1,13 @@
 // Restore sessions: list, get, create, change artifacts, delete, activate — one code path for the three
 // workloads, driven by the workload table.
-import { GraphError, type GraphClient, type GraphPage, type GraphResponse } from '../../graph';
+import { GraphError, type GraphClient, type GraphResponse } from '../../graph';
 import type { DeltaItemFailure, RestoreArtifact, RestoreSession, RestoreSessionBase, RestoreSessionStatus, Workload } from '../model';
 import { chunk, LIMITS } from '../model';
 import { granularArtifactBody, removalBody, standardArtifactBody } from './bodies';
 import type { ArtifactChangeInput, ArtifactKind, CreateSessionInput, GranularArtifactInput, SessionListQuery, StandardArtifactInput } from './inputs';
-import { odataString, paths } from './paths';
+import { OptionSupport } from './optionSupport';
+import { paths } from './paths';
+import { continuePage, listSessions, type Continuation, type SessionPage } from './sessionList';
 import { readArtifactsOfSessions, readSession, type SessionRead } from './sessionRead';
 
 /** Result of one logical artifact change, possibly sent as several PATCH requests of at most 50 items. */
@@ -18,12 +20,31 @@ export interface ArtifactChangeResult {
 }
 
 export class SessionsApi {
-  constructor(private readonly client: GraphClient) {}
+  /** Continuation links handed out by `list`, with what their pages still need from this side. */
+  private readonly continuations = new Map<string, Continuation>();
+  /** The rest of pages the service made larger than asked, under links of this side's own. */
+  private readonly buffered = new Map<string, { page: SessionPage; continuation: Continuation }>();
+  private bufferedPages = 0;
 
-  /** Pages of one workload's sessions (or of every workload's when `workload` is omitted), newest first by default. */
-  list(workload: Workload | undefined, query: SessionListQuery = {}): AsyncGenerator<GraphPage<RestoreSession>> {
+  constructor(private readonly client: GraphClient, private readonly support: OptionSupport = new OptionSupport()) {}
+
+  /**
+   * Pages of one workload's sessions (or of every workload's when `workload` is omitted), newest first by
+   * default when the service sorts them (`serverOrder` says when it did not); filtered whatever the service did
+   * with `$filter` (sessionList.ts).
+   */
+  async *list(workload: Workload | undefined, query: SessionListQuery = {}): AsyncGenerator<SessionPage> {
     const path = workload ? paths.workloadSessions(workload) : paths.restoreSessions();
-    return this.client.pages<RestoreSession>(path, { query: listQuery(query), signal: query.signal });
+    const collection = workload ? workload.sessionCollection : 'restoreSessions';
+    for await (const page of listSessions(this.client, this.support, collection, path, query)) {
+      let part = this.sized(page, { collection, query });
+      yield part;
+      // A page larger than asked (`$top` not honoured) is handed out in parts of the asked size.
+      while (part.nextLink !== undefined && this.buffered.has(part.nextLink)) {
+        part = this.takeBuffered(part.nextLink);
+        yield part;
+      }
+    }
   }
 
   async get(workload: Workload | undefined, id: string, signal?: AbortSignal): Promise<GraphResponse<RestoreSession>> {
@@ -37,11 +58,37 @@ export class SessionsApi {
   }
 
   /** The page after `nextLink` (a continuation link the service sent with an earlier page). */
-  async nextPage(nextLink: string, signal?: AbortSignal): Promise<GraphPage<RestoreSession> | undefined> {
+  async nextPage(nextLink: string, signal?: AbortSignal): Promise<SessionPage | undefined> {
+    if (this.buffered.has(nextLink)) return this.takeBuffered(nextLink);
     const pages = this.client.pages<RestoreSession>(nextLink, { signal });
     const next = await pages.next();
     await pages.return(undefined);
-    return next.done ? undefined : next.value;
+    if (next.done) return undefined;
+    const continuation = this.continuations.get(nextLink);
+    if (!continuation) return next.value;
+    this.continuations.delete(nextLink);
+    return this.sized(continuePage(this.support, continuation, next.value), continuation);
+  }
+
+  /**
+   * The page as the caller asked for it: at most `top` items, the rest kept for the next call under a link
+   * of this side's own; the service's continuation link is remembered with what its pages still need.
+   */
+  private sized(page: SessionPage, continuation: Continuation): SessionPage {
+    const top = continuation.query.top;
+    if (top === undefined || top < 1 || page.items.length <= top) {
+      remember(this.continuations, page.nextLink, continuation);
+      return page;
+    }
+    const link = `${BUFFERED_PAGE}${this.bufferedPages++}`;
+    remember(this.buffered, link, { page: { ...page, items: page.items.slice(top), count: undefined }, continuation });
+    return { ...page, items: page.items.slice(0, top), nextLink: link };
+  }
+
+  private takeBuffered(link: string): SessionPage {
+    const { page, continuation } = this.buffered.get(link) as { page: SessionPage; continuation: Continuation };
+    this.buffered.delete(link);
+    return this.sized(page, continuation);
   }
 
   /** The first page of artifacts of each of many sessions, in `$batch` calls of at most 20 sub-requests. */
@@ -119,16 +166,24 @@ export class SessionsApi {
   }
 
   /** Only the first page of `list` (one request). */
-  async firstPage(workload: Workload | undefined, query: SessionListQuery = {}): Promise<GraphPage<RestoreSession> | undefined> {
+  async firstPage(workload: Workload | undefined, query: SessionListQuery = {}): Promise<SessionPage | undefined> {
     const pages = this.list(workload, query);
     const first = await pages.next();
     await pages.return(undefined);
     return first.done ? undefined : first.value;
   }
 
-  /** How many sessions (of one workload, or all) have one of these statuses, from `$count`. */
-  async count(workload: Workload | undefined, statuses: RestoreSessionStatus[], signal?: AbortSignal): Promise<number> {
-    return (await this.firstPage(workload, { statuses, top: 1, count: true, signal }))?.count ?? 0;
+  /**
+   * How many sessions (of one workload, or all) have one of these statuses: the service's `$count` when it
+   * filtered and counted as asked, otherwise counted here over every page. `within` narrows by creation time.
+   */
+  async count(workload: Workload | undefined, statuses: RestoreSessionStatus[], signal?: AbortSignal, within: SessionListQuery = {}): Promise<number> {
+    const query: SessionListQuery = { createdAfter: within.createdAfter, createdBefore: within.createdBefore, statuses, signal };
+    const first = await this.firstPage(workload, { ...query, count: true });
+    if (first?.count !== undefined) return first.count;
+    let count = 0;
+    for await (const page of this.list(workload, query)) count += page.items.length;
+    return count;
   }
 
   /** Reads many sessions in as few round trips as `$batch` allows; missing sessions come back as `undefined`. */
@@ -146,18 +201,14 @@ export class SessionsApi {
   }
 }
 
-function listQuery(query: SessionListQuery): Record<string, string | number | boolean | undefined> {
-  const filters: string[] = [];
-  if (query.statuses?.length === 1) filters.push(`status eq ${odataString(query.statuses[0])}`);
-  else if (query.statuses?.length) filters.push(`status in (${query.statuses.map(odataString).join(',')})`);
-  if (query.createdAfter) filters.push(`createdDateTime ge ${query.createdAfter.toISOString()}`);
-  if (query.createdBefore) filters.push(`createdDateTime le ${query.createdBefore.toISOString()}`);
-  return {
-    $top: query.top,
-    $filter: filters.length ? filters.join(' and ') : undefined,
-    $orderby: `createdDateTime ${query.order ?? 'desc'}`,
-    $count: query.count ? true : undefined,
-  };
+/** Links this side makes for the rest of a page larger than asked; never sent to the service. */
+const BUFFERED_PAGE = 'urn:m365-restore-sessions:buffered-page:';
+
+/** Keeps at most 64 links: ones nobody followed are forgotten oldest first. */
+function remember<T>(map: Map<string, T>, link: string | undefined, value: T): void {
+  if (link === undefined) return;
+  if (map.size >= 64) map.delete(map.keys().next().value as string);
+  map.set(link, value);
 }
 
 /**

@@ -6,10 +6,14 @@ import type {
   RestorePoint, RestorePointSearchRequest, RestorePointSearchResponse, Workload,
 } from '../model';
 import { LIMITS } from '../model';
+import { OptionSupport, refusedOption } from './optionSupport';
 import { odataString, paths } from './paths';
 
+/** Where the connection remembers whether `$expand=protectionUnit` works on a single restore point. */
+const POINT = 'restorePoints/{id}';
+
 export class TenantApi {
-  constructor(private readonly client: GraphClient) {}
+  constructor(private readonly client: GraphClient, private readonly support: OptionSupport = new OptionSupport()) {}
 
   async serviceRoot(signal?: AbortSignal): Promise<GraphResponse<BackupRestoreRoot>> {
     return this.client.get<BackupRestoreRoot>(paths.serviceRoot(), { signal });
@@ -47,8 +51,25 @@ export class TenantApi {
     return response.body.value.slice(0, LIMITS.restorePointListMax);
   }
 
+  /**
+   * A restore point with its protection unit. No page documents `$expand` on a single point, so the unit is
+   * asked for that way only while the service honours it, and read from the point's `protectionUnit`
+   * navigation (the v1.0 metadata's) otherwise.
+   */
   async restorePoint(id: string, signal?: AbortSignal): Promise<GraphResponse<RestorePoint>> {
-    return this.client.get<RestorePoint>(paths.restorePoint(id), { query: { $expand: 'protectionUnit' }, signal });
+    if (this.support.supports(POINT, '$expand')) {
+      try {
+        const expanded = await this.client.get<RestorePoint>(paths.restorePoint(id), { query: { $expand: 'protectionUnit' }, signal });
+        if (expanded.body.protectionUnit) return expanded;
+        this.support.drop(POINT, '$expand', 'ignored');
+      } catch (error) {
+        if (!refusedOption(error, ['$expand'])) throw error;
+        this.support.drop(POINT, '$expand', 'refused');
+      }
+    }
+    const point = await this.client.get<RestorePoint>(paths.restorePoint(id), { signal });
+    const unit = await this.client.get<ProtectionUnit>(`${paths.restorePoint(id)}/protectionUnit`, { signal }).catch(() => undefined);
+    return unit ? { ...point, body: { ...point.body, protectionUnit: unit.body } } : point;
   }
 
   /**
@@ -58,16 +79,24 @@ export class TenantApi {
    */
   async unitsOfRestorePoints(ids: readonly string[], signal?: AbortSignal): Promise<Map<string, ProtectionUnit>> {
     const unique = [...new Set(ids)];
+    const expand = this.support.supports(POINT, '$expand');
     const responses = await this.client.batch(
-      unique.map((id, index) => ({ id: String(index), method: 'GET', url: `${paths.restorePoint(id)}?$expand=protectionUnit` })),
+      unique.map((id, index) => ({ id: String(index), method: 'GET', url: expand ? `${paths.restorePoint(id)}?$expand=protectionUnit` : `${paths.restorePoint(id)}/protectionUnit` })),
       { signal },
     );
     const units = new Map<string, ProtectionUnit>();
+    let expandFailed = false;
     for (const response of responses) {
-      const unit = response.status === 200 ? (response.body as RestorePoint).protectionUnit : undefined;
+      const body = response.body as (RestorePoint & ProtectionUnit) | undefined;
+      const unit = response.status !== 200 ? undefined : expand ? body?.protectionUnit : body;
       if (unit) units.set(unique[Number(response.id)], unit);
+      // A 400 naming $expand, or a point answered without its unit: the service does not expand here.
+      else if (expand && (response.status === 200 || (response.status === 400 && JSON.stringify(response.body).includes('$expand')))) expandFailed = true;
     }
-    return units;
+    if (!expandFailed) return units;
+    this.support.drop(POINT, '$expand', 'ignored');
+    const rest = await this.unitsOfRestorePoints(unique.filter((id) => !units.has(id)), signal);
+    return new Map([...units, ...rest]);
   }
 
   /**

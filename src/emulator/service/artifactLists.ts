@@ -8,7 +8,8 @@ import type { Reply, RequestContext } from './context';
 import { ok } from './context';
 import type { EmulatorCore } from './core';
 import { compileFilter } from './odataFilter';
-import { allowOptions, applySelect, contextUrl, decodeToken, encodeToken, nextLink, option, parseCount, parseSelect, parseTop } from './odata';
+import { applySelect, contextUrl, decodeToken, encodeToken, nextLink, option, parseCount, parseSelect, parseTop } from './odata';
+import { allowOptions } from './queryOptions';
 import { presentArtifact } from './present';
 import { findSession } from './sessionLookup';
 
@@ -26,8 +27,8 @@ function navOf(w: Workload, kind: ArtifactKind): string {
 
 export function listArtifacts(core: EmulatorCore, ctx: RequestContext, w: Workload, sessionId: string, kind: ArtifactKind): Reply {
   const nav = navOf(w, kind);
-  if (kind === 'granular') allowOptions(ctx, [], `/${nav} (the service supports no OData query options on granular artifacts)`);
-  else allowOptions(ctx, ['$top', '$skiptoken', '$filter', '$select', '$count'], `/${nav}`);
+  if (kind === 'granular') allowOptions(ctx, 'granularArtifacts', `/${nav} (the service supports no OData query options on granular artifacts)`);
+  else allowOptions(ctx, 'artifactList', `/${nav}`);
   const record = findSession(core, sessionId, w.id);
   const artifacts: object[] = kind === 'standard' ? record.standard : record.granular;
   const path = `${w.sessionCollection}('${record.session.id}')/${nav}`;
@@ -56,13 +57,13 @@ export function listArtifacts(core: EmulatorCore, ctx: RequestContext, w: Worklo
 
 export function getArtifact(core: EmulatorCore, ctx: RequestContext, w: Workload, sessionId: string, kind: ArtifactKind, artifactId: string): Reply {
   const nav = navOf(w, kind);
-  allowOptions(ctx, kind === 'standard' ? ['$select'] : [], `/${nav}/{id}`);
+  allowOptions(ctx, kind === 'standard' ? 'artifactGet' : 'granularArtifacts', `/${nav}/{id}`);
   const record = findSession(core, sessionId, w.id);
   const artifacts: { id: string }[] = kind === 'standard' ? record.standard : record.granular;
   const artifact = artifacts.find((a) => a.id === artifactId) ?? artifacts.find((a) => a.id.toLowerCase() === artifactId.toLowerCase());
   if (!artifact) {
     if (artifactId.trim() === '') throw badRequest('BadRequest', 'An artifact id is required.');
-    throw notFound('RestoreArtifactNotFound', `The ${nav} item '${artifactId}' was not found in restore session '${record.session.id}'.`);
+    throw notFound('itemNotFound', `The ${nav} item '${artifactId}' was not found in restore session '${record.session.id}'.`);
   }
   const select = kind === 'standard' ? parseSelect(ctx, STANDARD_PROPERTIES) : undefined;
   return ok({

@@ -1,19 +1,24 @@
-// JSON batching (`POST /{version}/$batch`): up to 20 requests, each dispatched through the same router as a
-// direct call, in order. `dependsOn` is not supported and is refused with a clear message.
+// JSON batching (`POST /{version}/$batch`, https://learn.microsoft.com/en-us/graph/json-batching): up to 20
+// requests, each dispatched through the same router as a direct call, in order. Each sub-request has only its
+// own headers (the outer `Prefer` does not apply to it); `dependsOn` names earlier requests, and a request whose
+// dependency failed answers 424. Throttle / 503 faults can hit single sub-requests (429 + Retry-After inside the
+// batch response), matched on the sub-request's own path.
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { LIMITS } from '../../backup/model';
-import { badRequest } from '../errors';
+import { badRequest, EmulatorError } from '../errors';
 import type { Reply, RequestContext } from './context';
-import { ok, prefersUnknownEnums } from './context';
+import { clientRequestIdOf, ok, prefersUnknownEnums } from './context';
 import type { EmulatorCore } from './core';
 import type { Authenticate } from './dispatch';
 import { dispatch, errorReply } from './dispatch';
 import { parsePath } from './paths';
+import type { FaultInjector } from './faults';
+import { faultError } from './faults';
 import type { Router } from './router';
 import { isObject } from './validate';
 
-export async function runBatch(core: EmulatorCore, router: Router, outer: RequestContext, authenticate?: Authenticate): Promise<Reply> {
+export async function runBatch(core: EmulatorCore, router: Router, outer: RequestContext, faults: FaultInjector, authenticate?: Authenticate): Promise<Reply> {
   const body = outer.body;
   if (!isObject(body) || !Array.isArray(body.requests)) throw badRequest('BadRequest', 'A $batch body is { "requests": [ { "id", "method", "url", "headers"?, "body"? } ] }.');
   const requests = body.requests;
@@ -25,10 +30,12 @@ export async function runBatch(core: EmulatorCore, router: Router, outer: Reques
     for (const key of Object.keys(request)) {
       if (!['id', 'method', 'url', 'headers', 'body', 'dependsOn', 'atomicityGroup'].includes(key)) throw badRequest('BadRequest', `$batch request ${i}: unknown property '${key}'.`);
     }
-    if (request.dependsOn !== undefined) throw badRequest('BadRequest', `$batch request ${i}: 'dependsOn' is not supported by the emulator; send dependent requests in separate batches.`);
     if (request.atomicityGroup !== undefined) throw badRequest('BadRequest', `$batch request ${i}: 'atomicityGroup' is not supported.`);
     if (typeof request.id !== 'string' || request.id === '') throw badRequest('BadRequest', `$batch request ${i} needs a string 'id'.`);
     if (ids.has(request.id)) throw badRequest('BadRequest', `$batch request id '${request.id}' is used twice.`);
+    if (request.dependsOn !== undefined && (!Array.isArray(request.dependsOn) || request.dependsOn.some((d) => typeof d !== 'string' || !ids.has(d)))) {
+      throw badRequest('BadRequest', `$batch request '${request.id}': 'dependsOn' must list ids of requests that come before it in the batch.`);
+    }
     ids.add(request.id);
     if (typeof request.method !== 'string' || !/^(GET|POST|PATCH|PUT|DELETE)$/i.test(request.method)) throw badRequest('BadRequest', `$batch request '${request.id}' needs a method (GET, POST, PATCH, PUT or DELETE).`);
     if (typeof request.url !== 'string' || /^[a-z]+:\/\//i.test(request.url)) throw badRequest('BadRequest', `$batch request '${request.id}' needs a relative 'url' such as /solutions/backupRestore/restoreSessions.`);
@@ -37,6 +44,7 @@ export async function runBatch(core: EmulatorCore, router: Router, outer: Reques
     }
   }
   const responses: unknown[] = [];
+  const statuses = new Map<string, number>();
   for (const request of requests as Record<string, unknown>[]) {
     const headers: IncomingHttpHeaders = {};
     for (const [name, value] of Object.entries((request.headers as Record<string, string> | undefined) ?? {})) headers[name.toLowerCase()] = value;
@@ -49,10 +57,11 @@ export async function runBatch(core: EmulatorCore, router: Router, outer: Reques
       headers,
       body: request.body,
       requestId: randomUUID(),
-      clientRequestId: headers['client-request-id'] as string | undefined ?? outer.clientRequestId,
-      includeUnknownEnums: outer.includeUnknownEnums || prefersUnknownEnums(headers.prefer),
+      clientRequestId: clientRequestIdOf(headers['client-request-id']),
+      includeUnknownEnums: prefersUnknownEnums(headers.prefer),
       segments: [],
       query: new Map(),
+      warnings: [],
     };
     let reply: Reply;
     try {
@@ -61,13 +70,24 @@ export async function runBatch(core: EmulatorCore, router: Router, outer: Reques
       if (parsed.area !== 'graph') throw badRequest('BadRequest', `$batch request '${request.id}': the url must be under /solutions/backupRestore.`);
       sub.segments = parsed.segments;
       sub.query = parsed.query;
-      reply = await dispatch(core, router, sub, authenticate);
+      const failed = (request.dependsOn as string[] | undefined)?.find((d) => !isSuccess(statuses.get(d)));
+      const fault = failed === undefined ? faults.pick(sub.method, `/${outer.version}${url.startsWith('/') ? url : '/' + url}`.split('?')[0], { inBatch: true }) : undefined;
+      if (failed !== undefined) reply = errorReply(new EmulatorError(424, 'FailedDependency', `Request '${failed}', which this request depends on, failed.`), sub);
+      else if (fault && fault.kind !== 'latency') reply = errorReply(faultError(fault), sub);
+      else {
+        if (fault) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
+        reply = await dispatch(core, router, sub, authenticate);
+      }
     } catch (err) {
       reply = errorReply(err, sub);
     }
+    statuses.set(String(request.id), reply.status);
     const replyHeaders: Record<string, string> = { ...reply.headers };
-    if (reply.body !== undefined) replyHeaders['Content-Type'] = 'application/json';
-    responses.push({ id: request.id, status: reply.status, headers: replyHeaders, ...(reply.body !== undefined ? { body: reply.body } : {}) });
+    const body = reply.text?.value ?? reply.body;
+    if (body !== undefined) replyHeaders['Content-Type'] = reply.text?.contentType ?? 'application/json';
+    responses.push({ id: request.id, status: reply.status, headers: replyHeaders, ...(body !== undefined ? { body } : {}) });
   }
   return ok({ responses });
 }
+
+const isSuccess = (status: number | undefined): boolean => status !== undefined && status >= 200 && status < 300;

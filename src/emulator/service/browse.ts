@@ -11,7 +11,8 @@ import type { Reply, RequestContext } from './context';
 import { created, ok } from './context';
 import { unitIdOfPoint } from './catalogExtras';
 import type { EmulatorCore } from './core';
-import { allowOptions, contextUrl, decodeToken, encodeToken, option } from './odata';
+import { contextUrl, decodeToken, encodeToken, option } from './odata';
+import { allowOptions } from './queryOptions';
 import { presentBrowseSession } from './present';
 import { iso } from './records';
 import { bodyObject, checkODataType, optionalEnum, optionalString, rejectUnknown } from './validate';
@@ -23,7 +24,7 @@ function browseNav(w: Workload): string {
 }
 
 export function createBrowseSession(core: EmulatorCore, ctx: RequestContext, w: Workload): Reply {
-  allowOptions(ctx, [], `POST /${browseNav(w)}`);
+  allowOptions(ctx, 'browseSessions', `POST /${browseNav(w)}`);
   const spec = w.browseSessions!;
   const body = bodyObject(ctx.body, false);
   checkODataType(body, spec.type, `/${spec.nav}`);
@@ -63,7 +64,7 @@ export function createBrowseSession(core: EmulatorCore, ctx: RequestContext, w: 
 
 export function listBrowseSessions(core: EmulatorCore, ctx: RequestContext, w: Workload | undefined): Reply {
   const path = w ? browseNav(w) : 'browseSessions';
-  allowOptions(ctx, [], `/${path}`);
+  allowOptions(ctx, 'browseSessions', `/${path}`);
   const value: Record<string, unknown>[] = [];
   for (const record of core.store.browseSessions.values()) {
     if (w && record.workload !== w.id) continue;
@@ -75,13 +76,13 @@ export function listBrowseSessions(core: EmulatorCore, ctx: RequestContext, w: W
 
 function findBrowseSession(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload | undefined): BrowseSessionRecord {
   const record = core.store.browseSessions.get(id);
-  if (!record || (w && record.workload !== w.id)) throw notFound('BrowseSessionNotFound', `The browse session '${id}' was not found (browse sessions expire three days after creation).`);
+  if (!record || (w && record.workload !== w.id)) throw notFound('itemNotFound', `The browse session '${id}' was not found (browse sessions expire three days after creation).`);
   refreshBrowseSession(record, ctx.nowMs, core.clock.timeScale);
   return record;
 }
 
 export function getBrowseSession(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload | undefined): Reply {
-  allowOptions(ctx, [], 'a browse session');
+  allowOptions(ctx, 'browseSessions', 'a browse session');
   const record = findBrowseSession(core, ctx, id, w);
   const path = w ? browseNav(w) : 'browseSessions';
   return ok({ '@odata.context': contextUrl(ctx, `solutions/backupRestore/${path}/$entity`), ...presentBrowseSession(record) });
@@ -92,19 +93,19 @@ const isBrowseToken = (v: unknown): v is BrowseToken =>
   typeof v === 'object' && v !== null && typeof (v as BrowseToken).t === 'string' && typeof (v as BrowseToken).r === 'object' && (v as BrowseToken).r !== null;
 
 /** `POST …/browse` with a request body, or `GET …/browse?$skiptoken=` for the next page. */
-export function browse(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload): Reply {
+export function browse(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload | undefined): Reply {
   const record = findBrowseSession(core, ctx, id, w);
   let request: BrowseRequest;
   let fetchToken: string | undefined;
   if (ctx.method === 'GET') {
-    allowOptions(ctx, ['$skiptoken'], 'browse');
+    allowOptions(ctx, 'browse', 'browse');
     const raw = option(ctx, '$skiptoken');
     if (raw === undefined) throw badRequest('BadRequest', 'Start browsing with POST …/browse; GET …/browse needs the $skiptoken of @odata.nextLink.');
     const token = decodeToken(raw, isBrowseToken);
     request = token.r;
     fetchToken = token.t;
   } else {
-    allowOptions(ctx, [], 'browse');
+    allowOptions(ctx, 'browseSessions', 'browse');
     const body = bodyObject(ctx.body, true);
     rejectUnknown(body, ['browseLocationItemKey', 'browseResourceType', 'filter', 'orderBy'], 'the browse action');
     request = {
@@ -115,7 +116,7 @@ export function browse(core: EmulatorCore, ctx: RequestContext, id: string, w: W
     };
   }
   if (record.browseSession.status !== 'created') {
-    throw badRequest('BrowseSessionNotReady', `The browse session is ${record.browseSession.status}; browse it once its status is created.`);
+    throw badRequest('invalidRequest', `The browse session is ${record.browseSession.status}; browse it once its status is created.`);
   }
   const page = core.catalog.browse(record.unitId, record.browseSession.restorePointId ?? '', request, { size: BROWSE_PAGE_SIZE, nextFetchToken: fetchToken });
   const body: Record<string, unknown> = {

@@ -11,7 +11,8 @@ import { isTagsValue } from './artifacts';
 import type { Reply, RequestContext } from './context';
 import { created, isGuid, noContent, ok } from './context';
 import type { EmulatorCore } from './core';
-import { allowOptions, contextUrl } from './odata';
+import { contextUrl } from './odata';
+import { allowOptions } from './queryOptions';
 import { presentBulkRequest, visibleEnum } from './present';
 import { EMULATOR_IDENTITY, iso } from './records';
 import { findSession } from './sessionLookup';
@@ -24,7 +25,7 @@ function bulkPath(w: Workload, record: SessionRecord): string {
 }
 
 export function listBulkRequests(core: EmulatorCore, ctx: RequestContext, w: Workload, sessionId: string): Reply {
-  allowOptions(ctx, [], `/${w.bulkRequests.nav} (the service supports no OData query options on bulk addition requests)`);
+  allowOptions(ctx, 'bulkRequests', `/${w.bulkRequests.nav} (the service supports no OData query options on bulk addition requests)`);
   const record = findSession(core, sessionId, w.id);
   return ok({
     '@odata.context': contextUrl(ctx, `solutions/backupRestore/${bulkPath(w, record)}`),
@@ -40,14 +41,14 @@ function findBulkRequest(record: SessionRecord, requestId: string): RestoreArtif
 }
 
 export function getBulkRequest(core: EmulatorCore, ctx: RequestContext, w: Workload, sessionId: string, requestId: string): Reply {
-  allowOptions(ctx, [], `/${w.bulkRequests.nav}/{id} (the service supports no OData query options on bulk addition requests)`);
+  allowOptions(ctx, 'bulkRequests', `/${w.bulkRequests.nav}/{id} (the service supports no OData query options on bulk addition requests)`);
   const record = findSession(core, sessionId, w.id);
   const request = findBulkRequest(record, requestId);
   return ok({ '@odata.context': contextUrl(ctx, `solutions/backupRestore/${bulkPath(w, record)}/$entity`), ...presentBulkRequest(w, request) });
 }
 
 export function deleteBulkRequest(core: EmulatorCore, ctx: RequestContext, w: Workload, sessionId: string, requestId: string): Reply {
-  allowOptions(ctx, [], `/${w.bulkRequests.nav}/{id}`);
+  allowOptions(ctx, 'bulkRequests', `/${w.bulkRequests.nav}/{id}`);
   const record = findSession(core, sessionId, w.id);
   const request = findBulkRequest(record, requestId);
   if (request.status !== 'completed' && request.status !== 'completedWithErrors') {
@@ -59,7 +60,7 @@ export function deleteBulkRequest(core: EmulatorCore, ctx: RequestContext, w: Wo
 }
 
 export function createBulkRequest(core: EmulatorCore, ctx: RequestContext, w: Workload, sessionId: string): Reply {
-  allowOptions(ctx, [], `POST /${w.bulkRequests.nav}`);
+  allowOptions(ctx, 'bulkRequests', `POST /${w.bulkRequests.nav}`);
   const record = findSession(core, sessionId, w.id);
   const spec = w.bulkRequests;
   const where = `#${spec.type}`;

@@ -1,7 +1,9 @@
 // One request as the handlers see it: method, parsed path and query, headers, JSON body, and the per-request
 // preferences that shape the response (evolvable enums, base URL for @odata.context and nextLinks).
 import type { IdentitySet } from '../../backup/model';
+import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import type { UndocumentedOptions } from './queryOptions';
 
 export interface RequestContext {
   method: string;
@@ -27,12 +29,18 @@ export interface RequestContext {
    * emulator's own caller identity otherwise.
    */
   caller?: IdentitySet;
+  /** What to do with a query option Microsoft's docs do not list for this API (queryOptions.ts). */
+  undocumentedOptions: UndocumentedOptions;
+  /** Texts of the `Warning` header: options dropped under `--undocumented-options ignore`. */
+  warnings: string[];
 }
 
 /** What a handler answers; the pipeline adds the standard headers and serialises `body` once. */
 export interface Reply {
   status: number;
   body?: unknown;
+  /** A body that is not JSON (`$count`'s text/plain integer, `$metadata`'s XML), sent as is instead of `body`. */
+  text?: { value: string; contentType: string };
   headers?: Record<string, string>;
 }
 
@@ -47,3 +55,11 @@ export function prefersUnknownEnums(header: string | string[] | undefined): bool
 }
 
 export { isGuid } from '../../backup/model';
+
+/**
+ * The `client-request-id` of the answer: the caller's when it sent a usable one, otherwise one the service made,
+ * so every answer carries one (https://learn.microsoft.com/en-us/graph/best-practices-concept#reliability-and-support).
+ */
+export function clientRequestIdOf(raw: string | string[] | undefined): string {
+  return typeof raw === 'string' && /^[\x21-\x7e]{1,200}$/.test(raw) ? raw : randomUUID();
+}

@@ -4,7 +4,9 @@ import type { Reply, RequestContext } from './context';
 import type { EmulatorCore } from './core';
 import { asEmulatorError, errorBody } from './envelope';
 import { EmulatorError } from '../errors';
+import { countCollection } from './collectionCount';
 import type { Router } from './router';
+import { warningHeader } from './queryOptions';
 
 /**
  * Runs before routing; throws an EmulatorError (401/403) to refuse. `batch` marks the outer `$batch` request;
@@ -29,7 +31,8 @@ export function errorReply(err: unknown, ctx: Pick<RequestContext, 'requestId' |
     // Graph's throttling answer carries a few more innerError fields (graph-backup-api.md §6.13).
     body: errorBody(e.code, e.message, ctx.requestId, ctx.clientRequestId, ctx.nowMs,
       e.status === 429 ? { code: '429', message: 'Please retry after', status: '429' } : {}),
-    headers: { ...standardHeaders(ctx), ...e.headers },
+    // Graph's answer to throttling and unavailability always says when to come back.
+    headers: { ...standardHeaders(ctx), ...(e.status === 429 || e.status === 503 ? { 'Retry-After': '1' } : {}), ...e.headers },
   };
 }
 
@@ -37,15 +40,19 @@ export async function dispatch(core: EmulatorCore, router: Router, ctx: RequestC
   try {
     core.tick(ctx.nowMs);
     if (authenticate) await authenticate(ctx);
-    const match = router.match(ctx.method, ctx.segments);
+    const counting = ctx.segments.length > 0 && ctx.segments[ctx.segments.length - 1].toLowerCase() === '$count';
+    const path = counting ? ctx.segments.slice(0, -1) : ctx.segments;
+    const match = router.match(counting ? 'GET' : ctx.method, path);
     if (!match) {
-      throw new EmulatorError(404, 'ResourceNotFound', `Resource not found for the segment '/${ctx.segments.join('/')}' under /solutions/backupRestore.`);
+      // Graph's answer to a path it cannot resolve names the first unknown segment.
+      throw new EmulatorError(400, 'BadRequest', `Resource not found for the segment '${router.unresolvedSegment(ctx.segments)}'.`);
     }
-    if ('allow' in match) {
-      throw new EmulatorError(405, 'MethodNotAllowed', `The method ${ctx.method} is not allowed on this resource; allowed: ${match.allow.join(', ')}.`, { Allow: match.allow.join(', ') });
+    if ('allow' in match || (counting && ctx.method !== 'GET')) {
+      const allow = 'allow' in match ? match.allow.join(', ') : 'GET';
+      throw new EmulatorError(405, 'MethodNotAllowed', `The method ${ctx.method} is not allowed on this resource; allowed: ${allow}.`, { Allow: allow });
     }
-    const reply = await match.handler(core, ctx, match.params);
-    return { ...reply, headers: { ...standardHeaders(ctx), ...reply.headers } };
+    const reply = counting ? await countCollection(core, ctx, match.handler, match.params) : await match.handler(core, ctx, match.params);
+    return { ...reply, headers: { ...standardHeaders(ctx), ...warningHeader(ctx.warnings), ...reply.headers } };
   } catch (err) {
     return errorReply(err, ctx);
   }

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { ownEntry } from '../../backup/model/lookup';
 import { seededRandom } from '../catalog/hash';
-import { badRequest } from '../errors';
+import { badRequest, EmulatorError } from '../errors';
 import type { Json } from './validate';
 import { isObject, rejectUnknown } from './validate';
 
@@ -27,6 +27,19 @@ export interface FaultRule {
 const KIND_ALIASES: Record<string, FaultKind> = {
   throttle: 'throttle', '429': 'throttle', unavailable: 'unavailable', '503': 'unavailable', latency: 'latency', reset: 'reset', truncate: 'truncate',
 };
+
+const BATCH_KINDS = new Set<FaultKind>(['throttle', 'unavailable', 'latency']);
+
+/** The Graph answer of a throttle (429) or unavailable (503) fault, with its Retry-After. */
+export function faultError(fault: FaultRule): EmulatorError {
+  const throttle = fault.kind === 'throttle';
+  return new EmulatorError(
+    throttle ? 429 : 503,
+    throttle ? 'TooManyRequests' : 'ServiceUnavailable',
+    throttle ? 'Please retry again later.' : 'The service is temporarily unavailable. Please retry later.',
+    { 'Retry-After': String(fault.retryAfterSeconds) },
+  );
+}
 
 export class FaultInjector {
   private rules: { rule: FaultRule; random: () => number }[] = [];
@@ -61,12 +74,16 @@ export class FaultInjector {
     return this.rules.map((r) => r.rule);
   }
 
-  /** The fault for this request, if any; consumes one use of the rule. */
-  pick(method: string, path: string): FaultRule | undefined {
+  /**
+   * The fault for this request, if any; consumes one use of the rule. Inside a $batch only the faults a
+   * sub-response can carry apply (throttle, 503, latency).
+   */
+  pick(method: string, path: string, options: { inBatch?: boolean } = {}): FaultRule | undefined {
     const lowerPath = path.toLowerCase();
     for (const entry of this.rules) {
       const { rule } = entry;
       if (rule.remaining === 0) continue;
+      if (options.inBatch && !BATCH_KINDS.has(rule.kind)) continue;
       if (rule.method && rule.method !== method) continue;
       if (rule.pathPrefix && !lowerPath.startsWith(rule.pathPrefix)) continue;
       if (rule.fraction !== undefined && entry.random() >= rule.fraction) continue;

@@ -1,29 +1,10 @@
-// OData system query options shared by every collection: which options a resource accepts (everything else is
-// a 400 naming the option), `$top`, `$select`, `$count`, `$orderby`, opaque `$skiptoken`s and absolute nextLinks.
+// OData system query options shared by every collection (which options a resource accepts is queryOptions.ts):
+// `$top`, `$select`, `$count`, `$orderby`, opaque `$skiptoken`s and absolute nextLinks.
 import { badRequest } from '../errors';
 import type { RequestContext } from './context';
 
-/** Options the OData grammar defines; anything else starting with `$` is unknown. */
-const KNOWN_OPTIONS = new Set([
-  '$top', '$skip', '$skiptoken', '$filter', '$orderby', '$select', '$expand', '$count', '$search', '$format',
-  '$levels', '$apply', '$compute', '$index', '$schemaversion', '$deltatoken',
-]);
-
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 999;
-
-/** Rejects any `$` option that this resource does not implement, so no option is ever silently ignored. */
-export function allowOptions(ctx: RequestContext, allowed: readonly string[], resource: string): void {
-  for (const name of ctx.query.keys()) {
-    if (!name.startsWith('$')) continue;
-    const lower = name.toLowerCase();
-    if (!KNOWN_OPTIONS.has(lower)) throw badRequest('BadRequest', `Unknown query option '${name}'.`);
-    if (!allowed.includes(lower)) {
-      const hint = allowed.length ? `supported here: ${allowed.join(', ')}` : 'this resource supports no OData query options';
-      throw badRequest('BadRequest', `The query option '${name}' is not supported on ${resource}; ${hint}.`);
-    }
-  }
-}
 
 export function option(ctx: RequestContext, name: string): string | undefined {
   return ctx.query.get(name);

@@ -1,11 +1,12 @@
 // Splitting a request target into the part of the emulator it addresses (Graph under a version, $batch, or
-// the /_emulator controls), decoded path segments, and query options. OData key syntax
-// `restoreSessions('id')` is accepted as the equivalent `restoreSessions/id`.
+// the /_emulator controls, or `$metadata`), decoded path segments, and query options. OData key syntax
+// `restoreSessions('id')` is accepted as the equivalent `restoreSessions/id`; the CSDL function form
+// `browse(nextFetchToken='…')` as the documented `browse?$skiptoken=…` (the same opaque token).
 import { ownEntry } from '../../backup/model/lookup';
 import { badRequest } from '../errors';
 
 export interface ParsedPath {
-  area: 'graph' | 'batch' | 'controls' | 'other';
+  area: 'graph' | 'batch' | 'metadata' | 'controls' | 'other';
   /** `v1.0` or `beta` when the path carried a version. */
   version?: string;
   /** Segments after `/solutions/backupRestore` (graph) or after `/_emulator` (controls). */
@@ -15,6 +16,7 @@ export interface ParsedPath {
 
 const VERSIONS: Record<string, string> = { 'v1.0': 'v1.0', beta: 'beta' };
 const KEY_SEGMENT = /^([^()]+)\('?([^()']*)'?\)$/;
+const FUNCTION_SEGMENT = /^((?:microsoft\.graph\.)?browse)\(\s*nextFetchToken\s*=\s*'((?:[^']|'')*)'\s*\)$/i;
 
 export function parsePath(rawTarget: string): ParsedPath {
   // A request line may carry the absolute form (`GET http://host/v1.0/… HTTP/1.1`); only the path matters.
@@ -35,9 +37,17 @@ export function parsePath(rawTarget: string): ParsedPath {
   const version = ownEntry(VERSIONS, (segments[0] ?? '').toLowerCase());
   const rest = version ? segments.slice(1) : segments;
   if (rest.length === 1 && rest[0] === '$batch' && version) return { area: 'batch', version, segments: [], query };
+  if (rest.length === 1 && rest[0] === '$metadata' && version) return { area: 'metadata', version, segments: [], query };
   if (rest.length >= 2 && rest[0].toLowerCase() === 'solutions' && rest[1].toLowerCase() === 'backuprestore') {
     const graphSegments: string[] = [];
     for (const segment of rest.slice(2)) {
+      const call = FUNCTION_SEGMENT.exec(segment);
+      if (call) {
+        if (query.has('$skiptoken')) throw badRequest('BadRequest', 'Give the browse token once: as nextFetchToken or as $skiptoken.');
+        graphSegments.push(call[1]);
+        query.set('$skiptoken', call[2].replace(/''/g, "'"));
+        continue;
+      }
       const key = KEY_SEGMENT.exec(segment);
       if (key) graphSegments.push(key[1], key[2]);
       else graphSegments.push(segment);

@@ -50,6 +50,21 @@ export class Router {
     return { allow: [...allow].sort() };
   }
 
+  /** The first segment of `path` that no route continues with: what Graph names in its "not found" answer. */
+  unresolvedSegment(path: readonly string[]): string {
+    let known = 0;
+    for (const route of this.routes) {
+      let i = 0;
+      while (i < Math.min(route.segments.length, path.length) && this.segmentMatches(route.segments[i], path[i])) i++;
+      known = Math.max(known, i);
+    }
+    return path[Math.min(known, path.length - 1)] ?? '';
+  }
+
+  private segmentMatches(segment: Segment, value: string): boolean {
+    return 'literal' in segment ? segment.literal === value.toLowerCase() : value !== '';
+  }
+
   private matchSegments(segments: Segment[], path: readonly string[]): Params | undefined {
     if (segments.length !== path.length) return undefined;
     const params: Params = {};

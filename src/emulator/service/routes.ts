@@ -1,9 +1,11 @@
 // Every route under /solutions/backupRestore, generated from the workload table: the three workloads share
 // one set of handlers, and adding a workload to the table adds its routes here.
-import { WORKLOADS } from '../../backup/model';
+import { WORKLOADS, type Workload } from '../../backup/model';
 import { getArtifact, listArtifacts } from './artifactLists';
 import { browse, createBrowseSession, getBrowseSession, listBrowseSessions } from './browse';
 import { createBulkRequest, deleteBulkRequest, getBulkRequest, listBulkRequests } from './bulk';
+import { getArtifactRestorePoint, getRestorePointUnit } from './navigation';
+import { addNotEmulatedRoutes } from './notEmulated';
 import { Router } from './router';
 import { listSessions } from './sessionList';
 import { activateSession, createSession, deleteSession, getSession, updateSession } from './sessions';
@@ -31,8 +33,11 @@ export function buildRouter(): Router {
   r.add('POST', 'restorePoints/search', searchRestorePoints);
   r.add('POST', 'restorePoints/microsoft.graph.search', searchRestorePoints);
 
+  r.add('GET', 'restorePoints/{id}/protectionUnit', (core, ctx, p) => getRestorePointUnit(core, ctx, p.id));
+
   r.add('GET', 'browseSessions', (core, ctx) => listBrowseSessions(core, ctx, undefined));
   r.add('GET', 'browseSessions/{id}', (core, ctx, p) => getBrowseSession(core, ctx, p.id, undefined));
+  addBrowseActions(r, 'browseSessions', undefined);
 
   for (const w of WORKLOADS) {
     const s = w.sessionCollection;
@@ -48,6 +53,7 @@ export function buildRouter(): Router {
       r.add('GET', `${s}/{id}/${nav}`, (core, ctx, p) => listArtifacts(core, ctx, w, p.id, kind));
       r.add('GET', `${s}/{id}/${nav}/{artifactId}`, (core, ctx, p) => getArtifact(core, ctx, w, p.id, kind, p.artifactId));
     }
+    r.add('GET', `${s}/{id}/${w.standardArtifacts.nav}/{artifactId}/restorePoint`, (core, ctx, p) => getArtifactRestorePoint(core, ctx, w, p.id, p.artifactId));
     const bulk = w.bulkRequests.nav;
     r.add('GET', `${s}/{id}/${bulk}`, (core, ctx, p) => listBulkRequests(core, ctx, w, p.id));
     r.add('POST', `${s}/{id}/${bulk}`, (core, ctx, p) => createBulkRequest(core, ctx, w, p.id));
@@ -70,9 +76,20 @@ export function buildRouter(): Router {
       r.add('GET', b.nav, (core, ctx) => listBrowseSessions(core, ctx, w));
       r.add('POST', b.nav, (core, ctx) => createBrowseSession(core, ctx, w));
       r.add('GET', `${b.nav}/{id}`, (core, ctx, p) => getBrowseSession(core, ctx, p.id, w));
-      r.add('POST', `${b.nav}/{id}/browse`, (core, ctx, p) => browse(core, ctx, p.id, w));
-      r.add('GET', `${b.nav}/{id}/browse`, (core, ctx, p) => browse(core, ctx, p.id, w));
+      addBrowseActions(r, b.nav, w);
     }
   }
+  addNotEmulatedRoutes(r);
   return r;
+}
+
+/**
+ * `POST …/browse` (the action) and `GET …/browse?$skiptoken=` (its next pages; the CSDL function
+ * `browse(nextFetchToken='…')` arrives here too, see paths.ts), by short and qualified name.
+ */
+function addBrowseActions(r: Router, collection: string, w: Workload | undefined): void {
+  for (const name of ['browse', 'microsoft.graph.browse']) {
+    r.add('POST', `${collection}/{id}/${name}`, (core, ctx, p) => browse(core, ctx, p.id, w));
+    r.add('GET', `${collection}/{id}/${name}`, (core, ctx, p) => browse(core, ctx, p.id, w));
+  }
 }

@@ -9,16 +9,18 @@ import { EmulatorError } from '../errors';
 import { runBatch } from './batch';
 import { readBody, parseJsonBody, BodyTooLarge } from './body';
 import type { Reply, RequestContext } from './context';
-import { prefersUnknownEnums } from './context';
+import { clientRequestIdOf, prefersUnknownEnums } from './context';
 import { buildControlRouter } from './controls';
 import type { EmulatorCore } from './core';
 import type { Authenticate } from './dispatch';
 import { dispatch, errorReply, JSON_CONTENT_TYPE, standardHeaders } from './dispatch';
 import type { FaultRule } from './faults';
-import { FaultInjector } from './faults';
+import { FaultInjector, faultError } from './faults';
 import type { GuardOptions } from './guard';
 import { refusal } from './guard';
+import { metadataReply } from '../metadata/metadata';
 import { parsePath } from './paths';
+import type { UndocumentedOptions } from './queryOptions';
 import { buildRouter } from './routes';
 import { applyXss } from './xssControl';
 
@@ -36,6 +38,8 @@ export interface PipelineOptions {
   guard: GuardOptions;
   /** Test-only controls and response rewriting (the XSS route); absent from the shipped default. */
   testHooks: boolean;
+  /** What to do with query options Microsoft's docs do not list for an API (queryOptions.ts). */
+  undocumentedOptions: UndocumentedOptions;
 }
 
 const HOST_PATTERN = /^[A-Za-z0-9.\-:[\]]{1,255}$/;
@@ -49,8 +53,7 @@ export function createEmulatorServer(options: PipelineOptions): { server: Server
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = randomUUID();
-    const rawClientId = req.headers['client-request-id'];
-    const clientRequestId = typeof rawClientId === 'string' && /^[\x21-\x7e]{1,200}$/.test(rawClientId) ? rawClientId : undefined;
+    const clientRequestId = clientRequestIdOf(req.headers['client-request-id']);
     const includeUnknownEnums = prefersUnknownEnums(req.headers.prefer);
     const base = { requestId, clientRequestId, includeUnknownEnums, nowMs: core.clock.now() };
     const method = (req.method ?? 'GET').toUpperCase();
@@ -72,11 +75,13 @@ export function createEmulatorServer(options: PipelineOptions): { server: Server
       const ctx: RequestContext = {
         method, segments: parsed.segments, version: parsed.version ?? 'v1.0', query: parsed.query, headers: req.headers, body,
         serviceBase: `${(req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'}://${host}/${parsed.version ?? 'v1.0'}`, includeUnknownEnums, requestId, clientRequestId, nowMs: core.clock.now(),
+        undocumentedOptions: options.undocumentedOptions, warnings: [],
       };
       let reply: Reply;
       if (parsed.area === 'controls') reply = await dispatchControls(ctx);
       else if (parsed.area === 'graph' && parsed.version) reply = rewrite(await dispatch(core, router, ctx, authenticate));
       else if (parsed.area === 'batch') reply = rewrite(await dispatchBatch(ctx));
+      else if (parsed.area === 'metadata') reply = dispatchMetadata(ctx);
       else throw new EmulatorError(404, 'ResourceNotFound', `No resource at '${target.split('?')[0]}'. Graph paths start with /v1.0/solutions/backupRestore or /beta/solutions/backupRestore.`);
       send(res, reply, truncate);
     } catch (err) {
@@ -102,11 +107,20 @@ export function createEmulatorServer(options: PipelineOptions): { server: Server
     }
   }
 
+  function dispatchMetadata(ctx: RequestContext): Reply {
+    try {
+      if (ctx.method !== 'GET') throw new EmulatorError(405, 'MethodNotAllowed', '$metadata accepts GET only.', { Allow: 'GET' });
+      return { ...metadataReply(ctx.version), headers: standardHeaders(ctx) };
+    } catch (err) {
+      return errorReply(err, ctx);
+    }
+  }
+
   async function dispatchBatch(ctx: RequestContext): Promise<Reply> {
     try {
       if (ctx.method !== 'POST') throw new EmulatorError(405, 'MethodNotAllowed', '$batch accepts POST only.', { Allow: 'POST' });
       if (authenticate) await authenticate(ctx, { batch: true });
-      const reply = await runBatch(core, router, ctx, authenticate);
+      const reply = await runBatch(core, router, ctx, faults, authenticate);
       return { ...reply, headers: { ...standardHeaders(ctx), ...reply.headers } };
     } catch (err) {
       return errorReply(err, ctx);
@@ -152,26 +166,19 @@ async function applyFault(fault: FaultRule, req: IncomingMessage, res: ServerRes
     case 'truncate':
       return 'truncate';
     case 'throttle':
-    case 'unavailable': {
-      const throttle = fault.kind === 'throttle';
-      const err = new EmulatorError(
-        throttle ? 429 : 503,
-        throttle ? 'TooManyRequests' : 'ServiceUnavailable',
-        throttle ? 'Please retry again later.' : 'The service is temporarily unavailable. Please retry later.',
-        { 'Retry-After': String(fault.retryAfterSeconds) },
-      );
+    case 'unavailable':
       req.resume();
-      send(res, errorReply(err, base), false);
+      send(res, errorReply(faultError(fault), base), false);
       return 'handled';
-    }
   }
 }
 
 function send(res: ServerResponse, reply: Reply, truncate: boolean): void {
   if (res.headersSent || res.destroyed) return;
-  const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
+  const text = reply.text?.value ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
   const headers: Record<string, string | number> = { ...reply.headers };
-  if (reply.body !== undefined) headers['Content-Type'] = JSON_CONTENT_TYPE;
+  if (reply.text) headers['Content-Type'] = reply.text.contentType;
+  else if (reply.body !== undefined) headers['Content-Type'] = JSON_CONTENT_TYPE;
   if (truncate && text.length > 1) {
     // Half the JSON with a clean end: the client gets a body it cannot parse, as after a cut-off proxy.
     res.writeHead(reply.status, headers);

@@ -11,8 +11,9 @@ import type { EmulatorCore } from './core';
 import type { FilterSchema } from './odataFilter';
 import { compileFilter } from './odataFilter';
 import {
-  allowOptions, applySelect, contextUrl, decodeToken, encodeToken, nextLink, option, parseCount, parseOrderBy, parseSelect, parseTop,
+  applySelect, contextUrl, decodeToken, encodeToken, nextLink, option, parseCount, parseOrderBy, parseSelect, parseTop,
 } from './odata';
+import { allowOptions } from './queryOptions';
 import { presentSession, visibleEnum } from './present';
 import type { ListKey } from './store';
 import { compareKeys, keyOf } from './store';
@@ -39,7 +40,7 @@ const isSessionToken = (v: unknown): v is SessionToken =>
   typeof v === 'object' && v !== null && typeof (v as SessionToken).c === 'number' && typeof (v as SessionToken).i === 'string' && typeof (v as SessionToken).d === 'boolean';
 
 export function listSessions(core: EmulatorCore, ctx: RequestContext, key: ListKey, path: string): Reply {
-  allowOptions(ctx, ['$top', '$skiptoken', '$filter', '$orderby', '$select', '$count'], `/${path}`);
+  allowOptions(ctx, 'sessionList', `/${path}`);
   const top = parseTop(ctx);
   const order = parseOrderBy(ctx, ['createdDateTime'], { property: 'createdDateTime', descending: true });
   const select = parseSelect(ctx, SESSION_PROPERTIES);

@@ -16,7 +16,8 @@ import type { Reply, RequestContext } from './context';
 import { created, noContent, ok } from './context';
 import type { EmulatorCore } from './core';
 import { settleSession } from './lifecycle';
-import { allowOptions, applySelect, contextUrl, option, parseSelect } from './odata';
+import { applySelect, contextUrl, option, parseSelect } from './odata';
+import { allowOptions } from './queryOptions';
 import { presentArtifact, presentSession, visibleEnum } from './present';
 import { EMULATOR_IDENTITY, iso, newSessionRecord } from './records';
 import { bodyObject, checkODataType, rejectUnknown } from './validate';
@@ -27,7 +28,7 @@ function violation(v: Violation): EmulatorError {
 }
 
 export function getSession(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload | undefined): Reply {
-  allowOptions(ctx, ['$select', '$expand'], 'a restore session');
+  allowOptions(ctx, 'sessionGet', 'a restore session');
   const record = findSession(core, id, w?.id);
   const rw = workload(record.workload);
   const select = parseSelect(ctx, SESSION_PROPERTIES);
@@ -51,7 +52,7 @@ function navKinds(w: Workload): [string, ArtifactKind][] {
 }
 
 export function createSession(core: EmulatorCore, ctx: RequestContext, w: Workload): Reply {
-  allowOptions(ctx, [], `POST /${w.sessionCollection}`);
+  allowOptions(ctx, 'sessionWrite', `POST /${w.sessionCollection}`);
   const body = bodyObject(ctx.body, true);
   checkODataType(body, w.sessionType, `/${w.sessionCollection}`);
   rejectUnknown(body, ['@odata.type', w.standardArtifacts.nav, w.granularArtifacts.nav], `#${w.sessionType} (on create only ${w.standardArtifacts.nav} or ${w.granularArtifacts.nav} may be sent)`);
@@ -91,17 +92,18 @@ export function createSession(core: EmulatorCore, ctx: RequestContext, w: Worklo
 
 // ---- update (@delta) ----
 
-interface Removal { kind: ArtifactKind; nav: string; id: string; reason: string }
+/** `at`: the entry's position in its `@delta` array; the answer echoes entries in request order. */
+interface Removal { kind: ArtifactKind; nav: string; id: string; reason: string; at: number }
 
 export function updateSession(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload): Reply {
-  allowOptions(ctx, [], `PATCH /${w.sessionCollection}/{id}`);
+  allowOptions(ctx, 'sessionWrite', `PATCH /${w.sessionCollection}/{id}`);
   const record = findSession(core, id, w.id);
   const body = bodyObject(ctx.body, false);
   checkODataType(body, w.sessionType, `/${w.sessionCollection}`);
   const deltaKeys = navKinds(w).map(([nav]) => `${nav}@delta`);
   rejectUnknown(body, ['@odata.type', ...deltaKeys], `#${w.sessionType} (PATCH accepts ${deltaKeys.join(' or ')})`);
 
-  const adds: (ParsedAdd & { nav: string })[] = [];
+  const adds: (ParsedAdd & { nav: string; at: number })[] = [];
   const removals: Removal[] = [];
   for (const [nav, kind] of navKinds(w)) {
     const list = body[`${nav}@delta`];
@@ -110,8 +112,8 @@ export function updateSession(core: EmulatorCore, ctx: RequestContext, id: strin
     if (list.length > 10_000) throw violation({ code: 'RestoreArtifactsLimitBreached', httpStatus: 400, message: `Too many artifacts (${list.length}).` });
     list.forEach((entry, i) => {
       const where = `${nav}@delta[${i}]`;
-      if (entry && typeof entry === 'object' && '@removed' in entry) removals.push(parseRemoval(entry as Record<string, unknown>, kind, nav, where));
-      else adds.push({ ...parseAdd(w, kind, entry, where), nav });
+      if (entry && typeof entry === 'object' && '@removed' in entry) removals.push({ ...parseRemoval(entry as Record<string, unknown>, kind, nav, where), at: i });
+      else adds.push({ ...parseAdd(w, kind, entry, where), nav, at: i });
     });
   }
   if (adds.length === 0 && removals.length === 0) {
@@ -133,17 +135,17 @@ export function updateSession(core: EmulatorCore, ctx: RequestContext, id: strin
     existingKeys: new Set(existing.filter((a) => !removals.some((r) => r.id === a.id)).map(storedKey)),
     bulkRequestCount: record.bulkRequests.length,
   });
-  if (v) throw violation(v);
+  if (v) throw visibleViolation(v, record.session.status ?? 'draft', ctx);
   const now = ctx.nowMs;
   const resolved = adds.map((a) => ({ add: a, artifact: resolveAdd(core, w, a, now) }));
 
   // Everything is valid: apply.
-  const echoes = new Map<string, unknown[]>(navKinds(w).map(([nav]) => [nav, []]));
+  const echoes = new Map<string, { at: number; item: unknown }[]>(navKinds(w).map(([nav]) => [nav, []]));
   for (const removal of removals) {
     const list = removal.kind === 'standard' ? record.standard : record.granular;
     const at = list.findIndex((a) => a.id === removal.id);
     if (at < 0) {
-      echoes.get(removal.nav)!.push({
+      echoes.get(removal.nav)!.push({ at: removal.at, item: {
         '@contentId': removal.id,
         '@Core.DataModificationException': {
           info: { code: 'Invalid', message: 'The identifier to be removed from the Restore Session does not exist' },
@@ -151,16 +153,16 @@ export function updateSession(core: EmulatorCore, ctx: RequestContext, id: strin
           responseCode: 409,
         },
         id: removal.id,
-      });
+      } });
       continue;
     }
     list.splice(at, 1);
-    if (removal.kind === 'granular') echoes.get(removal.nav)!.push({ '@removed': { reason: removal.reason }, id: removal.id });
+    if (removal.kind === 'granular') echoes.get(removal.nav)!.push({ at: removal.at, item: { '@removed': { reason: removal.reason }, id: removal.id } });
   }
   for (const { add, artifact } of resolved) {
     if (add.kind === 'standard') record.standard.push(artifact as SessionRecord['standard'][number]);
     else record.granular.push(artifact as SessionRecord['granular'][number]);
-    echoes.get(add.nav)!.push(presentArtifact(w, artifact, add.kind));
+    echoes.get(add.nav)!.push({ at: add.at, item: presentArtifact(w, artifact, add.kind) });
   }
   if (record.granular.length > 0) record.session.restoreJobType = 'granular';
   else if (record.standard.length > 0) record.session.restoreJobType = 'standard';
@@ -169,18 +171,24 @@ export function updateSession(core: EmulatorCore, ctx: RequestContext, id: strin
   settleSession(record, now, core.catalog, core.clock.timeScale);
   core.commit();
 
-  const response: Record<string, unknown> = {
-    '@odata.context': contextUrl(ctx, `solutions/backupRestore/${w.sessionCollection}/$delta`),
-    id: record.session.id,
-  };
+  // The documented answer: the `…@delta` array, entries in request order; the granular examples add the
+  // `@context` and the session id.
+  const response: Record<string, unknown> = {};
   for (const [nav, kind] of navKinds(w)) {
-    if (body[`${nav}@delta`] !== undefined) response[`${nav}@delta`] = echoes.get(nav);
-    if (kind === 'granular' && body[`${nav}@delta`] !== undefined) response['@context'] = '#$delta';
+    if (body[`${nav}@delta`] === undefined) continue;
+    if (kind === 'granular') Object.assign(response, { '@context': '#$delta', id: record.session.id });
+    response[`${nav}@delta`] = echoes.get(nav)!.sort((a, b) => a.at - b.at).map((e) => e.item);
   }
   return ok(response);
 }
 
-function parseRemoval(entry: Record<string, unknown>, kind: ArtifactKind, nav: string, where: string): Removal {
+/** The refusal of an action, naming the status as this caller sees it (`failed` stays hidden without Prefer). */
+function visibleViolation(v: NonNullable<ReturnType<typeof checkActivation>>, status: string, ctx: RequestContext) {
+  if (v.code === 'RestoreSessionActionNotAllowed') v.message = v.message.replace(status, visibleEnum('restoreSession', 'status', status, ctx.includeUnknownEnums) ?? status);
+  return violation(v);
+}
+
+function parseRemoval(entry: Record<string, unknown>, kind: ArtifactKind, nav: string, where: string): Omit<Removal, 'at'> {
   rejectUnknown(entry, ['@removed', 'id', '@odata.type'], where);
   const removed = entry['@removed'];
   const reason = removed && typeof removed === 'object' ? (removed as Record<string, unknown>).reason : undefined;
@@ -194,7 +202,7 @@ function parseRemoval(entry: Record<string, unknown>, kind: ArtifactKind, nav: s
 // ---- delete / activate ----
 
 export function deleteSession(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload | undefined): Reply {
-  allowOptions(ctx, [], 'DELETE of a restore session');
+  allowOptions(ctx, 'sessionWrite', 'DELETE of a restore session');
   const record = findSession(core, id, w?.id);
   if (!isActionAllowed(record.session.status, 'delete')) {
     throw forbidden('RestoreSessionActionNotAllowed', `The restore session is ${visibleEnum('restoreSession', 'status', record.session.status, ctx.includeUnknownEnums)}; only a draft session can be deleted.`);
@@ -211,7 +219,7 @@ export function runningSessions(core: EmulatorCore): number {
 }
 
 export function activateSession(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload | undefined): Reply {
-  allowOptions(ctx, [], 'activate');
+  allowOptions(ctx, 'sessionWrite', 'activate');
   const record = findSession(core, id, w?.id);
   if (ctx.body !== undefined) {
     const body = bodyObject(ctx.body, true);
@@ -219,10 +227,7 @@ export function activateSession(core: EmulatorCore, ctx: RequestContext, id: str
   }
   const status = record.session.status ?? 'draft';
   const v = checkActivation(status, status === 'draft' ? runningSessions(core) : 0);
-  if (v) {
-    if (v.code === 'RestoreSessionActionNotAllowed') v.message = v.message.replace(status, visibleEnum('restoreSession', 'status', status, ctx.includeUnknownEnums) ?? status);
-    throw violation(v);
-  }
+  if (v) throw visibleViolation(v, status, ctx);
   const hasArtifacts = record.standard.length + record.granular.length > 0;
   if (!hasArtifacts && record.bulkRequests.length === 0) {
     throw badRequest('InvalidArtifactRequest', 'The restore session has no artifacts and no bulk addition request; add artifacts before activating it.');

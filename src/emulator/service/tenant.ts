@@ -10,13 +10,14 @@ import { unitIdOfPoint } from './catalogExtras';
 import type { EmulatorCore } from './core';
 import type { FilterSchema } from './odataFilter';
 import { compileFilter } from './odataFilter';
-import { allowOptions, applySelect, contextUrl, decodeToken, encodeToken, nextLink, option, parseCount, parseOrderBy, parseSelect, parseTop } from './odata';
+import { applySelect, contextUrl, decodeToken, encodeToken, nextLink, option, parseCount, parseOrderBy, parseSelect, parseTop } from './odata';
+import { allowOptions } from './queryOptions';
 import { presentPolicy, presentUnit, visibleEnum } from './present';
 import { EMULATOR_IDENTITY, iso } from './records';
 import { bodyObject, isObject, rejectUnknown } from './validate';
 
 export function getRoot(_core: EmulatorCore, ctx: RequestContext): Reply {
-  allowOptions(ctx, ['$select'], 'the service root');
+  allowOptions(ctx, 'serviceRoot', 'the service root');
   return ok({
     '@odata.context': contextUrl(ctx, 'solutions/backupRestore/$entity'),
     id: 'backupRestore',
@@ -66,7 +67,7 @@ const unitFilter = (includeUnknown: boolean): FilterSchema<ProtectionUnit> => ({
 });
 
 export function listUnits(core: EmulatorCore, ctx: RequestContext, w: Workload | undefined, path: string): Reply {
-  allowOptions(ctx, ['$top', '$skiptoken', '$filter', '$select', '$count'], `/${path}`);
+  allowOptions(ctx, 'unitList', `/${path}`);
   const filterText = option(ctx, '$filter');
   let units = core.catalog.units(w?.id);
   if (filterText !== undefined) units = units.filter(compileFilter(filterText, unitFilter(ctx.includeUnknownEnums), ctx.includeUnknownEnums));
@@ -82,9 +83,9 @@ function withType(core: EmulatorCore, unit: ProtectionUnit): ProtectionUnit {
 }
 
 export function getUnit(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload | undefined): Reply {
-  allowOptions(ctx, ['$select'], 'a protection unit');
+  allowOptions(ctx, 'unitGet', 'a protection unit');
   const unit = core.catalog.unit(id);
-  if (!unit || (w && core.catalog.workloadOfUnit(id) !== w.id)) throw notFound('ProtectionUnitNotFound', `The protection unit '${id}' was not found.`);
+  if (!unit || (w && core.catalog.workloadOfUnit(id) !== w.id)) throw badRequest('InvalidProtectionUnitId', `Protection unit ID '${id}' is invalid: no such protection unit.`);
   const path = w ? w.protectionUnits.nav : 'protectionUnits';
   return ok({
     '@odata.context': contextUrl(ctx, `solutions/backupRestore/${path}/$entity`),
@@ -99,6 +100,11 @@ const POLICY_PROPERTIES = [
   'protectionPolicyArtifactCount', 'retentionSettings',
 ];
 
+/** The Get protection policy errors of Microsoft's table: 400 InvalidPolicyId for a blank id, 404 PolicyNotFound. */
+function policyNotFound(id: string) {
+  return id.trim() === '' ? badRequest('InvalidPolicyId', 'Policy ID is invalid.') : notFound('PolicyNotFound', `Unable to get protection policy '${id}'.`);
+}
+
 function policiesOf(core: EmulatorCore, w: Workload | undefined) {
   const all = core.catalog.policies();
   if (!w) return all;
@@ -107,23 +113,23 @@ function policiesOf(core: EmulatorCore, w: Workload | undefined) {
 
 export function listPolicies(core: EmulatorCore, ctx: RequestContext, w: Workload | undefined): Reply {
   const path = w ? w.policyCollection : 'protectionPolicies';
-  allowOptions(ctx, ['$top', '$skiptoken', '$select', '$count'], `/${path}`);
+  allowOptions(ctx, 'policyList', `/${path}`);
   return pageOf(ctx, policiesOf(core, w), path, presentPolicy, POLICY_PROPERTIES);
 }
 
 export function getPolicy(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload | undefined): Reply {
-  allowOptions(ctx, ['$select'], 'a protection policy');
+  allowOptions(ctx, 'policyGet', 'a protection policy');
   const policy = policiesOf(core, w).find((p) => p.id.toLowerCase() === id.toLowerCase());
-  if (!policy) throw notFound('ProtectionPolicyNotFound', `The protection policy '${id}' was not found.`);
+  if (!policy) throw policyNotFound(id);
   const path = w ? w.policyCollection : 'protectionPolicies';
   return ok({ '@odata.context': contextUrl(ctx, `solutions/backupRestore/${path}/$entity`), ...applySelect(presentPolicy(policy), parseSelect(ctx, POLICY_PROPERTIES)) });
 }
 
 export function listPolicyUnits(core: EmulatorCore, ctx: RequestContext, policyId: string, w: Workload): Reply {
   const path = `${w.policyCollection}('${policyId}')/${w.protectionUnits.nav}`;
-  allowOptions(ctx, ['$top', '$skiptoken', '$filter', '$select', '$count'], `/${w.protectionUnits.nav}`);
+  allowOptions(ctx, 'unitList', `/${w.protectionUnits.nav}`);
   const policy = policiesOf(core, w).find((p) => p.id.toLowerCase() === policyId.toLowerCase());
-  if (!policy) throw notFound('ProtectionPolicyNotFound', `The protection policy '${policyId}' was not found.`);
+  if (!policy) throw policyNotFound(policyId);
   let units = core.catalog.units(w.id).filter((u) => u.policyId === policy.id);
   const filterText = option(ctx, '$filter');
   if (filterText !== undefined) units = units.filter(compileFilter(filterText, unitFilter(ctx.includeUnknownEnums), ctx.includeUnknownEnums));
@@ -147,7 +153,7 @@ const EXPAND_PATTERN = /^\s*protectionUnit\s*\(\s*\$filter\s*=\s*id\s+eq\s+'([^'
 const DATE_CLAUSE = /^\s*protectionDateTime\s+(lt|le|gt|ge)\s+'?([0-9][0-9T:.+\-Z]*)'?\s*$/i;
 
 export function listRestorePoints(core: EmulatorCore, ctx: RequestContext): Reply {
-  allowOptions(ctx, ['$expand', '$filter', '$orderby'], '/restorePoints');
+  allowOptions(ctx, 'restorePointList', '/restorePoints');
   const expand = option(ctx, '$expand');
   const filter = option(ctx, '$filter');
   const expandMatch = expand === undefined ? null : EXPAND_PATTERN.exec(expand);
@@ -177,16 +183,16 @@ export function listRestorePoints(core: EmulatorCore, ctx: RequestContext): Repl
 }
 
 export function getRestorePoint(core: EmulatorCore, ctx: RequestContext, id: string): Reply {
-  allowOptions(ctx, ['$expand'], 'a restore point');
+  allowOptions(ctx, 'restorePointGet', 'a restore point');
   const expand = option(ctx, '$expand');
   if (expand !== undefined && expand.trim().toLowerCase() !== 'protectionunit') throw badRequest('BadRequest', "Invalid $expand: only 'protectionUnit' can be expanded on a restore point.");
   const point = core.catalog.restorePoint(id, ctx.nowMs);
-  if (!point) throw notFound('RestorePointNotFound', `The restore point '${id}' does not exist or has expired.`);
+  if (!point) throw notFound('itemNotFound', `The restore point '${id}' does not exist or has expired.`);
   return ok({ '@odata.context': contextUrl(ctx, 'solutions/backupRestore/restorePoints/$entity'), ...presentPoint(core, point, ctx.includeUnknownEnums, expand !== undefined) });
 }
 
 export function searchRestorePoints(core: EmulatorCore, ctx: RequestContext): Reply {
-  allowOptions(ctx, [], 'restorePoints/search');
+  allowOptions(ctx, 'restorePointSearch', 'restorePoints/search');
   const body = bodyObject(ctx.body, false);
   rejectUnknown(body, ['protectionUnitIds', 'protectionTimePeriod', 'restorePointPreference', 'tags', 'artifactQuery'], 'the search action');
   const ids = body.protectionUnitIds;

@@ -92,7 +92,7 @@ export async function buildConnection(config: ConnectionConfig, deps: Connection
     id: config.id,
     label: config.label,
     baseUrl: e.baseUrl,
-    api: new BackupApi(client),
+    api: new BackupApi(client, { onOptionLearnt: (message) => deps.log.info(`${config.label}: ${message}`) }),
     isEmulator: config.kind === 'emulator',
     kind: config.kind,
     apiVersion: config.apiVersion,

@@ -86,8 +86,7 @@ export class SessionList {
   }
 
   private async countRunning(api: BackupApi, query: SessionListQuery): Promise<void> {
-    const page = await api.sessions.firstPage(this.workload, { ...query, statuses: [...RUNNING_SESSION_STATUSES], top: 1, count: true });
-    this.running = page?.count;
+    this.running = await api.sessions.count(this.workload, [...RUNNING_SESSION_STATUSES], undefined, query);
   }
 
   private run(work: () => Promise<void>): Promise<void> {

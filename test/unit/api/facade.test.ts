@@ -237,7 +237,10 @@ describe('API facade on the emulator', function () {
     const w = workload('exchange');
     await h.control('faults', { kind: 'throttle', count: 2, retryAfterSeconds: 0.05 });
     assert.deepEqual(await allSessions(h.api, w), []);
-    assert.deepEqual(h.log.slice(-3).map((e) => e.status), [429, 429, 200]);
+    // Both throttled answers were waited out and retried (a service that refuses an undocumented option adds a 400 in between).
+    const statuses = h.log.map((e) => e.status);
+    assert.equal(statuses.filter((s) => s === 429).length, 2);
+    assert.equal(statuses[statuses.length - 1], 200);
     await h.control('faults', { kind: 'unavailable', count: 1, method: 'POST' });
     await rejects(h.api.sessions.create(w), 'ServiceUnavailable', 503).catch(async (error) => {
       // The code of an injected 503 is the emulator's; what matters is that exactly one POST was sent.

@@ -17,7 +17,8 @@ describe('auth: the emulator with --auth on, over https', function () {
   let adminProvider: MsalTokenProvider | undefined;
 
   before(async () => {
-    emulator = await startEmulator({ port: 0, seed: 'demo', timeScale: 60, auth: 'on' });
+    // This suite pages with raw `$top` requests over https: it runs the emulator with `honour`.
+    emulator = await startEmulator({ port: 0, seed: 'demo', timeScale: 60, auth: 'on', undocumentedOptions: 'honour' });
     identity = emulator.identity!;
     origin = emulator.httpsUrl!;
     transport = new HttpTransport({ ca: identity.tls.cert, proxyFromEnv: false });

@@ -22,7 +22,7 @@ describe('emulator: artifact lists and edge cases', () => {
     assert.equal(page2.body['@odata.nextLink'], undefined);
     const added = await api.get(`/sharePointRestoreSessions/${id}/siteRestoreArtifacts?$filter=status eq 'added'`);
     assert.equal(added.body.value.length, 3);
-    assertError(await api.get(`/sharePointRestoreSessions/${id}/siteRestoreArtifacts/00000000-0000-4000-8000-000000000000`), 404, 'RestoreArtifactNotFound');
+    assertError(await api.get(`/sharePointRestoreSessions/${id}/siteRestoreArtifacts/00000000-0000-4000-8000-000000000000`), 404, 'itemNotFound');
     assertError(await api.get(`/sharePointRestoreSessions/${id}/siteRestoreArtifacts?$orderby=status`), 400, 'BadRequest');
   });
 

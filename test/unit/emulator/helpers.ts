@@ -84,8 +84,9 @@ export class Client {
   }
 }
 
+/** Emulator tests exercise every option the emulator implements, so they run it with `honour` unless told otherwise. */
 export async function start(options: EmulatorOptions = {}): Promise<Client> {
-  return new Client((await startTestEmulator(options)).emulator);
+  return new Client((await startTestEmulator({ undocumentedOptions: 'honour', ...options })).emulator);
 }
 
 export function isGuid(value: unknown): boolean {

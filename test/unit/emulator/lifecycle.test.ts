@@ -30,7 +30,7 @@ async function granularItems(api: Client, w: W): Promise<Record<string, unknown>
   assert.equal(created.body.status, 'creating');
   assert.equal(created.body.restorePointId, point);
   assert.equal(Date.parse(created.body.expirationDateTime) - Date.parse(created.body.createdDateTime), 3 * DAY * 1000);
-  assertError(await api.post(`/${browseNav}/${created.body.id}/browse`, {}), 400, 'BrowseSessionNotReady');
+  assertError(await api.post(`/${browseNav}/${created.body.id}/browse`, {}), 400, 'invalidRequest');
   await api.advance(15);
   assert.equal((await api.get(`/${browseNav}/${created.body.id}`)).body.status, 'created');
   const top = await api.post(`/${browseNav}/${created.body.id}/browse`, {});

@@ -44,10 +44,12 @@ describe('emulator: bad input and robustness', () => {
   before(async () => { api = await start(); });
   after(async () => { await api.emulator.close(); });
 
-  it('answers unknown routes with 404 and wrong methods with 405 + Allow, in the error envelope', async () => {
-    assertError(await api.get('/nothingHere'), 404, 'ResourceNotFound');
+  it('answers unknown segments with 400 naming the segment, paths outside the API with 404, wrong methods with 405 + Allow', async () => {
+    const unknown = await api.get('/nothingHere');
+    assertError(unknown, 400, 'BadRequest');
+    assert.equal(unknown.body.error.message, "Resource not found for the segment 'nothingHere'.");
     assertError(await api.get('/v1.0/users'), 404, 'ResourceNotFound');
-    assertError(await api.get('/v2.0/solutions/backupRestore'), 404, 'ResourceNotFound');
+    assertError(await api.get(`${api.url}/v2.0/solutions/backupRestore`), 404, 'ResourceNotFound');
     const put = await api.call('PUT', '/restoreSessions');
     assertError(put, 405, 'MethodNotAllowed');
     assert.equal(put.headers.get('allow'), 'GET');

@@ -33,7 +33,7 @@ describe('emulator: service root, protection, restore points, browse, $batch', (
       assert.equal(one.status, 200);
       assert.equal(one.body.id, typed.body.value[0].id);
       const other = WORKLOADS.find((x) => x.id !== w.id)!;
-      assertError(await api.get(`/${other.protectionUnits.nav}/${typed.body.value[0].id}`), 404, 'ProtectionUnitNotFound');
+      assertError(await api.get(`/${other.protectionUnits.nav}/${typed.body.value[0].id}`), 400, 'InvalidProtectionUnitId');
     }
     assert.equal(typedTotal, all.body['@odata.count']);
     const paged = await api.get('/protectionUnits?$top=2');
@@ -42,7 +42,7 @@ describe('emulator: service root, protection, restore points, browse, $batch', (
     assert.notEqual(page2.body.value[0].id, paged.body.value[0].id);
     const protectedOnly = await api.get("/protectionUnits?$filter=status eq 'protected'&$top=999");
     assert.ok(protectedOnly.body.value.every((u: { status: string }) => u.status === 'protected'));
-    assertError(await api.get('/protectionUnits/nope'), 404, 'ProtectionUnitNotFound');
+    assertError(await api.get('/protectionUnits/nope'), 400, 'InvalidProtectionUnitId');
   });
 
   it('lists protection policies (all and per workload), gets one and its units', async () => {
@@ -60,7 +60,7 @@ describe('emulator: service root, protection, restore points, browse, $batch', (
       assert.equal(units.status, 200, units.text);
       assert.ok(units.body.value.every((u: { policyId: string }) => u.policyId === id));
     }
-    assertError(await api.get('/protectionPolicies/nope'), 404, 'ProtectionPolicyNotFound');
+    assertError(await api.get('/protectionPolicies/nope'), 404, 'PolicyNotFound');
   });
 
   it('lists at most 5 restore points, requires $expand and $filter, supports $orderby, gets one', async () => {
@@ -83,7 +83,7 @@ describe('emulator: service root, protection, restore points, browse, $batch', (
     const one = await api.get(`/restorePoints/${res.body.value[0].id}?$expand=protectionUnit`);
     assert.equal(one.status, 200, one.text);
     assert.equal(one.body.protectionUnit.id, unit.id);
-    assertError(await api.get('/restorePoints/nope'), 404, 'RestorePointNotFound');
+    assertError(await api.get('/restorePoints/nope'), 404, 'itemNotFound');
   });
 
   it('searches restore points (POST /restorePoints/search)', async () => {
@@ -136,7 +136,7 @@ describe('emulator: service root, protection, restore points, browse, $batch', (
     }
     assertError(await api.get(`/sharePointBrowseSessions/${id}/browse`), 400, 'BadRequest');
     await api.advance(3 * 86400);
-    assertError(await api.get(`/sharePointBrowseSessions/${id}`), 404, 'BrowseSessionNotFound');
+    assertError(await api.get(`/sharePointBrowseSessions/${id}`), 404, 'itemNotFound');
   });
 
   it('$batch: dispatches up to 20 requests through the router, with per-request Prefer', async () => {
@@ -164,9 +164,6 @@ describe('emulator: service root, protection, restore points, browse, $batch', (
     assert.equal((await api.get(`/restoreSessions/${byId['2'].body.id}`)).status, 200);
     const tooMany = Array.from({ length: 21 }, (_, i) => ({ id: String(i), method: 'GET', url: '/solutions/backupRestore' }));
     assertError(await api.post('/v1.0/$batch', { requests: tooMany }), 400, 'BadRequest');
-    const depends = await api.post('/beta/$batch', { requests: [{ id: '1', method: 'GET', url: '/solutions/backupRestore' }, { id: '2', method: 'GET', url: '/solutions/backupRestore', dependsOn: ['1'] }] });
-    assertError(depends, 400, 'BadRequest');
-    assert.match(depends.body.error.message, /dependsOn/);
     const getBatch = await api.get('/v1.0/$batch');
     assertError(getBatch, 405, 'MethodNotAllowed');
   });

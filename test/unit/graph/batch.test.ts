@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import { BatchRequestItem, GraphClient } from '../../../src/graph';
 import { FAST_RETRY, TestServer, sendJson, startServer } from './server';
+import { PREFER, ROOT, start, type Client } from '../emulator/helpers';
 
 interface WireReq {
   id: string;
@@ -67,7 +68,7 @@ describe('graph/batch', () => {
 
   it('sends sub-request bodies with a Content-Type and makes absolute URLs relative to the version root', async () => {
     server = await startServer(batchHandler((r) => (r.method === 'PATCH' ? 429 : 200)));
-    client = new GraphClient({ baseUrl: server.base });
+    client = new GraphClient({ baseUrl: server.base, retry: FAST_RETRY });
     const out = await client.batch([
       { id: 'a', method: 'patch', url: '/solutions/backupRestore/restoreSessions/x', body: { description: 'd' } },
       { id: 'b', method: 'GET', url: `${server.base}/solutions/backupRestore/restoreSessions/y` },
@@ -82,9 +83,11 @@ describe('graph/batch', () => {
     });
     // Graph gives a sub-request only its own headers: each one asks for the new enum members itself.
     assert.deepEqual(sent[1], { id: 'b', method: 'GET', url: '/solutions/backupRestore/restoreSessions/y', headers: { Prefer: 'include-unknown-enum-members' } });
-    // a throttled sub-request is reported, not hidden
+    // a sub-request still throttled when the retry policy gives up is reported, not hidden; only it was re-sent
     assert.equal(out[0].status, 429);
     assert.equal(out[1].status, 200);
+    assert.equal(server.seen.length, FAST_RETRY.maxAttempts);
+    for (const later of server.seen.slice(1)) assert.deepEqual((JSON.parse(later.body) as { requests: WireReq[] }).requests.map((r) => r.id), ['a']);
   });
 
   it('keeps a caller Prefer on a sub-request and adds the enum preference to it', async () => {
@@ -134,5 +137,41 @@ describe('graph/batch', () => {
     );
     assert.deepEqual(await client.batch([]), []);
     assert.equal(server.seen.length, 0);
+  });
+});
+
+describe('graph/batch against the emulator', () => {
+  let api: Client;
+  let client: GraphClient;
+  const calls: string[] = [];
+  before(async () => {
+    api = await start({ seed: 'demo' });
+    client = new GraphClient({ baseUrl: `${api.url}/v1.0`, retry: FAST_RETRY, onRequest: (e) => calls.push(`${e.method} ${e.status}`) });
+  });
+  after(async () => {
+    await client.close();
+    await api.emulator.close();
+  });
+
+  it('each sub-request asks for evolvable enum members itself, so failed sessions read as failed', async () => {
+    const failed = await api.get("/restoreSessions?$filter=status eq 'failed'", PREFER);
+    assert.ok(failed.body.value.length > 0, 'the demo seed has a failed session');
+    const [out] = await client.batch([{ id: '1', method: 'GET', url: `/solutions/backupRestore/restoreSessions/${failed.body.value[0].id}` }]);
+    assert.equal(out.status, 200);
+    assert.equal((out.body as { status: string }).status, 'failed');
+  });
+
+  it('sends again only the sub-requests throttled inside the batch, after their Retry-After, POST included', async () => {
+    const sessions = (await api.get('/restoreSessions?$top=2')).body.value as { id: string }[];
+    const throttled = `${ROOT}/restoreSessions/${sessions[1].id}`;
+    assert.equal((await api.post('/_emulator/faults', { kind: 'throttle', count: 2, pathPrefix: throttled, retryAfterSeconds: 0.01 })).status, 201);
+    calls.length = 0;
+    const out = await client.batch([
+      { id: 'a', method: 'GET', url: `/solutions/backupRestore/restoreSessions/${sessions[0].id}` },
+      { id: 'b', method: 'POST', url: `/solutions/backupRestore/restoreSessions/${sessions[1].id}/activate` },
+    ]);
+    assert.deepEqual(calls, ['POST 200', 'POST 200', 'POST 200'], 'two throttled rounds, then the answer');
+    assert.equal(out[0].status, 200);
+    assert.notEqual(out[1].status, 429, 'the throttled activate was sent again until it was processed');
   });
 });
