@@ -3,7 +3,7 @@
 import type { IdentitySet } from '../../backup/model';
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { UndocumentedOptions } from './queryOptions';
+import type { UndocumentedOptions } from './profiles';
 
 export interface RequestContext {
   method: string;

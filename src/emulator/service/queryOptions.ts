@@ -6,10 +6,9 @@
 import { badRequest } from '../errors';
 import type { RequestContext } from './context';
 
-export type UndocumentedOptions = 'refuse' | 'ignore' | 'honour';
-export const UNDOCUMENTED_OPTION_PROFILES: readonly UndocumentedOptions[] = ['refuse', 'ignore', 'honour'];
-/** The profile of an emulator started without the flag. */
-export const DEFAULT_UNDOCUMENTED_OPTIONS: UndocumentedOptions = 'refuse';
+import { UNDOCUMENTED_OPTION_PROFILES, type UndocumentedOptions } from './profiles';
+
+export { DEFAULT_UNDOCUMENTED_OPTIONS, UNDOCUMENTED_OPTION_PROFILES, type UndocumentedOptions } from './profiles';
 
 interface OptionsRow {
   /** The API as Microsoft's page titles it. */
