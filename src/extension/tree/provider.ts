@@ -103,6 +103,22 @@ export class RestoreSessionsProvider implements vscode.TreeDataProvider<Node>, v
     this.nameLater(hub, workload, list.sessions);
   }
 
+  /**
+   * The node of a session, loading its workload's pages until it shows (for Reveal); undefined when the view
+   * was never shown or a filter hides the session.
+   */
+  async locate(workload: Workload, sessionId: string): Promise<SessionNode | undefined> {
+    const node = this.workloadNodes.get(workload.id);
+    if (!node) return undefined;
+    await this.getChildren(node);
+    const list = this.lists.get(workload.id);
+    if (!this.sessionNodes.has(sessionId) && list?.nextLink) {
+      await this.loadMore(workload, true);
+      await this.getChildren(node);
+    }
+    return this.sessionNodes.get(sessionId);
+  }
+
   /** The loaded node of a session, if the tree shows it. */
   findSession(sessionId: string): SessionNode | undefined {
     return this.sessionNodes.get(sessionId);
