@@ -36,9 +36,7 @@ export function findRestoresCommands(ctx: CommandContext, view: vscode.TreeView<
         const name = unitDisplayName(picked.workload, picked.unit);
         const found = await vscode.window.withProgress(
           { location: vscode.ProgressLocation.Notification, title: `Looking for the restores of ${name}…` },
-          async () => (await Promise.all(WORKLOADS.map((w) => restoresOf(hub, w, picked.unit))))
-            .flat()
-            .sort((a, b) => (b.session.createdDateTime ?? '').localeCompare(a.session.createdDateTime ?? '')),
+          () => findRestores(hub, picked.unit),
         );
         if (!found.length) {
           void vscode.window.showInformationMessage(`No restore session restores ${name}.`);
@@ -86,6 +84,13 @@ async function pickUnit(hub: SessionHub, title: string): Promise<UnitPick | unde
     }));
   })).then((lists) => lists.flat().sort((a, b) => a.label.localeCompare(b.label)));
   return vscode.window.showQuickPick(items, { title, placeHolder: 'A name, an e-mail address (UPN) or a site URL', matchOnDescription: true, matchOnDetail: true });
+}
+
+/** The sessions of every workload that restore the unit, newest first. */
+export async function findRestores(hub: SessionHub, unit: UnitRef): Promise<{ workload: Workload; session: RestoreSession }[]> {
+  return (await Promise.all(WORKLOADS.map((w) => restoresOf(hub, w, unit))))
+    .flat()
+    .sort((a, b) => (b.session.createdDateTime ?? '').localeCompare(a.session.createdDateTime ?? ''));
 }
 
 /**
