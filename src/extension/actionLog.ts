@@ -39,7 +39,9 @@ async function actionLine({ verb, workload, target, outcome }: ActEvent, hub: Se
   if (outcome.kind === 'failed') return `${DOING[verb]} ${workload.label} restore “${name}” failed: ${outcome.error.summary}${requestIdWords(outcome.error.requestId)}`;
   const id = target.session.id;
   const requestId = log.lastWrite((method, path) => (verb === 'retried' ? method === 'POST' && path.endsWith(`/${workload.sessionCollection}`) : path.includes(id)));
-  return `${DONE[verb]} ${workload.label} restore ${what}: ${outcome.message}${requestIdWords(requestId)}`;
+  // "Deleted." would only repeat the verb; the others say the new status or what changed.
+  const detail = verb === 'deleted' ? '' : `: ${outcome.message}`;
+  return `${DONE[verb]} ${workload.label} restore ${what}${detail}${requestIdWords(requestId)}`;
 }
 
 /** `“Debra Berger +2” (Debra Berger, Alex Wilber, Megan Bowen)`. */

@@ -72,8 +72,9 @@ describe('Sessions named by what they restore', function () {
       assert.doesNotMatch(label, GUID);
       assert.match(String(item.description), /^(Draft|Activating|Active|Completed|Completed with errors|Failed)\b/);
       if (row.session.createdBy?.user?.displayName) assert.match(String(item.description), new RegExp(`by ${row.session.createdBy.user.displayName}$`));
-      const tooltip = (item.tooltip as vscode.MarkdownString).value;
-      assert.ok(tooltip.includes(expected[0].replace(/[\\`*_{}[\]()#+\-.!]/g, '\\$&')), 'the tooltip names the unit');
+      // (appendText escapes Markdown and writes spaces as &nbsp;: read it back as text)
+      const tooltip = (item.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+      assert.ok(tooltip.includes(`• ${expected[0]}`), `the tooltip lists the unit: ${tooltip}`);
     }
   });
 

@@ -117,6 +117,17 @@ async function onNewestSession(page: Page, manifest: Manifest, command: string):
   await dialog(page).waitFor({ state: 'detached', timeout: T });
 }
 
+/** Drags the sidebar's edge so whole rows (name, status, progress, age, creator) fit in the screenshot. */
+async function widenSidebar(page: Page): Promise<void> {
+  const box = await sidebar(page).boundingBox();
+  if (!box || box.width >= 600) return;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width + 1, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 640, y, { steps: 5 });
+  await page.mouse.up();
+}
+
 async function clearNotifications(page: Page): Promise<void> {
   await palette(page, 'Notifications: Clear All Notifications');
   await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached', timeout: T }).catch(() => undefined);
@@ -134,8 +145,9 @@ export const namesSteps: Step[] = [
       const row = sidebar(page).locator('.monaco-list-row[aria-level="3"]', { hasText: draft.unitName }).first();
       await row.waitFor({ timeout: T });
       await sidebar(page).locator('.monaco-list-row[aria-level="3"]', { hasText: /by / }).first().waitFor({ timeout: T });
+      await widenSidebar(page);
       await row.hover();
-      await page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Restores' }).first().waitFor({ timeout: T });
+      await page.locator('.monaco-hover, .workbench-hover').filter({ hasText: draft.unitName }).first().waitFor({ timeout: T });
     },
   },
   {
@@ -176,9 +188,10 @@ export const namesSteps: Step[] = [
       await expandOnly(page, manifest, 'Exchange');
       await onNewestSession(page, manifest, 'restoreSessions.deleteSession');
       await palette(page, commandTitle(manifest, 'restoreSessions.showLog'));
+      // (the editor writes spaces as no-break spaces and wraps long lines: \s* where a line may wrap)
       const output = page.locator('.part.panel .monaco-editor .view-lines');
-      await output.filter({ hasText: new RegExp(`Deleted Exchange restore “${draft.unitName}`) }).first().waitFor({ timeout: T });
-      await output.filter({ hasText: /DELETE \/solutions\/backupRestore\/\S+ → 20\d/ }).first().waitFor({ timeout: T });
+      await output.filter({ hasText: new RegExp(`\\[info\\]\\sDeleted\\sExchange\\srestore\\s“${draft.unitName.replace(/ /g, '\\s')}”`) }).first().waitFor({ timeout: T });
+      await output.filter({ hasText: /\[info\]\sDELETE\s\/solutions\/backupRestore\/\S+\s*→\s*204\s*·\s*\d+\s*ms\s*·\s*request-id/ }).first().waitFor({ timeout: T });
     },
   },
 ];
