@@ -114,6 +114,22 @@ describe('Sessions named by what they restore', function () {
     );
   });
 
+  it('keeps the workload\'s running count fresh when a session it lists starts', async () => {
+    const draft = (await seededDrafts()).find((d) => d['@odata.type']?.includes('exchange'));
+    assert.ok(draft, 'the demo seed has an Exchange draft with artifacts');
+    const node = await workloadNode(ext, 'exchange');
+    await sessionRows(ext, 'exchange');
+    const running = async () => (await graph<{ '@odata.count': number }>(`${exchange.sessionCollection}?$top=1&$count=true&$filter=${encodeURIComponent("status in ('activating','active')")}`))['@odata.count'];
+    const before = await running();
+    await vscode.commands.executeCommand('restoreSessions.activateSession', draft.id);
+    const after = await running();
+    assert.strictEqual(after, before + 1, 'the service counts one more running session');
+    await until(`the Exchange row says ${after} active`, async () => {
+      const item = await ext.tree.getTreeItem(node);
+      return String(item.description).startsWith(`${after} active`) ? item : undefined;
+    });
+  });
+
   it('announces a finished session whose workload was never expanded, naming its unit and where it went', async () => {
     const settings = vscode.workspace.getConfiguration('restoreSessions');
     await settings.update('autoRefresh.intervalSeconds', 1, vscode.ConfigurationTarget.Global);
