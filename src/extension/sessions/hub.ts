@@ -8,7 +8,7 @@
 // Free of `vscode`, so it is tested with plain mocha against the real emulator.
 import type { BackupApi, SessionRead } from '../../backup/api';
 import type { ObservationSource } from '../../backup/history';
-import type { RestoreArtifact, RestoreSession, Workload } from '../../backup/model';
+import type { RestoreSession, Workload } from '../../backup/model';
 import { isTerminalSession, workloadBySessionType } from '../../backup/model';
 import { UnitDirectory } from '../../backup/unitDirectory';
 import { GraphError } from '../../graph';
@@ -159,14 +159,6 @@ export class SessionHub {
       if (session) this.observe(kept?.workload, [session], source);
       else if (kept) this.forget(kept.workload, id, source);
     }
-  }
-
-  /**
-   * The first page of standard artifacts of many sessions, in `$batch` calls of 20, for naming rows from their
-   * units. Callers run it after the first paint: it is never needed to show the list itself.
-   */
-  artifactsOfMany(workload: Workload, sessionIds: readonly string[]): Promise<Map<string, RestoreArtifact[]>> {
-    return this.api.sessions.artifactsOfMany(workload, sessionIds, 'standard');
   }
 
   /**
