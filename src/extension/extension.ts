@@ -4,17 +4,20 @@
 import * as vscode from 'vscode';
 import { agentTools } from './agent';
 import { ConnectionStatusBar, VsCodeSecretStore, authCommands } from './auth';
+import { recordActions } from './actionLog';
 import { AutoRefresh } from './autoRefresh';
 import { artifactCommands } from './commands/artifactCommands';
 import type { CommandContext } from './commands/context';
 import { createSessionCommand } from './commands/createSession';
 import { detailsCommands } from './commands/detailsCommands';
 import { exportCommands } from './commands/exportCommands';
+import { findRestoresCommands } from './commands/findRestores';
 import { granularCommands } from './commands/granularCommands';
 import { registerCommands } from './commands/registry';
 import { sessionCommands } from './commands/sessionCommands';
 import { viewCommands } from './commands/viewCommands';
 import { ConnectionManager } from './connections';
+import { CompletionNotifier } from './completionNotifier';
 import { SessionFilter } from './filter';
 import { pruneHistorySoon } from './historyRetention';
 import { linkContributions } from './links';
@@ -43,6 +46,8 @@ export interface ExtensionApi {
   ui: Ui;
   /** Session details panels and their status history (tests: open, wait for the page, post messages). */
   details: DetailsPanels;
+  /** Completion notices as they are shown (tests: a notice for a session whose workload was never expanded). */
+  notices: CompletionNotifier;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
@@ -55,7 +60,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const filter = new SessionFilter(context.workspaceState);
   const tree = new RestoreSessionsProvider(connections, hubs, busy, () => filter.toQuery(), () => readSettings().pageSize);
   const view = vscode.window.createTreeView('restoreSessions.explorer', { treeDataProvider: tree, showCollapseAll: true });
-  const watch = new WatchList();
+  const notices = new CompletionNotifier();
+  const watch = new WatchList(hubs, notices);
   const autoRefresh = new AutoRefresh(view, hubs, log);
   const ctx: CommandContext = { connections, hubs, busy, tree, filter, log, watch, ui: { ...vscodeUi } };
   const details = new DetailsPanels(context, connections, hubs, busy, watch, log, ctx.ui);
@@ -66,6 +72,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     void vscode.commands.executeCommand('setContext', 'restoreSessions.filtered', filter.isActive);
   };
   showFilter();
+  const filterChanged = () => {
+    showFilter();
+    tree.refreshAll();
+  };
 
   context.subscriptions.push(
     log,
@@ -78,15 +88,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     details,
     documents,
     vscode.workspace.registerTextDocumentContentProvider(SESSION_SCHEME, documents),
-    // A session someone activated here says so once it finishes, wherever its fresh copy was seen.
-    hubs.onDidChangeSession((change) => change.session && watch.observe(change.session)),
+    // A session someone activated here says so once it finishes, whatever the tree shows (watchList.ts).
+    notices,
+    watch,
+    recordActions(log, hubs),
     new ConnectionStatusBar(connections),
     ...registerCommands(
       [
-        ...viewCommands(ctx, () => {
-          showFilter();
-          tree.refreshAll();
-        }),
+        ...viewCommands(ctx, filterChanged),
+        ...findRestoresCommands(ctx, view, filterChanged),
         ...sessionCommands(ctx),
         createSessionCommand(ctx),
         ...artifactCommands(ctx),
@@ -107,7 +117,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
       if (e.affectsConfiguration('restoreSessions.autoRefresh')) autoRefresh.schedule();
     }),
   );
-  return TEST_HOOKS ? { connections, hubs, tree, view, filter, ui: ctx.ui, details } : undefined;
+  return TEST_HOOKS ? { connections, hubs, tree, view, filter, ui: ctx.ui, details, notices } : undefined;
 }
 
 export function deactivate(): void {}

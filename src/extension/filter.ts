@@ -1,4 +1,4 @@
-// The explorer's filters (status, created after / before), saved per workspace and shown in the view's
+// The explorer's filters (status, created after / before, created by me, restores a given unit), saved per workspace and shown in the view's
 // description so a filtered view is never mistaken for an empty one.
 import type * as vscode from 'vscode';
 import type { SessionListQuery } from '../backup/api';
@@ -11,6 +11,8 @@ interface SavedFilter {
   createdByMe?: boolean;
   createdAfter?: string;
   createdBefore?: string;
+  /** Only sessions that restore this unit: its name, UPN / e-mail or site URL, as the person chose it. */
+  unit?: string;
 }
 
 const KEY = 'restoreSessions.filter';
@@ -32,12 +34,13 @@ export class SessionFilter {
   }
 
   get isActive(): boolean {
-    return this.value.statuses.length > 0 || !!this.value.createdAfter || !!this.value.createdBefore || !!this.value.createdByMe;
+    return this.value.statuses.length > 0 || !!this.value.createdAfter || !!this.value.createdBefore || !!this.value.createdByMe || !!this.value.unit;
   }
 
-  toQuery(): SessionListQuery & { createdByMe?: boolean } {
+  toQuery(): SessionListQuery & { createdByMe?: boolean; unit?: string } {
     return {
       createdByMe: this.value.createdByMe,
+      unit: this.value.unit,
       statuses: this.value.statuses.length ? this.value.statuses : undefined,
       createdAfter: this.value.createdAfter ? new Date(this.value.createdAfter) : undefined,
       createdBefore: this.value.createdBefore ? new Date(this.value.createdBefore) : undefined,
@@ -48,6 +51,7 @@ export class SessionFilter {
   describe(): string | undefined {
     if (!this.isActive) return undefined;
     const parts: string[] = [];
+    if (this.value.unit) parts.push(`restores of ${this.value.unit}`);
     if (this.value.createdByMe) parts.push('created by me');
     if (this.value.statuses.length) parts.push(this.value.statuses.map(sessionStatusWord).join(', '));
     if (this.value.createdAfter) parts.push(`after ${this.value.createdAfter.slice(0, 10)}`);

@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core';
 import { detailsSteps } from './steps/details';
 import { ecoSteps } from './steps/eco';
+import { namesSteps } from './steps/names';
 
 export interface Manifest {
   displayName: string;
@@ -266,7 +267,7 @@ async function waitDetails(page: Page, sessionId: string, status?: RegExp): Prom
   if (status) await frame.locator('.badge[role="status"]', { hasText: status }).waitFor({ timeout: 60000 });
 }
 
-export const steps: Step[] = [
+const walkSteps: Step[] = [
   {
     name: 'workbench-loads',
     async run({ page }) {
@@ -662,6 +663,16 @@ export const steps: Step[] = [
       await page.locator('.part.editor .monaco-editor .view-lines', { hasText: /was\s+refused/ }).first().waitFor({ timeout: T });
     },
   },
-  ...detailsSteps,
+];
+
+// The helpers' steps run where they were written to run: after the walk's own steps on the demo emulator and
+// before the sign-in steps, which leave the built-in connection pointed at the emulator with --auth on. The details
+// steps use that signed-in connection, and details-narrow leaves the window narrow, so they come last.
+const signInAt = walkSteps.findIndex((s) => s.name === 'auth-emulator-needs-sign-in');
+export const steps: Step[] = [
+  ...walkSteps.slice(0, signInAt),
+  ...namesSteps,
   ...ecoSteps,
+  ...walkSteps.slice(signInAt),
+  ...detailsSteps,
 ];

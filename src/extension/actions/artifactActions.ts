@@ -3,6 +3,7 @@
 // the new contents.
 import type { ArtifactChangeInput } from '../../backup/api';
 import type { DeltaItemFailure, RestoreArtifact } from '../../backup/model';
+import { reportAct } from './acted';
 import { ALREADY_RUNNING, type ActionDeps, type SessionTarget } from './deps';
 import { cancelled, done, outcomeOf, type ActionOutcome } from './outcome';
 
@@ -25,7 +26,7 @@ export function changeArtifacts(
     const failures = result.failures.map(failureWords);
     const summary = `${verb} ${changed} artifact(s)`;
     return done({ changed, failures }, failures.length ? `${summary}; ${failures.length} item(s) failed.` : `${summary}.`);
-  });
+  }).then((outcome) => reportAct('changed', deps, { workload, session }, outcome));
 }
 
 /** Removes one artifact of a draft after confirmation. */

@@ -4,6 +4,7 @@
 import { checkActivation, isActionAllowed, isTerminalSession, RUNNING_SESSION_STATUSES, type RestoreSession } from '../../backup/model';
 import { progressText, sessionStatusWord } from '../../backup/presentation';
 import { retryInputs } from '../../backup/retry';
+import { reportAct } from './acted';
 import { confirmActivation } from './confirmActivation';
 import { ALREADY_RUNNING, type ActionDeps, type SessionTarget } from './deps';
 import { cancelled, done, outcomeOf, type ActionOutcome } from './outcome';
@@ -26,7 +27,7 @@ export function activateSession(deps: ActionDeps, { workload, session }: Session
     deps.watch.add(workload, session.id);
     hub.observe(workload, [fresh], 'action', 'after Activate');
     return done(fresh, `${workload.label} restore session is ${sessionStatusWord(fresh.status).toLowerCase()} (${progressText(fresh)}).`);
-  });
+  }).then((outcome) => reportAct('activated', deps, { workload, session }, outcome));
 }
 
 /** Deletes a draft after confirmation. */
@@ -41,7 +42,7 @@ export function deleteSession(deps: ActionDeps, { workload, session }: SessionTa
     if (answer === 'refused') return cancelled(ALREADY_RUNNING);
     deps.hub.forget(workload, session.id, 'action');
     return done(undefined, 'Deleted.');
-  });
+  }).then((outcome) => reportAct('deleted', deps, { workload, session }, outcome));
 }
 
 /** A new draft with the failed artifacts of a finished session (same restore points and destination). */
@@ -67,5 +68,5 @@ export function retryFailed(deps: ActionDeps, { workload, session }: SessionTarg
       ? `Created a draft ${workload.label} restore session, but ${notAdded.length} artifact(s) were not added: ${notAdded.join('; ')}`
       : `Created a draft ${workload.label} restore session with ${items.length} artifact(s).`;
     return done({ session: created.session, notAdded }, message);
-  });
+  }).then((outcome) => reportAct('retried', deps, { workload, session }, outcome));
 }

@@ -56,6 +56,7 @@ export function viewCommands(ctx: CommandContext, onFilterChanged: () => void): 
         const before = await askDate('Created on or before (YYYY-MM-DD, empty for any)', current.createdBefore);
         if (before === undefined) return;
         await ctx.filter.set({
+          unit: current.unit,
           createdByMe: picked.some((p) => p.label === MINE) || undefined,
           statuses: picked.flatMap((p) => (p.status ? [p.status as RestoreSessionStatus] : [])),
           createdAfter: after || undefined,

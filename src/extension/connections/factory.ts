@@ -121,8 +121,8 @@ function tokenProvider(config: ConnectionConfig, e: Endpoints, transport: HttpTr
     log: (level, message) => {
       const line = `[msal] ${message}`;
       if (level === 'error') log.channel.error(line);
-      else if (level === 'warning') log.channel.warn(line);
-      else if (level === 'info') log.channel.debug(line);
+      // The sign-in library's own chatter belongs to Debug: the admin's Info log tells what they did.
+      else if (level === 'warning' || level === 'info') log.channel.debug(line);
       else log.channel.trace(line);
     },
   });

@@ -2,15 +2,17 @@
 // facade), keeps the latest copy of every session seen, and announces changes. The tree, the details
 // panels, the JSON documents, auto-refresh, the watch list and the history recorder read from it and
 // subscribe to it; none of them is another one's event source. Also holds the connection's protection-unit
-// names (they never change for a connection, so a filter change keeps them).
+// names (they never change for a connection, so a filter change keeps them) and what each session restores,
+// for naming it (sessionNames.ts).
 //
 // Free of `vscode`, so it is tested with plain mocha against the real emulator.
 import type { BackupApi, SessionRead } from '../../backup/api';
 import type { ObservationSource } from '../../backup/history';
-import type { RestoreArtifact, RestoreSession, Workload } from '../../backup/model';
+import type { RestoreSession, Workload } from '../../backup/model';
 import { isTerminalSession, workloadBySessionType } from '../../backup/model';
 import { UnitDirectory } from '../../backup/unitDirectory';
 import { GraphError } from '../../graph';
+import { SessionNames } from './sessionNames';
 
 /** What the hub needs of a connection. */
 export interface HubConnection {
@@ -48,6 +50,8 @@ export interface Subscription {
 
 export class SessionHub {
   readonly units: UnitDirectory;
+  /** Sessions named by their units; filled by `nameSessions` and by every read with contents. */
+  readonly names: SessionNames;
   private connection: HubConnection;
   private readonly entries = new Map<string, HubEntry>();
   private readonly loading = new Map<string, Promise<SessionRead | undefined>>();
@@ -56,6 +60,7 @@ export class SessionHub {
   constructor(connection: HubConnection) {
     this.connection = connection;
     this.units = new UnitDirectory(() => Promise.resolve(this.connection.api));
+    this.names = new SessionNames(() => this.connection.api, this.units);
   }
 
   get connectionId(): string {
@@ -157,11 +162,11 @@ export class SessionHub {
   }
 
   /**
-   * The first page of standard artifacts of many sessions, in `$batch` calls of 20, for naming rows from their
-   * units. Callers run it after the first paint: it is never needed to show the list itself.
+   * Loads what naming these sessions needs (artifacts in `$batch` calls of 20; bulk sessions by a full read) and
+   * resolves to the ids that have a name now. Never awaited before a list is shown.
    */
-  artifactsOfMany(workload: Workload, sessionIds: readonly string[]): Promise<Map<string, RestoreArtifact[]>> {
-    return this.api.sessions.artifactsOfMany(workload, sessionIds, 'standard');
+  nameSessions(workload: Workload, sessions: readonly RestoreSession[]): Promise<string[]> {
+    return this.names.load(workload, sessions, (session) => this.contents(workload, session.id, 'tree'));
   }
 
   private async read(workload: Workload, sessionId: string, source: ObservationSource, note?: string): Promise<SessionRead | undefined> {
@@ -176,6 +181,7 @@ export class SessionHub {
       throw error;
     }
     this.entries.set(sessionId, { workload, session: read.session, read });
+    if (read.contents) void this.names.remember(workload, sessionId, read.contents).catch(() => undefined);
     this.fire({ connectionId: this.connectionId, workload, sessionId, session: read.session, read, source, note });
     return read;
   }

@@ -40,6 +40,11 @@ export class SessionHubs implements vscode.Disposable {
     return this.hubs.get(connectionId);
   }
 
+  /** The id of the active connection (never connects). */
+  get activeConnectionId(): string {
+    return this.connections.activeId;
+  }
+
   /** True while this connection is the active one (panels of other connections stop polling). */
   isActive(connectionId: string): boolean {
     return this.connections.activeId === connectionId;

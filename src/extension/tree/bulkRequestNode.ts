@@ -1,18 +1,25 @@
-// A bulk addition request of a session (a bulk restore's list of units, resolved when the session activates).
+// A bulk addition request of a session (a bulk restore's list of units, resolved when the session activates):
+// "5 OneDrives (bulk)", its status and destination in words, and the service's error with its code apart.
 import * as vscode from 'vscode';
 import { formatDateTime } from '../../backup/presentation';
+import { bulkName } from '../../backup/sessionNaming';
+import { errorText, words } from '../../backup/words';
 import type { BulkRequestNode } from './nodes';
 
 export function bulkRequestItem(node: BulkRequestNode): vscode.TreeItem {
-  const { request } = node;
-  const item = new vscode.TreeItem(request.displayName || 'Bulk addition request', vscode.TreeItemCollapsibleState.None);
+  const { request, workload } = node;
+  const name = `Bulk restore of ${bulkName(workload, request).replace(/ \(bulk\)$/, '')}`;
+  const status = words('bulkRequestStatus', request.status);
+  const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  item.description = `${request.status} · ${formatDateTime(request.createdDateTime)}`;
+  item.description = [status, formatDateTime(request.createdDateTime)].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon('layers');
   item.contextValue = 'bulkRequest';
   const md = new vscode.MarkdownString();
-  md.appendText(`Bulk addition request ${request.id}\nStatus: ${request.status}\nDestination: ${request.destinationType ?? ''}`);
-  if (request.error) md.appendText(`\nError: ${request.error.code ?? ''} ${request.error.message ?? ''}`);
+  md.appendMarkdown('**').appendText(name).appendMarkdown('**  \n');
+  md.appendText(`Status: ${status}`).appendMarkdown('  \n');
+  if (request.destinationType) md.appendText(`Destination: ${words('destinationType', request.destinationType)}`).appendMarkdown('  \n');
+  if (request.error) md.appendText(`Error: ${errorText(request.error)}`).appendMarkdown('  \n');
   item.tooltip = md;
   return item;
 }

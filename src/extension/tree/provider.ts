@@ -1,12 +1,12 @@
 // Feeds the Restore Sessions view. Loads lazily (a workload's first page when it is expanded, a session's
 // artifacts when it is expanded), renders failures as nodes with a next step rather than toasts, and
 // refreshes only the nodes whose data changed. Sessions come from, and changes arrive through, the session
-// hub of the active connection; the tree is nobody's event source.
+// hub of the active connection; the tree is nobody's event source. Rows are named by their units after the
+// first paint: the names load in `$batch` calls and each named row is re-rendered in place.
 import * as vscode from 'vscode';
-import type { SessionListQuery } from '../../backup/api';
 import type { RestoreSession, Workload } from '../../backup/model';
 import { WORKLOADS } from '../../backup/model';
-import { artifactUnitId } from '../../backup/presentation';
+import type { UnitRef } from '../../backup/sessionNaming';
 import type { ConnectionManager } from '../connections';
 import type { BusySessions } from '../sessions/busy';
 import type { SessionChange, SessionHub } from '../sessions/hub';
@@ -19,7 +19,11 @@ import { errorNode, messageItem } from './messageNode';
 import { parentOf, type ArtifactNode, type ConnectionNode, type Node, type SessionNode, type WorkloadNode } from './nodes';
 import { SessionList } from './sessionList';
 import { sessionChildren, sessionItem, sessionNode } from './sessionNode';
-import { workloadChildren, workloadItem, workloadNode, type WorkloadSource } from './workloadNode';
+import { unitFilteredChildren } from './unitFilter';
+import { workloadChildren, workloadItem, workloadNode, type TreeQuery, type WorkloadSource } from './workloadNode';
+
+/** Status changes arrive in bursts (a `$batch` refresh): the running count is asked for once they settle. */
+const RECOUNT_DELAY_MS = 1000;
 
 export class RestoreSessionsProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
@@ -28,6 +32,9 @@ export class RestoreSessionsProvider implements vscode.TreeDataProvider<Node>, v
   private readonly workloadNodes = new Map<string, WorkloadNode>();
   private readonly sessionNodes = new Map<string, SessionNode>();
   private readonly subscriptions: vscode.Disposable[];
+  /** The name each session row was last rendered with, so a row is re-rendered only when it changes. */
+  private readonly rendered = new Map<string, string | undefined>();
+  private readonly recounts = new Map<string, NodeJS.Timeout>();
   /** The hub of the connection the tree shows (set when the root is read). */
   private hub: SessionHub | undefined;
 
@@ -35,7 +42,7 @@ export class RestoreSessionsProvider implements vscode.TreeDataProvider<Node>, v
     private readonly connections: ConnectionManager,
     private readonly hubs: SessionHubs,
     private readonly busy: BusySessions,
-    private readonly query: () => SessionListQuery & { createdByMe?: boolean },
+    private readonly query: () => TreeQuery,
     private readonly pageSize: () => number,
   ) {
     this.subscriptions = [
@@ -48,8 +55,8 @@ export class RestoreSessionsProvider implements vscode.TreeDataProvider<Node>, v
     switch (node.kind) {
       case 'connection': return connectionItem(node);
       case 'workload': return workloadItem(node, this.lists.get(node.workload.id));
-      case 'session': return sessionItem(node, this.busy.description(node.session.id));
-      case 'artifact': return this.unitNameOf(node).then((name) => artifactItem(node, name));
+      case 'session': return this.sessionRow(node);
+      case 'artifact': return this.unitOf(node).then((unit) => artifactItem(node, unit));
       case 'bulkRequest': return bulkRequestItem(node);
       case 'loadMore': return loadMoreItem(node);
       case 'message': return messageItem(node);
@@ -64,7 +71,7 @@ export class RestoreSessionsProvider implements vscode.TreeDataProvider<Node>, v
     try {
       if (!node) return [await this.root()];
       if (node.kind === 'connection') return WORKLOADS.map((w) => this.workloadNode(node, w));
-      if (node.kind === 'workload') return await workloadChildren(node, this.workloadSource(node.workload, await this.activeHub()));
+      if (node.kind === 'workload') return await this.workloadRows(node);
       if (node.kind === 'session') return await sessionChildren(node, await this.activeHub());
       return [];
     } catch (error) {
@@ -93,6 +100,23 @@ export class RestoreSessionsProvider implements vscode.TreeDataProvider<Node>, v
     await list.loadMore(hub.api, all);
     hub.observe(workload, list.sessions, 'tree');
     this.changed.fire(this.workloadNodes.get(workload.id));
+    this.nameLater(hub, workload, list.sessions);
+  }
+
+  /**
+   * The node of a session, loading its workload's pages until it shows (for Reveal); undefined when the view
+   * was never shown or a filter hides the session.
+   */
+  async locate(workload: Workload, sessionId: string): Promise<SessionNode | undefined> {
+    const node = this.workloadNodes.get(workload.id);
+    if (!node) return undefined;
+    await this.getChildren(node);
+    const list = this.lists.get(workload.id);
+    if (!this.sessionNodes.has(sessionId) && list?.nextLink) {
+      await this.loadMore(workload, true);
+      await this.getChildren(node);
+    }
+    return this.sessionNodes.get(sessionId);
   }
 
   /** The loaded node of a session, if the tree shows it. */
@@ -124,12 +148,65 @@ export class RestoreSessionsProvider implements vscode.TreeDataProvider<Node>, v
       this.changed.fire(this.workloadNodes.get(change.workload.id));
       return;
     }
+    const before = list?.sessions.find((s) => s.id === change.sessionId)?.status;
     const changed = list?.update([change.session]) ?? [];
     const node = this.sessionNodes.get(change.sessionId);
     if (node) node.session = change.session;
     // Contents read elsewhere (a panel, an action) may change the artifacts below an unchanged session.
     if (node && (changed.length || (change.read && change.source !== 'tree'))) this.changed.fire(node);
     if (changed.length) this.changed.fire(this.workloadNodes.get(change.workload.id));
+    // A status change moves the workload's running count: ask the service again (one debounced request).
+    if (list && before !== undefined && before !== change.session.status) this.recount(list);
+    // A read with contents may name (or rename) the row once its units are known.
+    const hub = this.hub;
+    if (node && change.read && hub) void hub.names.named(change.workload, change.session).then(() => this.renamed(hub, node));
+  }
+
+  /** The session rows of a workload; names are asked for afterwards (or first, when filtering by unit). */
+  private async workloadRows(node: WorkloadNode): Promise<Node[]> {
+    const hub = await this.activeHub();
+    const source = this.workloadSource(node.workload, hub);
+    const unit = source.query.unit;
+    if (unit) return unitFilteredChildren(node, source, unit);
+    const children = await workloadChildren(node, source);
+    this.nameLater(hub, node.workload, children.flatMap((c) => (c.kind === 'session' ? [c.session] : [])));
+    return children;
+  }
+
+  private sessionRow(node: SessionNode): vscode.TreeItem {
+    const names = this.hub?.names;
+    const name = names?.nameOf(node.workload, node.session);
+    this.rendered.set(node.session.id, name);
+    return sessionItem(node, { name, units: names?.unitsOf(node.workload, node.session), busy: this.busy.description(node.session.id), nowMs: Date.now() });
+  }
+
+  /** Loads the names of rows just shown, then re-renders each row whose name arrived. */
+  private nameLater(hub: SessionHub, workload: Workload, sessions: readonly RestoreSession[]): void {
+    if (!sessions.length) return;
+    hub.nameSessions(workload, sessions).then(
+      () => {
+        for (const session of sessions) {
+          const node = this.sessionNodes.get(session.id);
+          if (node) this.renamed(hub, node);
+        }
+      },
+      // Unnamed rows keep their creation time; the next refresh tries again.
+      () => undefined,
+    );
+  }
+
+  private renamed(hub: SessionHub, node: SessionNode): void {
+    if (hub !== this.hub) return;
+    if (hub.names.nameOf(node.workload, node.session) !== this.rendered.get(node.session.id)) this.changed.fire(node);
+  }
+
+  private recount(list: SessionList): void {
+    const hub = this.hub;
+    if (!hub || !list.loaded) return;
+    clearTimeout(this.recounts.get(list.workload.id));
+    this.recounts.set(list.workload.id, setTimeout(() => {
+      list.recount(hub.api, this.query()).then(() => this.changed.fire(this.workloadNodes.get(list.workload.id)), () => undefined);
+    }, RECOUNT_DELAY_MS));
   }
 
   private fireSession(sessionId: string): void {
@@ -174,13 +251,14 @@ export class RestoreSessionsProvider implements vscode.TreeDataProvider<Node>, v
     return node;
   }
 
-  private async unitNameOf(node: ArtifactNode): Promise<string | undefined> {
-    const unitId = artifactUnitId(node.artifact);
-    if (!unitId || !this.hub) return undefined;
-    return (await this.hub.units.unitNames(node.workload).catch(() => new Map<string, string>())).get(unitId);
+  private async unitOf(node: ArtifactNode): Promise<UnitRef | undefined> {
+    if (!this.hub) return undefined;
+    await this.hub.names.unitRefs(node.workload).catch(() => undefined);
+    return this.hub.names.unitOf(node.workload, node.artifact);
   }
 
   dispose(): void {
+    for (const timer of this.recounts.values()) clearTimeout(timer);
     for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }

@@ -55,6 +55,11 @@ export class SessionList {
     return this.loading;
   }
 
+  /** Asks the service again how many sessions run (statuses moved since the first page). */
+  recount(api: BackupApi, query: SessionListQuery): Promise<void> {
+    return this.countRunning(api, query);
+  }
+
   /** Replaces sessions that changed; returns those that did. */
   update(sessions: readonly RestoreSession[]): RestoreSession[] {
     const changed: RestoreSession[] = [];

@@ -1,16 +1,21 @@
-// A restore session row: created when and by whom, status and progress, a spinner while an action runs.
-// Its context flags come from the status rules (`allowedActions`), so menus test flags such as
-// `canActivate` and never re-encode the rules. Its children are its artifacts and bulk requests, read
-// through the session hub.
+// A restore session row, named by what it restores ("Debra Berger +2", "Finance site", "5 OneDrives (bulk)"),
+// with status, progress, age and "by Lee Gu" in the description and a spinner while an action runs. Until its
+// units are known (they load after the first paint) the label is the creation time. Its context flags come
+// from the status rules (`allowedActions`), so menus test flags such as `canActivate` and never re-encode the
+// rules. Its children are its artifacts and bulk requests, read through the session hub.
 import * as vscode from 'vscode';
-import type { RestoreArtifact, RestoreArtifactBase, RestorePoint, RestoreSession } from '../../backup/model';
+import type { RestoreArtifact, RestoreSession } from '../../backup/model';
 import { allowedActions, isTerminalSession } from '../../backup/model';
-import {
-  createdByText, formatDateTime, progressText, sessionDuration, sessionStatusWord,
-} from '../../backup/presentation';
+import { formatDateTime, sessionDuration } from '../../backup/presentation';
+import { progressOf } from '../../backup/progress';
+import { personName, sessionDescription, unitDisplayName, type UnitRef } from '../../backup/sessionNaming';
+import { errorText, words } from '../../backup/words';
 import type { SessionHub } from '../sessions/hub';
 import type { ArtifactNode, BulkRequestNode, Node, SessionNode, WorkloadNode } from './nodes';
 import { sessionIcon } from './statusStyle';
+
+/** How many units a tooltip lists by name before "and N more". */
+const TOOLTIP_UNITS = 5;
 
 export function sessionNode(parent: WorkloadNode, session: RestoreSession): SessionNode {
   return { kind: 'session', id: `${parent.id}/${session.id}`, parent, workload: parent.workload, session };
@@ -28,19 +33,27 @@ export function sessionFlags(session: RestoreSession): string {
   return flags.join(' ');
 }
 
-export function sessionItem(node: SessionNode, busy?: string): vscode.TreeItem {
+/** What the row shows besides the session: its name and units once known, an action in progress. */
+export interface SessionRowState {
+  name?: string;
+  units?: readonly UnitRef[];
+  busy?: string;
+  nowMs: number;
+}
+
+export function sessionItem(node: SessionNode, state: SessionRowState): vscode.TreeItem {
   const { session } = node;
-  const created = formatDateTime(session.createdDateTime) || session.id;
-  // The label is the creation time; status and progress come first in the description so a narrow sidebar
-  // still shows them, and the creator last.
-  const item = new vscode.TreeItem(created, vscode.TreeItemCollapsibleState.Collapsed);
+  const created = formatDateTime(session.createdDateTime) || `${node.workload.label} restore`;
+  const item = new vscode.TreeItem(state.name ?? created, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
-  item.description = busy ?? `${sessionStatusWord(session.status)} · ${progressText(session)} · ${createdByText(session.createdBy)}`;
-  item.iconPath = busy ? new vscode.ThemeIcon('loading~spin') : sessionIcon(session.status);
+  const description = sessionDescription(session, progressOf(session.restoreSessionArtifactCount), state.nowMs);
+  // Status and progress first so a narrow sidebar still shows them; the creator last, after "by".
+  item.description = state.busy ? [state.busy, description.progress, description.age].filter(Boolean).join(' · ') : description.text;
+  item.iconPath = state.busy ? new vscode.ThemeIcon('loading~spin') : sessionIcon(session.status);
   item.contextValue = sessionFlags(session);
-  item.tooltip = sessionTooltip(node);
+  item.tooltip = sessionTooltip(node, state);
   item.command = { command: 'restoreSessions.openDetails', title: 'Open Details', arguments: [node] };
-  item.accessibilityInformation = { label: `${node.workload.label} restore session created ${created}, ${sessionStatusWord(session.status)}, ${progressText(session)}` };
+  item.accessibilityInformation = { label: `${state.name ?? `${node.workload.label} restore session`}, ${node.workload.label} restore session created ${created}, ${description.text}` };
   return item;
 }
 
@@ -50,7 +63,7 @@ export async function sessionChildren(node: SessionNode, hub: SessionHub): Promi
   const read = await hub.load(workload, session.id, 'tree');
   if (!read?.contents) return [];
   const { standard, granular, bulkRequests } = read.contents;
-  await attachUnits(hub, standard);
+  await hub.names.attachUnits([...standard, ...granular]);
   const children: Node[] = [
     ...sortFailedFirst(standard).map((artifact): ArtifactNode => ({ kind: 'artifact', id: `${node.id}/${artifact.id}`, parent: node, workload, artifact, granular: false })),
     ...sortFailedFirst(granular).map((artifact): ArtifactNode => ({ kind: 'artifact', id: `${node.id}/g/${artifact.id}`, parent: node, workload, artifact, granular: true })),
@@ -62,36 +75,37 @@ export async function sessionChildren(node: SessionNode, hub: SessionHub): Promi
   return children;
 }
 
-/** Fills `restorePoint.protectionUnit` on artifacts whose restore point came without it. */
-async function attachUnits(hub: SessionHub, artifacts: readonly RestoreArtifact[]): Promise<void> {
-  const points = artifacts.map((a) => (a as RestoreArtifactBase).restorePoint).filter((p): p is RestorePoint => !!p?.id && !p.protectionUnit);
-  if (!points.length) return;
-  const owners = await hub.units.unitsOfRestorePoints(points.map((p) => p.id)).catch(() => new Map<string, string>());
-  for (const point of points) {
-    const unitId = owners.get(point.id);
-    if (unitId) point.protectionUnit = { id: unitId };
-  }
-}
-
 function sortFailedFirst(artifacts: readonly RestoreArtifact[]): RestoreArtifact[] {
   return [...artifacts].sort((a, b) => Number(b.status === 'failed') - Number(a.status === 'failed'));
 }
 
-function sessionTooltip({ workload, session }: SessionNode): vscode.MarkdownString {
+/** The name, the units by name and address, then the facts; server text always goes in as text. */
+function sessionTooltip({ workload, session }: SessionNode, state: SessionRowState): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.supportHtml = false;
-  md.appendMarkdown(`**${workload.label} restore session** — ${sessionStatusWord(session.status)}\n\n`);
+  md.appendMarkdown('**').appendText(state.name ?? `${workload.label} restore session`).appendMarkdown('**  \n');
+  md.appendText(`${workload.label} restore session — ${words('sessionStatus', session.status)}`).appendMarkdown('\n\n');
+  if (state.units?.length) {
+    md.appendText(`Restores${state.units.length === 1 ? '' : ` ${state.units.length} ${workload.unitLabelPlural}`}:`).appendMarkdown('  \n');
+    for (const unit of state.units.slice(0, TOOLTIP_UNITS)) {
+      const name = unitDisplayName(workload, unit);
+      md.appendText(`• ${name}${unit.address && unit.address !== name ? ` (${unit.address})` : ''}`).appendMarkdown('  \n');
+    }
+    if (state.units.length > TOOLTIP_UNITS) md.appendText(`and ${state.units.length - TOOLTIP_UNITS} more`).appendMarkdown('  \n');
+    md.appendMarkdown('\n');
+  }
+  const by = personName(session.createdBy);
   const rows: [string, string | undefined][] = [
-    ['Id', session.id],
-    ['Job type', session.restoreJobType ?? undefined],
-    ['Created', `${formatDateTime(session.createdDateTime)} by ${createdByText(session.createdBy)}`],
+    ['Kind', words('restoreJobType', session.restoreJobType)],
+    ['Progress', progressOf(session.restoreSessionArtifactCount).text],
+    ['Created', `${formatDateTime(session.createdDateTime)}${by ? ` by ${by}` : ''}`],
     ['Completed', formatDateTime(session.completedDateTime) || undefined],
     ['Duration', sessionDuration(session) || undefined],
-    ['Progress', progressText(session)],
-    ['Error', session.error ? `${session.error.code ?? ''} ${session.error.message ?? ''}`.trim() : undefined],
+    ['Error', errorText(session.error) || undefined],
+    ['Session id', session.id],
   ];
   for (const [name, value] of rows) {
-    if (value) md.appendMarkdown(`${name}: `).appendText(value).appendMarkdown('  \n');
+    if (value) md.appendText(`${name}: ${value}`).appendMarkdown('  \n');
   }
   return md;
 }

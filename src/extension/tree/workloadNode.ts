@@ -25,11 +25,14 @@ export function workloadItem(node: WorkloadNode, list: SessionList | undefined):
   return item;
 }
 
+/** The list query plus the filters applied here: "created by me" and "restores this unit" (name, UPN or URL). */
+export type TreeQuery = SessionListQuery & { createdByMe?: boolean; unit?: string };
+
 /** What listing a workload's sessions needs from the provider. */
 export interface WorkloadSource {
   hub: SessionHub;
   list: SessionList;
-  query: SessionListQuery & { createdByMe?: boolean };
+  query: TreeQuery;
   pageSize: number;
   /** The signed-in caller, for "created by me". */
   me(): Promise<{ userId?: string; appId?: string }>;
@@ -41,12 +44,8 @@ export interface WorkloadSource {
 
 export async function workloadChildren(node: WorkloadNode, source: WorkloadSource): Promise<Node[]> {
   const { workload } = node;
-  const { list, hub } = source;
-  if (!list.loaded && !list.error) {
-    // The workload row shows the counts; it is re-rendered when the running count arrives.
-    await list.loadFirst(hub.api, { ...source.query, top: source.pageSize }, source.onCounts);
-    hub.observe(workload, list.sessions, 'tree');
-  }
+  const { list } = source;
+  await loadFirstPage(node, source);
   if (list.error) {
     const error = list.error;
     list.error = undefined;
@@ -64,6 +63,13 @@ export async function workloadChildren(node: WorkloadNode, source: WorkloadSourc
   }
   if (list.nextLink) children.push(loadMoreNode(node, list));
   return children;
+}
+
+/** The first page, once; the workload row shows the counts and is re-rendered when the running count arrives. */
+export async function loadFirstPage(node: WorkloadNode, { list, hub, query, pageSize, onCounts }: WorkloadSource): Promise<void> {
+  if (list.loaded || list.error) return;
+  await list.loadFirst(hub.api, { ...query, top: pageSize }, onCounts);
+  hub.observe(node.workload, list.sessions, 'tree');
 }
 
 function isCreatedBy(session: RestoreSession, me: { userId?: string; appId?: string }): boolean {

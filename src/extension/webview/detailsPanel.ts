@@ -217,6 +217,8 @@ export class DetailsPanel implements vscode.Disposable {
       now: new Date(),
     });
     this.lastSnapshot = snapshot;
+    if (this.loaded.session && this.hub) await this.hub.names.named(this.workload, this.loaded.session);
+    if (this.disposed) return;
     this.panel.title = this.title();
     if (this.isReady) this.post(hostMessage.snapshot(snapshot));
   }
@@ -250,9 +252,12 @@ export class DetailsPanel implements vscode.Disposable {
     return this.hub;
   }
 
+  /** Named by what the session restores ("Debra Berger +2 · Active"), the same name as its tree row. */
   private title(): string {
-    const status = this.loaded.session?.status ? ` · ${sessionStatusWord(this.loaded.session.status)}` : '';
-    return `${this.workload.label} ${this.identity.sessionId.slice(0, 8)}${status}`;
+    const { session } = this.loaded;
+    const status = session?.status ? ` · ${sessionStatusWord(session.status)}` : '';
+    const name = session && this.hub?.names.nameOf(this.workload, session);
+    return `${name ?? `${this.workload.label} restore`}${status}`;
   }
 
   dispose(panelGone = false): void {

@@ -56,14 +56,19 @@ describe('session hub', () => {
     assert.equal(hub.latest(body.id), undefined);
   });
 
-  it('reads the artifacts of many sessions in $batch calls of at most 20', async () => {
+  it('names many sessions from their artifacts read in $batch calls of at most 20, never one GET per session', async () => {
     await h.control('seed/sessions', { workload: exchange.id, count: 45, artifactsPerSession: 2 });
-    const ids = await sessionsOf(45);
-    assert.equal(ids.length, 45);
+    const sessions = (await h.api.sessions.firstPage(exchange, { top: 45 }))?.items ?? [];
+    assert.equal(sessions.length, 45);
     const before = h.log.length;
-    const artifacts = await hub.artifactsOfMany(exchange, ids);
-    const batches = h.log.slice(before);
-    assert.deepEqual(batches.map((r) => `${r.method} ${new URL(r.url).pathname.split('/').pop()}`), ['POST $batch', 'POST $batch', 'POST $batch']);
-    assert.equal(artifacts.size, 45);
+    const named = await hub.nameSessions(exchange, sessions);
+    const requests = h.log.slice(before).map((r) => `${r.method} ${new URL(r.url).pathname.split('/').pop()}`);
+    assert.ok(!requests.some((r) => r.endsWith(exchange.standardArtifacts.nav)), `no per-session artifact read: ${requests.join(', ')}`);
+    assert.ok(requests.filter((r) => r === 'POST $batch').length >= 3, `45 sessions need three batches of 20: ${requests.join(', ')}`);
+    assert.equal(named.length, 45);
+    for (const session of sessions) {
+      const name = hub.names.nameOf(exchange, session) ?? '';
+      assert.ok(name && !/[0-9a-f]{8}-[0-9a-f]{4}-/.test(name), `a name in words: "${name}"`);
+    }
   });
 });

@@ -1,0 +1,59 @@
+// The completion notice of a session the admin started or watches: what it restored (by name), how it ended,
+// and where the content went — "Debra Berger +2: restore completed — 3 restored. Restored to “Restored
+// 2026-12-01” (https://…)." — with Open Details and, when the service gave a web address, the restored
+// location. Reads the finished session with its contents through the hub of its own connection.
+import * as vscode from 'vscode';
+import type { RestoreArtifact, RestoreArtifactBase, RestoreSession, Workload } from '../backup/model';
+import { restoredLocation } from '../backup/presentation';
+import { completionNotice, progressOf } from '../backup/progress';
+import { oneLine } from '../backup/words';
+import type { SessionHub } from './sessions/hub';
+
+export interface CompletionNoticeShown {
+  connectionId: string;
+  workload: Workload;
+  sessionId: string;
+  text: string;
+  /** The restored location offered as a button (an http(s) address), if any. */
+  location?: string;
+}
+
+const OPEN_DETAILS = 'Open Details';
+const OPEN_LOCATION = 'Open Restored Location';
+
+export class CompletionNotifier implements vscode.Disposable {
+  private readonly shown = new vscode.EventEmitter<CompletionNoticeShown>();
+  /** Each notice as it is shown (the test API listens to it). */
+  readonly onDidNotify = this.shown.event;
+
+  async notify(hub: SessionHub, workload: Workload, finished: RestoreSession): Promise<void> {
+    const read = await hub.load(workload, finished.id, 'poll').catch(() => undefined);
+    const session = read?.session ?? finished;
+    const name = await hub.names.named(workload, session);
+    const artifacts = [...(read?.contents?.standard ?? []), ...(read?.contents?.granular ?? [])];
+    const where = destinationWords(workload, artifacts);
+    const text = completionNotice(name, session, progressOf(session.restoreSessionArtifactCount), where.words);
+    this.shown.fire({ connectionId: hub.connectionId, workload, sessionId: session.id, text, location: where.url });
+    const show = session.status === 'completed' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
+    const choice = await show(text, ...(where.url ? [OPEN_DETAILS, OPEN_LOCATION] : [OPEN_DETAILS]));
+    if (choice === OPEN_DETAILS) await vscode.commands.executeCommand('restoreSessions.openDetails', session.id);
+    if (choice === OPEN_LOCATION && where.url) await vscode.env.openExternal(vscode.Uri.parse(where.url));
+  }
+
+  dispose(): void {
+    this.shown.dispose();
+  }
+}
+
+/** One restored location by name (and web address), "in place", or the workload's new-location words. */
+function destinationWords(workload: Workload, artifacts: readonly RestoreArtifact[]): { words: string; url?: string } {
+  const restored = artifacts.filter((a) => a.status === 'succeeded');
+  const locations = restored.map((a) => restoredLocation(workload, a)).filter((l) => l.name || l.url);
+  const names = [...new Set(locations.map((l) => oneLine(l.name ?? '')).filter(Boolean))];
+  const urls = [...new Set(locations.map((l) => l.url ?? '').filter((u) => /^https?:\/\//i.test(u)))];
+  const url = urls.length === 1 ? urls[0] : undefined;
+  if (names.length === 1) return { words: `“${names[0]}”${url ? ` (${url})` : ''}${restored.length > 1 && !url ? ` in each ${workload.unitLabel}` : ''}`, url };
+  if (url) return { words: url, url };
+  if (restored.length && restored.every((a) => (a as RestoreArtifactBase).destinationType === 'inPlace')) return { words: 'their original place (in place)' };
+  return { words: restored.length ? workload.newLocation : '' };
+}
