@@ -3,9 +3,9 @@
 // that was never restored from a name that matches nothing.
 import type { RestoreSession, Workload, WorkloadId } from '../../backup/model';
 import { WORKLOADS, workload as workloadById } from '../../backup/model';
-import { matchesUnit, sessionUnits, unitDisplayName } from '../../backup/sessionNaming';
+import { matchesUnit, unitDisplayName } from '../../backup/sessionNaming';
 import type { SessionHubs } from '../sessions/hubs';
-import { namingInputs, sessionLine, unitRefs, withWorkload } from './sessionFacts';
+import { namedSessions, sessionLine, unitRefs, withWorkload } from './sessionFacts';
 import type { AgentTool } from './toolKit';
 
 export interface FindRestoresInput {
@@ -36,13 +36,13 @@ export function findRestoresTool(hubs: SessionHubs): AgentTool<FindRestoresInput
         if (sessions.length >= wanted) break;
       }
       const targets = sessions.slice(0, wanted).map((s) => withWorkload(s, input.workload ? workloads[0] : undefined)).filter((t): t is NonNullable<typeof t> => !!t);
-      const naming = await namingInputs(hub, targets);
-      const found = targets.filter(({ session }) => matchesUnit(input.unit, sessionUnits(naming.get(session.id)!)));
+      const named = await namedSessions(hub, targets);
+      const found = targets.filter(({ session }) => matchesUnit(input.unit, named.get(session.id)!.units));
       const units = matchedUnits.length ? `"${input.unit}" matches ${matchedUnits.slice(0, 10).join(', ')}${matchedUnits.length > 10 ? ` and ${matchedUnits.length - 10} more` : ''}.` : `"${input.unit}" matches no protected mailbox, site or OneDrive on ${hub.label}.`;
       if (!found.length) return `${units}\nNone of the newest ${targets.length} restore session(s) on ${hub.label} restores it.`;
       const now = Date.now();
       return [units, `${found.length} of the newest ${targets.length} restore session(s) on ${hub.label} restore it, newest first:`,
-        ...found.map(({ session }) => `- ${sessionLine(naming.get(session.id)!, session, now)}`)].join('\n');
+        ...found.map(({ session }) => `- ${sessionLine(named.get(session.id)!, session, now)}`)].join('\n');
     },
   };
 }

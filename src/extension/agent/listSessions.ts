@@ -4,7 +4,7 @@ import type { RestoreSession, RestoreSessionStatus, Workload, WorkloadId } from 
 import { workload as workloadById } from '../../backup/model';
 import { sessionStatusWord } from '../../backup/presentation';
 import type { SessionHubs } from '../sessions/hubs';
-import { namingInputs, sessionLine, withWorkload } from './sessionFacts';
+import { namedSessions, sessionLine, withWorkload } from './sessionFacts';
 import { ToolInputError, type AgentTool } from './toolKit';
 
 export interface ListSessionsInput {
@@ -37,11 +37,11 @@ export function listSessionsTool(hubs: SessionHubs): AgentTool<ListSessionsInput
         createdAfter ? `created after ${createdAfter.toISOString()}` : '',
       ].filter(Boolean).join(', ');
       if (!sessions.length) return `No restore sessions on ${hub.label} match (${filter}).`;
-      const naming = await namingInputs(hub, sessions);
+      const named = await namedSessions(hub, sessions);
       const now = Date.now();
       return [
         `${sessions.length} restore session(s) on ${hub.label} (${filter}), newest first${first.done || !first.value.nextLink ? '' : '; more exist, raise top to see them'}:`,
-        ...sessions.map(({ session }) => `- ${sessionLine(naming.get(session.id)!, session, now)}`),
+        ...sessions.map(({ session }) => `- ${sessionLine(named.get(session.id)!, session, now)}`),
       ].join('\n');
     },
   };

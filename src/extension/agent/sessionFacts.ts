@@ -5,7 +5,7 @@ import type { RestoreArtifact, RestoreSession, Workload } from '../../backup/mod
 import { workloadBySessionType } from '../../backup/model';
 import { artifactUnitId, formatDateTime } from '../../backup/presentation';
 import { progressOf } from '../../backup/progress';
-import { sessionDescription, sessionName, unitRef, type SessionNamingInput, type UnitRef } from '../../backup/sessionNaming';
+import { sessionDescription, unitRef, type UnitRef } from '../../backup/sessionNaming';
 import type { SessionHub } from '../sessions/hub';
 
 export type UnitOf = (artifact: RestoreArtifact) => UnitRef | undefined;
@@ -35,24 +35,28 @@ export function withWorkload(session: RestoreSession, fallback?: Workload): { wo
 }
 
 /** One line: `Adele Vance +1 — Exchange restore session: Completed · 2 restored · 3 h ago · by Lee Gu; created 2026-12-01 18:10. id …, workload exchange`. */
-export function sessionLine(naming: SessionNamingInput, session: RestoreSession, nowMs: number): string {
+export function sessionLine(named: NamedSession, session: RestoreSession, nowMs: number): string {
   const description = sessionDescription(session, progressOf(session.restoreSessionArtifactCount), nowMs);
   const created = formatDateTime(session.createdDateTime);
-  return `${sessionName(naming)} — ${naming.workload.label} restore session: ${description.text}${created ? `; created ${created}` : ''}. id ${session.id}, workload ${naming.workload.id}`;
+  return `${named.name} — ${named.workload.label} restore session: ${description.text}${created ? `; created ${created}` : ''}. id ${session.id}, workload ${named.workload.id}`;
 }
 
-/** The first page of standard artifacts of each session, grouped by workload, with a unit lookup for them. */
-export async function namingInputs(hub: SessionHub, sessions: readonly { workload: Workload; session: RestoreSession }[]): Promise<Map<string, SessionNamingInput>> {
-  const result = new Map<string, SessionNamingInput>();
+/** What a session restores, for the tools: its name and its units, as the connection's hub names them. */
+export interface NamedSession {
+  workload: Workload;
+  name: string;
+  units: UnitRef[];
+}
+
+/** Names these sessions through the hub (artifacts in `$batch` calls of 20, kept for the tree too). */
+export async function namedSessions(hub: SessionHub, sessions: readonly { workload: Workload; session: RestoreSession }[]): Promise<Map<string, NamedSession>> {
   const byWorkload = new Map<Workload, RestoreSession[]>();
   for (const { workload, session } of sessions) byWorkload.set(workload, [...(byWorkload.get(workload) ?? []), session]);
+  const result = new Map<string, NamedSession>();
   for (const [workload, list] of byWorkload) {
-    const artifacts = await hub.artifactsOfMany(workload, list.map((s) => s.id));
-    const unitOf = await unitLookup(hub, await unitRefs(hub, workload), [...artifacts.values()].flat());
-    // no standard artifact on the first page (a granular or bulk session): named by its workload, not "Empty"
+    await hub.nameSessions(workload, list);
     for (const session of list) {
-      const standard = artifacts.get(session.id);
-      result.set(session.id, { workload, session, standard: standard?.length ? standard : undefined, unitOf });
+      result.set(session.id, { workload, name: hub.names.nameOf(workload, session) ?? `${workload.label} restore`, units: hub.names.unitsOf(workload, session) ?? [] });
     }
   }
   return result;
