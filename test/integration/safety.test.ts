@@ -135,7 +135,7 @@ describe('one confirmation policy on every activation path', function () {
     assert.strictEqual(await status(retryId), 'draft');
   });
 
-  it('a bulk session asks with the rows still to resolve, and a no leaves the draft', async () => {
+  it('a bulk session asks naming its request (the service lists its rows back empty), and a no leaves the draft', async () => {
     const session = await graph<RestoreSession>(exchange.sessionCollection, { method: 'POST', body: '{}' });
     const mailboxes = units.map((u) => u.email as string);
     const now = Date.now();
@@ -148,8 +148,10 @@ describe('one confirmation policy on every activation path', function () {
     });
     await vscode.commands.executeCommand('restoreSessions.activateSession', session.id);
     assert.strictEqual(asked.length, 1, `one confirmation; got ${JSON.stringify(asked)}`);
-    assert.match(asked[0].detail, /3 mailboxes to resolve from the bulk request/, 'the right count of rows');
-    assert.match(asked[0].detail, /overwrites the current content of 3 mailboxes \(bulk\)/);
+    const detail = `${asked[0].message}\n${asked[0].detail}`;
+    assert.match(detail, /The mailboxes listed in the bulk request "Bulk from the safety test" are resolved now, each at its latest restore point at or before .+ ago\)/, detail);
+    assert.match(detail, /overwrites the current content of the mailboxes of bulk request "Bulk from the safety test"/, detail);
+    assert.doesNotMatch(detail, /Nothing to restore|\b0 artifact/, detail);
     assert.strictEqual(asked[0].action, 'Overwrite and Restore');
     assert.ok(asked[0].options?.safeChoice);
     assert.strictEqual(await status(session.id), 'draft');

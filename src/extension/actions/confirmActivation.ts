@@ -13,6 +13,7 @@ import type { SessionContentsRead } from '../../backup/api';
 import type { DestinationType, ProtectionUnit, RestoreArtifact, RestoreArtifactBase, RestoreSession, Workload } from '../../backup/model';
 import { reviewFlags, type ReviewFlag } from '../../backup/plan';
 import { unitDisplayName } from '../../backup/sessionNaming';
+import { oneLine } from '../../backup/words';
 import type { SessionHub } from '../sessions/hub';
 import type { Ui } from '../ui';
 
@@ -25,6 +26,8 @@ export interface ActivationRequest {
   contents: SessionContentsRead | undefined;
   /** Flags of a plan review the caller just showed (only it knows the time the admin chose). */
   flags?: readonly ReviewFlag[];
+  /** Rows of the bulk request, from a caller that made it (the service lists them back empty). */
+  bulkRows?: number;
 }
 
 /** True when the person confirmed the activation. */
@@ -38,7 +41,8 @@ export async function confirmActivation(ui: Ui, hub: SessionHub, request: Activa
     workload,
     destinationType: destinationOf(artifacts, bulk),
     units: units.map(({ name, pointInTime }) => ({ name, pointInTime })),
-    bulkRowsToResolve: bulk.reduce((sum, request) => sum + bulkRows(workload, request), 0),
+    bulkRowsToResolve: bulk.reduce((sum, request) => sum + bulkRows(workload, request), 0) || request.bulkRows || 0,
+    bulkRequestNames: bulk.map((b) => oneLine(b.displayName ?? '') || 'without a name'),
     bulkPointInTime: bulk[0]?.protectionTimePeriod?.endDateTime,
     flags: flags.filter((flag, index) => flags.findIndex((f) => f.text === flag.text) === index),
     nowMs: Date.now(),

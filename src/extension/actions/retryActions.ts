@@ -12,6 +12,7 @@ import { planInputs, reviewFlags, type CreatePlan, type ReviewFlag } from '../..
 import { isFastRestore } from '../../backup/restorePoints';
 import { retryDestination, retryInputs, retrySuggestion, type RetrySuggestion } from '../../backup/retry';
 import { unitDisplayName } from '../../backup/sessionNaming';
+import { plural } from '../../backup/timeWords';
 import { errorText } from '../../backup/words';
 import { planWithFlags, reviewPlanStep } from '../commands/planReview';
 import { destinationItems, pickPointInTimeStep, type PointInTime } from '../commands/restoreSteps';
@@ -49,7 +50,7 @@ interface RetryPlan {
   activate: boolean;
 }
 
-const TITLE = 'Retry Failed';
+const TITLE = 'Retry the failed restore';
 const STEPS = 3;
 
 /** A new draft (optionally activated) with the failed artifacts of a finished session, changed as chosen. */
@@ -108,7 +109,7 @@ async function describeFailures(deps: ActionDeps, workload: Workload, artifacts:
 /** Destination → point in time → review, with Back; undefined when the admin cancels. */
 async function askRetry(context: RetryContext): Promise<RetryPlan | undefined> {
   const { workload, failures } = context;
-  const title = `${TITLE}: ${failures.length === 1 ? failures[0].unitName : `${failures.length} ${workload.unitLabelPlural}`}`;
+  const title = `${TITLE} of ${failures.length === 1 ? failures[0].unitName : plural(failures.length, workload.unitLabel, workload.unitLabelPlural)}`;
   let step = 1;
   let destination: DestinationType | undefined;
   let point: PointInTime | 'same' = failures.some((f) => f.suggestion.action === 'choosePoint') ? 'latest' : 'same';

@@ -11,6 +11,8 @@ import { cancelled, done, outcomeOf, type ActionOutcome } from './outcome';
 export interface ActivationOptions {
   /** Flags of the plan review the admin just saw, repeated in the confirmation. */
   flags?: readonly ReviewFlag[];
+  /** Rows of the session's bulk request, when the caller made it (the service lists them back empty). */
+  bulkRows?: number;
 }
 
 /**
@@ -25,7 +27,7 @@ export function activateSession(deps: ActionDeps, { workload, session }: Session
     if (violation) throw new Error(violation.message);
     const read = await hub.contents(workload, session.id, 'action');
     if (!read) throw new Error('The service no longer has this session.');
-    if (!(await confirmActivation(deps.ui, hub, { workload, session: read.session, contents: read.contents, flags: options.flags }))) {
+    if (!(await confirmActivation(deps.ui, hub, { workload, session: read.session, contents: read.contents, flags: options.flags, bulkRows: options.bulkRows }))) {
       return cancelled('Activation cancelled; the session is still a draft.');
     }
     const answer = await deps.busy.run(session.id, 'Activating…', () => hub.api.sessions.activate(session.id));
