@@ -2,7 +2,7 @@
 // commands and the details panel call these same functions, so the checks, the confirmations and the
 // outcome are the same wherever an action starts. Each takes the session in hand and returns an outcome.
 import { checkActivation, isActionAllowed, RUNNING_SESSION_STATUSES, type RestoreSession } from '../../backup/model';
-import { progressText, sessionStatusWord } from '../../backup/presentation';
+import { createdByText, formatDateTime, progressText, sessionStatusWord } from '../../backup/presentation';
 import type { ReviewFlag } from '../../backup/plan';
 import { confirmActivation } from './confirmActivation';
 import { ALREADY_RUNNING, type ActionDeps, type SessionTarget } from './deps';
@@ -45,7 +45,8 @@ export function deleteSession(deps: ActionDeps, { workload, session }: SessionTa
     if (!isActionAllowed(session.status, 'delete')) {
       throw new Error(`Only draft sessions can be deleted; this one is ${sessionStatusWord(session.status).toLowerCase()}.`);
     }
-    const confirmed = await deps.ui.confirm(`Delete this draft ${workload.label} restore session?`, `${session.id}\n${progressText(session)}. This cannot be undone.`, 'Delete');
+    const created = `Created ${formatDateTime(session.createdDateTime)} by ${createdByText(session.createdBy)}`;
+    const confirmed = await deps.ui.confirm(`Delete this draft ${workload.label} restore session?`, `${created}; ${progressText(session)}. This cannot be undone.`, 'Delete');
     if (!confirmed) return cancelled('Deletion cancelled.');
     const answer = await deps.busy.run(session.id, 'Deleting…', () => deps.hub.api.sessions.delete(session.id));
     if (answer === 'refused') return cancelled(ALREADY_RUNNING);
