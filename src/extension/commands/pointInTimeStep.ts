@@ -113,7 +113,8 @@ class PointLists {
       const choices = pointsAround(await this.pointsOf(unit.id, ms), ms, { now: Date.now() });
       const name = unitDisplayName(workload, unitRef(workload, unit));
       return [
-        { label: `Restore points of ${name}`, kind: vscode.QuickPickItemKind.Separator },
+        // (a heading row, not a separator: VS Code hides separators while the box holds text)
+        { label: `$(account) Restore points of ${name}`, description: 'newest first; $(zap) fast restore', alwaysShow: true },
         ...(choices.length ? choices.map(pointItem) : [{ label: `$(circle-slash) ${name} has no restore point near this time`, alwaysShow: true }]),
       ] as Choice[];
     }));
