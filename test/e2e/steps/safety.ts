@@ -4,6 +4,7 @@
 // the review flagging a stale point of an unprotected mailbox; the point-in-time step listing the real restore
 // points around a typed time; Retry Failed suggesting a new location for a Preservation Lock failure. Data comes
 // from the emulator the walk started (the extension is pointed back at it if a permission step moved it).
+// (`skip` calls into ../steps lazily: that module imports this one, so its exports are not there at load time.)
 import type { Page } from 'playwright-core';
 import {
   BACKUP, T, WIZARD, clearNotifications, closeAllEditors, commandLabel, dialog, emulatorCall, needsCommand, quickRow, quickTitle,
@@ -81,7 +82,7 @@ async function sessionPickFor(page: Page, manifest: Manifest, command: string, s
 export const safetySteps: Step[] = [
   {
     name: 'stale-point-flagged',
-    skip: needsCommand('restoreSessions.createSession'),
+    skip: (ctx) => needsCommand('restoreSessions.createSession')(ctx),
     async run(ctx) {
       const { page, manifest } = ctx;
       await settle(page);
@@ -100,7 +101,7 @@ export const safetySteps: Step[] = [
   },
   {
     name: 'point-in-time-list',
-    skip: needsCommand('restoreSessions.createSession'),
+    skip: (ctx) => needsCommand('restoreSessions.createSession')(ctx),
     async run(ctx) {
       const { page, manifest } = ctx;
       await settle(page);
@@ -116,7 +117,7 @@ export const safetySteps: Step[] = [
   },
   {
     name: 'activate-confirm-names-units',
-    skip: needsCommand('restoreSessions.activateSession'),
+    skip: (ctx) => needsCommand('restoreSessions.activateSession')(ctx),
     async run(ctx) {
       const { page, manifest } = ctx;
       await settle(page);
@@ -134,7 +135,7 @@ export const safetySteps: Step[] = [
   },
   {
     name: 'wizard-activate-now-inplace-confirm',
-    skip: needsCommand('restoreSessions.createSession', 'restoreSessions.activateSession'),
+    skip: (ctx) => needsCommand('restoreSessions.createSession', 'restoreSessions.activateSession')(ctx),
     async run(ctx) {
       const { page, manifest } = ctx;
       await settle(page);
@@ -155,7 +156,7 @@ export const safetySteps: Step[] = [
   },
   {
     name: 'add-artifacts-asks-destination',
-    skip: needsCommand('restoreSessions.addArtifacts'),
+    skip: (ctx) => needsCommand('restoreSessions.addArtifacts')(ctx),
     async run(ctx) {
       const { page, manifest } = ctx;
       // (the previous step left the in-place confirmation open: Enter answers it and must not activate)
@@ -178,7 +179,7 @@ export const safetySteps: Step[] = [
   },
   {
     name: 'retry-change-destination',
-    skip: needsCommand('restoreSessions.retryFailed'),
+    skip: (ctx) => needsCommand('restoreSessions.retryFailed')(ctx),
     async run(ctx) {
       const { page, manifest } = ctx;
       await settle(page);
