@@ -154,13 +154,15 @@ function suggestedDestination({ failures, current }: RetryContext): DestinationT
 /** The suggested destination first, with the reasons; then what failed, for reading. */
 function destinationRows(context: RetryContext): (vscode.QuickPickItem & { value?: DestinationType })[] {
   const suggested = suggestedDestination(context);
+  // the suggestion's own reasons on its row, where they are read first
+  const reasons = [...new Set(context.failures.filter((f) => f.suggestion.destinationType === suggested).map((f) => f.suggestion.reason))].join(' ');
   const rows = destinationItems(context.workload).map((item) => (item.value === suggested
-    ? { ...item, description: `suggested${suggested !== context.current ? ' (changed)' : ''} · ${item.description}` }
+    ? { ...item, description: `suggested${suggested !== context.current ? ' (changed)' : ''} · ${item.description}`, detail: reasons || item.detail }
     : item.value === context.current ? { ...item, description: `as before · ${item.description}` } : item));
   return [
     ...rows.filter((r) => r.value === suggested), ...rows.filter((r) => r.value !== suggested),
     { label: 'What failed, and what the service says to change', kind: vscode.QuickPickItemKind.Separator },
-    ...context.failures.map((f) => ({ label: `$(error) ${f.unitName}`, description: errorText((f.artifact as RestoreArtifactBase).error), detail: f.suggestion.reason })),
+    ...context.failures.map((f) => ({ label: `$(error) ${f.unitName}`, description: f.suggestion.reason, detail: errorText((f.artifact as RestoreArtifactBase).error) })),
   ];
 }
 
