@@ -50,8 +50,13 @@ async function emulatorUrlSetting(page: Page) {
   return input;
 }
 
-/** Leaves no dialog or quick input of an earlier step in the way. */
+/** The runner's window size (an earlier step may have narrowed it to look at a narrow panel). */
+const VIEWPORT = { width: 1400, height: 900 };
+
+/** Leaves no dialog or quick input of an earlier step in the way, in a window of the runner's size. */
 async function settle(page: Page): Promise<void> {
+  const size = page.viewportSize();
+  if (size?.width !== VIEWPORT.width || size.height !== VIEWPORT.height) await page.setViewportSize(VIEWPORT);
   for (let i = 0; i < 3 && (await dialog(page).isVisible() || await page.locator('.quick-input-widget').isVisible()); i++) await page.keyboard.press('Escape');
 }
 
