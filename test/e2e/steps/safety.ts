@@ -44,6 +44,7 @@ async function emulatorUrlSetting(page: Page) {
   const editor = page.locator('.settings-editor');
   await editor.waitFor({ timeout: T });
   await editor.locator('.search-container .monaco-editor').first().click();
+  await page.keyboard.press('Control+A'); // (the editor may keep an earlier search)
   await page.keyboard.type('restoreSessions.emulator.url');
   const input = editor.locator('.setting-item-text', { hasText: 'Emulator: Url' }).locator('input').first();
   await input.waitFor({ timeout: T });
@@ -55,9 +56,13 @@ const VIEWPORT = { width: 1400, height: 900 };
 
 /** Leaves no dialog or quick input of an earlier step in the way, in a window of the runner's size. */
 async function settle(page: Page): Promise<void> {
+  for (let i = 0; i < 3 && (await dialog(page).isVisible() || await page.locator('.quick-input-widget').isVisible()); i++) await page.keyboard.press('Escape');
   const size = page.viewportSize();
   if (size?.width !== VIEWPORT.width || size.height !== VIEWPORT.height) await page.setViewportSize(VIEWPORT);
-  for (let i = 0; i < 3 && (await dialog(page).isVisible() || await page.locator('.quick-input-widget').isVisible()); i++) await page.keyboard.press('Escape');
+  if (!(await page.locator('.part.sidebar').isVisible())) {
+    await runFromPalette(page, 'View: Toggle Primary Side Bar Visibility');
+    await page.locator('.part.sidebar').waitFor({ timeout: T });
+  }
 }
 
 async function mailboxes(ctx: WalkContext): Promise<Unit[]> {
