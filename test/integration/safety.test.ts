@@ -11,7 +11,7 @@ import type { ExtensionApi } from '../../src/extension/extension';
 import type { Node, SessionNode, WorkloadNode } from '../../src/extension/tree/nodes';
 import type { ConfirmOptions } from '../../src/extension/ui';
 import { PROTOCOL_VERSION } from '../../src/protocol/details';
-import { control, emulatorUrl, graph, openPanel, testApi, until } from './helpers';
+import { control, graph, openPanel, testApi, until } from './helpers';
 
 interface Asked {
   message: string;
@@ -65,7 +65,6 @@ describe('one confirmation policy on every activation path', function () {
   }
 
   before(async function () {
-    if (!emulatorUrl()) this.skip();
     ext = await testApi();
     await control('reset', { seed: 'demo' });
     const all = (await graph<{ value: MailboxProtectionUnit[] }>(`${exchange.protectionUnits.nav}`)).value;
