@@ -55,13 +55,16 @@ async function emulatorUrlSetting(page: Page) {
 const VIEWPORT = { width: 1400, height: 900 };
 
 /** Leaves no dialog or quick input of an earlier step in the way, in a window of the runner's size. */
-async function settle(page: Page): Promise<void> {
+async function settle(page: Page, manifest: Manifest): Promise<void> {
   for (let i = 0; i < 3 && (await dialog(page).isVisible() || await page.locator('.quick-input-widget').isVisible()); i++) await page.keyboard.press('Escape');
   const size = page.viewportSize();
   if (size?.width !== VIEWPORT.width || size.height !== VIEWPORT.height) await page.setViewportSize(VIEWPORT);
-  if (!(await page.locator('.part.sidebar').isVisible())) {
-    await runFromPalette(page, 'View: Toggle Primary Side Bar Visibility');
-    await page.locator('.part.sidebar').waitFor({ timeout: T });
+  // A hidden side bar opens on the container's icon (a click on the icon of a visible one would hide it).
+  const sidebar = page.locator('.part.sidebar');
+  if (!(await sidebar.isVisible())) {
+    const title = manifest.contributes?.viewsContainers?.activitybar?.find((c) => c.id === 'restoreSessions')?.title ?? 'Restore Sessions';
+    await page.locator(`.part.activitybar a.action-label[aria-label^="${title}"]`).first().click();
+    await sidebar.locator('.monaco-list-row', { hasText: 'Exchange' }).first().waitFor({ timeout: T });
   }
 }
 
@@ -95,7 +98,7 @@ export const safetySteps: Step[] = [
     skip: (ctx) => needsCommand('restoreSessions.createSession')(ctx),
     async run(ctx) {
       const { page, manifest } = ctx;
-      await settle(page);
+      await settle(page, manifest);
       await clearNotifications(page);
       await useOpenEmulator(ctx);
       // a mailbox no longer protected: its latest restore point is weeks old
@@ -114,7 +117,7 @@ export const safetySteps: Step[] = [
     skip: (ctx) => needsCommand('restoreSessions.createSession')(ctx),
     async run(ctx) {
       const { page, manifest } = ctx;
-      await settle(page);
+      await settle(page, manifest);
       await useOpenEmulator(ctx);
       await wizardUnits(page, manifest, 'OneDrive', ['Megan Bowen']);
       await wizardAccept(page, `${WIZARD}: point in time (3/5)`);
@@ -130,7 +133,7 @@ export const safetySteps: Step[] = [
     skip: (ctx) => needsCommand('restoreSessions.activateSession')(ctx),
     async run(ctx) {
       const { page, manifest } = ctx;
-      await settle(page);
+      await settle(page, manifest);
       await clearNotifications(page);
       await useOpenEmulator(ctx);
       const units = (await mailboxes(ctx)).filter((u) => u.status === 'protected' && u.displayName).slice(0, 7);
@@ -148,7 +151,7 @@ export const safetySteps: Step[] = [
     skip: (ctx) => needsCommand('restoreSessions.createSession', 'restoreSessions.activateSession')(ctx),
     async run(ctx) {
       const { page, manifest } = ctx;
-      await settle(page);
+      await settle(page, manifest);
       await clearNotifications(page);
       await useOpenEmulator(ctx);
       await wizardUnits(page, manifest, 'Exchange', ['Adele Vance', 'Alex Wilber']);
@@ -176,7 +179,7 @@ export const safetySteps: Step[] = [
         const { json } = await emulatorCall(ctx.emulatorUrl, 'GET', `${BACKUP}/restoreSessions/${state.wizardDraft}`);
         if (json.status !== 'draft') throw new Error(`Enter on the in-place confirmation left the session ${String(json.status)}`);
       }
-      await settle(page);
+      await settle(page, manifest);
       await clearNotifications(page);
       await useOpenEmulator(ctx);
       const units = (await mailboxes(ctx)).filter((u) => u.status === 'protected' && u.displayName).slice(0, 1);
@@ -192,7 +195,7 @@ export const safetySteps: Step[] = [
     skip: (ctx) => needsCommand('restoreSessions.retryFailed')(ctx),
     async run(ctx) {
       const { page, manifest } = ctx;
-      await settle(page);
+      await settle(page, manifest);
       await clearNotifications(page);
       await useOpenEmulator(ctx);
       // a SharePoint restore that failed on a Preservation Lock, whose message says to restore to a new URL
