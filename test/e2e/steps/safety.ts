@@ -59,12 +59,17 @@ async function settle(page: Page, manifest: Manifest): Promise<void> {
   for (let i = 0; i < 3 && (await dialog(page).isVisible() || await page.locator('.quick-input-widget').isVisible()); i++) await page.keyboard.press('Escape');
   const size = page.viewportSize();
   if (size?.width !== VIEWPORT.width || size.height !== VIEWPORT.height) await page.setViewportSize(VIEWPORT);
-  // A hidden side bar opens on the container's icon (a click on the icon of a visible one would hide it).
-  const sidebar = page.locator('.part.sidebar');
-  if (!(await sidebar.isVisible())) {
-    const title = manifest.contributes?.viewsContainers?.activitybar?.find((c) => c.id === 'restoreSessions')?.title ?? 'Restore Sessions';
+  // The Restore Sessions view with its rows: the container's icon opens a hidden side bar, but hides a visible one
+  // (so look again after each click).
+  const title = manifest.contributes?.viewsContainers?.activitybar?.find((c) => c.id === 'restoreSessions')?.title ?? 'Restore Sessions';
+  const exchange = page.locator('.part.sidebar .monaco-list-row', { hasText: 'Exchange' }).first();
+  for (let attempt = 1; !(await exchange.isVisible()); attempt++) {
     await page.locator(`.part.activitybar a.action-label[aria-label^="${title}"]`).first().click();
-    await sidebar.locator('.monaco-list-row', { hasText: 'Exchange' }).first().waitFor({ timeout: T });
+    try {
+      await exchange.waitFor({ timeout: attempt < 3 ? 5000 : T });
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
   }
 }
 
