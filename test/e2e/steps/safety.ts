@@ -59,18 +59,20 @@ async function settle(page: Page, manifest: Manifest): Promise<void> {
   for (let i = 0; i < 3 && (await dialog(page).isVisible() || await page.locator('.quick-input-widget').isVisible()); i++) await page.keyboard.press('Escape');
   const size = page.viewportSize();
   if (size?.width !== VIEWPORT.width || size.height !== VIEWPORT.height) await page.setViewportSize(VIEWPORT);
-  // The Restore Sessions view with its rows: the container's icon opens a hidden side bar, but hides a visible one
-  // (so look again after each click).
+  // The side bar back: a narrow window can leave it hidden, or shown at zero width (then only its sash is left, and
+  // a click on the container's icon would hide it again); open it, then drag the sash out.
+  const sidebar = page.locator('.part.sidebar');
   const title = manifest.contributes?.viewsContainers?.activitybar?.find((c) => c.id === 'restoreSessions')?.title ?? 'Restore Sessions';
-  const exchange = page.locator('.part.sidebar .monaco-list-row', { hasText: 'Exchange' }).first();
-  for (let attempt = 1; !(await exchange.isVisible()); attempt++) {
-    await page.locator(`.part.activitybar a.action-label[aria-label^="${title}"]`).first().click();
-    try {
-      await exchange.waitFor({ timeout: attempt < 3 ? 5000 : T });
-    } catch (error) {
-      if (attempt >= 3) throw error;
-    }
+  if (!(await sidebar.boundingBox())) await page.locator(`.part.activitybar a.action-label[aria-label^="${title}"]`).first().click();
+  const box = await sidebar.boundingBox();
+  if (box && box.width < 200) {
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width + 1, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 450, y, { steps: 5 });
+    await page.mouse.up();
   }
+  await showExplorer(page, manifest);
 }
 
 async function mailboxes(ctx: WalkContext): Promise<Unit[]> {
