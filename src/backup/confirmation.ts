@@ -19,6 +19,11 @@ export interface ConfirmationInput {
   units: readonly ConfirmationUnit[];
   /** Rows of a bulk request the service will resolve at activation (they are not units yet). */
   bulkRowsToResolve?: number;
+  /**
+   * Bulk requests whose rows are not known here (the service lists a request's resources back empty): named
+   * instead of counted, so the admin still sees what the activation resolves.
+   */
+  bulkRequestNames?: readonly string[];
   /** For a bulk request: the time its points are chosen at or before (ISO). */
   bulkPointInTime?: string | null;
   flags?: readonly ReviewFlag[];
@@ -42,6 +47,7 @@ export function confirmationContent(input: ConfirmationInput): ConfirmationConte
   const listed = input.listed ?? 5;
   const bulk = input.bulkRowsToResolve ?? 0;
   const total = input.units.length + bulk;
+  const uncounted = bulk ? [] : input.bulkRequestNames ?? [];
   const what = whatIsRestored(input);
   const lines: string[] = [];
   if (input.units.length) {
@@ -56,7 +62,11 @@ export function confirmationContent(input: ConfirmationInput): ConfirmationConte
     const when = pointInTimeText(input.bulkPointInTime, input.nowMs, input.utcOffsetMinutes);
     lines.push(`${plural(bulk, workload.unitLabel, workload.unitLabelPlural)} to resolve from the bulk request${when ? `, each at its latest restore point at or before ${when}` : ''}. Rows the service cannot find are skipped.`);
   }
-  if (!total) lines.push(`Nothing to restore: the session holds no ${workload.unitLabelPlural}.`);
+  if (uncounted.length) {
+    const when = pointInTimeText(input.bulkPointInTime, input.nowMs, input.utcOffsetMinutes);
+    lines.push(`The ${workload.unitLabelPlural} listed in the bulk request ${quoted(uncounted)} are resolved now${when ? `, each at its latest restore point at or before ${when}` : ''}. Rows the service cannot find are skipped.`);
+  }
+  if (!total && !uncounted.length) lines.push(`Nothing to restore: the session holds no ${workload.unitLabelPlural}.`);
   lines.push('');
   lines.push(isInPlace
     ? `Destination: in place. This overwrites the current content of ${what} with the content at ${total === 1 ? 'that point' : 'those points'} in time.`
@@ -80,9 +90,16 @@ function whatIsRestored(input: ConfirmationInput): string {
   const bulk = input.bulkRowsToResolve ?? 0;
   const names = input.units.map((u) => u.name);
   if (bulk && !names.length) return `${plural(bulk, workload.unitLabel, workload.unitLabelPlural)} (bulk)`;
+  if (!bulk && !names.length && input.bulkRequestNames?.length) return `the ${workload.unitLabelPlural} of bulk request ${quoted(input.bulkRequestNames)}`;
   if (!names.length) return `this empty ${workload.label} session`;
   const shown = names.slice(0, 2);
   const rest = names.length - shown.length + bulk;
   if (!rest) return shown.join(' and ');
   return `${shown.join(', ')} and ${rest.toLocaleString('en-US')} more`;
+}
+
+/** `"Finance move"`, `"A" and "B"`. */
+function quoted(names: readonly string[]): string {
+  const all = names.map((n) => `"${n}"`);
+  return all.length > 1 ? `${all.slice(0, -1).join(', ')} and ${all[all.length - 1]}` : all[0];
 }

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { detailsSteps } from './steps/details';
 import { ecoSteps } from './steps/eco';
 import { namesSteps } from './steps/names';
+import { safetySteps } from './steps/safety';
 
 export interface Manifest {
   displayName: string;
@@ -131,13 +132,13 @@ export const needsCommand = (...ids: string[]) => (ctx: WalkContext): string | u
 };
 export const commandLabel = (m: Manifest, id: string): string => label(paletteCommands(m).find((c) => c.command === id)!);
 
-const quickTitle = (page: Page) => page.locator('.quick-input-widget .quick-input-title');
+export const quickTitle = (page: Page) => page.locator('.quick-input-widget .quick-input-title');
 export const quickRow = (page: Page, text: string | RegExp) => page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: text }).first();
 /** The quick input row whose label is exactly `text` (not one that merely contains it). */
 const exactRow = (page: Page, text: string) => page.locator('.quick-input-widget .quick-input-list .monaco-list-row')
   .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
-const toast = (page: Page, text: string | RegExp) => page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
-const dialog = (page: Page) => page.locator('.monaco-dialog-box');
+export const toast = (page: Page, text: string | RegExp) => page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+export const dialog = (page: Page) => page.locator('.monaco-dialog-box');
 export const detailsPage = (page: Page) => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 
 /** Runs a palette command that opens a quick input of its own (the palette does not close in between). */
@@ -182,15 +183,18 @@ async function expandOnly(page: Page, workload: WorkloadLabel | undefined): Prom
   await sidebar.locator('.monaco-progress-container.active').waitFor({ state: 'hidden', timeout: T }).catch(() => undefined);
 }
 
-const WIZARD = 'Create Restore Session';
+export const WIZARD = 'Create Restore Session';
+/** The wizard's step titles say what each step is. */
+const POINT_STEP = `${WIZARD}: point in time (3/5)`;
+const DESTINATION_STEP = `${WIZARD}: destination (4/5)`;
 
 /** Wizard steps 1-2: starts the wizard, picks the workload and checks the given protection units. */
-async function wizardUnits(page: Page, manifest: Manifest, workload: WorkloadLabel, units: string[]): Promise<void> {
+export async function wizardUnits(page: Page, manifest: Manifest, workload: WorkloadLabel, units: string[]): Promise<void> {
   await showExplorer(page, manifest);
   await expandOnly(page, workload); // where the new draft will show up
-  await startFromPalette(page, commandLabel(manifest, 'restoreSessions.createSession'), `${WIZARD} (1/5)`);
+  await startFromPalette(page, commandLabel(manifest, 'restoreSessions.createSession'), `${WIZARD}: what to restore (1/5)`);
   await quickRow(page, workload).click();
-  await quickTitle(page).filter({ hasText: `${WIZARD}: ${workload} (2/5)` }).waitFor({ timeout: T });
+  await quickTitle(page).filter({ hasText: new RegExp(`${WIZARD}: ${workload} .*\\(2/5\\)`) }).waitFor({ timeout: T });
   const input = page.locator('.quick-input-widget input.input').first();
   for (const unit of units) {
     await input.fill(unit);
@@ -204,12 +208,12 @@ async function wizardUnits(page: Page, manifest: Manifest, workload: WorkloadLab
   await page.locator('.quick-input-widget .quick-input-count', { hasText: `${units.length} Selected` }).waitFor({ timeout: T });
 }
 
-async function wizardAccept(page: Page, nextTitle: string | RegExp): Promise<void> {
+export async function wizardAccept(page: Page, nextTitle: string | RegExp): Promise<void> {
   await page.keyboard.press('Enter');
   await quickTitle(page).filter({ hasText: nextTitle }).waitFor({ timeout: T });
 }
 
-async function wizardPick(page: Page, row: string, nextTitle: string | RegExp): Promise<void> {
+export async function wizardPick(page: Page, row: string, nextTitle: string | RegExp): Promise<void> {
   await quickRow(page, row).click();
   await quickTitle(page).filter({ hasText: nextTitle }).waitFor({ timeout: T });
   await progressGone(page);
@@ -236,7 +240,7 @@ async function createDraft(ctx: WalkContext, workload: WorkloadLabel): Promise<v
 }
 
 /** Runs a session command from the palette and picks the session by id in its "Pick a restore session" list. */
-async function sessionCommandFor(page: Page, manifest: Manifest, command: string, sessionId: string | undefined): Promise<void> {
+export async function sessionCommandFor(page: Page, manifest: Manifest, command: string, sessionId: string | undefined): Promise<void> {
   await startFromPalette(page, commandLabel(manifest, command), 'Pick a restore session');
   if (sessionId) {
     await page.locator('.quick-input-widget input.input').first().fill(sessionId);
@@ -384,7 +388,7 @@ const walkSteps: Step[] = [
       await closeAllEditors(page);
       await showExplorer(page, manifest);
       await expandOnly(page, 'Exchange');
-      await startFromPalette(page, commandLabel(manifest, 'restoreSessions.createSession'), `${WIZARD} (1/5)`);
+      await startFromPalette(page, commandLabel(manifest, 'restoreSessions.createSession'), `${WIZARD}: what to restore (1/5)`);
       for (const w of WORKLOAD_LABELS) await quickRow(page, w).waitFor({ timeout: T });
     },
   },
@@ -393,7 +397,7 @@ const walkSteps: Step[] = [
     skip: needsCommand('restoreSessions.createSession'),
     async run({ page }) {
       await quickRow(page, 'Exchange').click();
-      await quickTitle(page).filter({ hasText: `${WIZARD}: Exchange (2/5)` }).waitFor({ timeout: T });
+      await quickTitle(page).filter({ hasText: `${WIZARD}: Exchange mailboxes (2/5)` }).waitFor({ timeout: T });
       const input = page.locator('.quick-input-widget input.input').first();
       for (const unit of ['Adele Vance', 'Alex Wilber']) {
         await input.fill(unit);
@@ -410,7 +414,7 @@ const walkSteps: Step[] = [
     name: 'wizard-exchange-3-point-in-time',
     skip: needsCommand('restoreSessions.createSession'),
     async run({ page }) {
-      await wizardAccept(page, `${WIZARD} (3/5)`);
+      await wizardAccept(page, POINT_STEP);
       await quickRow(page, 'Latest restore point').waitFor({ timeout: T });
     },
   },
@@ -418,7 +422,7 @@ const walkSteps: Step[] = [
     name: 'wizard-exchange-4-destination',
     skip: needsCommand('restoreSessions.createSession'),
     async run({ page }) {
-      await wizardPick(page, 'Latest restore point', `${WIZARD} (4/5)`);
+      await wizardPick(page, 'Latest restore point', DESTINATION_STEP);
       await quickRow(page, 'New location').waitFor({ timeout: T });
     },
   },
@@ -445,8 +449,8 @@ const walkSteps: Step[] = [
     async run({ page, manifest }) {
       await clearNotifications(page);
       await wizardUnits(page, manifest, 'SharePoint', ['Marketing', 'Engineering']);
-      await wizardAccept(page, `${WIZARD} (3/5)`);
-      await wizardPick(page, 'Latest restore point', `${WIZARD} (4/5)`);
+      await wizardAccept(page, POINT_STEP);
+      await wizardPick(page, 'Latest restore point', DESTINATION_STEP);
       await wizardPick(page, 'New location', REVIEW);
       await quickRow(page, 'Create as draft').waitFor({ timeout: T });
     },
@@ -464,21 +468,20 @@ const walkSteps: Step[] = [
     async run({ page, manifest }) {
       await clearNotifications(page);
       await wizardUnits(page, manifest, 'OneDrive', ['Megan Bowen', 'Lee Gu']);
-      await wizardAccept(page, `${WIZARD} (3/5)`);
-      await quickRow(page, 'A date and time').click();
-      // the input box of the same step: a local date and time, a day ago
+      await wizardAccept(page, POINT_STEP);
+      // typed into the same step: a local date and time, a day ago, read back with its time zone
       const input = page.locator('.quick-input-widget input.input').first();
-      await page.locator('.quick-input-widget', { hasText: 'YYYY-MM-DD HH:MM' }).waitFor({ timeout: T });
       const d = new Date(Date.now() - 24 * 3600 * 1000);
       const pad = (n: number) => String(n).padStart(2, '0');
       await input.fill(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:00`);
+      await quickRow(page, /:00 UTC[+-]?[\d:]* \((1 day|\d+ h) ago\)/).waitFor({ timeout: T });
     },
   },
   {
     name: 'wizard-onedrive-in-place',
     skip: needsCommand('restoreSessions.createSession'),
     async run({ page }) {
-      await wizardAccept(page, `${WIZARD} (4/5)`);
+      await wizardAccept(page, DESTINATION_STEP);
       await quickRow(page, 'In place').waitFor({ timeout: T });
       await page.keyboard.press('ArrowDown'); // highlight "In place" and its warning
     },
@@ -506,14 +509,14 @@ const walkSteps: Step[] = [
       await showExplorer(page, manifest);
       await expandOnly(page, 'Exchange');
       await sessionCommandFor(page, manifest, 'restoreSessions.activateSession', walk.drafts.Exchange);
-      await dialog(page).filter({ hasText: 'Activate this Exchange restore session?' }).waitFor({ timeout: T });
+      await dialog(page).filter({ hasText: 'Restore Adele Vance and Alex Wilber to a new location?' }).waitFor({ timeout: T });
     },
   },
   {
     name: 'activated',
     skip: needsCommand('restoreSessions.createSession', 'restoreSessions.activateSession'),
     async run({ page }) {
-      await dialog(page).locator('.monaco-button', { hasText: /^Activate$/ }).click();
+      await dialog(page).locator('.monaco-button', { hasText: /^Restore to New Location$/ }).click();
       await dialog(page).waitFor({ state: 'detached', timeout: T });
       await toast(page, /Exchange restore session is (active|activating)/i).waitFor({ timeout: T });
       await page.locator('.part.sidebar .monaco-list-row[aria-level="3"]').first().filter({ hasText: /Active|Activating/ }).waitFor({ timeout: T });
@@ -673,6 +676,7 @@ export const steps: Step[] = [
   ...walkSteps.slice(0, signInAt),
   ...namesSteps,
   ...ecoSteps,
+  ...safetySteps,
   ...walkSteps.slice(signInAt),
   ...detailsSteps,
 ];

@@ -69,7 +69,7 @@ describe('session details panel: the outcome of Activate', function () {
       return false;
     };
     const notices = await activateFromPage(panel);
-    assert.match(asked, /^Activate this .+ restore session\?$/, 'the activation confirmation was asked');
+    assert.match(asked, /^(Restore .+ to a new location|Overwrite .+)\?$/, 'the activation confirmation was asked');
     assert.deepStrictEqual(notices.map((n) => n.level), ['info'], `one notice; got ${JSON.stringify(notices)}`);
     assert.match(notices[0].text, /cancelled/i);
     assert.strictEqual((await graph<RestoreSession>(`restoreSessions/${draft.id}`)).status, 'draft');

@@ -129,7 +129,7 @@ describe('Restore Sessions explorer', function () {
   it('retries failed artifacts as a new draft', async () => {
     const failed = ((await sessionsOf(ext, 'sharePoint')) as SessionNode[]).find((n) => n.session.status === 'completedWithError' || n.session.status === 'failed')!;
     const before = (await graph<{ value: RestoreSession[] }>('sharePointRestoreSessions?$top=999')).value.length;
-    await vscode.commands.executeCommand('restoreSessions.retryFailed', failed);
+    await vscode.commands.executeCommand('restoreSessions.retryFailed', failed, {}); // the suggested destination, the same points
     const after = (await graph<{ value: RestoreSession[] }>('sharePointRestoreSessions?$top=999&$orderby=createdDateTime desc')).value;
     assert.strictEqual(after.length, before + 1);
     assert.strictEqual(after[0].status, 'draft');

@@ -2,7 +2,8 @@
 // artifacts, remove one artifact. Both re-read the session through the hub afterwards, so every view shows
 // the new contents.
 import type { ArtifactChangeInput } from '../../backup/api';
-import type { DeltaItemFailure, RestoreArtifact } from '../../backup/model';
+import type { DeltaItemFailure, RestoreArtifact, RestoreArtifactBase, Workload } from '../../backup/model';
+import { itemName, unitDisplayName } from '../../backup/sessionNaming';
 import { reportAct } from './acted';
 import { ALREADY_RUNNING, type ActionDeps, type SessionTarget } from './deps';
 import { cancelled, done, outcomeOf, type ActionOutcome } from './outcome';
@@ -36,8 +37,17 @@ export async function removeArtifact(
   if (target.session.status !== 'draft') {
     return outcomeOf(() => Promise.reject(new Error('Artifacts can be removed only while the session is a draft.')));
   }
-  if (!(await deps.ui.confirm('Remove this artifact from the draft session?', artifact.id, 'Remove'))) return cancelled('Nothing was removed.');
+  const name = granular && target.workload.granularArtifacts.source !== 'search' ? itemName(artifact) : await unitNameOf(deps, target.workload, artifact);
+  if (!(await deps.ui.confirm(`Remove ${name} from the draft session?`, `${name} will not be restored by this session. Nothing is restored or deleted now.`, 'Remove'))) return cancelled('Nothing was removed.');
   return changeArtifacts(deps, target, { kind: granular ? 'granular' : 'standard', remove: [artifact.id] }, 'Removing artifact…', 'Removed');
+}
+
+/** The unit an artifact restores, in words (from the hub's unit-name cache), never its id. */
+async function unitNameOf(deps: ActionDeps, workload: Workload, artifact: RestoreArtifact): Promise<string> {
+  const pointId = (artifact as RestoreArtifactBase).restorePoint?.id;
+  const [units, names] = await Promise.all([deps.hub.units.unitsOfRestorePoints(pointId ? [pointId] : []), deps.hub.units.unitNames(workload)]);
+  const unitId = pointId ? units.get(pointId) : undefined;
+  return unitDisplayName(workload, { id: unitId, name: unitId ? names.get(unitId) : undefined });
 }
 
 function failureWords(failure: DeltaItemFailure): string {

@@ -1,16 +1,26 @@
-// Actions on one session as plain functions: activate, delete, retry failed artifacts as a new draft. The
+// Actions on one session as plain functions: activate, delete (retry is in retryActions.ts). The
 // commands and the details panel call these same functions, so the checks, the confirmations and the
 // outcome are the same wherever an action starts. Each takes the session in hand and returns an outcome.
-import { checkActivation, isActionAllowed, isTerminalSession, RUNNING_SESSION_STATUSES, type RestoreSession } from '../../backup/model';
-import { progressText, sessionStatusWord } from '../../backup/presentation';
-import { retryInputs } from '../../backup/retry';
+import { checkActivation, isActionAllowed, RUNNING_SESSION_STATUSES, type RestoreSession } from '../../backup/model';
+import { createdByText, formatDateTime, progressText, sessionStatusWord } from '../../backup/presentation';
+import type { ReviewFlag } from '../../backup/plan';
 import { reportAct } from './acted';
 import { confirmActivation } from './confirmActivation';
 import { ALREADY_RUNNING, type ActionDeps, type SessionTarget } from './deps';
 import { cancelled, done, outcomeOf, type ActionOutcome } from './outcome';
 
-/** Checks the service's limits, asks the one activation confirmation, activates; the fresh session when done. */
-export function activateSession(deps: ActionDeps, { workload, session }: SessionTarget): Promise<ActionOutcome<RestoreSession>> {
+export interface ActivationOptions {
+  /** Flags of the plan review the admin just saw, repeated in the confirmation. */
+  flags?: readonly ReviewFlag[];
+  /** Rows of the session's bulk request, when the caller made it (the service lists them back empty). */
+  bulkRows?: number;
+}
+
+/**
+ * Checks the service's limits, asks the one activation confirmation, activates; the fresh session when done.
+ * The only caller of `confirmActivation` and of the facade's `sessions.activate` (a unit test checks both).
+ */
+export function activateSession(deps: ActionDeps, { workload, session }: SessionTarget, options: ActivationOptions = {}): Promise<ActionOutcome<RestoreSession>> {
   return outcomeOf(async () => {
     const { hub } = deps;
     const running = await hub.api.sessions.count(undefined, [...RUNNING_SESSION_STATUSES]);
@@ -18,7 +28,7 @@ export function activateSession(deps: ActionDeps, { workload, session }: Session
     if (violation) throw new Error(violation.message);
     const read = await hub.contents(workload, session.id, 'action');
     if (!read) throw new Error('The service no longer has this session.');
-    if (!(await confirmActivation(deps.ui, { workload, session: read.session, standard: read.contents?.standard ?? [] }))) {
+    if (!(await confirmActivation(deps.ui, hub, { workload, session: read.session, contents: read.contents, flags: options.flags, bulkRows: options.bulkRows }))) {
       return cancelled('Activation cancelled; the session is still a draft.');
     }
     const answer = await deps.busy.run(session.id, 'Activating…', () => hub.api.sessions.activate(session.id));
@@ -36,37 +46,12 @@ export function deleteSession(deps: ActionDeps, { workload, session }: SessionTa
     if (!isActionAllowed(session.status, 'delete')) {
       throw new Error(`Only draft sessions can be deleted; this one is ${sessionStatusWord(session.status).toLowerCase()}.`);
     }
-    const confirmed = await deps.ui.confirm(`Delete this draft ${workload.label} restore session?`, `${session.id}\n${progressText(session)}. This cannot be undone.`, 'Delete');
+    const created = `Created ${formatDateTime(session.createdDateTime)} by ${createdByText(session.createdBy)}`;
+    const confirmed = await deps.ui.confirm(`Delete this draft ${workload.label} restore session?`, `${created}; ${progressText(session)}. This cannot be undone.`, 'Delete');
     if (!confirmed) return cancelled('Deletion cancelled.');
     const answer = await deps.busy.run(session.id, 'Deleting…', () => deps.hub.api.sessions.delete(session.id));
     if (answer === 'refused') return cancelled(ALREADY_RUNNING);
     deps.hub.forget(workload, session.id, 'action');
     return done(undefined, 'Deleted.');
   }).then((outcome) => reportAct('deleted', deps, { workload, session }, outcome));
-}
-
-/** A new draft with the failed artifacts of a finished session (same restore points and destination). */
-export function retryFailed(deps: ActionDeps, { workload, session }: SessionTarget): Promise<ActionOutcome<{ session: RestoreSession; notAdded: string[] }>> {
-  return outcomeOf(async () => {
-    if (!isTerminalSession(session.status)) throw new Error('Failed artifacts can be retried once the session has finished.');
-    const read = await deps.hub.contents(workload, session.id, 'action');
-    if (!read?.contents) throw new Error('The service no longer has this session.');
-    const inputs = retryInputs(workload, read.contents.standard, read.contents.granular);
-    const kind = inputs.standard.length ? 'standard' : 'granular';
-    const items = kind === 'standard' ? inputs.standard : inputs.granular;
-    if (!items.length) throw new Error('This session has no failed artifact that can be retried.');
-    const confirmed = await deps.ui.confirm(
-      `Create a new draft ${workload.label} restore session with ${items.length} failed artifact(s)?`,
-      'Same restore points and destination. The new session stays a draft until you activate it.',
-      'Create Draft',
-    );
-    if (!confirmed) return cancelled('Retry cancelled; no draft was created.');
-    const created = await deps.hub.api.sessions.createWith(workload, kind, items);
-    deps.hub.created(workload, created.session);
-    const notAdded = created.failures.map((f) => f['@Core.DataModificationException'].info.message);
-    const message = notAdded.length
-      ? `Created a draft ${workload.label} restore session, but ${notAdded.length} artifact(s) were not added: ${notAdded.join('; ')}`
-      : `Created a draft ${workload.label} restore session with ${items.length} artifact(s).`;
-    return done({ session: created.session, notAdded }, message);
-  }).then((outcome) => reportAct('retried', deps, { workload, session }, outcome));
 }

@@ -1,19 +1,19 @@
-// Commands that change what a session restores: Add Artifacts…, Remove Artifact, Retry Failed Artifacts as
-// New Draft, and Bulk Restore from CSV….
+// Commands that change what a session restores: Add Artifacts… (addArtifacts.ts), Remove Artifact, Retry Failed
+// Artifacts as New Draft (actions/retryActions.ts; a second argument answers its questions for scripts and
+// tests), and Bulk Restore from CSV….
 import * as vscode from 'vscode';
 import { bulkInput, parseBulkCsv } from '../../backup/bulkCsv';
-import type { DestinationType, RestoreArtifactBase, Workload } from '../../backup/model';
+import type { DestinationType, Workload } from '../../backup/model';
 import { WORKLOADS } from '../../backup/model';
-import { planCreate, planInputs } from '../../backup/plan';
-import { changeArtifacts, removeArtifact, type ArtifactChangeOutcome } from '../actions/artifactActions';
+import { removeArtifact, type ArtifactChangeOutcome } from '../actions/artifactActions';
 import { valueOrThrow, type ActionOutcome } from '../actions/outcome';
-import { retryFailed } from '../actions/sessionActions';
+import { retryFailed, type RetryAnswers } from '../actions/retryActions';
 import type { ArtifactNode } from '../tree/nodes';
+import { addArtifacts } from './addArtifacts';
 import { actionDeps, type CommandContext } from './context';
 import { resolveSession, workloadFromArg } from './pickSession';
 import type { CommandSpec } from './registry';
-import { destinationItems, findRestorePoints, pickPointInTimeStep, pickUnitsStep } from './restoreSteps';
-import { BACK } from './wizard';
+import { destinationItems } from './restoreSteps';
 
 export function artifactCommands(ctx: CommandContext): CommandSpec[] {
   return [
@@ -21,31 +21,7 @@ export function artifactCommands(ctx: CommandContext): CommandSpec[] {
       id: 'restoreSessions.addArtifacts',
       run: async (arg) => {
         const target = await resolveSession(ctx, arg, ['draft']);
-        if (!target) return;
-        const { workload, session } = target;
-        const deps = await actionDeps(ctx);
-        const { api } = deps.hub;
-        const existing = (await deps.hub.load(workload, session.id, 'refresh'))?.contents?.standard ?? [];
-        const destination = (existing[0] as RestoreArtifactBase | undefined)?.destinationType ?? (await pickDestination(workload));
-        if (!destination) return;
-        const units = await api.tenant.units(workload);
-        const existingUnits = new Set(existing.map((a) => (a as RestoreArtifactBase).restorePoint?.protectionUnit?.id).filter((id): id is string => !!id));
-        const title = `Add Artifacts to ${workload.label} session`;
-        const picked = await pickUnitsStep({ title, step: 1, totalSteps: 2, workload, units, excluded: existingUnits });
-        if (!picked || picked === BACK) return;
-        const when = await pickPointInTimeStep({ title, step: 2, totalSteps: 2 });
-        if (!when || when === BACK) return;
-        const search = await findRestorePoints(api, picked, when);
-        const plan = planCreate(workload, units, search, destination, {
-          status: session.status ?? 'draft',
-          restoreJobType: session.restoreJobType ?? 'standard',
-          existingKind: existing.length ? 'standard' : null,
-          existingDestination: existing.length ? destination : null,
-          existingKeys: new Set(existing.map((a) => (a as RestoreArtifactBase).restorePoint?.id ?? '')),
-          bulkRequestCount: session.restoreJobType === 'bulk' ? 1 : 0,
-        });
-        if (plan.violations.length) throw new Error(plan.violations.map((v) => `${v.code}: ${v.message}`).join(' '));
-        reportChange(await changeArtifacts(deps, target, { kind: 'standard', add: planInputs(plan) }, 'Adding artifacts…', 'Added'));
+        if (target) reportChange(await addArtifacts(ctx, target));
       },
     },
     {
@@ -58,13 +34,13 @@ export function artifactCommands(ctx: CommandContext): CommandSpec[] {
     },
     {
       id: 'restoreSessions.retryFailed',
-      run: async (arg) => {
+      run: async (arg, answers) => {
         const target = await resolveSession(ctx, arg, ['completedWithError', 'failed']);
         if (!target) return undefined;
-        const outcome = await retryFailed(await actionDeps(ctx), target);
+        const outcome = await retryFailed(await actionDeps(ctx), target, retryAnswers(answers));
         const created = valueOrThrow(outcome);
         if (!created) return undefined;
-        if (outcome.kind === 'done' && created.notAdded.length) void vscode.window.showWarningMessage(outcome.message);
+        if (outcome.kind === 'done') void (created.notAdded.length ? vscode.window.showWarningMessage(outcome.message) : vscode.window.showInformationMessage(outcome.message));
         await vscode.commands.executeCommand('restoreSessions.openDetails', created.session.id);
         return created.session.id;
       },
@@ -118,6 +94,11 @@ function reportChange(outcome: ActionOutcome<ArtifactChangeOutcome>): void {
   if (!result || outcome.kind !== 'done') return;
   if (result.failures.length) void vscode.window.showWarningMessage(outcome.message, { detail: result.failures.join('\n'), modal: false });
   else void vscode.window.showInformationMessage(outcome.message);
+}
+
+/** The retry's answers when a script or test passes them as the second argument. */
+function retryAnswers(value: unknown): RetryAnswers | undefined {
+  return typeof value === 'object' && value !== null ? (value as RetryAnswers) : undefined;
 }
 
 async function pickDestination(workload: Workload): Promise<DestinationType | undefined> {

@@ -1,11 +1,12 @@
 // Create Restore Session…: workload → protection units → point in time → destination → review of the
-// plan (with the service's rules checked locally) → create as draft, optionally activating at once.
+// plan (the service's rules checked locally, stale points and unprotected units flagged) → create as draft,
+// or create and activate through `activateSession`, so the one activation confirmation is always asked.
 import * as vscode from 'vscode';
-import { planCreate, planInputs, type CreatePlan } from '../../backup/plan';
+import { planInputs, type CreatePlan, type ReviewFlag } from '../../backup/plan';
 import type { DestinationType, ProtectionUnit, Workload } from '../../backup/model';
 import { WORKLOADS } from '../../backup/model';
-import { formatDateTime } from '../../backup/presentation';
-import { findRestorePoints, pickDestinationStep, pickPointInTimeStep, pickUnitsStep, type PointInTime } from './restoreSteps';
+import { planWithFlags, reviewPlanStep } from './planReview';
+import { pickDestinationStep, pickPointInTimeStep, pickUnitsStep, type PointInTime } from './restoreSteps';
 import { valueOrThrow } from '../actions/outcome';
 import { activateSession } from '../actions/sessionActions';
 import { actionDeps, type CommandContext } from './context';
@@ -37,11 +38,11 @@ export function createSessionCommand(ctx: CommandContext): CommandSpec {
       };
       let step = state.workload ? 2 : 1;
       const firstStep = step;
-      let plan: CreatePlan | undefined;
+      let review: { plan: CreatePlan; flags: ReviewFlag[] } | undefined;
       for (;;) {
         if (step === 1) {
           const picked = await pickStep({
-            title: TITLE, step, totalSteps: STEPS, placeholder: 'What do you want to restore?',
+            title: `${TITLE}: what to restore`, step, totalSteps: STEPS, placeholder: 'What do you want to restore?',
             items: WORKLOADS.map((w) => ({ label: `$(${w.icon}) ${w.label}`, description: w.unitLabelPlural, workload: w })),
           });
           if (!picked) return;
@@ -49,46 +50,37 @@ export function createSessionCommand(ctx: CommandContext): CommandSpec {
           state.workload = picked[0].workload;
           step = 2;
         } else if (step === 2) {
-          const picked = await pickUnitsStep({ title: `${TITLE}: ${state.workload!.label}`, step, totalSteps: STEPS, workload: state.workload!, units: await loadUnits(state.workload!), selected: state.units });
+          const workload = state.workload!;
+          const picked = await pickUnitsStep({ title: `${TITLE}: ${workload.label} ${workload.unitLabelPlural}`, step, totalSteps: STEPS, workload, units: await loadUnits(workload), selected: state.units });
           if (!picked) return;
           if (picked === BACK) { if (firstStep === 2) return; step = 1; continue; }
           state.units = picked;
           step = 3;
         } else if (step === 3) {
-          const picked = await pickPointInTimeStep({ title: TITLE, step, totalSteps: STEPS, current: state.pointInTime });
+          const picked = await pickPointInTimeStep({ title: `${TITLE}: point in time`, step, totalSteps: STEPS, current: state.pointInTime, api, workload: state.workload, units: state.units });
           if (!picked) return;
           if (picked === BACK) { step = 2; continue; }
           state.pointInTime = picked;
           step = 4;
         } else if (step === 4) {
-          const picked = await pickDestinationStep({ title: TITLE, step, totalSteps: STEPS, workload: state.workload! });
+          const picked = await pickDestinationStep({ title: `${TITLE}: destination`, step, totalSteps: STEPS, workload: state.workload! });
           if (!picked) return;
           if (picked === BACK) { step = 3; continue; }
           state.destination = picked;
-          const search = await findRestorePoints(api, state.units!, state.pointInTime ?? 'latest');
-          plan = planCreate(state.workload!, state.units!, search, state.destination!);
+          review = await planWithFlags(api, state.workload!, await loadUnits(state.workload!), state.units!, state.pointInTime ?? 'latest', state.destination);
           step = 5;
         } else {
-          const review = plan!;
-          const blocked = review.violations.length > 0;
-          const items = [
-            ...(blocked ? [] : [
+          const { plan, flags } = review!;
+          const picked = await reviewPlanStep({
+            title: `${TITLE}: review`, step, totalSteps: STEPS, plan, flags,
+            actions: [
               { label: '$(save) Create as draft', description: 'review and activate later', action: 'draft' as const },
-              { label: '$(play) Create and activate now', description: review.destinationType === 'inPlace' ? 'overwrites current content' : undefined, action: 'activate' as const },
-            ]),
-            ...review.violations.map((v) => ({ label: `$(error) ${v.code}`, detail: v.message, action: 'none' as const })),
-            ...review.artifacts.map((a) => ({ label: `$(check) ${a.unitName}`, description: `${formatDateTime(a.protectionDateTime)}${a.fastRestore ? ' · fast restore' : ''}`, action: 'none' as const })),
-            ...review.unitsWithoutPoint.map((u) => ({ label: `$(circle-slash) ${u.unitName}`, description: 'no restore point in range; skipped', action: 'none' as const })),
-          ];
-          const picked = await pickStep({
-            title: `${TITLE}: review`, step, totalSteps: STEPS,
-            placeholder: `${review.artifacts.length} artifact(s) → ${review.destinationType === 'inPlace' ? 'IN PLACE' : 'new location'} · ${review.requests.length} request(s)`,
-            items,
+              { label: '$(play) Create and activate now', description: plan.destinationType === 'inPlace' ? 'asks before it overwrites current content' : 'asks before it starts', action: 'activate' as const },
+            ],
           });
           if (!picked) return;
           if (picked === BACK) { step = 4; continue; }
-          if (picked[0].action === 'none') continue;
-          await createFromPlan(ctx, review, picked[0].action === 'activate');
+          await createFromPlan(ctx, plan, picked === 'activate', flags);
           return;
         }
       }
@@ -118,18 +110,18 @@ async function createScripted(ctx: CommandContext, arg: ScriptedCreate): Promise
   const workload = workloadFromArg(arg.workload);
   if (!workload) throw new Error(`Unknown workload "${arg.workload}"; use exchange, sharePoint or oneDrive.`);
   const { api } = await ctx.hubs.active();
-  const units = (await api.tenant.units(workload)).filter((u) => arg.unitIds.includes(u.id));
-  const search = await findRestorePoints(api, units, arg.pointInTime ? new Date(arg.pointInTime) : 'latest');
-  const plan = planCreate(workload, units, search, arg.destination);
+  const allUnits = await api.tenant.units(workload);
+  const units = allUnits.filter((u) => arg.unitIds.includes(u.id));
+  const { plan, flags } = await planWithFlags(api, workload, allUnits, units, arg.pointInTime ? new Date(arg.pointInTime) : 'latest', arg.destination);
   if (plan.violations.length) throw new Error(plan.violations.map((v) => `${v.code}: ${v.message}`).join(' '));
-  return createFromPlan(ctx, plan, !!arg.activate);
+  return createFromPlan(ctx, plan, !!arg.activate, flags);
 }
 
 /**
  * Creates the planned session; returns its id. "Create and activate now" then activates through the same
  * action (and so the same confirmation) as every other activation; declining it leaves the draft.
  */
-async function createFromPlan(ctx: CommandContext, plan: CreatePlan, activate: boolean): Promise<string> {
+async function createFromPlan(ctx: CommandContext, plan: CreatePlan, activate: boolean, flags: readonly ReviewFlag[]): Promise<string> {
   const deps = await actionDeps(ctx);
   const inputs = planInputs(plan);
   const { session, failures } = await vscode.window.withProgress(
@@ -140,7 +132,7 @@ async function createFromPlan(ctx: CommandContext, plan: CreatePlan, activate: b
   if (failures.length) {
     void vscode.window.showWarningMessage(`${failures.length} artifact(s) could not be added: ${failures[0]['@Core.DataModificationException'].info.message}`);
   }
-  const activated = activate ? valueOrThrow(await activateSession(deps, { workload: plan.workload, session })) : undefined;
+  const activated = activate ? valueOrThrow(await activateSession(deps, { workload: plan.workload, session }, { flags })) : undefined;
   void vscode.window.showInformationMessage(`${plan.workload.label} restore session ${activated ? 'created and activated' : 'created as a draft'} with ${inputs.length - failures.length} artifact(s).`);
   return session.id;
 }

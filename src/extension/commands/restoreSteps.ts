@@ -1,53 +1,42 @@
-// Wizard steps shared by Create Restore Session… and Add Artifacts…: pick protection units, pick a point
-// in time, find the restore points.
+// Wizard steps shared by Create Restore Session…, Add Artifacts… and Retry Failed: pick protection units, pick
+// the destination (with the one-destination rule in words), find the restore points. The point-in-time step
+// lives in pointInTimeStep.ts, the plan review in planReview.ts.
 import * as vscode from 'vscode';
 import type { BackupApi } from '../../backup/api';
-import { parseLocalDateTime, validateLocalDateTime } from '../../backup/dates';
 import type { DestinationType, ProtectionUnit, RestorePointSearchResponse, Workload } from '../../backup/model';
-import { unitAddress, unitName } from '../../backup/presentation';
-import { BACK, inputStep, pickStep, type StepResult } from './wizard';
+import { isNotProtected } from '../../backup/plan';
+import { unitAddress } from '../../backup/presentation';
+import { unitDisplayName, unitRef } from '../../backup/sessionNaming';
+import { words } from '../../backup/words';
+import type { PointInTime } from './pointInTimeStep';
+import { BACK, pickStep, type StepResult } from './wizard';
 
-export type PointInTime = Date | 'latest';
+export { pickPointInTimeStep, type PointInTime } from './pointInTimeStep';
 
-/** Quick-pick rows for protection units: name, address, and status (offboarding, errors). */
-export function unitItems(workload: Workload, units: readonly ProtectionUnit[]): (vscode.QuickPickItem & { unit: ProtectionUnit })[] {
-  return units.map((unit) => ({ label: unitName(workload, unit) ?? unit.id, description: unitAddress(workload, unit), detail: unitDetail(unit), unit }));
+/** Quick-pick rows for protection units: name, address, and status (not protected, offboarding, errors). */
+export function unitItems(workload: Workload, units: readonly ProtectionUnit[], inDraft?: ReadonlySet<string>): (vscode.QuickPickItem & { unit: ProtectionUnit })[] {
+  return units.map((unit) => ({
+    label: unitDisplayName(workload, unitRef(workload, unit)),
+    description: [inDraft?.has(unit.id) ? 'already in this draft' : '', unitAddress(workload, unit)].filter(Boolean).join(' · '),
+    detail: unitDetail(unit),
+    unit,
+  }));
 }
 
 export async function pickUnitsStep(options: {
   title: string; step: number; totalSteps: number; workload: Workload; units: ProtectionUnit[];
-  selected?: readonly ProtectionUnit[]; excluded?: ReadonlySet<string>;
+  selected?: readonly ProtectionUnit[];
+  /** Units the draft already restores: listed (marked) so the review can say why they are not added twice. */
+  inDraft?: ReadonlySet<string>;
 }): Promise<StepResult<ProtectionUnit[]>> {
   const { workload } = options;
-  const items = unitItems(workload, options.units.filter((unit) => !options.excluded?.has(unit.id)));
+  const items = unitItems(workload, options.units, options.inDraft);
   const picked = await pickStep({
     title: options.title, step: options.step, totalSteps: options.totalSteps, canPickMany: true,
     placeholder: `Pick the ${workload.unitLabelPlural} to restore (type to filter by name or address)`,
     items, selected: items.filter((i) => options.selected?.some((u) => u.id === i.unit.id)),
   });
   return picked === BACK || picked === undefined ? picked : picked.map((p) => p.unit);
-}
-
-export async function pickPointInTimeStep(options: { title: string; step: number; totalSteps: number; current?: PointInTime }): Promise<StepResult<PointInTime>> {
-  for (;;) {
-    const picked = await pickStep({
-      title: options.title, step: options.step, totalSteps: options.totalSteps, placeholder: 'Restore to which point in time?',
-      items: [
-        { label: '$(history) Latest restore point', description: 'the most recent backup of each', value: 'latest' as const },
-        { label: '$(calendar) A date and time…', description: 'the closest restore point before it', value: 'pick' as const },
-      ],
-    });
-    if (picked === undefined || picked === BACK) return picked;
-    if (picked[0].value === 'latest') return 'latest';
-    const text = await inputStep({
-      title: options.title, step: options.step, totalSteps: options.totalSteps,
-      prompt: 'Restore to the closest restore point before (local time, YYYY-MM-DD HH:MM)',
-      value: options.current instanceof Date ? localText(options.current) : '', placeholder: '2026-11-20 08:00', validate: validateDateTime,
-    });
-    if (text === undefined) return undefined;
-    if (text === BACK) continue;
-    return parseLocal(text);
-  }
 }
 
 /** The two destinations, explained for the workload; in place carries its warning. */
@@ -58,9 +47,29 @@ export function destinationItems(workload: Workload): (vscode.QuickPickItem & { 
   ];
 }
 
-export function pickDestinationStep(options: { title: string; step: number; totalSteps: number; workload: Workload }): Promise<StepResult<DestinationType>> {
-  return pickStep({ title: options.title, step: options.step, totalSteps: options.totalSteps, placeholder: 'Where should the content be restored?', items: destinationItems(options.workload) })
-    .then((picked) => (picked === BACK || picked === undefined ? picked : picked[0].value));
+export interface DestinationStepOptions {
+  title: string;
+  step: number;
+  totalSteps: number;
+  workload: Workload;
+  /** The destination the session already restores to: offered first and marked, the other one explains the rule. */
+  current?: DestinationType;
+}
+
+export async function pickDestinationStep(options: DestinationStepOptions): Promise<StepResult<DestinationType>> {
+  const { current } = options;
+  const items = destinationItems(options.workload).map((item) => {
+    if (!current) return item;
+    return item.value === current
+      ? { ...item, description: `this session's destination · ${item.description}` }
+      : { ...item, description: 'not possible in this session', detail: `A session restores everything to one destination; this one restores ${whereWords(current)}. Create a new session for this destination.` };
+  });
+  const ordered = current ? [...items.filter((i) => i.value === current), ...items.filter((i) => i.value !== current)] : items;
+  const placeholder = current
+    ? `Where should the added ${options.workload.unitLabelPlural} be restored? A session has one destination: this one restores ${whereWords(current)}.`
+    : 'Where should the content be restored?';
+  const picked = await pickStep({ title: options.title, step: options.step, totalSteps: options.totalSteps, placeholder, items: ordered });
+  return picked === BACK || picked === undefined ? picked : picked[0].value;
 }
 
 /** One restore point per unit: the latest at or before the chosen time. */
@@ -74,22 +83,14 @@ export function findRestorePoints(api: BackupApi, units: readonly ProtectionUnit
   );
 }
 
+/** `in place` / `to a new location`, to finish a sentence. */
+export function whereWords(destination: DestinationType): string {
+  return destination === 'inPlace' ? 'in place, over the current content' : 'to a new location';
+}
+
 function unitDetail(unit: ProtectionUnit): string {
-  const parts = [unit.status ?? ''];
+  const parts = [isNotProtected(unit.status) ? `${words('unitStatus', unit.status)}: no new backups` : ''];
   if (unit.offboardRequestedDateTime && !unit.offboardRequestedDateTime.startsWith('0001')) parts.push('offboarding requested');
   if (unit.error?.message) parts.push(unit.error.message);
   return parts.filter(Boolean).join(' · ');
-}
-
-export function validateDateTime(text: string): string | undefined {
-  return validateLocalDateTime(text);
-}
-
-function parseLocal(text: string): Date {
-  return parseLocalDateTime(text) ?? new Date(Number.NaN);
-}
-
-function localText(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }

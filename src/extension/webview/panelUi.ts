@@ -9,7 +9,7 @@ export interface DetailsUi extends Ui {
 
 export function detailsUi(shared: Ui): DetailsUi {
   return {
-    confirm: (message, detail, action) => shared.confirm(message, detail, action),
+    confirm: (message, detail, action, options) => shared.confirm(message, detail, action, options),
     saveLocation: defaultSaveLocation,
   };
 }

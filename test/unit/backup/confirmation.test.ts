@@ -38,4 +38,13 @@ describe('activation confirmation', () => {
     assert.ok(c.detail.includes('⚠ Grady Archie is not protected any more'));
     assert.doesNotMatch(c.detail, /\b0 artifact/);
   });
+
+  it('names a bulk request whose rows the service does not list back, instead of "nothing to restore"', () => {
+    const c = confirmationContent({
+      workload: workload('exchange'), destinationType: 'inPlace', nowMs: now, units: [], bulkRequestNames: ['Bulk restore of 5 mailboxes'],
+    });
+    assert.equal(c.title, 'Overwrite the mailboxes of bulk request "Bulk restore of 5 mailboxes"?');
+    assert.ok(c.detail.includes('The mailboxes listed in the bulk request "Bulk restore of 5 mailboxes" are resolved now'));
+    assert.doesNotMatch(c.detail, /Nothing to restore/);
+  });
 });
