@@ -3,6 +3,7 @@
 // screenshot after each one under test-results/e2e/NN-<name>.png. To grow the walk, append a step.
 // A step with `skip` returns a reason when the manifest does not contribute what it needs yet.
 import type { Page } from 'playwright-core';
+import { bulkGranularSteps } from './steps/bulkgran';
 
 export interface Manifest {
   displayName: string;
@@ -653,4 +654,5 @@ export const steps: Step[] = [
       await page.locator('.part.editor .monaco-editor .view-lines', { hasText: /was\s+refused/ }).first().waitFor({ timeout: T });
     },
   },
+  ...bulkGranularSteps,
 ];
