@@ -8,7 +8,8 @@ import { WORKLOADS } from '../../src/backup/model';
 import { bulkCsvDraft, type BulkCsvPrompts } from '../../src/extension/commands/bulkCsvFlow';
 import { askMailQuery, type FormAsker } from '../../src/extension/commands/granular/mailForm';
 import { BACK } from '../../src/extension/commands/wizard';
-import { graph, testApi } from './helpers';
+import { control as callControl } from '../support/control';
+import { emulatorTarget, graph, testApi } from './helpers';
 
 const exchange = WORKLOADS.find((w) => w.id === 'exchange')!;
 
@@ -61,8 +62,10 @@ describe('Bulk from CSV: rows resolved before sending', () => {
     }, seen), Date.now());
     assert.strictEqual(countAtPreview, before.length, 'nothing was sent before the preview was accepted');
     assert.ok(accepted, 'accepting the preview creates the draft');
-    const bulk = await graph<{ value: { mailboxes?: string[]; status?: string }[] }>(`${exchange.sessionCollection}/${accepted.session.id}/${exchange.bulkRequests.nav}`);
-    assert.deepStrictEqual(bulk.value.map((r) => r.mailboxes), [[a.email, b.email]], 'only the rows found are sent');
+    // (Graph returns a bulk request's resource lists empty, so the emulator's store says what was sent)
+    const state = await callControl<{ sessions: { session: { id: string }; bulkRequests: { mailboxes?: string[] }[] }[] }>(emulatorTarget(), 'state?detail=sessions', undefined, 'GET');
+    const stored = state.sessions.find((r) => r.session.id === accepted.session.id);
+    assert.deepStrictEqual(stored?.bulkRequests.map((r) => r.mailboxes), [[a.email, b.email]], 'only the rows found are sent');
     await graph(`${exchange.sessionCollection}/${accepted.session.id}`, { method: 'DELETE' });
   });
 });

@@ -11,6 +11,7 @@ import { valueOrThrow } from '../actions/outcome';
 import { activateSession } from '../actions/sessionActions';
 import type { SessionHub } from '../sessions/hub';
 import { bulkCsvDraft, foundNames, type BulkCsvDraft, type BulkCsvPrompts } from './bulkCsvFlow';
+import { bulkLists } from './bulkNotes';
 import { actionDeps, type CommandContext } from './context';
 import { workloadFromArg } from './pickSession';
 import type { CommandSpec } from './registry';
@@ -111,7 +112,10 @@ async function followBulkRequest(hub: SessionHub, workload: Workload, draft: Bul
         const units = await hub.units.unitsOfRestorePoints(pointIds);
         const restored = new Set(units.values());
         const resolved = draft.preview.found.filter((row) => restored.has(row.unitId)).map((row) => ({ id: row.unitId, address: row.value }));
-        const { unresolved, text } = bulkUnresolved(workload, bulk, resolved);
+        // The service lists the bulk request's resources as []: name the rows that were sent.
+        const lists = bulkLists(draft.preview.found);
+        const sent = { ...bulk, [workload.bulkRequests.resourceField]: lists.resources, [workload.bulkRequests.idField]: lists.resourceIds };
+        const { unresolved, text } = bulkUnresolved(workload, sent, resolved);
         const show = unresolved.length ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
         void show(text || `The bulk request of ${foundNames(draft.preview)} has finished.`, 'Open Details').then((c) => c && vscode.commands.executeCommand('restoreSessions.openDetails', draft.session.id));
         return;

@@ -6,9 +6,9 @@
 import { bulkCsvHelp, readBulkCsv } from '../../backup/bulkCsv';
 import { resolveBulkRows, type BulkPreview } from '../../backup/bulkResolve';
 import type { DestinationType, RestoreSession, Workload } from '../../backup/model';
-import { isGuid } from '../../backup/model';
 import { plural } from '../../backup/timeWords';
 import type { SessionHub } from '../sessions/hub';
+import { bulkLists, rememberBulkRows } from './bulkNotes';
 
 export interface BulkCsvPrompts {
   /** Shows what the file must look like; true when the admin goes on to choose a file. */
@@ -51,14 +51,14 @@ export async function bulkCsvDraft(hub: SessionHub, workload: Workload, prompts:
       destinationType: destination,
       protectionTimePeriod: { startDateTime: new Date(now - days * DAY_MS).toISOString(), endDateTime: new Date(now).toISOString() },
       restorePointPreference: 'latest',
-      resources: preview.found.filter((row) => !isGuid(row.value)).map((row) => row.value),
-      resourceIds: preview.found.filter((row) => isGuid(row.value)).map((row) => row.value),
+      ...bulkLists(preview.found),
     });
   } catch (error) {
     // Leave nothing half done: the empty draft made for this request goes too.
     await api.sessions.delete(session.id).catch(() => undefined);
     throw error;
   }
+  rememberBulkRows(session.id, preview.found);
   hub.created(workload, session);
   return { session, preview, destination };
 }
