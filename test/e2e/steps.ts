@@ -4,6 +4,7 @@
 // A step with `skip` returns a reason when the manifest does not contribute what it needs yet.
 import type { Page } from 'playwright-core';
 import { bulkGranularSteps } from './steps/bulkgran';
+import { detailsSteps } from './steps/details';
 
 export interface Manifest {
   displayName: string;
@@ -21,6 +22,9 @@ export interface WalkContext {
   emulatorUrl: string;
   /** A second emulator (demo seed) started with `--auth on`: Graph routes need a token from its identity. */
   authEmulatorUrl?: string;
+  /** The per-run control tokens of the two emulators (their /_emulator/* controls refuse calls without one). */
+  emulatorControlToken?: string;
+  authEmulatorControlToken?: string;
   log(message: string): void;
 }
 
@@ -31,7 +35,7 @@ export interface Step {
   run(ctx: WalkContext): Promise<void>;
 }
 
-const T = 30000;
+export const T = 30000;
 
 function restoreSessionsContainer(m: Manifest): { id: string; title: string } | undefined {
   return m.contributes?.viewsContainers?.activitybar?.find((c) => c.id === 'restoreSessions');
@@ -54,7 +58,7 @@ async function openPalette(page: Page, text: string): Promise<void> {
   await input.fill(text);
 }
 
-async function runFromPalette(page: Page, title: string): Promise<void> {
+export async function runFromPalette(page: Page, title: string): Promise<void> {
   await openPalette(page, `>${title}`);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: T });
   await page.keyboard.press('Enter');
@@ -93,7 +97,7 @@ const activatesOnView = (m: Manifest): boolean => Object.values(m.contributes?.v
 
 // ---- the user's walk: helpers ----
 
-const BACKUP = '/v1.0/solutions/backupRestore';
+export const BACKUP = '/v1.0/solutions/backupRestore';
 const SESSION_SETS = { Exchange: 'exchangeRestoreSessions', SharePoint: 'sharePointRestoreSessions', OneDrive: 'oneDriveForBusinessRestoreSessions' } as const;
 type WorkloadLabel = keyof typeof SESSION_SETS;
 const WORKLOAD_LABELS = Object.keys(SESSION_SETS) as WorkloadLabel[];
@@ -102,8 +106,12 @@ const WORKLOAD_LABELS = Object.keys(SESSION_SETS) as WorkloadLabel[];
 const walk: { drafts: Partial<Record<WorkloadLabel, string>>; deviceCode?: string } = { drafts: {} };
 
 /** Calls the emulator directly (its controls, or Graph to look up what the UI did). */
-async function emulatorCall(baseUrl: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: { value?: { id?: string }[]; [key: string]: unknown } }> {
-  const r = await fetch(baseUrl + path, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+export async function emulatorCall(baseUrl: string, method: string, path: string, body?: unknown, controlToken?: string): Promise<{ status: number; json: { value?: { id?: string }[]; [key: string]: unknown } }> {
+  const headers: Record<string, string> = {
+    ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    ...(controlToken ? { 'x-emulator-control-token': controlToken } : {}),
+  };
+  const r = await fetch(baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await r.text();
   return { status: r.status, json: text ? JSON.parse(text) : undefined };
 }
@@ -116,41 +124,41 @@ async function newestSessionId(emulatorUrl: string, workload: WorkloadLabel): Pr
 
 const needsExplorer = (ctx: WalkContext): string | undefined =>
   (ctx.manifest.contributes?.views?.restoreSessions?.some((v) => v.id === 'restoreSessions.explorer') ? undefined : 'no restoreSessions.explorer view contributed yet');
-const needsCommand = (...ids: string[]) => (ctx: WalkContext): string | undefined => {
+export const needsCommand = (...ids: string[]) => (ctx: WalkContext): string | undefined => {
   const missing = ids.filter((id) => !paletteCommands(ctx.manifest).some((c) => c.command === id));
   return missing.length ? `${missing.join(', ')} not contributed yet` : needsExplorer(ctx);
 };
-const commandLabel = (m: Manifest, id: string): string => label(paletteCommands(m).find((c) => c.command === id)!);
+export const commandLabel = (m: Manifest, id: string): string => label(paletteCommands(m).find((c) => c.command === id)!);
 
 const quickTitle = (page: Page) => page.locator('.quick-input-widget .quick-input-title');
-const quickRow = (page: Page, text: string | RegExp) => page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: text }).first();
+export const quickRow = (page: Page, text: string | RegExp) => page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: text }).first();
 /** The quick input row whose label is exactly `text` (not one that merely contains it). */
 const exactRow = (page: Page, text: string) => page.locator('.quick-input-widget .quick-input-list .monaco-list-row')
   .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
 const toast = (page: Page, text: string | RegExp) => page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
 const dialog = (page: Page) => page.locator('.monaco-dialog-box');
-const detailsPage = (page: Page) => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+export const detailsPage = (page: Page) => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 
 /** Runs a palette command that opens a quick input of its own (the palette does not close in between). */
-async function startFromPalette(page: Page, title: string, nextTitle: string | RegExp): Promise<void> {
+export async function startFromPalette(page: Page, title: string, nextTitle: string | RegExp): Promise<void> {
   await openPalette(page, `>${title}`);
   await quickRow(page, title).waitFor({ timeout: T });
   await page.keyboard.press('Enter');
   await quickTitle(page).filter({ hasText: nextTitle }).waitFor({ timeout: T });
 }
 
-async function clearNotifications(page: Page): Promise<void> {
+export async function clearNotifications(page: Page): Promise<void> {
   await runFromPalette(page, 'Notifications: Clear All Notifications');
   await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached', timeout: T }).catch(() => undefined);
 }
 
-async function closeAllEditors(page: Page): Promise<void> {
+export async function closeAllEditors(page: Page): Promise<void> {
   await runFromPalette(page, 'View: Close All Editors');
   await page.locator('.part.editor .tab').first().waitFor({ state: 'detached', timeout: T });
 }
 
 /** Shows the Restore Sessions view (clicking the icon of the visible container would hide the sidebar). */
-async function showExplorer(page: Page, manifest: Manifest): Promise<void> {
+export async function showExplorer(page: Page, manifest: Manifest): Promise<void> {
   const sidebar = page.locator('.part.sidebar');
   if (await sidebar.locator('.monaco-list-row', { hasText: 'Exchange' }).first().isVisible().catch(() => false)) return;
   const title = restoreSessionsContainer(manifest)!.title;
@@ -526,9 +534,9 @@ export const steps: Step[] = [
   {
     name: 'details-terminal',
     skip: needsCommand('restoreSessions.createSession', 'restoreSessions.activateSession', 'restoreSessions.openDetails'),
-    async run({ page, emulatorUrl }) {
+    async run({ page, emulatorUrl, emulatorControlToken }) {
       // two simulated hours later (the emulator runs 60x; the control endpoint moves its clock)
-      const { status } = await emulatorCall(emulatorUrl, 'POST', '/_emulator/clock/advance', { seconds: 7200 });
+      const { status } = await emulatorCall(emulatorUrl, 'POST', '/_emulator/clock/advance', { seconds: 7200 }, emulatorControlToken);
       if (status !== 200) throw new Error(`clock/advance answered ${status}`);
       await waitDetails(page, walk.drafts.Exchange!, /Completed|Failed/);
       await page.locator('.part.sidebar .monaco-list-row[aria-level="3"]').first().filter({ hasText: /Completed|Failed/ }).waitFor({ timeout: 60000 });
@@ -625,9 +633,9 @@ export const steps: Step[] = [
   {
     name: 'signed-in-as-reader',
     skip: (ctx) => (!ctx.authEmulatorUrl ? 'the runner started no emulator with --auth on' : needsCommand('restoreSessions.signIn')(ctx)),
-    async run({ page, manifest, authEmulatorUrl }) {
+    async run({ page, manifest, authEmulatorUrl, authEmulatorControlToken }) {
       // the person enters the code in a browser as the read-only demo user; the control endpoint does the same
-      const { status, json } = await emulatorCall(authEmulatorUrl!, 'POST', '/_emulator/identity/approve', { user_code: walk.deviceCode, user: 'reader' });
+      const { status, json } = await emulatorCall(authEmulatorUrl!, 'POST', '/_emulator/identity/approve', { user_code: walk.deviceCode, user: 'reader' }, authEmulatorControlToken);
       if (status !== 200) throw new Error(`approve answered ${status}: ${JSON.stringify(json)}`);
       await toast(page, /Signed in to .+ as alland@/).waitFor({ timeout: T }); // alland@ is the demo `reader`
       await showExplorer(page, manifest);
@@ -654,5 +662,6 @@ export const steps: Step[] = [
       await page.locator('.part.editor .monaco-editor .view-lines', { hasText: /was\s+refused/ }).first().waitFor({ timeout: T });
     },
   },
+  ...detailsSteps,
   ...bulkGranularSteps,
 ];

@@ -27,14 +27,18 @@ const contributes = (id: string) => (ctx: WalkContext) => (ctx.manifest.contribu
 
 /** Runs a command from the palette and waits for its first quick input (by title). */
 async function runCommand(page: Page, manifest: Manifest, id: string, firstTitle: string | RegExp): Promise<void> {
-  const name = commandTitle(manifest, id);
+  await palette(page, commandTitle(manifest, id));
+  await page.keyboard.press('Enter');
+  await title(page).filter({ hasText: firstTitle }).waitFor({ timeout: T });
+}
+
+/** Opens the command palette on a command (Enter runs it). */
+async function palette(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Escape');
   await page.keyboard.press('F1');
   await input(page).waitFor({ timeout: T });
   await input(page).fill(`>${name}`);
   await row(page, name).waitFor({ timeout: T });
-  await page.keyboard.press('Enter');
-  await title(page).filter({ hasText: firstTitle }).waitFor({ timeout: T });
 }
 
 /** Moves the list focus with the arrow keys to the row containing `text` (Enter then acts on it). */
@@ -76,11 +80,37 @@ async function graphList(ctx: WalkContext, collection: string): Promise<{ id: st
   return ((await response.json()) as { value: { id: string }[] }).value;
 }
 
+/**
+ * The permission steps leave the extension on the emulator with --auth on, signed in as a read-only user who
+ * may neither search nor browse: point it back at the walk's own emulator (Settings editor) when it is there.
+ */
+async function useWalkEmulator(ctx: WalkContext): Promise<void> {
+  const { page, authEmulatorUrl, emulatorUrl } = ctx;
+  const sidebar = page.locator('.part.sidebar');
+  await page.locator('.part.activitybar a.action-label[aria-label^="Restore Sessions"]').first().click();
+  await sidebar.locator('.monaco-list-row').first().waitFor({ timeout: T });
+  if (!authEmulatorUrl || !(await sidebar.locator('.monaco-list-row', { hasText: new URL(authEmulatorUrl).host }).count())) return;
+  await palette(page, 'Preferences: Open Settings (UI)');
+  await page.keyboard.press('Enter');
+  const settings = page.locator('.settings-editor');
+  await settings.locator('.search-container .monaco-editor').first().click();
+  await page.keyboard.type('restoreSessions.emulator.url');
+  const url = settings.locator('.setting-item-text', { hasText: 'Emulator: Url' }).locator('input').first();
+  await url.fill(emulatorUrl);
+  await url.press('Tab');
+  await sidebar.locator('.monaco-list-row', { hasText: new URL(emulatorUrl).host }).first().waitFor({ timeout: T });
+  await palette(page, 'View: Close All Editors');
+  await page.keyboard.press('Enter');
+  await settings.waitFor({ state: 'hidden', timeout: T });
+  ctx.log(`  back on ${emulatorUrl}`);
+}
+
 const csvState: { file?: string; mistyped?: string; sessionsBefore?: number } = {};
 
 /** Writes a CSV with a header, two people, a mistyped address and a duplicate, then opens the format help. */
 async function openCsvHelp(ctx: WalkContext): Promise<void> {
   const { page, manifest } = ctx;
+  await useWalkEmulator(ctx);
   const people = (await graphList(ctx, 'mailboxProtectionUnits')).filter((u) => u.status === 'protected' && u.email && u.displayName).slice(0, 2);
   csvState.mistyped = people[0].email!.replace('@', 'x@');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulkgran-e2e-'));
@@ -122,7 +152,9 @@ export const bulkGranularSteps: Step[] = [
   {
     name: 'granular-mail-form',
     skip: contributes('restoreSessions.createGranularMailboxRestore'),
-    async run({ page, manifest }) {
+    async run(ctx) {
+      const { page, manifest } = ctx;
+      await useWalkEmulator(ctx);
       await runCommand(page, manifest, 'restoreSessions.createGranularMailboxRestore', '(1/10)');
       await input(page).fill('Debra Berger');
       await row(page, 'Debra Berger').click();
@@ -152,7 +184,9 @@ export const bulkGranularSteps: Step[] = [
   {
     name: 'granular-file-review',
     skip: contributes('restoreSessions.createGranularFileRestore'),
-    async run({ page, manifest }) {
+    async run(ctx) {
+      const { page, manifest } = ctx;
+      await useWalkEmulator(ctx);
       await runCommand(page, manifest, 'restoreSessions.createGranularFileRestore', /from where/);
       await row(page, /^SharePoint/).click();
       await title(page).filter({ hasText: '(1/6)' }).waitFor({ timeout: T });
