@@ -99,8 +99,12 @@ async function useWalkEmulator(ctx: WalkContext): Promise<void> {
   await url.fill(emulatorUrl);
   await url.press('Tab');
   await sidebar.locator('.monaco-list-row', { hasText: new URL(emulatorUrl).host }).first().waitFor({ timeout: T });
-  await palette(page, 'View: Close All Editors');
-  await page.keyboard.press('Enter');
+  // (the Settings editor is a modal in 1.139: Escape closes it)
+  for (let i = 0; i < 3 && (await settings.isVisible()); i++) await page.keyboard.press('Escape');
+  if (await settings.isVisible()) {
+    await palette(page, 'View: Close All Editors');
+    await page.keyboard.press('Enter');
+  }
   await settings.waitFor({ state: 'hidden', timeout: T });
   ctx.log(`  back on ${emulatorUrl}`);
 }
