@@ -6,40 +6,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import type { Manifest, Step, WalkContext } from '../steps';
-
-const T = 30000;
-const BACKUP = '/v1.0/solutions/backupRestore';
+import { BACKUP, T, closeAllEditors, commandLabel, needsCommand, runFromPalette, showExplorer, startFromPalette, type Step, type WalkContext } from '../steps';
 
 const widget = (page: Page) => page.locator('.quick-input-widget');
 const title = (page: Page) => widget(page).locator('.quick-input-title');
 const row = (page: Page, text: string | RegExp) => widget(page).locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
 const input = (page: Page) => widget(page).locator('input.input').first();
 const modal = (page: Page) => page.locator('.monaco-dialog-box');
-
-function commandTitle(manifest: Manifest, id: string): string {
-  const command = manifest.contributes?.commands?.find((c) => c.command === id);
-  if (!command) throw new Error(`${id} is not contributed`);
-  return command.category ? `${command.category}: ${command.title}` : command.title;
-}
-
-const contributes = (id: string) => (ctx: WalkContext) => (ctx.manifest.contributes?.commands?.some((c) => c.command === id) ? undefined : `${id} not contributed`);
-
-/** Runs a command from the palette and waits for its first quick input (by title). */
-async function runCommand(page: Page, manifest: Manifest, id: string, firstTitle: string | RegExp): Promise<void> {
-  await palette(page, commandTitle(manifest, id));
-  await page.keyboard.press('Enter');
-  await title(page).filter({ hasText: firstTitle }).waitFor({ timeout: T });
-}
-
-/** Opens the command palette on a command (Enter runs it). */
-async function palette(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  await input(page).waitFor({ timeout: T });
-  await input(page).fill(`>${name}`);
-  await row(page, name).waitFor({ timeout: T });
-}
 
 /** Moves the list focus with the arrow keys to the row containing `text` (Enter then acts on it). */
 async function focusRow(page: Page, text: string | RegExp): Promise<void> {
@@ -87,11 +60,9 @@ async function graphList(ctx: WalkContext, collection: string): Promise<{ id: st
 async function useWalkEmulator(ctx: WalkContext): Promise<void> {
   const { page, authEmulatorUrl, emulatorUrl } = ctx;
   const sidebar = page.locator('.part.sidebar');
-  await page.locator('.part.activitybar a.action-label[aria-label^="Restore Sessions"]').first().click();
-  await sidebar.locator('.monaco-list-row').first().waitFor({ timeout: T });
+  await showExplorer(page, ctx.manifest);
   if (!authEmulatorUrl || !(await sidebar.locator('.monaco-list-row', { hasText: new URL(authEmulatorUrl).host }).count())) return;
-  await palette(page, 'Preferences: Open Settings (UI)');
-  await page.keyboard.press('Enter');
+  await runFromPalette(page, 'Preferences: Open Settings (UI)');
   const settings = page.locator('.settings-editor');
   await settings.locator('.search-container .monaco-editor').first().click();
   await page.keyboard.type('restoreSessions.emulator.url');
@@ -101,10 +72,7 @@ async function useWalkEmulator(ctx: WalkContext): Promise<void> {
   await sidebar.locator('.monaco-list-row', { hasText: new URL(emulatorUrl).host }).first().waitFor({ timeout: T });
   // (the Settings editor is a modal in 1.139: Escape closes it)
   for (let i = 0; i < 3 && (await settings.isVisible()); i++) await page.keyboard.press('Escape');
-  if (await settings.isVisible()) {
-    await palette(page, 'View: Close All Editors');
-    await page.keyboard.press('Enter');
-  }
+  if (await settings.isVisible()) await closeAllEditors(page);
   await settings.waitFor({ state: 'hidden', timeout: T });
   ctx.log(`  back on ${emulatorUrl}`);
 }
@@ -121,7 +89,7 @@ async function openCsvHelp(ctx: WalkContext): Promise<void> {
   csvState.file = path.join(dir, 'people.csv');
   fs.writeFileSync(csvState.file, ['DisplayName,UPN', ...people.map((p) => `${p.displayName},${p.email}`), `Typo,${csvState.mistyped}`, `Again,${people[1].email}`].join('\n'));
   csvState.sessionsBefore = (await graphList(ctx, 'exchangeRestoreSessions')).length;
-  await runCommand(page, manifest, 'restoreSessions.bulkRestoreFromCsv', /which workload/);
+  await startFromPalette(page, commandLabel(manifest, 'restoreSessions.bulkRestoreFromCsv'), /which workload/);
   await row(page, /^Exchange/).click();
   await modal(page).filter({ hasText: 'DisplayName,UPN' }).waitFor({ timeout: T });
 }
@@ -129,7 +97,7 @@ async function openCsvHelp(ctx: WalkContext): Promise<void> {
 export const bulkGranularSteps: Step[] = [
   {
     name: 'csv-format-help',
-    skip: contributes('restoreSessions.bulkRestoreFromCsv'),
+    skip: needsCommand('restoreSessions.bulkRestoreFromCsv'),
     async run(ctx) {
       await openCsvHelp(ctx);
       await modal(ctx.page).locator('.monaco-button', { hasText: 'Choose File…' }).waitFor({ timeout: T });
@@ -137,7 +105,7 @@ export const bulkGranularSteps: Step[] = [
   },
   {
     name: 'csv-unresolved-before-send',
-    skip: contributes('restoreSessions.bulkRestoreFromCsv'),
+    skip: needsCommand('restoreSessions.bulkRestoreFromCsv'),
     async run(ctx) {
       const { page } = ctx;
       if (!(await modal(page).isVisible().catch(() => false))) await openCsvHelp(ctx);
@@ -155,11 +123,11 @@ export const bulkGranularSteps: Step[] = [
   },
   {
     name: 'granular-mail-form',
-    skip: contributes('restoreSessions.createGranularMailboxRestore'),
+    skip: needsCommand('restoreSessions.createGranularMailboxRestore'),
     async run(ctx) {
       const { page, manifest } = ctx;
       await useWalkEmulator(ctx);
-      await runCommand(page, manifest, 'restoreSessions.createGranularMailboxRestore', '(1/10)');
+      await startFromPalette(page, commandLabel(manifest, 'restoreSessions.createGranularMailboxRestore'), '(1/10)');
       await input(page).fill('Debra Berger');
       await row(page, 'Debra Berger').click();
       await title(page).filter({ hasText: '(2/10)' }).waitFor({ timeout: T });
@@ -187,11 +155,11 @@ export const bulkGranularSteps: Step[] = [
   },
   {
     name: 'granular-file-review',
-    skip: contributes('restoreSessions.createGranularFileRestore'),
+    skip: needsCommand('restoreSessions.createGranularFileRestore'),
     async run(ctx) {
       const { page, manifest } = ctx;
       await useWalkEmulator(ctx);
-      await runCommand(page, manifest, 'restoreSessions.createGranularFileRestore', /from where/);
+      await startFromPalette(page, commandLabel(manifest, 'restoreSessions.createGranularFileRestore'), /from where/);
       await row(page, /^SharePoint/).click();
       await title(page).filter({ hasText: '(1/6)' }).waitFor({ timeout: T });
       await input(page).fill('Finance');
