@@ -7,7 +7,6 @@ import { bulkUnresolved } from '../../backup/bulkResolve';
 import type { RestoreArtifactBase, Workload } from '../../backup/model';
 import { WORKLOADS } from '../../backup/model';
 import { plural } from '../../backup/timeWords';
-import { valueOrThrow } from '../actions/outcome';
 import { activateSession } from '../actions/sessionActions';
 import type { SessionHub } from '../sessions/hub';
 import { bulkCsvDraft, foundNames, type BulkCsvDraft, type BulkCsvPrompts } from './bulkCsvFlow';
@@ -37,8 +36,10 @@ export function bulkCsvCommands(ctx: CommandContext): CommandSpec[] {
       void vscode.window.showInformationMessage(message, 'Activate Now…', 'Open Details').then(async (choice) => {
         if (choice === 'Open Details') await vscode.commands.executeCommand('restoreSessions.openDetails', session.id);
         if (choice !== 'Activate Now…') return;
-        const activated = valueOrThrow(await activateSession(await actionDeps(ctx), { workload, session }));
-        if (activated) await followBulkRequest(deps.hub, workload, draft);
+        // (this runs after the command returned, outside the wrapper's toast: say a failure here)
+        const outcome = await activateSession(await actionDeps(ctx), { workload, session });
+        if (outcome.kind === 'failed') void vscode.window.showErrorMessage(outcome.error.summary);
+        if (outcome.kind === 'done') await followBulkRequest(deps.hub, workload, draft);
       });
       return session.id;
     },
