@@ -97,7 +97,7 @@ async function openCsvHelp(ctx: WalkContext): Promise<void> {
 export const bulkGranularSteps: Step[] = [
   {
     name: 'csv-format-help',
-    skip: needsCommand('restoreSessions.bulkRestoreFromCsv'),
+    skip: (ctx) => needsCommand('restoreSessions.bulkRestoreFromCsv')(ctx),
     async run(ctx) {
       await openCsvHelp(ctx);
       await modal(ctx.page).locator('.monaco-button', { hasText: 'Choose File…' }).waitFor({ timeout: T });
@@ -105,7 +105,7 @@ export const bulkGranularSteps: Step[] = [
   },
   {
     name: 'csv-unresolved-before-send',
-    skip: needsCommand('restoreSessions.bulkRestoreFromCsv'),
+    skip: (ctx) => needsCommand('restoreSessions.bulkRestoreFromCsv')(ctx),
     async run(ctx) {
       const { page } = ctx;
       if (!(await modal(page).isVisible().catch(() => false))) await openCsvHelp(ctx);
@@ -123,7 +123,7 @@ export const bulkGranularSteps: Step[] = [
   },
   {
     name: 'granular-mail-form',
-    skip: needsCommand('restoreSessions.createGranularMailboxRestore'),
+    skip: (ctx) => needsCommand('restoreSessions.createGranularMailboxRestore')(ctx),
     async run(ctx) {
       const { page, manifest } = ctx;
       await useWalkEmulator(ctx);
@@ -155,7 +155,7 @@ export const bulkGranularSteps: Step[] = [
   },
   {
     name: 'granular-file-review',
-    skip: needsCommand('restoreSessions.createGranularFileRestore'),
+    skip: (ctx) => needsCommand('restoreSessions.createGranularFileRestore')(ctx),
     async run(ctx) {
       const { page, manifest } = ctx;
       await useWalkEmulator(ctx);
