@@ -42,7 +42,7 @@ async function openRow(page: Page, text: string | RegExp): Promise<void> {
 
 /** The label of the n-th folder row (0-based) of the folder shown. */
 async function folderName(page: Page, n: number): Promise<string> {
-  const label = await widget(page).locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.codicon-folder') }).nth(n).locator('.label-name').textContent();
+  const label = await widget(page).locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.codicon-folder') }).nth(n).locator('.label-name').first().textContent();
   if (!label) throw new Error(`no folder ${n + 1} here`);
   return label.trim();
 }
@@ -111,8 +111,11 @@ export const bulkGranularSteps: Step[] = [
       if (!(await modal(page).isVisible().catch(() => false))) await openCsvHelp(ctx);
       await modal(page).locator('.monaco-button', { hasText: 'Choose File…' }).click();
       // the simple file dialog: a quick input that takes a typed path
-      await input(page).waitFor({ timeout: T });
+      await title(page).filter({ hasText: 'CSV of mailboxes to restore' }).waitFor({ timeout: T });
+      // the dialog first shows its folder; a path typed before that is overwritten
+      await page.waitForFunction(() => (document.querySelector('.quick-input-widget input.input') as HTMLInputElement | null)?.value.endsWith('/'), undefined, { timeout: T });
       await input(page).fill(csvState.file!);
+      await row(page, 'people.csv').waitFor({ timeout: T });
       await page.keyboard.press('Enter');
       await title(page).filter({ hasText: '1 not found' }).waitFor({ timeout: T });
       await row(page, csvState.mistyped!).waitFor({ timeout: T });
@@ -143,7 +146,7 @@ export const bulkGranularSteps: Step[] = [
       await title(page).filter({ hasText: '(7/10)' }).waitFor({ timeout: T });
       await page.keyboard.press('Enter');
       await title(page).filter({ hasText: '(8/10)' }).waitFor({ timeout: T });
-      await row(page, /^Mail$/).click();
+      await widget(page).locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: /^Mail$/ }) }).first().click();
       await title(page).filter({ hasText: '(9/10)' }).waitFor({ timeout: T });
       const built = "(Sender -like 'Debra*') -and (Subject -like '*invoice*') -and (HasAttachment -eq 'true') -and (ItemClass -eq 'IPM.Note')";
       if ((await input(page).inputValue()) !== built) throw new Error(`the form built ${await input(page).inputValue()}`);
