@@ -60,9 +60,9 @@ async function pickFastPoint(api: BackupApi, unit: ProtectionUnit, title: string
   let notice: string | undefined;
   for (;;) {
     const now = Date.now();
-    const points = await api.tenant.restorePoints(unit.id, { before: new Date(before + 1) });
+    const points = await pointsBefore(api, unit, before);
     const rows: PointRow[] = [
-      ...pointsAround(points, before, { now, before: 5, after: 0 }).map((choice) => ({
+      ...pointsAround(points, before, { now, before: 6, after: 0 }).map((choice) => ({
         label: `${choice.fastRestore ? '$(zap)' : '$(circle-slash)'} ${choice.label}`,
         description: choice.fastRestore ? 'fast restore' : 'not a fast-restore point; file-level restore needs one',
         point: points.find((p) => p.id === choice.id),
@@ -85,6 +85,22 @@ async function pickFastPoint(api: BackupApi, unit: ProtectionUnit, title: string
     }
     notice = undefined;
   }
+}
+
+/**
+ * The five latest points before a time, and the latest fast-restore point before it when that is older (fast
+ * points are sparser than the 10-minute cadence, so the five may hold none).
+ */
+async function pointsBefore(api: BackupApi, unit: ProtectionUnit, before: number): Promise<RestorePoint[]> {
+  const endDateTime = new Date(before + 1);
+  const [recent, fast] = await Promise.all([
+    api.tenant.restorePoints(unit.id, { before: endDateTime }),
+    api.tenant.search({ protectionUnitIds: [unit.id], protectionTimePeriod: { endDateTime: endDateTime.toISOString() }, restorePointPreference: 'latest', tags: 'fastRestore' }),
+  ]);
+  const fastPoint = fast.searchResults?.[0]?.restorePoint;
+  if (!fastPoint?.id || recent.some((p) => p.id === fastPoint.id)) return recent;
+  // (a point found with tags=fastRestore is one, whether or not the answer repeats its tags)
+  return [...recent, { ...fastPoint, tags: fastPoint.tags ?? 'fastRestore' }];
 }
 
 /** Step 3: file-level restores have one destination in the v1.0 API; say which before anything is picked. */
