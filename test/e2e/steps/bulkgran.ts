@@ -153,6 +153,8 @@ export const bulkGranularSteps: Step[] = [
       await page.keyboard.press('Enter');
       await title(page).filter({ hasText: /\d+ items? match at/ }).waitFor({ timeout: T });
       await row(page, 'New location').waitFor({ timeout: T });
+      await row(page, built).waitFor({ timeout: T });
+      await page.locator('.notifications-toasts .notification-toast', { hasText: 'Counting the matching items' }).waitFor({ state: 'detached', timeout: T });
       await input(page).and(page.locator("[placeholder*=\"Mail from Debra with 'invoice' in the subject\"]")).waitFor({ timeout: T });
     },
   },

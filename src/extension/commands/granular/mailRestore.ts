@@ -67,6 +67,8 @@ async function createFromSearch(ctx: CommandContext, workload: Workload, unit: P
     const rows: (vscode.QuickPickItem & { destination?: DestinationType; again?: true })[] = [
       ...(point && search?.searchResponseId ? destinationItems(workload).map((item) => ({ ...item, label: `${item.label}: create the draft`, description: item.value === 'new' ? `restores ${plural(hits, 'item')} to a new folder in ${name}'s mailbox` : item.description })) : []),
       { label: '$(history) Count at another point in time…', description: 'search the same query at an earlier or later restore point', again: true },
+      { label: 'Search sent to Exchange', kind: vscode.QuickPickItemKind.Separator },
+      { label: query.expression, description: query.description },
     ];
     const picked = await pickStep({
       title: `${TITLE}: ${name} — ${plural(hits, 'item')} match at ${pointText}`, step: TOTAL, totalSteps: TOTAL,
@@ -78,7 +80,8 @@ async function createFromSearch(ctx: CommandContext, workload: Workload, unit: P
       if (next && next !== BACK) when = next;
       continue;
     }
-    const destination = picked[0].destination!;
+    const destination = picked[0].destination;
+    if (!destination) continue; // (the search row only shows the query)
     const { body } = await hub.api.sessions.create(workload, { granular: [{ restorePointId: point!.id, destinationType: destination, searchResponseId: search!.searchResponseId! }] });
     hub.created(workload, body);
     const note = { sessionId: body.id, searchResponseId: search!.searchResponseId!, mailbox: name, expression: query.expression, description: query.description, hitCount: hits, pointDateTime: point?.protectionDateTime ?? undefined };
