@@ -7,6 +7,7 @@ import { ConnectionStatusBar, VsCodeSecretStore, authCommands } from './auth';
 import { recordActions } from './actionLog';
 import { AutoRefresh } from './autoRefresh';
 import { artifactCommands } from './commands/artifactCommands';
+import { bulkCsvCommands } from './commands/bulkCsvCommand';
 import type { CommandContext } from './commands/context';
 import { createSessionCommand } from './commands/createSession';
 import { detailsCommands } from './commands/detailsCommands';
@@ -101,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
         createSessionCommand(ctx),
         ...artifactCommands(ctx),
         ...granularCommands(ctx),
+        ...bulkCsvCommands(ctx),
         ...detailsCommands(ctx, details),
         ...exportCommands(ctx),
         ...authCommands({ connections, log }),

@@ -28,6 +28,27 @@ export class TenantApi {
     return this.client.collectAll<ProtectionUnit>(paths.protectionUnits(workload), { signal });
   }
 
+  /**
+   * Finds units by what a person types about them — unit id, directory object / site id, e-mail or site URL —
+   * for checking rows of a bulk CSV before anything is sent. The service filters units by id, status and
+   * policy only, so the workload's list is read once (paged) and indexed here; each call of the returned
+   * function then answers a batch of values from that index without another request.
+   */
+  async unitLookup(workload: Workload, signal?: AbortSignal): Promise<(values: readonly string[]) => Promise<Map<string, ProtectionUnit>>> {
+    const index = new Map<string, ProtectionUnit>();
+    const key = (value: string) => value.trim().toLowerCase().replace(/\/+$/, '');
+    for (const unit of await this.units(workload, signal)) {
+      const record = unit as unknown as Record<string, unknown>;
+      for (const field of ['id', workload.protectionUnits.resourceIdField, workload.protectionUnits.addressField]) {
+        if (typeof record[field] === 'string' && record[field]) index.set(key(record[field] as string), unit);
+      }
+    }
+    return async (values) => new Map(values.flatMap((value) => {
+      const unit = index.get(key(value));
+      return unit ? [[value, unit] as const] : [];
+    }));
+  }
+
   async unit(id: string, signal?: AbortSignal): Promise<GraphResponse<ProtectionUnit>> {
     return this.client.get<ProtectionUnit>(paths.protectionUnit(id), { signal });
   }

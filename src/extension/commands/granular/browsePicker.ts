@@ -1,0 +1,116 @@
+// The folder-by-folder picker of a granular file restore: Enter on a folder opens it, the checkbox selects files
+// and folders across folders, and the selection count is live in the title and on the Done row. Enter on Done
+// with nothing selected says why instead of closing. Names and paths are shown decoded (`Shared Documents`,
+// never `Shared%20Documents`).
+import * as vscode from 'vscode';
+import type { BackupApi } from '../../../backup/api';
+import type { BrowseQueryResponseItem, BrowseSessionBase, Workload } from '../../../backup/model';
+import { plural } from '../../../backup/timeWords';
+
+export interface PickedItem {
+  item: BrowseQueryResponseItem;
+  /** Decoded folder path above the item, `Documents / Finance`. */
+  path: string;
+  name: string;
+}
+
+type Row = vscode.QuickPickItem & { item?: BrowseQueryResponseItem; action?: 'up' | 'done' };
+
+const MAX_ITEMS_PER_FOLDER = 1000;
+
+/** `Shared%20Documents` → `Shared Documents`; text that is not percent-encoded is kept as it is. */
+export function decodedName(text: string | null | undefined): string {
+  const raw = text ?? '';
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** Undefined when the admin closed the picker; the selection (at least one item) otherwise. */
+export async function pickBrowseItems(api: BackupApi, workload: Workload, session: BrowseSessionBase, title: string, start?: ReadonlyMap<string, PickedItem>): Promise<Map<string, PickedItem> | undefined> {
+  const chosen = new Map<string, PickedItem>(start);
+  const trail: BrowseQueryResponseItem[] = [];
+  for (;;) {
+    const location = trail[trail.length - 1];
+    const path = trail.map((t) => decodedName(t.name)).join(' / ');
+    const items: BrowseQueryResponseItem[] = [];
+    const request = location ? { browseLocationItemKey: location.itemKey, browseResourceType: location.type === 'file' ? undefined : (location.type as never) } : {};
+    for await (const page of api.tenant.browse(workload, session.id, request)) {
+      items.push(...page.items);
+      if (items.length >= MAX_ITEMS_PER_FOLDER) break;
+    }
+    const next = await showFolder(title, path, items, chosen, !!location);
+    if (next === 'hide') return undefined;
+    if (next.action === 'done') return chosen;
+    if (next.action === 'up') trail.pop();
+    else if (next.item && next.item.type !== 'file') trail.push(next.item);
+  }
+}
+
+/** One folder; resolves with the row accepted (Done, Up, a folder to open) or 'hide'. */
+function showFolder(title: string, path: string, items: BrowseQueryResponseItem[], chosen: Map<string, PickedItem>, canGoUp: boolean): Promise<Row | 'hide'> {
+  const pick = vscode.window.createQuickPick<Row>();
+  pick.canSelectMany = true;
+  pick.ignoreFocusOut = true;
+  pick.matchOnDescription = true;
+  const where = path || 'Top level';
+  const hint = 'Check files and folders to restore (Space or the checkbox); Enter on a folder opens it';
+  const itemRows: Row[] = items.map((item) => ({
+    label: `${item.type === 'file' ? '$(file)' : '$(folder)'} ${decodedName(item.name) || 'Unnamed item'}`,
+    description: item.type === 'file' ? sizeText(item.sizeInBytes) : plural(item.itemsCount ?? 0, 'item'),
+    item,
+  }));
+  let updating = false;
+  /** `notice` replaces the count in the title and the hint, until the next change of selection. */
+  const render = (notice?: string) => {
+    updating = true;
+    const selected = itemRows.filter((r) => r.item?.itemKey && chosen.has(r.item.itemKey));
+    pick.title = `${title}: ${where} — ${notice ?? `${chosen.size} selected`}`;
+    pick.placeholder = notice ? 'Select at least one file or folder first: Space or its checkbox selects it; Enter on a folder opens it.' : hint;
+    pick.items = [
+      { label: `$(check-all) Done — restore ${plural(chosen.size, 'item')}`, description: chosen.size ? 'review before creating' : 'nothing selected yet', action: 'done', alwaysShow: true },
+      ...(canGoUp ? [{ label: '$(arrow-up) Up', action: 'up' as const, alwaysShow: true }] : []),
+      ...itemRows,
+    ];
+    pick.selectedItems = selected;
+    updating = false;
+  };
+  render();
+  return new Promise((resolve) => {
+    pick.onDidChangeSelection((selection) => {
+      if (updating) return;
+      const action = selection.find((row) => row.action);
+      for (const row of itemRows) if (row.item?.itemKey) chosen.delete(row.item.itemKey);
+      for (const row of selection) if (row.item?.itemKey) chosen.set(row.item.itemKey, { item: row.item, path, name: decodedName(row.item.name) });
+      if (action) accept(action);
+      else render();
+    });
+    const accept = (row: Row) => {
+      if (row.action === 'done' && chosen.size === 0) {
+        render('nothing selected yet, so there is nothing to restore');
+        return;
+      }
+      resolve(row);
+      pick.dispose();
+    };
+    pick.onDidAccept(() => {
+      const active = pick.activeItems[0];
+      if (active) accept(active);
+    });
+    pick.onDidHide(() => {
+      resolve('hide');
+      pick.dispose();
+    });
+    pick.show();
+  });
+}
+
+function sizeText(bytes: string | null | undefined): string {
+  const n = Number(bytes ?? '');
+  if (!Number.isFinite(n) || bytes == null) return 'file';
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
