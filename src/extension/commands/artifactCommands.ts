@@ -2,7 +2,6 @@
 // Artifacts as New Draft (actions/retryActions.ts; a second argument answers its questions for scripts and
 // tests). Bulk Restore from CSV… is in bulkCsvCommand.ts.
 import * as vscode from 'vscode';
-import type { DestinationType, Workload } from '../../backup/model';
 import { removeArtifact, type ArtifactChangeOutcome } from '../actions/artifactActions';
 import { valueOrThrow, type ActionOutcome } from '../actions/outcome';
 import { retryFailed, type RetryAnswers } from '../actions/retryActions';
@@ -11,7 +10,6 @@ import { addArtifacts } from './addArtifacts';
 import { actionDeps, type CommandContext } from './context';
 import { resolveSession } from './pickSession';
 import type { CommandSpec } from './registry';
-import { destinationItems } from './restoreSteps';
 
 export function artifactCommands(ctx: CommandContext): CommandSpec[] {
   return [
@@ -57,8 +55,4 @@ function reportChange(outcome: ActionOutcome<ArtifactChangeOutcome>): void {
 /** The retry's answers when a script or test passes them as the second argument. */
 function retryAnswers(value: unknown): RetryAnswers | undefined {
   return typeof value === 'object' && value !== null ? (value as RetryAnswers) : undefined;
-}
-
-async function pickDestination(workload: Workload): Promise<DestinationType | undefined> {
-  return (await vscode.window.showQuickPick(destinationItems(workload), { title: 'Where should the content be restored?' }))?.value;
 }
