@@ -15,6 +15,7 @@ import { sessionCommands } from './commands/sessionCommands';
 import { viewCommands } from './commands/viewCommands';
 import { ConnectionManager } from './connections';
 import { SessionFilter } from './filter';
+import { pruneHistorySoon } from './historyRetention';
 import { Log } from './log';
 import { SESSION_SCHEME, SessionDocuments } from './sessionDocuments';
 import { BusySessions } from './sessions/busy';
@@ -45,6 +46,7 @@ export interface ExtensionApi {
 export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
   const version = String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0');
   const log = new Log();
+  pruneHistorySoon(context, log);
   const connections = new ConnectionManager(log, version, { state: context.globalState, secrets: new VsCodeSecretStore(context.secrets) });
   const hubs = new SessionHubs(connections);
   const busy = new BusySessions();

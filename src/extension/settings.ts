@@ -6,6 +6,8 @@ export interface Settings {
   emulatorTimeScale: number;
   pageSize: number;
   autoRefreshSeconds: number;
+  /** Days a session's status history is kept after its last change; 0 keeps it forever. */
+  historyRetentionDays: number;
 }
 
 export function readSettings(): Settings {
@@ -15,6 +17,7 @@ export function readSettings(): Settings {
     emulatorTimeScale: Math.max(1, config.get<number>('emulator.timeScale', 60)),
     pageSize: clamp(config.get<number>('pageSize', 50), 1, 999),
     autoRefreshSeconds: Math.max(0, config.get<number>('autoRefresh.intervalSeconds', 15)),
+    historyRetentionDays: Math.max(0, config.get<number>('history.retentionDays', 90)),
   };
 }
 

@@ -63,6 +63,8 @@ export interface ArtifactRow {
   errorCode?: string;
   errorMessage?: string;
   location?: { name?: string; url?: string };
+  /** Items the service says it restored (mailbox `restoredItemCount`); absent when it gave none. */
+  restoredItemCount?: number;
 }
 
 export interface Progress {
@@ -86,6 +88,18 @@ export interface HeaderInfo {
   restoreJobType?: string;
   errorCode?: string;
   errorMessage?: string;
+  /** The session named by what it restores ("Debra Berger +2", "Finance site"); the page falls back to the workload. */
+  sessionName?: string;
+}
+
+/** What a granular session restores, in the admin's words (the page shows the file names from the artifacts itself). */
+export interface GranularInfo {
+  /** The mailbox query expression as sent (`(Subject -like '*invoice*')`). */
+  query?: string;
+  /** The same query in words ("subject contains invoice, has an attachment"). */
+  queryWords?: string;
+  /** How many items matched the query at the chosen point in time. */
+  matchCount?: number;
 }
 
 export interface SnapshotSummary {
@@ -124,6 +138,8 @@ export interface DetailsSnapshot {
   artifacts: ArtifactRow[];
   history: HistoryInfo;
   payload: PayloadPart[];
+  /** Granular sessions: the query and match count when the host knows them. */
+  granular?: GranularInfo;
   live: LiveInfo;
   /** When the host built this snapshot (for "so far" durations). */
   builtAt: string;

@@ -3,6 +3,7 @@
 // screenshot after each one under test-results/e2e/NN-<name>.png. To grow the walk, append a step.
 // A step with `skip` returns a reason when the manifest does not contribute what it needs yet.
 import type { Page } from 'playwright-core';
+import { detailsSteps } from './steps/details';
 
 export interface Manifest {
   displayName: string;
@@ -30,7 +31,7 @@ export interface Step {
   run(ctx: WalkContext): Promise<void>;
 }
 
-const T = 30000;
+export const T = 30000;
 
 function restoreSessionsContainer(m: Manifest): { id: string; title: string } | undefined {
   return m.contributes?.viewsContainers?.activitybar?.find((c) => c.id === 'restoreSessions');
@@ -53,7 +54,7 @@ async function openPalette(page: Page, text: string): Promise<void> {
   await input.fill(text);
 }
 
-async function runFromPalette(page: Page, title: string): Promise<void> {
+export async function runFromPalette(page: Page, title: string): Promise<void> {
   await openPalette(page, `>${title}`);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: T });
   await page.keyboard.press('Enter');
@@ -92,7 +93,7 @@ const activatesOnView = (m: Manifest): boolean => Object.values(m.contributes?.v
 
 // ---- the user's walk: helpers ----
 
-const BACKUP = '/v1.0/solutions/backupRestore';
+export const BACKUP = '/v1.0/solutions/backupRestore';
 const SESSION_SETS = { Exchange: 'exchangeRestoreSessions', SharePoint: 'sharePointRestoreSessions', OneDrive: 'oneDriveForBusinessRestoreSessions' } as const;
 type WorkloadLabel = keyof typeof SESSION_SETS;
 const WORKLOAD_LABELS = Object.keys(SESSION_SETS) as WorkloadLabel[];
@@ -115,41 +116,41 @@ async function newestSessionId(emulatorUrl: string, workload: WorkloadLabel): Pr
 
 const needsExplorer = (ctx: WalkContext): string | undefined =>
   (ctx.manifest.contributes?.views?.restoreSessions?.some((v) => v.id === 'restoreSessions.explorer') ? undefined : 'no restoreSessions.explorer view contributed yet');
-const needsCommand = (...ids: string[]) => (ctx: WalkContext): string | undefined => {
+export const needsCommand = (...ids: string[]) => (ctx: WalkContext): string | undefined => {
   const missing = ids.filter((id) => !paletteCommands(ctx.manifest).some((c) => c.command === id));
   return missing.length ? `${missing.join(', ')} not contributed yet` : needsExplorer(ctx);
 };
-const commandLabel = (m: Manifest, id: string): string => label(paletteCommands(m).find((c) => c.command === id)!);
+export const commandLabel = (m: Manifest, id: string): string => label(paletteCommands(m).find((c) => c.command === id)!);
 
 const quickTitle = (page: Page) => page.locator('.quick-input-widget .quick-input-title');
-const quickRow = (page: Page, text: string | RegExp) => page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: text }).first();
+export const quickRow = (page: Page, text: string | RegExp) => page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: text }).first();
 /** The quick input row whose label is exactly `text` (not one that merely contains it). */
 const exactRow = (page: Page, text: string) => page.locator('.quick-input-widget .quick-input-list .monaco-list-row')
   .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
 const toast = (page: Page, text: string | RegExp) => page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
 const dialog = (page: Page) => page.locator('.monaco-dialog-box');
-const detailsPage = (page: Page) => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+export const detailsPage = (page: Page) => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 
 /** Runs a palette command that opens a quick input of its own (the palette does not close in between). */
-async function startFromPalette(page: Page, title: string, nextTitle: string | RegExp): Promise<void> {
+export async function startFromPalette(page: Page, title: string, nextTitle: string | RegExp): Promise<void> {
   await openPalette(page, `>${title}`);
   await quickRow(page, title).waitFor({ timeout: T });
   await page.keyboard.press('Enter');
   await quickTitle(page).filter({ hasText: nextTitle }).waitFor({ timeout: T });
 }
 
-async function clearNotifications(page: Page): Promise<void> {
+export async function clearNotifications(page: Page): Promise<void> {
   await runFromPalette(page, 'Notifications: Clear All Notifications');
   await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached', timeout: T }).catch(() => undefined);
 }
 
-async function closeAllEditors(page: Page): Promise<void> {
+export async function closeAllEditors(page: Page): Promise<void> {
   await runFromPalette(page, 'View: Close All Editors');
   await page.locator('.part.editor .tab').first().waitFor({ state: 'detached', timeout: T });
 }
 
 /** Shows the Restore Sessions view (clicking the icon of the visible container would hide the sidebar). */
-async function showExplorer(page: Page, manifest: Manifest): Promise<void> {
+export async function showExplorer(page: Page, manifest: Manifest): Promise<void> {
   const sidebar = page.locator('.part.sidebar');
   if (await sidebar.locator('.monaco-list-row', { hasText: 'Exchange' }).first().isVisible().catch(() => false)) return;
   const title = restoreSessionsContainer(manifest)!.title;
@@ -653,4 +654,5 @@ export const steps: Step[] = [
       await page.locator('.part.editor .monaco-editor .view-lines', { hasText: /was\s+refused/ }).first().waitFor({ timeout: T });
     },
   },
+  ...detailsSteps,
 ];

@@ -18,7 +18,6 @@ describe('session details panel', function () {
   let ext: ExtensionApi;
 
   before(async function () {
-    if (!emulatorUrl()) this.skip();
     ext = await testApi();
     ext.ui.confirm = async () => true;
     await control('reset', { seed: 'demo' });

@@ -30,7 +30,6 @@ describe('session details panel: the outcome of Activate', function () {
   let ext: ExtensionApi;
 
   before(async function () {
-    if (!emulatorUrl()) this.skip();
     ext = await testApi();
     await control('reset', { seed: 'demo' });
   });

@@ -24,7 +24,6 @@ describe('Restore Sessions explorer', function () {
   let ext: ExtensionApi;
 
   before(async function () {
-    if (!emulatorUrl()) this.skip();
     ext = await testApi();
     ext.ui.confirm = async () => true;
   });

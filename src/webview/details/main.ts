@@ -6,7 +6,7 @@ import {
 } from '../../protocol/details';
 import { TEST_HOOKS_ATTRIBUTE, XSS_MARKER, renderedMessage, type RenderedMessage } from '../../protocol/testHooks';
 import { mount, type DocumentLike } from './dom';
-import { emptyUi, renderDetails, type UiState } from './view';
+import { emptyUi, isNarrow, renderDetails, type UiState } from './view';
 
 interface VsCodeApi {
   postMessage(message: PageMessage | RenderedMessage): void;
@@ -23,11 +23,24 @@ interface SavedState {
 
 const vscode = acquireVsCodeApi();
 const saved = (vscode.getState() ?? {}) as SavedState;
-const ui: UiState = { ...emptyUi(), folds: { ...(saved.ui?.folds ?? {}) }, compareA: saved.ui?.compareA, compareB: saved.ui?.compareB };
+const ui: UiState = {
+  ...emptyUi(), folds: { ...(saved.ui?.folds ?? {}) }, compareA: saved.ui?.compareA, compareB: saved.ui?.compareB,
+};
+const app = document.getElementById('app')!;
+measure();
+
+/** Takes the panel's width; true when the layout depends on a change (the breakpoint, or the drawing's width). */
+function measure(): boolean {
+  const narrow = isNarrow(document.documentElement.clientWidth);
+  const contentWidth = Math.floor(app.clientWidth / 20) * 20;
+  const changed = narrow !== ui.narrow || contentWidth !== ui.contentWidth;
+  ui.narrow = narrow;
+  ui.contentWidth = contentWidth;
+  return changed;
+}
 let snapshot: DetailsSnapshot | undefined;
 let renderedKey = '';
 let pendingRender = false;
-const app = document.getElementById('app')!;
 
 /** What a render depends on, minus the clock: a poll that changed nothing only updates the "Updated" line. */
 function contentKey(s: DetailsSnapshot): string {
@@ -78,6 +91,11 @@ function reportRendered(): void {
     injected: (window as unknown as Record<string, unknown>)[XSS_MARKER] !== undefined,
   }));
 }
+
+// Re-render when the panel crosses the narrow breakpoint or the drawing's width changes; the rest is CSS's job.
+window.addEventListener('resize', () => {
+  if (measure()) render();
+});
 
 document.addEventListener('focusout', () => {
   if (pendingRender) setTimeout(render, 0);

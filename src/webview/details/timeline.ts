@@ -4,6 +4,7 @@
 import type { TimelineLane, TimelinePoint } from '../../protocol/details';
 import { h, s, type VNode } from './dom';
 import { artifactStatusWord, formatClock, formatDuration, formatTimeSeconds, sessionStatusWord, statusClass, truncate } from './format';
+import { decoded, displayName } from './words';
 
 export const LAYOUT = { width: 900, label: 200, lane: 24, axis: 28, right: 12, maxLanes: 60 };
 
@@ -57,14 +58,14 @@ export function compressedScale(times: readonly number[]): { toUnit: (t: number)
 }
 
 /** Pure geometry: where each span and marker goes. `now` closes the last span of a running session. */
-export function layoutTimeline(lanes: readonly TimelineLane[], now: number, running: boolean): TimelineLayout {
+export function layoutTimeline(lanes: readonly TimelineLane[], now: number, running: boolean, width: number = LAYOUT.width): TimelineLayout {
   const shown = lanes.slice(0, LAYOUT.maxLanes);
   const times = shown.flatMap((l) => l.points.map((p) => Date.parse(p.at))).filter(Number.isFinite);
   if (running || times.length === 0) times.push(now);
   const start = Math.min(...times);
   const end = Math.max(...times);
   const scale = compressedScale(times);
-  const plot = LAYOUT.width - LAYOUT.label - LAYOUT.right;
+  const plot = width - LAYOUT.label - LAYOUT.right;
   const x = (t: number) => LAYOUT.label + scale.toUnit(t) * plot;
   const laidOut = shown.map((lane, index): LaneLayout => {
     const y = LAYOUT.axis + index * LAYOUT.lane;
@@ -99,15 +100,19 @@ export function statusWordOn(lane: TimelineLane, status: string): string {
 }
 
 function tooltip(lane: TimelineLane, point: TimelinePoint): string {
-  return `${lane.label}: ${statusWordOn(lane, point.status)} at ${formatTimeSeconds(point.at)} — ${point.how}`;
+  return `${displayName(lane.label)}: ${statusWordOn(lane, point.status)} at ${formatTimeSeconds(point.at)} — ${point.how}`;
 }
 
-export function renderTimeline(lanes: readonly TimelineLane[], now: number, running: boolean): VNode {
+/**
+ * `width` is the room the panel has, in CSS px: the drawing is made that wide and shown 1:1, so it fits the
+ * panel and its 11 px text never scales down (a narrower panel than the drawing's minimum scrolls it).
+ */
+export function renderTimeline(lanes: readonly TimelineLane[], now: number, running: boolean, width: number = LAYOUT.width): VNode {
   if (!lanes.some((l) => l.points.length)) return h('p', { class: 'muted' }, 'No status history yet.');
-  const layout = layoutTimeline(lanes, now, running);
+  const layout = layoutTimeline(lanes, now, running, width);
   const bar = LAYOUT.lane - 10;
   const svg = s('svg', {
-    class: 'timeline', viewBox: `0 0 ${LAYOUT.width} ${layout.height}`, role: 'img',
+    class: 'timeline', viewBox: `0 0 ${width} ${layout.height}`, width, height: layout.height, role: 'img',
     'aria-label': `Status timeline of the session and ${Math.max(0, lanes.length - 1)} artifact(s)`,
     preserveAspectRatio: 'xMinYMin meet',
   },
@@ -117,7 +122,7 @@ export function renderTimeline(lanes: readonly TimelineLane[], now: number, runn
       s('text', {
         class: 'tick-label', x: tick.x.toFixed(1), y: 12,
         // keep the labels at both ends inside the drawing
-        'text-anchor': tick.x > LAYOUT.width - LAYOUT.right - 40 ? 'end' : 'middle',
+        'text-anchor': tick.x > width - LAYOUT.right - 40 ? 'end' : 'middle',
       }, tick.label),
     ])),
   layout.breaks.map((b) => s('g', { class: 'break' },
@@ -126,7 +131,7 @@ export function renderTimeline(lanes: readonly TimelineLane[], now: number, runn
     s('title', null, `${b.label} without events, drawn shorter`))),
   layout.lanes.map(({ lane, y, spans, markers }) =>
     s('g', { class: `lane lane-${lane.kind}` },
-      s('text', { class: 'lane-label', x: 4, y: y + bar - 2 }, s('title', null, lane.label), truncate(lane.label, 28)),
+      s('text', { class: 'lane-label', x: 4, y: y + bar - 2 }, s('title', null, decoded(lane.label)), truncate(displayName(lane.label), 28)),
       spans.map((span) => s('rect', { class: `span ${statusClass(span.status)}`, x: span.x.toFixed(1), y: y + 2, width: span.width.toFixed(1), height: bar - 4, rx: 2 })),
       markers.map(({ x, point }) =>
         point.source === 'observed'
@@ -137,7 +142,7 @@ export function renderTimeline(lanes: readonly TimelineLane[], now: number, runn
           }, s('title', null, tooltip(lane, point))),
       ))));
   return h('div', { class: 'timeline-wrap' },
-    svg,
+    h('div', { class: 'timeline-scroll', tabindex: 0, 'aria-label': 'Status timeline, scrolls sideways' }, svg),
     layout.hidden > 0 ? h('p', { class: 'muted' }, `${layout.hidden} more artifact lane(s) not drawn; see the list below.`) : null,
     h('p', { class: 'legend' },
       h('span', { class: 'legend-observed' }, '●'), ' observed by the extension   ',
@@ -154,7 +159,21 @@ export function renderPointTable(lanes: readonly TimelineLane[]): VNode {
     h('tbody', null, rows.map(({ lane, point }) =>
       h('tr', null,
         h('td', { class: 'nowrap' }, formatTimeSeconds(point.at)),
-        h('td', null, lane.label),
+        h('td', null, displayName(lane.label)),
         h('td', null, h('span', { class: `dot ${statusClass(point.status)}` }), ' ', statusWordOn(lane, point.status)),
         h('td', { class: point.source === 'observed' ? 'how observed' : 'how payload' }, point.how)))));
+}
+
+/** The timeline as a list, one entry per lane, for narrow panels: the same points, in text that keeps its size. */
+export function renderTimelineList(lanes: readonly TimelineLane[]): VNode {
+  const drawn = lanes.filter((lane) => lane.points.length);
+  if (!drawn.length) return h('p', { class: 'muted' }, 'No status history yet.');
+  return h('ol', { class: 'timeline-list', 'aria-label': 'Status history of the session and its artifacts' },
+    drawn.map((lane) => h('li', { class: `lane-${lane.kind}` },
+      h('div', { class: 'lane-name', title: decoded(lane.label) }, displayName(lane.label)),
+      h('ol', { class: 'lane-points' }, lane.points.map((point) => h('li', null,
+        h('span', { class: `dot ${statusClass(point.status)}`, 'aria-hidden': 'true' }), ' ',
+        h('span', { class: 'nowrap' }, formatTimeSeconds(point.at)), ' ',
+        h('strong', null, statusWordOn(lane, point.status)),
+        h('span', { class: 'muted' }, ` — ${point.how}`)))))));
 }

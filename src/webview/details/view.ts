@@ -1,9 +1,12 @@
 // The details page as a pure function of the host's snapshot and the page's own UI state.
-import type { ArtifactRow, DetailsAction, DetailsSnapshot, PayloadPart } from '../../protocol/details';
-import { h, s, type VNode } from './dom';
-import { formatDuration, formatTimeSeconds, statusClass, statusGlyph } from './format';
+import type { DetailsAction, DetailsSnapshot, PayloadPart, TimelineLane } from '../../protocol/details';
+import { renderArtifacts } from './artifacts';
+import { h, type VChild, type VNode } from './dom';
+import { formatTimeSeconds, statusClass, statusGlyph, truncate } from './format';
 import { renderJson } from './json';
-import { renderPointTable, renderTimeline } from './timeline';
+import { renderProgress, statusBanner } from './progress';
+import { renderPointTable, renderTimeline, renderTimelineList } from './timeline';
+import { artifactName, jobTypeWords, plural } from './words';
 
 export interface UiState {
   busy: DetailsAction[];
@@ -12,7 +15,19 @@ export interface UiState {
   compareB?: number;
   /** Open/closed state of foldable parts, by `data-fold` path. */
   folds: Record<string, boolean>;
+  /** The panel is narrower than NARROW_PX: artifacts as cards, the timeline as a list. */
+  narrow?: boolean;
+  /** Width of the page's content in CSS px (in steps of 20), for drawing the timeline at the panel's own size. */
+  contentWidth?: number;
 }
+
+/** Below this width (CSS px) the page stacks: a table of seven columns and a 900-unit drawing no longer fit. */
+export const NARROW_PX = 600;
+
+export const isNarrow = (widthPx: number): boolean => widthPx < NARROW_PX;
+
+/** The timeline's drawing width: the content width, within what its labels and spans need and what still reads well. */
+const drawingWidth = (ui: UiState): number => Math.min(1100, Math.max(560, ui.contentWidth ?? 900));
 
 export const emptyUi = (): UiState => ({ busy: [], folds: {} });
 
@@ -42,9 +57,10 @@ function actionButton(action: DetailsAction, snapshot: DetailsSnapshot, ui: UiSt
 }
 
 export function renderDetails(snapshot: DetailsSnapshot, ui: UiState): VNode {
-  return h('main', { class: 'details' },
+  const narrow = ui.narrow ?? false;
+  return h('main', { class: narrow ? 'details layout-stacked' : 'details layout-wide' },
     renderHeader(snapshot, ui),
-    section('artifacts', `Artifacts (${snapshot.artifacts.length})`, ui, renderArtifacts(snapshot.artifacts)),
+    section('artifacts', `Artifacts (${snapshot.artifacts.length})`, ui, renderArtifacts(snapshot.artifacts, narrow)),
     section('history', 'Status history', ui, renderHistory(snapshot, ui)),
     section('payload', 'Payload', ui, renderPayload(snapshot.payload, ui)));
 }
@@ -57,30 +73,35 @@ function section(id: string, title: string, ui: UiState, body: VNode): VNode {
 
 function renderHeader(snapshot: DetailsSnapshot, ui: UiState): VNode {
   const { header, progress, live } = snapshot;
-  const facts: [string, string | VNode | undefined][] = [
+  const facts: [string, VChild][] = [
     ['Workload', header.workloadLabel],
     ['Created by', header.createdBy],
     ['Created', formatTimeSeconds(header.createdAt) || undefined],
     ['Completed', formatTimeSeconds(header.completedAt) || undefined],
     ['Duration', header.duration || undefined],
-    ['Job type', header.restoreJobType],
+    ['Restores', jobTypeWords(header.restoreJobType, header.workloadLabel)],
+    ...granularFacts(snapshot),
     ['Connection', snapshot.connectionLabel],
   ];
   return h('header', { class: 'header' },
     h('div', { class: 'title-row' },
-      h('h1', null, `${header.workloadLabel} restore session`),
+      h('h1', null, header.sessionName ?? `${header.workloadLabel} restore session`),
       h('span', { class: `badge ${statusClass(header.status)}`, role: 'status' }, statusGlyph(header.status), ' ', header.statusWord)),
+    header.sessionName ? h('p', { class: 'subtitle muted' }, `${header.workloadLabel} restore session`) : null,
     h('div', { class: 'id-row' },
       h('code', { class: 'session-id', title: 'Session id' }, header.sessionId),
       h('button', { type: 'button', class: 'icon', 'data-copy': 'sessionId', title: 'Copy the session id', 'aria-label': 'Copy the session id' }, 'Copy id')),
     snapshot.exists ? null : h('p', { class: 'banner warn' }, 'The service no longer has this session (deleted or purged). Its recorded history is kept below.'),
     snapshot.error ? h('p', { class: 'banner error' }, snapshot.error) : null,
     ui.notice ? h('p', { class: `banner ${ui.notice.level}` }, ui.notice.text) : null,
+    statusBanner(snapshot),
     header.errorCode || header.errorMessage
-      ? h('p', { class: 'banner error' }, h('strong', null, header.errorCode ?? 'Error'), header.errorMessage ? `: ${header.errorMessage}` : '')
+      ? h('div', { class: 'banner error session-error' },
+        h('div', null, header.errorMessage ?? 'The service reported an error without a message.'),
+        header.errorCode ? h('div', { class: 'error-code' }, 'Error code ', h('code', null, header.errorCode)) : null)
       : null,
-    h('dl', { class: 'facts' }, facts.filter(([, v]) => v).map(([k, v]) => [h('dt', null, k), h('dd', null, v)])),
-    renderProgress(progress),
+    h('dl', { class: 'facts' }, facts.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => h('div', { class: 'fact' }, h('dt', null, k), h('dd', null, v)))),
+    renderProgress(progress, header.restoreJobType),
     h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Session actions' },
       HEADER_ACTIONS.map((a) => actionButton(a, snapshot, ui, a === 'activate'))),
     h('p', { class: 'live muted' },
@@ -88,52 +109,23 @@ function renderHeader(snapshot: DetailsSnapshot, ui: UiState): VNode {
       live.reason));
 }
 
-export function renderProgress(progress: DetailsSnapshot['progress']): VNode {
-  const { total, completed, failed, inProgress } = progress;
-  const width = 400;
-  const scale = (n: number) => (total > 0 ? (n / total) * width : 0);
-  const parts = [
-    { n: completed, cls: 'st-succeeded' },
-    { n: failed, cls: 'st-failed' },
-    { n: inProgress, cls: 'st-inProgress' },
-  ];
-  let x = 0;
-  const rects = parts.filter((p) => p.n > 0).map((p) => {
-    const rect = s('rect', { class: `bar ${p.cls}`, x: x.toFixed(1), y: 0, width: scale(p.n).toFixed(1), height: 8 });
-    x += scale(p.n);
-    return rect;
-  });
-  const words = total === 0
-    ? 'No artifacts'
-    : `${completed}/${total} restored, ${failed} failed, ${inProgress} in progress, ${Math.max(0, total - completed - failed - inProgress)} waiting`;
-  return h('div', { class: 'progress' },
-    s('svg', { class: 'progress-bar', viewBox: `0 0 ${width} 8`, preserveAspectRatio: 'none', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': total, 'aria-valuenow': completed + failed, 'aria-label': words },
-      s('rect', { class: 'track', x: 0, y: 0, width, height: 8 }), rects),
-    h('span', { class: 'progress-text' }, words, h('span', { class: 'muted' }, progress.source === 'service' ? ' (restoreSessionArtifactCount)' : ' (counted from the artifacts)')));
-}
-
-export function renderArtifacts(rows: readonly ArtifactRow[]): VNode {
-  if (rows.length === 0) return h('p', { class: 'muted' }, 'No artifacts.');
-  return h('div', { class: 'table-wrap' }, h('table', { class: 'artifacts' },
-    h('thead', null, h('tr', null,
-      ['Status', 'Protection unit', 'Restore point', 'Destination', 'Start', 'Completion', 'Duration', 'Error', 'Restored to'].map((t) => h('th', { scope: 'col' }, t)))),
-    h('tbody', null, rows.map((row) => h('tr', { class: row.status === 'failed' ? 'failed' : undefined },
-      h('td', { class: 'nowrap' }, h('span', { class: `glyph ${statusClass(row.status)}`, 'aria-hidden': 'true' }, statusGlyph(row.status)), ' ', row.statusWord),
-      h('td', { title: `${row.kind} artifact ${row.id}` }, row.unitName, row.unitNameSource === 'restorePoint' || row.unitNameSource === 'artifact' ? h('span', { class: 'muted' }, row.unitNameSource === 'restorePoint' ? ' (restore point id)' : ' (artifact id)') : null),
-      h('td', { class: 'time', title: row.restorePointId ? `restore point ${row.restorePointId}` : undefined }, formatTimeSeconds(row.pointInTime)),
-      h('td', null, row.destination ?? ''),
-      h('td', { class: 'time' }, formatTimeSeconds(row.start)),
-      h('td', { class: 'time' }, formatTimeSeconds(row.completion)),
-      h('td', { class: 'nowrap' }, row.durationMs !== undefined ? formatDuration(row.durationMs) : ''),
-      h('td', null, row.errorCode ? h('code', null, row.errorCode) : null, row.errorMessage ? h('div', { class: 'error-message' }, row.errorMessage) : null),
-      h('td', null, renderLocation(row.location)))))));
-}
-
-function renderLocation(location: ArtifactRow['location']): VNode | string | null {
-  if (!location?.name && !location?.url) return null;
-  const text = location.name ?? location.url ?? '';
-  if (!location.url) return text;
-  return h('a', { class: 'link', role: 'link', tabindex: 0, 'data-link': location.url, title: location.url }, text);
+/** Granular sessions: the query and its match count, and the names of the selected files. */
+function granularFacts(snapshot: DetailsSnapshot): [string, VChild][] {
+  const facts: [string, VChild][] = [];
+  const granular = snapshot.granular;
+  if (granular?.query || granular?.queryWords) {
+    facts.push(['Items matching', [
+      granular.queryWords ? h('div', null, granular.queryWords) : null,
+      granular.query ? h('code', { class: 'query' }, granular.query) : null,
+    ]]);
+  }
+  if (granular?.matchCount !== undefined) facts.push(['Matching items', plural(granular.matchCount, 'item')]);
+  const files = snapshot.artifacts.filter((row) => row.unitNameSource === 'item').map((row) => artifactName(row).name);
+  if (files.length) {
+    const shown = files.slice(0, 5).join(', ');
+    facts.push(['Selected files', `${plural(files.length, 'file')}: ${shown}${files.length > 5 ? ` and ${files.length - 5} more` : ''}`]);
+  }
+  return facts;
 }
 
 function renderHistory(snapshot: DetailsSnapshot, ui: UiState): VNode {
@@ -144,10 +136,15 @@ function renderHistory(snapshot: DetailsSnapshot, ui: UiState): VNode {
   const b = ui.compareB ?? snaps[snaps.length - 1]?.seq;
   const options = (selected: number | undefined) => snaps.map((snap) =>
     h('option', { value: snap.seq, selected: snap.seq === selected }, `#${snap.seq} · ${formatTimeSeconds(snap.observedAt)} · ${snap.summary}`));
+  const lanes = namedLanes(snapshot);
   return h('div', { class: 'history' },
-    renderTimeline(history.lanes, Date.parse(snapshot.builtAt), running),
-    h('details', { class: 'sub', 'data-fold': 'history:points', open: ui.folds['history:points'] ?? false },
-      h('summary', null, 'Points in time'), renderPointTable(history.lanes)),
+    ui.narrow
+      ? renderTimelineList(lanes)
+      : [
+        renderTimeline(lanes, Date.parse(snapshot.builtAt), running, drawingWidth(ui)),
+        h('details', { class: 'sub', 'data-fold': 'history:points', open: ui.folds['history:points'] ?? false },
+          h('summary', null, 'Points in time'), renderPointTable(lanes)),
+      ],
     h('h3', null, `Recorded snapshots (${snaps.length}, at most ${history.limit} kept)`),
     snaps.length === 0
       ? h('p', { class: 'muted' }, 'Nothing recorded yet.')
@@ -164,6 +161,17 @@ function renderHistory(snapshot: DetailsSnapshot, ui: UiState): VNode {
         h('button', { type: 'button', class: 'secondary', 'data-compare-run': 'true', title: 'Open the two snapshots in the diff editor' }, 'Compare Snapshots'))
       : null,
     h('div', { class: 'toolbar' }, HISTORY_ACTIONS.map((action) => actionButton(action, snapshot, ui))));
+}
+
+/** Lanes of artifacts whose unit has no name are labelled as the artifact rows are, not by a bare id. */
+function namedLanes(snapshot: DetailsSnapshot): TimelineLane[] {
+  const rows = new Map(snapshot.artifacts.map((row) => [`${row.kind}/${row.id}`, row]));
+  return snapshot.history.lanes.map((lane) => {
+    const row = rows.get(lane.id);
+    if (!row || row.unitNameSource === 'unit' || row.unitNameSource === 'item') return lane;
+    const { name, detail } = artifactName(row);
+    return { ...lane, label: detail ? `${name} (${truncate(detail, 22)})` : name };
+  });
 }
 
 function renderPayload(parts: readonly PayloadPart[], ui: UiState): VNode {

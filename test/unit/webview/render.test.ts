@@ -4,11 +4,11 @@ import { strict as assert } from 'assert';
 import { workload } from '../../../src/backup/model';
 import type { RestoreArtifact, RestoreSession } from '../../../src/backup/model';
 import { buildSnapshot, emptyLoaded, type Loaded } from '../../../src/extension/webview/snapshot';
-import type { DetailsSnapshot } from '../../../src/protocol/details';
+import type { ArtifactRow, DetailsSnapshot, Progress } from '../../../src/protocol/details';
 import { findAll, h, mount, textOf, type DocumentLike, type VNode } from '../../../src/webview/details/dom';
 import { renderJson } from '../../../src/webview/details/json';
 import { compressedScale, layoutTimeline } from '../../../src/webview/details/timeline';
-import { emptyUi, renderDetails } from '../../../src/webview/details/view';
+import { emptyUi, isNarrow, renderDetails } from '../../../src/webview/details/view';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -184,5 +184,180 @@ describe('details page rendering', () => {
     const even = compressedScale([t0, t0 + m, t0 + 2 * m]);
     assert.equal(even.breaks.length, 0);
     assert.ok(Math.abs(even.toUnit(t0 + m) - 0.5) < 1e-9, 'proportional when nothing is long');
+  });
+});
+
+// ---- what an admin notices: progress, banner, names, layout ----
+
+const FINANCE = 'https://contoso.sharepoint.com/sites/Finance';
+const AUDIT_URL = `${FINANCE}/Shared%20Documents/Audit%20Checklist%20Q4.png`;
+const INVOICE_URL = `${FINANCE}/Archive/Invoice%20Q1.xlsx`;
+
+function row(overrides: Partial<ArtifactRow>): ArtifactRow {
+  return { id: 'a', kind: 'standard', unitName: 'Debra Berger', unitNameSource: 'unit', statusWord: 'Added', destination: 'new', ...overrides };
+}
+
+function plainSnapshot(overrides: Partial<DetailsSnapshot> = {}, header: Partial<DetailsSnapshot['header']> = {}): DetailsSnapshot {
+  return {
+    identity: { connectionId: 'emulator', workload: 'exchange', sessionId: SESSION_ID },
+    connectionLabel: 'Local emulator',
+    exists: true,
+    header: { workloadLabel: 'Exchange', sessionId: SESSION_ID, status: 'active', statusWord: 'Active', createdBy: 'Lee Gu', duration: '5 min', restoreJobType: 'standard', ...header },
+    progress: { total: 3, completed: 1, failed: 1, inProgress: 1, source: 'service' },
+    actions: ['refresh'],
+    artifacts: [
+      row({ id: 'a1', unitName: 'Lidia Holloway', status: 'failed', statusWord: 'Failed', errorCode: 'ArtifactCannotBeRestored', errorMessage: 'The mailbox of Lidia Holloway is on Litigation Hold.' }),
+      row({ id: 'a2', unitName: 'Miriam Graham', status: 'succeeded', statusWord: 'Restored', location: { name: 'Restored-2026-11-25' }, restoredItemCount: 1234 }),
+      row({ id: 'a3', unitName: 'Nestor Wilke', status: 'inProgress', statusWord: 'In progress', destination: 'inPlace' }),
+    ],
+    history: {
+      lanes: [
+        { id: 'session', label: 'Session', kind: 'session', points: [{ at: '2026-11-25T16:00:03Z', status: 'active', source: 'observed', how: 'observed by polling' }] },
+        { id: 'standard/a1', label: 'Lidia Holloway', kind: 'artifact', points: [{ at: '2026-11-25T16:09:03Z', status: 'failed', source: 'payload', how: 'from payload completionDateTime' }] },
+      ],
+      snapshots: [],
+      limit: 500,
+    },
+    payload: [],
+    live: { intervalMs: 5000, polling: true, reason: 'Polling every 5 s while this panel is visible.' },
+    builtAt: '2026-11-25T16:10:00Z',
+    ...overrides,
+  };
+}
+
+const byClass = (root: VNode, cls: string) => findAll(root, (n) => (n.attrs.class ?? '').split(' ').includes(cls));
+const segmentCounts = (root: VNode) => Object.fromEntries(findAll(root, (n) => 'data-segment' in n.attrs).map((li) => [li.attrs['data-segment'], textOf(li).trim()]));
+const withProgress = (progress: Partial<Progress>) => plainSnapshot({ progress: { total: 1, completed: 0, failed: 0, inProgress: 0, source: 'service', ...progress } });
+
+describe('details page: what an admin sees', () => {
+  it('labels every progress segment in words with its count', () => {
+    const view = renderDetails(plainSnapshot(), emptyUi());
+    assert.deepEqual(segmentCounts(view), { restored: '1 restored', failed: '1 failed', inProgress: '1 in progress', waiting: '0 waiting' });
+    const bar = findAll(view, (n) => n.attrs.role === 'progressbar')[0];
+    assert.equal(bar.attrs['aria-valuetext'], '1 of 3 restored, 1 failed, 1 in progress, 0 waiting');
+    assert.deepEqual(byClass(bar, 'seg').map((r) => r.attrs.class), ['seg seg-restored', 'seg seg-failed', 'seg seg-inProgress']);
+  });
+
+  it('does not draw a full bar at 0 of 1 restored with 1 in progress', () => {
+    const view = renderDetails(withProgress({ inProgress: 1 }), emptyUi());
+    const bar = findAll(view, (n) => n.attrs.role === 'progressbar')[0];
+    assert.equal(bar.attrs['aria-valuenow'], '0', 'nothing has finished');
+    assert.equal(byClass(bar, 'seg-restored').length + byClass(bar, 'seg-failed').length, 0, 'no finished segment is drawn');
+    assert.deepEqual(byClass(bar, 'seg-inProgress').map((r) => r.attrs.width), ['400.0'], 'the running artifact is its own (hatched) segment');
+    assert.ok(textOf(view).includes('0 of 1 restored'));
+  });
+
+  it('never shows a property name or a raw enum member outside the payload', () => {
+    for (const source of ['service', 'artifacts'] as const) {
+      const text = textOf(renderDetails(plainSnapshot({ progress: { total: 3, completed: 1, failed: 1, inProgress: 1, source } }, { status: 'completedWithError', statusWord: 'Completed with errors' }), emptyUi()));
+      assert.doesNotMatch(text, /restoreSessionArtifactCount|\binPlace\b|completedWithError|\binProgress\b|\bstandard\b/);
+      assert.ok(text.includes('In place (overwrites)'));
+      assert.ok(text.includes('New location'));
+    }
+  });
+
+  it('shows a banner that follows the current status', () => {
+    const bannerOf = (status: DetailsSnapshot['header']['status']) => {
+      const banners = byClass(renderDetails(plainSnapshot({}, { status }), emptyUi()), 'status-banner');
+      assert.ok(banners.length <= 1);
+      return banners[0] ? textOf(banners[0]) : '';
+    };
+    assert.match(bannerOf('activating'), /^Activating: /);
+    assert.match(bannerOf('active'), /^Restoring: 1 of 3 restored so far, 1 in progress, 0 waiting, 1 failed\.$/);
+    assert.doesNotMatch(bannerOf('active'), /Activating/);
+    assert.match(bannerOf('completed'), /^Completed: /);
+    assert.match(bannerOf('completedWithError'), /^Completed with errors: 1 of 3 restored, 1 failed\./);
+    assert.match(bannerOf('failed'), /^Failed: /);
+    assert.match(bannerOf('draft'), /^Draft: Nothing is restored until/);
+  });
+
+  it('keeps the error code apart from the message, for the session and each artifact', () => {
+    const view = renderDetails(plainSnapshot({}, { status: 'completedWithError', errorCode: 'ArtifactCannotBeRestored', errorMessage: '1 of 3 artifacts could not be restored.' }), emptyUi());
+    const sessionError = byClass(view, 'session-error')[0];
+    assert.equal(textOf(byClass(sessionError, 'error-code')[0]), 'Error code ArtifactCannotBeRestored');
+    assert.ok(!textOf(sessionError).includes('ArtifactCannotBeRestored:'), 'no code run into the message');
+    const cells = byClass(view, 'col-error').filter((n) => n.tag === 'td');
+    assert.equal(textOf(byClass(cells[0], 'error-message')[0]), 'The mailbox of Lidia Holloway is on Litigation Hold.');
+    assert.equal(textOf(byClass(cells[0], 'error-code')[0]), 'Error code ArtifactCannotBeRestored');
+  });
+
+  it('shows where each artifact went and how many items were restored', () => {
+    const view = renderDetails(plainSnapshot(), emptyUi());
+    const restored = byClass(view, 'col-restored').filter((n) => n.tag === 'td').map(textOf);
+    assert.deepEqual(restored, ['', 'Restored-2026-11-251,234 items restored', '']);
+  });
+
+  it('stacks artifacts as cards and the timeline as a list below 600 px', () => {
+    assert.ok(isNarrow(440) && !isNarrow(1000));
+    const narrow = renderDetails(plainSnapshot(), { ...emptyUi(), narrow: isNarrow(440) });
+    assert.ok((narrow.attrs.class ?? '').includes('layout-stacked'));
+    assert.equal(findAll(narrow, (n) => n.tag === 'table' && n.attrs.class === 'artifacts').length, 0);
+    const cards = byClass(narrow, 'artifact-card');
+    assert.equal(cards.length, 3);
+    const labels = findAll(cards[0], (n) => n.tag === 'dt').map(textOf);
+    assert.deepEqual(labels, ['Status', 'What', 'Destination', 'Error'], 'label: value rows, empty ones left out');
+    assert.equal(findAll(narrow, (n) => n.svg && n.tag === 'svg' && n.attrs.class === 'timeline').length, 0, 'no shrinking drawing');
+    assert.deepEqual(byClass(narrow, 'lane-name').map(textOf), ['Session', 'Lidia Holloway']);
+
+    const wide = renderDetails(plainSnapshot(), { ...emptyUi(), narrow: isNarrow(1000) });
+    assert.ok((wide.attrs.class ?? '').includes('layout-wide'));
+    const table = findAll(wide, (n) => n.tag === 'table' && n.attrs.class === 'artifacts')[0];
+    const headers = findAll(table, (n) => n.tag === 'th').map(textOf);
+    assert.ok(headers.includes('Restored to') && headers.includes('Error'));
+    assert.ok(headers.length <= 7, `a table that fits about 1000 px: ${headers.join(', ')}`);
+    const drawing = findAll(renderDetails(plainSnapshot(), { ...emptyUi(), contentWidth: 760 }), (n) => n.svg && n.attrs.class === 'timeline')[0];
+    assert.equal(drawing.attrs.width, '760', 'the timeline is drawn at the panel width');
+    assert.match(drawing.attrs.viewBox, /^0 0 760 /, 'and shown 1:1, so its text keeps its size');
+  });
+
+  it('names granular files by their decoded file name, in the table, the timeline and the facts', () => {
+    const files = [
+      row({ id: 'f1', kind: 'granular', unitName: AUDIT_URL, unitNameSource: 'item', status: 'failed', statusWord: 'Failed', destination: undefined }),
+      row({ id: 'f2', kind: 'granular', unitName: INVOICE_URL, unitNameSource: 'item', status: 'succeeded', statusWord: 'Restored', destination: undefined, location: { name: '/sites/Finance/Shared%20Documents', url: `${FINANCE}/Shared%20Documents` } }),
+    ];
+    const point = { at: '2026-12-01T16:55:33Z', status: 'added', source: 'observed' as const, how: 'observed when the panel opened' };
+    const snapshot = plainSnapshot({
+      artifacts: files,
+      history: { lanes: [{ id: 'granular/f1', label: AUDIT_URL, kind: 'artifact', points: [point] }, { id: 'granular/f2', label: INVOICE_URL, kind: 'artifact', points: [point] }], snapshots: [], limit: 500 },
+    }, { workloadLabel: 'SharePoint', restoreJobType: 'granular' });
+    for (const narrow of [false, true]) {
+      const view = renderDetails(snapshot, { ...emptyUi(), narrow });
+      const text = textOf(view);
+      assert.ok(!text.includes('%20'), 'no percent-escapes on screen');
+      assert.deepEqual(byClass(view, 'unit-name').map(textOf), ['Audit Checklist Q4.png', 'Invoice Q1.xlsx']);
+      assert.ok(text.includes('in sites/Finance/Shared Documents'));
+      assert.ok(text.includes('Selected files2 files: Audit Checklist Q4.png, Invoice Q1.xlsx'));
+      assert.ok(text.includes('/sites/Finance/Shared Documents'), 'the restored location, decoded');
+      assert.ok(text.includes('The service gives no reason for a failed item'), 'a failed item says what is known');
+      const laneNames = narrow
+        ? byClass(view, 'lane-name').map(textOf)
+        : findAll(view, (n) => n.svg && n.attrs.class === 'lane-label').map((n) => n.children.filter((c) => typeof c === 'string').join(''));
+      assert.deepEqual(laneNames, ['Audit Checklist Q4.png', 'Invoice Q1.xlsx'], 'two rows, two names');
+    }
+  });
+
+  it('names the timeline lane of an unnamed unit as its artifact row does, not by a bare id', () => {
+    const rpId = '14b62be3-5fa7-4485-80e2-d4f84cc8aaac_1796148000_1_0';
+    const snapshot = plainSnapshot({
+      artifacts: [row({ id: 'a9', unitName: rpId, unitNameSource: 'restorePoint', status: 'succeeded', statusWord: 'Restored' })],
+      history: { lanes: [{ id: 'standard/a9', label: rpId, kind: 'artifact', points: [{ at: '2026-12-01T18:07:30Z', status: 'added', source: 'observed', how: 'observed when the panel opened' }] }], snapshots: [], limit: 500 },
+    });
+    const names = byClass(renderDetails(snapshot, { ...emptyUi(), narrow: true }), 'lane-name').map(textOf);
+    assert.deepEqual(names, ['Unnamed unit (restore point 14b62be…)']);
+  });
+
+  it('shows the query and the match count of a granular mailbox restore', () => {
+    const snapshot = plainSnapshot({ granular: { query: "(Subject -like '*invoice*')", queryWords: 'Subject contains "invoice"', matchCount: 117 } }, { restoreJobType: 'granular' });
+    const text = textOf(renderDetails(snapshot, emptyUi()));
+    assert.ok(text.includes('Items matchingSubject contains "invoice"(Subject -like \'*invoice*\')'));
+    assert.ok(text.includes('Matching items117 items'));
+    assert.ok(text.includes('RestoresSelected items'));
+  });
+
+  it('explains an empty bulk draft instead of showing an empty bar', () => {
+    const snapshot = plainSnapshot({ progress: { total: 0, completed: 0, failed: 0, inProgress: 0, source: 'artifacts' }, artifacts: [] }, { status: 'draft', restoreJobType: 'bulk' });
+    const view = renderDetails(snapshot, emptyUi());
+    assert.equal(findAll(view, (n) => n.attrs.role === 'progressbar').length, 0);
+    assert.ok(textOf(view).includes('the service adds the units of the bulk request when the session is activated'));
   });
 });
