@@ -59,6 +59,10 @@ export async function panelAction(panel: ActionPanel, action: DetailsAction): Pr
       return done(undefined, '');
     case 'exportHttp':
       return exportSession((await panel.deps()).hub, target, 'http');
+    case 'exportCurl':
+      return exportSession((await panel.deps()).hub, target, 'curl');
+    case 'exportPowerShell':
+      return exportSession((await panel.deps()).hub, target, 'powershell');
   }
 }
 
