@@ -4,6 +4,7 @@
 // A step with `skip` returns a reason when the manifest does not contribute what it needs yet.
 import type { Page } from 'playwright-core';
 import { detailsSteps } from './steps/details';
+import { panelxSteps } from './steps/panelx';
 
 export interface Manifest {
   displayName: string;
@@ -655,4 +656,5 @@ export const steps: Step[] = [
     },
   },
   ...detailsSteps,
+  ...panelxSteps,
 ];
