@@ -5,18 +5,21 @@
 // extension is connected to at this point of the walk and need no data of other steps (seeded sessions only).
 import type { Page } from 'playwright-core';
 import {
-  T, clearNotifications, closeAllEditors, commandLabel, needsCommand, quickRow, showExplorer, startFromPalette, type Step,
+  T, clearNotifications, commandLabel, needsCommand, quickRow, runFromPalette, showExplorer, startFromPalette, type Step,
 } from '../steps';
+import { closeEditorsWithoutSaving } from './details';
 
 const sidebar = (page: Page) => page.locator('.part.sidebar');
 const quickTitle = (page: Page, text: string | RegExp) => page.locator('.quick-input-widget .quick-input-title', { hasText: text });
 const toastWith = (page: Page, text: string | RegExp) => page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+/** The walk's window size (an earlier step may have narrowed it). */
+const WIDE = { width: 1400, height: 900 };
 const connectionStatus = (page: Page) => page.locator('.part.statusbar [id$="restoreSessions.connection"]').first();
 
-/** Expands the Exchange workload (once) and returns its first completed session row. */
-async function completedExchangeRow(page: Page) {
-  const exchange = sidebar(page).locator('.monaco-list-row[aria-level="2"]', { hasText: 'Exchange' }).first();
-  if ((await exchange.getAttribute('aria-expanded')) !== 'true') await exchange.click();
+/** Expands the SharePoint workload (once) and returns its first completed session row. */
+async function completedSiteRow(page: Page) {
+  const workload = sidebar(page).locator('.monaco-list-row[aria-level="2"]', { hasText: 'SharePoint' }).first();
+  if ((await workload.getAttribute('aria-expanded')) !== 'true') await workload.click();
   const row = sidebar(page).locator('.monaco-list-row[aria-level="3"]', { hasText: /Completed(?! with)/ }).first();
   await row.waitFor({ timeout: T });
   return row;
@@ -39,24 +42,31 @@ export const panelxSteps: Step[] = [
     skip: (ctx) => needsCommand('restoreSessions.exportPowerShell')(ctx),
     async run(ctx) {
       const { page } = ctx;
+      await page.setViewportSize(WIDE);
       await clearNotifications(page);
-      await closeAllEditors(page).catch(() => undefined);
+      await closeEditorsWithoutSaving(page);
       await showExplorer(page, ctx.manifest);
-      const row = await completedExchangeRow(page);
+      const row = await completedSiteRow(page);
       await row.click({ button: 'right' });
       const item = page.locator('.context-view .monaco-menu .action-item', { hasText: 'Export as PowerShell' }).first();
       await item.waitFor({ timeout: T });
-      await item.click();
+      // The menu ignores a click that comes right after it opened; the hovered item takes Enter.
+      await item.hover();
+      await page.locator('.context-view .monaco-menu .action-item.focused', { hasText: 'Export as PowerShell' }).waitFor({ timeout: T });
+      await page.keyboard.press('Enter');
       await quickTitle(page, 'Export as PowerShell').waitFor({ timeout: T });
       await quickRow(page, 'Microsoft.Graph.BackupRestore cmdlets').click();
       // the script, in an editor: the cmdlets create and activate, nothing carries a token
       const script = page.locator('.part.editor .monaco-editor .view-lines');
-      await script.filter({ hasText: /New-MgSolutionBackupRestoreExchangeRestoreSession/ }).first().waitFor({ timeout: T });
+      await script.filter({ hasText: /New-MgSolutionBackupRestoreSharePointRestoreSession/ }).first().waitFor({ timeout: T });
       await script.filter({ hasText: /Connect-MgGraph/ }).first().waitFor({ timeout: T });
       const text = (await script.first().innerText()).replace(/\s+/g, ' ');
       if (/Bearer\s+ey/i.test(text)) throw new Error('the exported script holds a token');
       await page.locator('.part.editor .tab.active', { hasText: /\.ps1/ }).waitFor({ timeout: T });
       await toastWith(page, /Opened the restore of .+ as a PowerShell script/).waitFor({ timeout: T });
+      // the script alone in the editor area, beside the tree, for the screenshot
+      await runFromPalette(page, 'View: Single Column Editor Layout');
+      await page.locator('.part.editor .split-view-view .editor-group-container').nth(1).waitFor({ state: 'detached', timeout: T });
     },
   },
   {
@@ -64,7 +74,9 @@ export const panelxSteps: Step[] = [
     skip: (ctx) => needsCommand('restoreSessions.addConnection')(ctx),
     async run(ctx) {
       const { page, manifest } = ctx;
+      await page.setViewportSize(WIDE);
       await clearNotifications(page);
+      await closeEditorsWithoutSaving(page); // the exported script is unsaved: close it without a prompt
       await showExplorer(page, manifest);
       const status = connectionStatus(page);
       await status.waitFor({ timeout: T });
