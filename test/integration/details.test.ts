@@ -10,7 +10,7 @@ import { isTerminalSession, WORKLOADS } from '../../src/backup/model';
 import type { ExtensionApi } from '../../src/extension/extension';
 import { HISTORY_SCHEME } from '../../src/extension/webview/historyDocuments';
 import { DETAILS_VIEW_TYPE, type HostMessage, PROTOCOL_VERSION } from '../../src/protocol/details';
-import { control, emulatorUrl, openPanel, seededDrafts, testApi, until } from './helpers';
+import { control, openPanel, seededDrafts, testApi, until } from './helpers';
 
 
 describe('session details panel', function () {

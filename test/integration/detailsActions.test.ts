@@ -9,7 +9,7 @@ import { WORKLOADS } from '../../src/backup/model';
 import type { ExtensionApi } from '../../src/extension/extension';
 import type { DetailsPanel } from '../../src/extension/webview/detailsPanel';
 import { PROTOCOL_VERSION, type HostMessage } from '../../src/protocol/details';
-import { control, emulatorUrl, graph, openPanel, seededDrafts, testApi, until } from './helpers';
+import { control, graph, openPanel, seededDrafts, testApi, until } from './helpers';
 
 /** Presses Activate on the page and returns the notices the panel posted meanwhile. */
 async function activateFromPage(panel: DetailsPanel): Promise<Extract<HostMessage, { type: 'notice' }>[]> {

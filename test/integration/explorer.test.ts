@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension/extension';
 import type { LoadMoreNode, Node, SessionNode, WorkloadNode } from '../../src/extension/tree/nodes';
 import type { RestoreSession } from '../../src/backup/model';
-import { control, emulatorUrl, graph, testApi, until } from './helpers';
+import { control, graph, testApi, until } from './helpers';
 
 async function workloadNodes(ext: ExtensionApi): Promise<WorkloadNode[]> {
   const [connection] = await ext.tree.getChildren();

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension/extension';
 import type { Node, SessionNode } from '../../src/extension/tree/nodes';
 import { PROTOCOL_VERSION, type HostMessage } from '../../src/protocol/details';
-import { control, emulatorUrl, openPanel, seededDrafts, testApi, until } from './helpers';
+import { control, openPanel, seededDrafts, testApi, until } from './helpers';
 
 type WindowPrompts = Pick<typeof vscode.window, 'showQuickPick' | 'showInputBox' | 'showInformationMessage'>;
 
@@ -35,8 +35,7 @@ describe('panelx: connections keep their place, copies agree', function () {
   this.timeout(120_000);
   let ext: ExtensionApi;
 
-  before(async function () {
-    if (!emulatorUrl()) this.skip();
+  before(async () => {
     ext = await testApi();
     await control('reset', { seed: 'demo' });
   });
