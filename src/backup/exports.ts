@@ -61,6 +61,8 @@ export interface HttpExportOptions {
   baseUrl: string;
   /** For the header comment. */
   generatedAt?: Date;
+  /** A link that opens the original session in VS Code (Copy Link), named in the header comment. */
+  link?: string;
 }
 
 const REDACTED = 'Bearer <redacted>';
@@ -123,6 +125,7 @@ export function header(workload: Workload, session: RestoreSession, options: Htt
     `${comment} Generated ${(options.generatedAt ?? new Date()).toISOString()} by the Restore Sessions extension.`,
     `${comment} These requests create a new session like this one. Replace <redacted> with a token that has`,
     `${comment} BackupRestore-Restore.ReadWrite.All (the local emulator ignores it).`,
+    ...(options.link ? [`${comment} The original session in VS Code: ${commentText(options.link)}`] : []),
   ];
 }
 

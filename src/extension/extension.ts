@@ -2,6 +2,7 @@
 // Everything else is created lazily, so activation stays cheap; the emulator starts only when the view
 // first needs data. Views subscribe to the hubs, never to each other.
 import * as vscode from 'vscode';
+import { agentTools } from './agent';
 import { ConnectionStatusBar, VsCodeSecretStore, authCommands } from './auth';
 import { AutoRefresh } from './autoRefresh';
 import { artifactCommands } from './commands/artifactCommands';
@@ -16,6 +17,7 @@ import { viewCommands } from './commands/viewCommands';
 import { ConnectionManager } from './connections';
 import { SessionFilter } from './filter';
 import { pruneHistorySoon } from './historyRetention';
+import { linkContributions } from './links';
 import { Log } from './log';
 import { SESSION_SCHEME, SessionDocuments } from './sessionDocuments';
 import { BusySessions } from './sessions/busy';
@@ -96,6 +98,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
       log,
     ),
     connections.onDidChange(() => tree.refreshAll()),
+    ...agentTools(context, ctx),
+    ...linkContributions(context, ctx, details),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('restoreSessions.emulator')) void connections.reset();
       else if (e.affectsConfiguration('restoreSessions.connections')) void connections.reloadConfig();

@@ -4,6 +4,7 @@
 // A step with `skip` returns a reason when the manifest does not contribute what it needs yet.
 import type { Page } from 'playwright-core';
 import { detailsSteps } from './steps/details';
+import { ecoSteps } from './steps/eco';
 import { panelxSteps } from './steps/panelx';
 
 export interface Manifest {
@@ -22,6 +23,9 @@ export interface WalkContext {
   emulatorUrl: string;
   /** A second emulator (demo seed) started with `--auth on`: Graph routes need a token from its identity. */
   authEmulatorUrl?: string;
+  /** The per-run control tokens of the two emulators (their /_emulator/* controls refuse calls without one). */
+  emulatorControlToken?: string;
+  authEmulatorControlToken?: string;
   log(message: string): void;
 }
 
@@ -63,7 +67,7 @@ export async function runFromPalette(page: Page, title: string): Promise<void> {
 }
 
 /** Opens the extension's page from the Extensions view (list of installed extensions). */
-async function openExtensionPage(page: Page, manifest: Manifest): Promise<void> {
+export async function openExtensionPage(page: Page, manifest: Manifest): Promise<void> {
   await runFromPalette(page, 'Extensions: Show Installed Extensions');
   const row = page.locator('.part.sidebar .extensions-list .monaco-list-row', { hasText: manifest.displayName }).first();
   await row.waitFor({ timeout: T });
@@ -103,8 +107,12 @@ const WORKLOAD_LABELS = Object.keys(SESSION_SETS) as WorkloadLabel[];
 const walk: { drafts: Partial<Record<WorkloadLabel, string>>; deviceCode?: string } = { drafts: {} };
 
 /** Calls the emulator directly (its controls, or Graph to look up what the UI did). */
-async function emulatorCall(baseUrl: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: { value?: { id?: string }[]; [key: string]: unknown } }> {
-  const r = await fetch(baseUrl + path, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+export async function emulatorCall(baseUrl: string, method: string, path: string, body?: unknown, controlToken?: string): Promise<{ status: number; json: { value?: { id?: string }[]; [key: string]: unknown } }> {
+  const headers: Record<string, string> = {
+    ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    ...(controlToken ? { 'x-emulator-control-token': controlToken } : {}),
+  };
+  const r = await fetch(baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await r.text();
   return { status: r.status, json: text ? JSON.parse(text) : undefined };
 }
@@ -527,9 +535,9 @@ export const steps: Step[] = [
   {
     name: 'details-terminal',
     skip: needsCommand('restoreSessions.createSession', 'restoreSessions.activateSession', 'restoreSessions.openDetails'),
-    async run({ page, emulatorUrl }) {
+    async run({ page, emulatorUrl, emulatorControlToken }) {
       // two simulated hours later (the emulator runs 60x; the control endpoint moves its clock)
-      const { status } = await emulatorCall(emulatorUrl, 'POST', '/_emulator/clock/advance', { seconds: 7200 });
+      const { status } = await emulatorCall(emulatorUrl, 'POST', '/_emulator/clock/advance', { seconds: 7200 }, emulatorControlToken);
       if (status !== 200) throw new Error(`clock/advance answered ${status}`);
       await waitDetails(page, walk.drafts.Exchange!, /Completed|Failed/);
       await page.locator('.part.sidebar .monaco-list-row[aria-level="3"]').first().filter({ hasText: /Completed|Failed/ }).waitFor({ timeout: 60000 });
@@ -626,9 +634,9 @@ export const steps: Step[] = [
   {
     name: 'signed-in-as-reader',
     skip: (ctx) => (!ctx.authEmulatorUrl ? 'the runner started no emulator with --auth on' : needsCommand('restoreSessions.signIn')(ctx)),
-    async run({ page, manifest, authEmulatorUrl }) {
+    async run({ page, manifest, authEmulatorUrl, authEmulatorControlToken }) {
       // the person enters the code in a browser as the read-only demo user; the control endpoint does the same
-      const { status, json } = await emulatorCall(authEmulatorUrl!, 'POST', '/_emulator/identity/approve', { user_code: walk.deviceCode, user: 'reader' });
+      const { status, json } = await emulatorCall(authEmulatorUrl!, 'POST', '/_emulator/identity/approve', { user_code: walk.deviceCode, user: 'reader' }, authEmulatorControlToken);
       if (status !== 200) throw new Error(`approve answered ${status}: ${JSON.stringify(json)}`);
       await toast(page, /Signed in to .+ as alland@/).waitFor({ timeout: T }); // alland@ is the demo `reader`
       await showExplorer(page, manifest);
@@ -656,5 +664,6 @@ export const steps: Step[] = [
     },
   },
   ...detailsSteps,
+  ...ecoSteps,
   ...panelxSteps,
 ];

@@ -10,7 +10,9 @@ const ROOT = path.resolve(__dirname, '../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const vsix = path.join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
 const vsce = path.join(ROOT, 'node_modules/@vscode/vsce/vsce');
-const VSCE_ARGS = ['--no-dependencies', '--allow-missing-repository', '--skip-license'];
+// No repository yet: the README's screenshots (docs/images) stay relative links, which vsce would otherwise refuse
+// to package without a repository URL to rewrite them against.
+const VSCE_ARGS = ['--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links'];
 
 function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', timeout: 300000, ...opts });

@@ -21,10 +21,9 @@ interface Api {
 }
 
 /** The runner also hands the steps each emulator's control token (for its /_emulator/... controls). */
-type ControlContext = WalkContext & { authEmulatorControlToken?: string };
 
 /** The emulator the extension shows now: its host is on the connection row of the Restore Sessions view. */
-async function connectedApi(ctx: ControlContext): Promise<Api> {
+async function connectedApi(ctx: WalkContext): Promise<Api> {
   await showExplorer(ctx.page, ctx.manifest);
   const auth = ctx.authEmulatorUrl;
   const onAuth = !!auth && await ctx.page.locator('.part.sidebar .monaco-list-row', { hasText: new URL(auth).host }).first().isVisible();
