@@ -16,7 +16,7 @@ const toastWith = (page: Page, text: string | RegExp) => page.locator('.notifica
 const WIDE = { width: 1400, height: 900 };
 const connectionStatus = (page: Page) => page.locator('.part.statusbar [id$="restoreSessions.connection"]').first();
 
-/** Expands the SharePoint workload (once) and returns its first completed session row. */
+/** Expands the SharePoint workload (once) and returns the first completed session row in view (any workload). */
 async function completedSiteRow(page: Page) {
   const workload = sidebar(page).locator('.monaco-list-row[aria-level="2"]', { hasText: 'SharePoint' }).first();
   if ((await workload.getAttribute('aria-expanded')) !== 'true') await workload.click();
@@ -58,7 +58,7 @@ export const panelxSteps: Step[] = [
       await quickRow(page, 'Microsoft.Graph.BackupRestore cmdlets').click();
       // the script, in an editor: the cmdlets create and activate, nothing carries a token
       const script = page.locator('.part.editor .monaco-editor .view-lines');
-      await script.filter({ hasText: /New-MgSolutionBackupRestoreSharePointRestoreSession/ }).first().waitFor({ timeout: T });
+      await script.filter({ hasText: /New-MgSolutionBackupRestore(Exchange|SharePoint|OneDriveForBusiness)RestoreSession/ }).first().waitFor({ timeout: T });
       await script.filter({ hasText: /Connect-MgGraph/ }).first().waitFor({ timeout: T });
       const text = (await script.first().innerText()).replace(/\s+/g, ' ');
       if (/Bearer\s+ey/i.test(text)) throw new Error('the exported script holds a token');
