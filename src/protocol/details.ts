@@ -25,7 +25,7 @@ export interface PanelIdentity {
 }
 
 export const DETAILS_ACTIONS = [
-  'refresh', 'activate', 'delete', 'retryFailed', 'copyJson', 'openJson', 'exportHttp', 'exportHistory', 'clearHistory',
+  'refresh', 'activate', 'delete', 'retryFailed', 'copyJson', 'openJson', 'exportHttp', 'exportCurl', 'exportPowerShell', 'exportHistory', 'clearHistory',
 ] as const;
 export type DetailsAction = (typeof DETAILS_ACTIONS)[number];
 

@@ -8,6 +8,7 @@ import { detailsSteps } from './steps/details';
 import { ecoSteps } from './steps/eco';
 import { namesSteps } from './steps/names';
 import { safetySteps } from './steps/safety';
+import { panelxSteps } from './steps/panelx';
 
 export interface Manifest {
   displayName: string;
@@ -351,7 +352,8 @@ const walkSteps: Step[] = [
         await page.locator('.quick-input-list .monaco-list-row', { hasText: label(c) }).first().waitFor({ timeout: T });
       }
       await input.fill(`>${commands[0].category ?? commands[0].title}`); // the screenshot shows the family
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: label(commands[0]) }).first().waitFor({ timeout: T });
+      // (the list renders only the rows in view: wait for the family, not for one command that may be scrolled out)
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: commands[0].category ?? commands[0].title }).first().waitFor({ timeout: T });
     },
   },
   // ---- the user's walk: each workload's sessions, the create wizard for each workload, activate one and watch it
@@ -678,7 +680,8 @@ export const steps: Step[] = [
   ...namesSteps,
   ...ecoSteps,
   ...safetySteps,
+  ...bulkGranularSteps,
+  ...panelxSteps,
   ...walkSteps.slice(signInAt),
   ...detailsSteps,
-  ...bulkGranularSteps,
 ];

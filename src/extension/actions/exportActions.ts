@@ -1,30 +1,76 @@
-// Exports of a session as plain functions (commands and the panel call them): the session JSON as a
-// read-only document that follows the session, and the requests that reproduce it as .http or cURL
-// (tokens redacted) in an unsaved document the person decides to keep or not.
+// Exports of a session as plain functions (commands and the panel call them, so both give the same result):
+// the session JSON copied to the clipboard or as a read-only document that follows the session, and the
+// requests that reproduce it as .http, cURL or PowerShell (tokens redacted) in an unsaved document the person
+// decides to keep or not. The toasts name the session by what it restores.
 import * as vscode from 'vscode';
-import { curlScript, httpFile } from '../../backup/exports';
+import { curlScript, httpFile, sessionJson, type SessionContents } from '../../backup/exports';
+import type { RestoreSession, Workload } from '../../backup/model';
+import { powershellScript, type PowerShellExportOptions } from '../../backup/powershellExport';
 import type { SessionHub } from '../sessions/hub';
+import { nameOfSession } from '../sessions/unitLookup';
 import { sessionUri } from '../sessionDocuments';
 import type { SessionTarget } from './deps';
-import { done, outcomeOf, type ActionOutcome } from './outcome';
+import { cancelled, done, outcomeOf, type ActionOutcome } from './outcome';
 
-export type ExportFormat = 'http' | 'curl';
+export type ExportFormat = 'http' | 'curl' | 'powershell';
 
-const FORMATS: Record<ExportFormat, { render: typeof httpFile; extension: string; language: string; words: string }> = {
+type Render = (workload: Workload, session: RestoreSession, contents: SessionContents, options: PowerShellExportOptions) => string;
+type PowerShellStyle = NonNullable<PowerShellExportOptions['style']>;
+
+const FORMATS: Record<ExportFormat, { render: Render; extension: string; language: string; words: string }> = {
   http: { render: httpFile, extension: 'http', language: 'http', words: '.http requests' },
-  curl: { render: curlScript, extension: 'sh', language: 'shellscript', words: 'cURL script' },
+  curl: { render: curlScript, extension: 'sh', language: 'shellscript', words: 'a cURL script' },
+  powershell: { render: powershellScript, extension: 'ps1', language: 'powershell', words: 'a PowerShell script' },
 };
 
-/** Opens the requests that reproduce the session in an unsaved document. */
+const POWERSHELL_STYLES: (vscode.QuickPickItem & { style: PowerShellStyle })[] = [
+  { label: 'Invoke-MgGraphRequest', description: 'every request written out', detail: 'Needs only the Microsoft.Graph.Authentication module.', style: 'invoke' },
+  {
+    label: 'Microsoft.Graph.BackupRestore cmdlets', description: 'New-MgSolutionBackupRestore…RestoreSession, Initialize-MgSolutionBackupRestoreSession',
+    detail: 'Creates and activates with the module\'s cmdlets; the other requests use Invoke-MgGraphRequest.', style: 'cmdlets',
+  },
+];
+
+/** Opens the requests that reproduce the session in an unsaved document (PowerShell asks which style first). */
 export function exportSession(hub: SessionHub, { workload, session }: SessionTarget, format: ExportFormat): Promise<ActionOutcome> {
   return outcomeOf(async () => {
-    const read = await hub.contents(workload, session.id, 'refresh');
-    if (!read?.contents) throw new Error('The service no longer has this session.');
+    let style: PowerShellStyle | undefined;
+    if (format === 'powershell') {
+      style = (await vscode.window.showQuickPick(POWERSHELL_STYLES, { title: 'Export as PowerShell: which commands should the script use?' }))?.style;
+      if (!style) return cancelled('');
+    }
+    const read = await freshRead(hub, workload, session.id);
     const spec = FORMATS[format];
-    const text = spec.render(workload, read.session, read.contents, { baseUrl: hub.baseUrl });
+    const text = spec.render(workload, read.session, read.contents, { baseUrl: hub.baseUrl, style });
     await openUntitled(sessionFileName(session.id, `.${spec.extension}`), spec.language, text);
-    return done(undefined, `Opened the session as ${spec.words}.`);
+    return done(undefined, `Opened the restore of ${await nameOfSession(hub.units, workload, read.session, read.contents)} as ${spec.words}.`);
   });
+}
+
+/**
+ * Copies the session with its artifacts as JSON (`sessionJson`), read fresh, and says what was copied. The tree's
+ * Copy Session JSON and the panel's Copy JSON both run this, so they copy the same thing.
+ */
+export function copySessionJson(hub: SessionHub, { workload, session }: SessionTarget): Promise<ActionOutcome> {
+  return outcomeOf(async () => {
+    const read = await freshRead(hub, workload, session.id);
+    await vscode.env.clipboard.writeText(sessionJson(workload, read.session, read.contents));
+    const name = await nameOfSession(hub.units, workload, read.session, read.contents);
+    const count = read.contents.standard.length + read.contents.granular.length;
+    return done(undefined, `Copied the JSON of ${possessiveRestore(name)} (${count} artifact${count === 1 ? '' : 's'}).`);
+  });
+}
+
+/** "Debra Berger's restore" for a plain name; "the restore of 5 OneDrives (bulk)" otherwise. */
+function possessiveRestore(name: string): string {
+  if (!/^[\p{L}][\p{L} .'-]*$/u.test(name)) return `the restore of ${name}`;
+  return name.endsWith('s') ? `${name}' restore` : `${name}'s restore`;
+}
+
+async function freshRead(hub: SessionHub, workload: Workload, sessionId: string): Promise<{ session: RestoreSession; contents: SessionContents }> {
+  const read = await hub.load(workload, sessionId, 'refresh');
+  if (!read?.contents) throw new Error('The service no longer has this session.');
+  return { session: read.session, contents: read.contents };
 }
 
 /** Opens the session's JSON document beside the current editor. */

@@ -25,22 +25,5 @@ export function sessionCommands(ctx: CommandContext): CommandSpec[] {
         if (target) valueOrThrow(await deleteSession(await actionDeps(ctx), target));
       },
     },
-    {
-      id: 'restoreSessions.copySessionId',
-      run: async (arg) => {
-        const target = await resolveSession(ctx, arg);
-        if (target) await vscode.env.clipboard.writeText(target.session.id);
-      },
-    },
-    {
-      id: 'restoreSessions.copySessionJson',
-      run: async (arg) => {
-        const target = await resolveSession(ctx, arg);
-        if (!target) return;
-        const { api } = await ctx.hubs.active();
-        const { body } = await api.sessions.get(target.workload, target.session.id);
-        await vscode.env.clipboard.writeText(JSON.stringify(body, null, 2));
-      },
-    },
   ];
 }

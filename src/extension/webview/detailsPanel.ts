@@ -5,15 +5,16 @@
 // polling live in panelMessages.ts, panelActions.ts, panelLoading.ts and panelPoller.ts.
 import * as vscode from 'vscode';
 import type { HistoryKey, HistoryRecorder, ObservationSource } from '../../backup/history';
-import type { RestoreArtifactBase, RestoreSession, Workload } from '../../backup/model';
+import type { RestoreSession, Workload } from '../../backup/model';
 import { workload as workloadById } from '../../backup/model';
-import { artifactUnitId, sessionStatusWord } from '../../backup/presentation';
+import { sessionStatusWord } from '../../backup/presentation';
 import { hostMessage, type DetailsAction, type DetailsSnapshot, type HostMessage, type PanelIdentity } from '../../protocol/details';
 import type { RenderedReport } from '../../protocol/testHooks';
 import type { ActionDeps } from '../actions/deps';
 import { classifyError, summaryWithRequestId } from '../errors';
 import type { Log } from '../log';
 import type { SessionChange, SessionHub } from '../sessions/hub';
+import { unitLookup } from '../sessions/unitLookup';
 import { panelAction } from './panelActions';
 import { goneLoaded, loadedFromRead } from './panelLoading';
 import { receivePageMessage } from './panelMessages';
@@ -194,15 +195,9 @@ export class DetailsPanel implements vscode.Disposable {
   async postSnapshot(): Promise<void> {
     if (this.disposed) return;
     const units = (this.hub ?? this.host.hubs.get(this.identity.connectionId))?.units;
-    const pointIds = [...this.loaded.standard, ...this.loaded.granular]
-      .filter((a) => !artifactUnitId(a))
-      .map((a) => (a as RestoreArtifactBase).restorePoint?.id)
-      .filter((id): id is string => !!id);
-    const none = new Map<string, string>();
-    const [history, unitNames, restorePointUnits] = await Promise.all([
+    const [history, { unitNames, restorePointUnits }] = await Promise.all([
       this.host.recorder.list(this.key),
-      units ? units.unitNames(this.workload).catch(() => none) : none,
-      units && pointIds.length ? units.unitsOfRestorePoints(pointIds).catch(() => none) : none,
+      unitLookup(units, this.workload, [...this.loaded.standard, ...this.loaded.granular]),
     ]);
     const snapshot = buildSnapshot({
       identity: this.identity,

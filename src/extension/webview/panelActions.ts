@@ -2,11 +2,10 @@
 // one activation confirmation); the panel shows their real outcome: the new status, "cancelled", or the
 // failure's words with its request-id. Never runs our own commands by id.
 import * as vscode from 'vscode';
-import { sessionDocument } from '../../backup/exports';
 import type { RestoreSession, Workload } from '../../backup/model';
 import type { DetailsAction } from '../../protocol/details';
 import type { ActionDeps } from '../actions/deps';
-import { exportSession, openSessionJson, sessionFileName } from '../actions/exportActions';
+import { copySessionJson, exportSession, openSessionJson, sessionFileName } from '../actions/exportActions';
 import { done, type ActionOutcome } from '../actions/outcome';
 import { retryFailed } from '../actions/retryActions';
 import { activateSession, deleteSession } from '../actions/sessionActions';
@@ -54,16 +53,17 @@ export async function panelAction(panel: ActionPanel, action: DetailsAction): Pr
       if (outcome.kind === 'done') await panel.openPanel(panel.workload, outcome.value.session);
       return outcome;
     }
-    case 'copyJson': {
-      const { standard, granular, bulk } = panel.loaded;
-      await vscode.env.clipboard.writeText(JSON.stringify(sessionDocument(panel.workload, session, { standard, granular, bulkRequests: bulk }), null, 2));
-      return done(undefined, 'Copied the session JSON.');
-    }
+    case 'copyJson':
+      return copySessionJson((await panel.deps()).hub, target);
     case 'openJson':
       await openSessionJson(target);
       return done(undefined, '');
     case 'exportHttp':
       return exportSession((await panel.deps()).hub, target, 'http');
+    case 'exportCurl':
+      return exportSession((await panel.deps()).hub, target, 'curl');
+    case 'exportPowerShell':
+      return exportSession((await panel.deps()).hub, target, 'powershell');
   }
 }
 

@@ -4,7 +4,8 @@ import {
   artifactState, buildTimeline, laneId, OBSERVATION_WORDS, sessionState, summarizeSnapshot, type HistorySnapshot,
 } from '../../backup/history';
 import type {
-  GranularRestoreArtifactBase, RestoreArtifact, RestoreArtifactBase, RestoreArtifactsBulkAdditionRequest, RestoreSession, Workload,
+  GranularRestoreArtifactBase, MailboxRestoreArtifact, RestoreArtifact, RestoreArtifactBase, RestoreArtifactsBulkAdditionRequest, RestoreSession,
+  Workload,
 } from '../../backup/model';
 import { allowedActions, countArtifacts, isTerminalSession } from '../../backup/model';
 import {
@@ -14,6 +15,8 @@ import {
   type ArtifactRow, type DetailsAction, type DetailsSnapshot, type LiveInfo, type PanelIdentity, type PayloadPart, type ResponseInfo,
   safeExternalUrl,
 } from '../../protocol/details';
+import { sessionName } from '../../backup/sessionNaming';
+import { unitOfArtifact } from '../sessions/unitLookup';
 
 export interface Loaded {
   session?: RestoreSession;
@@ -51,6 +54,14 @@ export function artifactRows(workload: Workload, loaded: Loaded, unitNames: Read
     ...loaded.standard.map((a) => artifactRow(workload, a, 'standard', unitNames, restorePointUnits)),
     ...loaded.granular.map((a) => artifactRow(workload, a, 'granular', unitNames, restorePointUnits)),
   ];
+  // A failed item of a granular file restore carries no error of its own; when it is the session's only
+  // failure, the session's error is about it.
+  const failed = rows.filter((row) => row.status === 'failed');
+  const sessionError = loaded.session?.error;
+  if (failed.length === 1 && failed[0].kind === 'granular' && !failed[0].errorCode && !failed[0].errorMessage && sessionError) {
+    failed[0].errorCode = sessionError.code ?? undefined;
+    failed[0].errorMessage = sessionError.message ?? undefined;
+  }
   // Failed first; otherwise the service's order.
   return rows.map((row, i) => ({ row, i })).sort((a, b) => Number(b.row.status === 'failed') - Number(a.row.status === 'failed') || a.i - b.i).map((x) => x.row);
 }
@@ -78,6 +89,7 @@ function artifactRow(
     unitNameSource = 'artifact';
   }
   const location = restoredLocation(workload, artifact);
+  const itemCount = (artifact as MailboxRestoreArtifact).restoredItemCount;
   const url = safeExternalUrl(location.url);
   const start = validDate(artifact.startDateTime);
   const completion = validDate(artifact.completionDateTime);
@@ -97,6 +109,7 @@ function artifactRow(
     errorCode: standard.error?.code ?? undefined,
     errorMessage: standard.error?.message ?? undefined,
     location: location.name || url ? { name: location.name, url } : undefined,
+    restoredItemCount: typeof itemCount === 'number' && artifact.status === 'succeeded' ? itemCount : undefined,
   };
 }
 
@@ -113,7 +126,7 @@ export function availableActions(loaded: Loaded, historyCount: number): DetailsA
     if (allowed.has('delete')) actions.push('delete');
     if (isTerminalSession(session.status) && [...loaded.standard, ...loaded.granular].some((a) => a.status === 'failed')) actions.push('retryFailed');
   }
-  if (session) actions.push('copyJson', 'openJson', 'exportHttp');
+  if (session) actions.push('copyJson', 'openJson', 'exportHttp', 'exportCurl', 'exportPowerShell');
   if (historyCount > 0) actions.push('exportHistory', 'clearHistory');
   return actions;
 }
@@ -122,6 +135,12 @@ export function buildSnapshot(inputs: SnapshotInputs): DetailsSnapshot {
   const { identity, workload, loaded, history, now } = inputs;
   const session = loaded.session ?? (history[history.length - 1]?.session as RestoreSession | undefined);
   const rows = artifactRows(workload, loaded, inputs.unitNames, inputs.restorePointUnits);
+  // Named once the contents were read: before that, empty lists would name it "Empty … restore".
+  const contentsRead = !!loaded.standardResponse;
+  const name = session && contentsRead ? sessionName({
+    workload, session, standard: loaded.standard, granular: loaded.granular, bulkRequests: loaded.bulk,
+    unitOf: unitOfArtifact({ unitNames: inputs.unitNames, restorePointUnits: inputs.restorePointUnits ?? new Map() }),
+  }) : undefined;
 
   const serviceCount = session?.restoreSessionArtifactCount;
   const counted = countArtifacts([...loaded.standard, ...loaded.granular].map((a) => a.status ?? 'added'));
@@ -161,6 +180,7 @@ export function buildSnapshot(inputs: SnapshotInputs): DetailsSnapshot {
       restoreJobType: session?.restoreJobType ?? undefined,
       errorCode: session?.error?.code ?? undefined,
       errorMessage: session?.error?.message ?? undefined,
+      sessionName: name,
     },
     progress: {
       total: count.total ?? 0,

@@ -39,11 +39,13 @@ const ACTION_LABELS: Record<DetailsAction, [label: string, busy: string, title: 
   copyJson: ['Copy JSON', 'Copying…', 'Copy the session and its artifacts as JSON'],
   openJson: ['Open JSON', 'Opening…', 'Open the session and its artifacts in an untitled JSON document'],
   exportHttp: ['Export .http', 'Exporting…', 'Open a .http file with the requests that reproduce this session'],
+  exportCurl: ['Export cURL', 'Exporting…', 'Open a shell script with the curl commands that reproduce this session'],
+  exportPowerShell: ['Export PowerShell', 'Exporting…', 'Open a PowerShell script (Invoke-MgGraphRequest or the BackupRestore cmdlets) that reproduces this session'],
   exportHistory: ['Export History…', 'Exporting…', 'Save the recorded status history as a JSON file'],
   clearHistory: ['Clear History', 'Clearing…', 'Forget the recorded status history of this session'],
 };
 
-const HEADER_ACTIONS: DetailsAction[] = ['refresh', 'activate', 'delete', 'retryFailed', 'copyJson', 'openJson', 'exportHttp'];
+const HEADER_ACTIONS: DetailsAction[] = ['refresh', 'activate', 'delete', 'retryFailed', 'copyJson', 'openJson', 'exportHttp', 'exportCurl', 'exportPowerShell'];
 const HISTORY_ACTIONS: DetailsAction[] = ['exportHistory', 'clearHistory'];
 
 function actionButton(action: DetailsAction, snapshot: DetailsSnapshot, ui: UiState, primary = false): VNode | null {

@@ -79,7 +79,7 @@ async function openDetails(page: Page, ctx: WalkContext, sessionId: string): Pro
 }
 
 /** Closes every editor; an untitled report from an earlier step (Check Permissions) is closed without saving. */
-async function closeEditorsWithoutSaving(page: Page): Promise<void> {
+export async function closeEditorsWithoutSaving(page: Page): Promise<void> {
   await runFromPalette(page, 'View: Close All Editors');
   const dontSave = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Don't Save$/ });
   const tabs = page.locator('.part.editor .tab');

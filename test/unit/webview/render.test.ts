@@ -121,7 +121,7 @@ describe('details page rendering', () => {
     assert.ok(!snapshot.actions.includes('activate') && !snapshot.actions.includes('delete'));
     assert.ok(snapshot.actions.includes('retryFailed'));
     const buttons = findAll(renderDetails(snapshot, emptyUi()), (n) => n.tag === 'button' && 'data-action' in n.attrs).map((b) => b.attrs['data-action']);
-    assert.deepEqual(buttons, ['refresh', 'retryFailed', 'copyJson', 'openJson', 'exportHttp', 'exportHistory', 'clearHistory']);
+    assert.deepEqual(buttons, ['refresh', 'retryFailed', 'copyJson', 'openJson', 'exportHttp', 'exportCurl', 'exportPowerShell', 'exportHistory', 'clearHistory']);
     const busy = findAll(renderDetails(snapshot, { ...emptyUi(), busy: ['refresh'] }), (n) => n.attrs['data-action'] === 'refresh')[0];
     assert.equal(textOf(busy), 'Refreshing…');
     assert.ok('disabled' in busy.attrs);
