@@ -5,7 +5,7 @@ const { spawnSync } = require('child_process');
 const path = require('path');
 
 const PROFILES = ['refuse', 'ignore', 'honour'];
-const SPECS = ['out/test/unit/api/facade.test.js', 'out/test/unit/api/profiles.test.js', 'out/test/unit/tree/*.test.js', 'out/test/unit/sessions/*.test.js'];
+const SPECS = ['out/test/unit/backup/api/facade.test.js', 'out/test/unit/backup/api/profiles.test.js', 'out/test/unit/extension/tree/*.test.js', 'out/test/unit/extension/sessions/*.test.js'];
 const mocha = path.join(path.dirname(require.resolve('mocha/package.json')), 'bin', 'mocha.js');
 
 let failedAny = false;

@@ -10,7 +10,7 @@ import {
 import { DEMO_ADMIN_APP, DEMO_PUBLIC_CLIENT, DEMO_READER_APP } from '../../../src/emulator/identity';
 import { GraphClient, GraphError, HttpTransport, type RequestLogEntry } from '../../../src/graph';
 import { until } from '../../support/wait';
-import { startIdentityHarness, type IdentityHarness } from '../identity/harness';
+import { startIdentityHarness, type IdentityHarness } from '../emulator/identity/harness';
 
 
 describe('auth: msal-node against the emulated identity', function () {

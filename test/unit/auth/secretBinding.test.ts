@@ -5,7 +5,7 @@ import { strict as assert } from 'assert';
 import { MemorySecretStore, MsalTokenProvider, SignInRequiredError, type MsalTokenProviderOptions } from '../../../src/auth';
 import { DEMO_ADMIN_APP, DEMO_PUBLIC_CLIENT } from '../../../src/emulator/identity';
 import { HttpTransport } from '../../../src/graph';
-import { startIdentityHarness, type IdentityHarness } from '../identity/harness';
+import { startIdentityHarness, type IdentityHarness } from '../emulator/identity/harness';
 
 describe('auth: secrets bound to their endpoints', function () {
   this.timeout(30_000);

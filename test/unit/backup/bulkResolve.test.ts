@@ -4,7 +4,7 @@ import { readBulkCsv } from '../../../src/backup/bulkCsv';
 import { bulkUnresolved, resolveBulkRows, type UnitLookup } from '../../../src/backup/bulkResolve';
 import { workload, type ProtectionUnit, type RestoreArtifactsBulkAdditionRequest } from '../../../src/backup/model';
 import { unitAddress } from '../../../src/backup/presentation';
-import { startHarness, type Harness } from '../api/harness';
+import { startHarness, type Harness } from './api/harness';
 
 describe('bulk rows resolved before sending', function () {
   this.timeout(20_000);

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { BatchRequestItem, GraphClient } from '../../../src/graph';
 import { FAST_RETRY, TestServer, sendJson, startServer } from './server';
-import { PREFER, ROOT, start, type Client } from '../emulator/helpers';
+import { PREFER, ROOT, start, type Client } from '../emulator/service/helpers';
 
 interface WireReq {
   id: string;
