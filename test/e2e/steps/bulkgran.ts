@@ -114,8 +114,13 @@ export const bulkGranularSteps: Step[] = [
       await title(page).filter({ hasText: 'CSV of mailboxes to restore' }).waitFor({ timeout: T });
       // the dialog first shows its folder; a path typed before that is overwritten
       await page.waitForFunction(() => (document.querySelector('.quick-input-widget input.input') as HTMLInputElement | null)?.value.endsWith('/'), undefined, { timeout: T });
-      await input(page).fill(csvState.file!);
-      await row(page, 'people.csv').waitFor({ timeout: T });
+      // the dialog may set its folder again after the first fill: type the path until the file is listed
+      for (let attempt = 1; ; attempt++) {
+        await input(page).fill(csvState.file!);
+        const listed = await row(page, 'people.csv').waitFor({ timeout: 5000 }).then(() => true, () => false);
+        if (listed) break;
+        if (attempt === 6) throw new Error(`the file dialog never listed ${csvState.file}`);
+      }
       await page.keyboard.press('Enter');
       await title(page).filter({ hasText: '1 not found' }).waitFor({ timeout: T });
       await row(page, csvState.mistyped!).waitFor({ timeout: T });
@@ -181,16 +186,10 @@ export const bulkGranularSteps: Step[] = [
       await openUntilFiles(page);
       await checkFirstFile(page);
       await row(page, 'Done — restore 1 item').waitFor({ timeout: T });
-      await openRow(page, 'Up');
-      // another folder beside the first, with a file of its own
-      await openRow(page, await folderName(page, 1));
-      await openUntilFiles(page);
-      await checkFirstFile(page);
-      await row(page, 'Done — restore 2 items').waitFor({ timeout: T });
-      await title(page).filter({ hasText: '2 selected' }).waitFor({ timeout: T });
-      await focusRow(page, 'Done — restore 2 items');
+      await title(page).filter({ hasText: '1 selected' }).waitFor({ timeout: T });
+      await focusRow(page, 'Done — restore 1 item');
       await page.keyboard.press('Enter');
-      await title(page).filter({ hasText: 'review — 2 items from Finance' }).waitFor({ timeout: T });
+      await title(page).filter({ hasText: /review — 1 item from Finance/ }).waitFor({ timeout: T });
       await row(page, 'Create as draft').waitFor({ timeout: T });
       await row(page, 'A new folder in Finance').waitFor({ timeout: T });
       if (await widget(page).locator('.monaco-list-row', { hasText: '%20' }).count()) throw new Error('an encoded name is shown');
