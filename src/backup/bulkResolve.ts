@@ -8,6 +8,7 @@ import type { ProtectionUnit, RestoreArtifactsBulkAdditionRequest, Workload } fr
 import { unitDisplayName, unitRef } from './sessionNaming';
 import { plural } from './timeWords';
 import { errorText, oneLine, words } from './words';
+import { stringListFieldOf } from './model';
 
 /** Finds the units for a batch of values (addresses, URLs or ids); a value with no unit is absent from the map. */
 export type UnitLookup = (values: readonly string[]) => Promise<ReadonlyMap<string, ProtectionUnit>>;
@@ -65,9 +66,7 @@ export function bulkUnresolved(
   bulk: RestoreArtifactsBulkAdditionRequest,
   resolved: readonly { id?: string | null; address?: string | null }[],
 ): { unresolved: string[]; text: string } {
-  const record = bulk as unknown as Record<string, unknown>;
-  const listed = [record[workload.bulkRequests.resourceField], record[workload.bulkRequests.idField]]
-    .flatMap((list) => (Array.isArray(list) ? list.filter((v): v is string => typeof v === 'string') : []));
+  const listed = [workload.bulkRequests.resourceField, workload.bulkRequests.idField].flatMap((field) => stringListFieldOf(bulk, field));
   const known = new Set(resolved.flatMap((u) => [u.id, u.address]).filter((v): v is string => !!v).map((v) => v.toLowerCase().replace(/\/+$/, '')));
   const unresolved = listed.filter((value) => !known.has(value.toLowerCase().replace(/\/+$/, '')));
   const reason = errorText(bulk.error);

@@ -11,6 +11,7 @@ import type {
 } from './model';
 import { chunk, LIMITS } from './model';
 import { commentText, oneLineJson, shQuote } from './exportQuoting';
+import { fieldOf } from './model';
 
 export interface SessionContents {
   standard: readonly RestoreArtifact[];
@@ -102,7 +103,7 @@ export function reproduction(workload: Workload, session: RestoreSession, conten
   for (const bulk of contents.bulkRequests ?? []) {
     const body: Record<string, unknown> = {};
     for (const field of ['displayName', 'destinationType', 'protectionTimePeriod', 'restorePointPreference', 'tags', workload.bulkRequests.resourceField, workload.bulkRequests.idField]) {
-      const value = (bulk as unknown as Record<string, unknown>)[field];
+      const value = fieldOf(bulk, field);
       if (value !== undefined && value !== null) body[field] = value;
     }
     requests.push({ title: `Add the bulk addition request "${commentText(bulk.displayName ?? bulk.id)}"`, method: 'POST', path: `${sessionPath}/${workload.bulkRequests.nav}`, body });

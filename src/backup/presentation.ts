@@ -6,6 +6,7 @@ import type {
 } from './model';
 import { countArtifacts, isTerminalSession } from './model';
 import { words } from './words';
+import { stringFieldOf } from './model';
 
 export function sessionStatusWord(status: RestoreSessionStatus | null | undefined): string {
   return words('sessionStatus', status);
@@ -65,27 +66,22 @@ export function formatDateTime(value: string | null | undefined): string {
 /** The display name of a protection unit, by the workload's name field, falling back to its address and id. */
 export function unitName(workload: Workload, unit: ProtectionUnit | undefined | null): string | undefined {
   if (!unit) return undefined;
-  const record = unit as unknown as Record<string, unknown>;
-  const name = record[workload.protectionUnits.nameField] ?? record[workload.protectionUnits.addressField] ?? unit.id;
-  return typeof name === 'string' ? name : undefined;
+  return stringFieldOf(unit, workload.protectionUnits.nameField) ?? stringFieldOf(unit, workload.protectionUnits.addressField) ?? unit.id;
 }
 
 /** A unit's address: the mailbox or OneDrive owner's e-mail, or the site URL ('' when the service sent none). */
 export function unitAddress(workload: Workload, unit: ProtectionUnit): string {
-  const address = (unit as unknown as Record<string, unknown>)[workload.protectionUnits.addressField];
-  return typeof address === 'string' ? address : '';
+  return stringFieldOf(unit, workload.protectionUnits.addressField) ?? '';
 }
 
 /** Where a finished artifact was restored to: folder name, or site name and URL. */
 export function restoredLocation(workload: Workload, artifact: RestoreArtifact): { name?: string; url?: string } {
-  const record = artifact as unknown as Record<string, unknown>;
   if ('browseSessionId' in artifact) {
     const granular = artifact as GranularRestoreArtifactBase;
     return { name: granular.restoredItemPath ?? undefined, url: granular.restoredItemWebUrl ?? undefined };
   }
-  const name = record[workload.restoredLocation.nameField];
-  const url = workload.restoredLocation.urlField ? record[workload.restoredLocation.urlField] : undefined;
-  return { name: typeof name === 'string' ? name : undefined, url: typeof url === 'string' ? url : undefined };
+  const url = workload.restoredLocation.urlField ? stringFieldOf(artifact, workload.restoredLocation.urlField) : undefined;
+  return { name: stringFieldOf(artifact, workload.restoredLocation.nameField), url };
 }
 
 /** The point in time an artifact restores to. */

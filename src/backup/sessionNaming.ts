@@ -8,6 +8,7 @@ import { unitAddress } from './presentation';
 import type { Progress } from './progress';
 import { parseInstant, timeAgo } from './timeWords';
 import { oneLine, words } from './words';
+import { stringListFieldOf, stringFieldOf } from './model';
 
 /** What is known of the unit an artifact restores; the caller fills it from its unit directory. */
 export interface UnitRef {
@@ -32,9 +33,7 @@ export interface SessionNamingInput {
 
 /** The unit's name and address as the workload table says where to find them. */
 export function unitRef(workload: Workload, unit: ProtectionUnit): UnitRef {
-  const record = unit as unknown as Record<string, unknown>;
-  const name = record[workload.protectionUnits.nameField];
-  return { id: unit.id, name: typeof name === 'string' ? name : null, address: unitAddress(workload, unit) || null };
+  return { id: unit.id, name: stringFieldOf(unit, workload.protectionUnits.nameField) ?? null, address: unitAddress(workload, unit) || null };
 }
 
 /** The session's name for labels, titles, dialogs and toasts. */
@@ -68,9 +67,8 @@ export function unitDisplayName(workload: Workload, unit: UnitRef | undefined): 
 
 /** `5 OneDrives (bulk)`, from the resources listed, else the request's own name. */
 export function bulkName(workload: Workload, bulk: RestoreArtifactsBulkAdditionRequest): string {
-  const record = bulk as unknown as Record<string, unknown>;
-  const listed = [record[workload.bulkRequests.resourceField], record[workload.bulkRequests.idField]]
-    .reduce<number>((sum, list) => sum + (Array.isArray(list) ? list.length : 0), 0);
+  const listed = [workload.bulkRequests.resourceField, workload.bulkRequests.idField]
+    .reduce<number>((sum, field) => sum + stringListFieldOf(bulk, field).length, 0);
   if (listed) return `${listed.toLocaleString('en-US')} ${listed === 1 ? workload.unitLabel : workload.unitLabelPlural} (bulk)`;
   const name = oneLine(bulk.displayName ?? '');
   return name ? `${shorten(name, 40)} (bulk)` : `${workload.unitLabelPlural[0].toUpperCase()}${workload.unitLabelPlural.slice(1)} (bulk)`;
@@ -118,10 +116,8 @@ export function sessionDescription(session: RestoreSessionBase, progress: Progre
 export function sessionUnits(input: SessionNamingInput): UnitRef[] {
   const refs = [...(input.standard ?? []), ...(input.granular ?? [])].map(input.unitOf).filter((u): u is UnitRef => !!u);
   for (const bulk of input.bulkRequests ?? []) {
-    const record = bulk as unknown as Record<string, unknown>;
     for (const field of [input.workload.bulkRequests.resourceField, input.workload.bulkRequests.idField]) {
-      const list = record[field];
-      if (Array.isArray(list)) for (const value of list) if (typeof value === 'string') refs.push(field === input.workload.bulkRequests.idField ? { id: value } : { address: value });
+      for (const value of stringListFieldOf(bulk, field)) refs.push(field === input.workload.bulkRequests.idField ? { id: value } : { address: value });
     }
   }
   return refs;

@@ -8,6 +8,7 @@ import type {
 import { LIMITS } from '../model';
 import { OptionSupport, refusedOption } from './optionSupport';
 import { odataString, paths } from './paths';
+import { stringFieldOf } from '../model';
 
 /** Where the connection remembers whether `$expand=protectionUnit` works on a single restore point. */
 const POINT = 'restorePoints/{id}';
@@ -38,9 +39,9 @@ export class TenantApi {
     const index = new Map<string, ProtectionUnit>();
     const key = (value: string) => value.trim().toLowerCase().replace(/\/+$/, '');
     for (const unit of await this.units(workload, signal)) {
-      const record = unit as unknown as Record<string, unknown>;
       for (const field of ['id', workload.protectionUnits.resourceIdField, workload.protectionUnits.addressField]) {
-        if (typeof record[field] === 'string' && record[field]) index.set(key(record[field] as string), unit);
+        const value = stringFieldOf(unit, field);
+        if (value) index.set(key(value), unit);
       }
     }
     return async (values) => new Map(values.flatMap((value) => {

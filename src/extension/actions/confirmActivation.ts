@@ -16,6 +16,7 @@ import { unitDisplayName } from '../../backup/sessionNaming';
 import { oneLine } from '../../backup/words';
 import type { SessionHub } from '../sessions/hub';
 import type { Ui } from '../ui';
+import { stringListFieldOf } from '../../backup/model';
 
 export const DONT_RESTORE = "Don't Restore";
 
@@ -91,7 +92,6 @@ function destinationOf(artifacts: readonly RestoreArtifact[], bulk: SessionConte
 
 /** Rows of a bulk request still to be resolved into units: its listed addresses and ids. */
 function bulkRows(workload: Workload, request: SessionContentsRead['bulkRequests'][number]): number {
-  const record = request as unknown as Record<string, unknown>;
   return [workload.bulkRequests.resourceField, workload.bulkRequests.idField]
-    .reduce((sum, field) => sum + (Array.isArray(record[field]) ? (record[field] as unknown[]).length : 0), 0);
+    .reduce((sum, field) => sum + stringListFieldOf(request, field).length, 0);
 }
