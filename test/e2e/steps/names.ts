@@ -100,9 +100,12 @@ async function expandOnly(page: Page, manifest: Manifest, workload: (typeof WORK
     const row = sidebar(page).locator('.monaco-list-row[aria-level="2"]', { hasText: w }).first();
     await row.waitFor({ timeout: T });
     const want = String(w === workload);
-    if ((await row.getAttribute('aria-expanded')) !== want) {
+    // a click that lands while the view re-renders (a refresh announced by the hub) can be lost: try again
+    for (let attempt = 1; (await row.getAttribute('aria-expanded')) !== want; attempt++) {
       await row.click();
-      await sidebar(page).locator(`.monaco-list-row[aria-level="2"][aria-expanded="${want}"]`, { hasText: w }).first().waitFor({ timeout: T });
+      const settled = sidebar(page).locator(`.monaco-list-row[aria-level="2"][aria-expanded="${want}"]`, { hasText: w }).first();
+      if (await settled.waitFor({ timeout: 10_000 }).then(() => true, () => false)) break;
+      if (attempt === 3) throw new Error(`${w} did not ${want === 'true' ? 'expand' : 'collapse'}`);
     }
   }
 }
