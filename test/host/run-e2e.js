@@ -9,7 +9,7 @@
 // (RESTORE_SESSIONS_EMULATOR_CONTROL_TOKEN, also ctx.emulatorControlToken for the steps).
 // Prints "N passed, N failed" alone on a line; exits non-zero on any failure or on the hard timeout
 // (E2E_TIMEOUT_MS, default 480000), after killing every process group it started.
-//   env: E2E_STEP_TIMEOUT_MS (default 90000), KEEP_STATE=1, E2E_ONLY=step,step (iteration only)
+//   env: E2E_STEP_TIMEOUT_MS (default 150000), KEEP_STATE=1, E2E_ONLY=step,step (iteration only)
 /* global setTimeout, clearTimeout */
 const fs = require('fs');
 const path = require('path');
@@ -17,7 +17,7 @@ const host = require('./host');
 const { unexpectedSkips } = require('./expected-skips');
 
 const TIMEOUT_MS = +(process.env.E2E_TIMEOUT_MS || 480000);
-const STEP_TIMEOUT_MS = +(process.env.E2E_STEP_TIMEOUT_MS || 90000);
+const STEP_TIMEOUT_MS = +(process.env.E2E_STEP_TIMEOUT_MS || 150000);
 const SHOTS = path.join(host.ROOT, 'test-results/e2e');
 const t0 = Date.now();
 const log = (...a) => console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);

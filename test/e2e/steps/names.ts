@@ -149,8 +149,14 @@ export const namesSteps: Step[] = [
       await row.waitFor({ timeout: T });
       await sidebar(page).locator('.monaco-list-row[aria-level="3"]', { hasText: /by / }).first().waitFor({ timeout: T });
       await widenSidebar(page);
-      await row.hover();
-      await page.locator('.monaco-hover, .workbench-hover').filter({ hasText: draft.unitName }).first().waitFor({ timeout: T });
+      // the tooltip names the unit; a hover that lands during a re-render shows nothing, so hover again
+      const tooltip = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: draft.unitName }).first();
+      for (let attempt = 1; ; attempt++) {
+        await page.mouse.move(900, 600);
+        await row.hover();
+        if (await tooltip.waitFor({ timeout: 10_000 }).then(() => true, () => false)) break;
+        if (attempt === 4) throw new Error(`no tooltip naming ${draft.unitName}`);
+      }
     },
   },
   {
@@ -164,7 +170,8 @@ export const namesSteps: Step[] = [
       await page.locator('.quick-input-widget input.input').first().fill(unitName);
       await quickRow(page, unitName).waitFor({ timeout: T });
       await page.keyboard.press('Enter');
-      await quickTitle(page).filter({ hasText: `Restores of ${unitName}` }).waitFor({ timeout: 60000 });
+      // every session of the three workloads is listed and named first: allow for a slow machine
+      await quickTitle(page).filter({ hasText: `Restores of ${unitName}` }).waitFor({ timeout: 120_000 });
       await quickRow(page, unitName).waitFor({ timeout: T });
     },
   },
