@@ -157,6 +157,9 @@ export const namesSteps: Step[] = [
         if (await tooltip.waitFor({ timeout: 10_000 }).then(() => true, () => false)) break;
         if (attempt === 4) throw new Error(`no tooltip naming ${draft.unitName}`);
       }
+      // leave no hover behind: a lingering one takes the keyboard from the next step's quick pick
+      await page.mouse.move(900, 600);
+      await page.keyboard.press('Escape');
     },
   },
   {
@@ -168,8 +171,7 @@ export const namesSteps: Step[] = [
       await palette(page, commandTitle(manifest, 'restoreSessions.findRestoresOf'));
       await quickTitle(page).filter({ hasText: 'Find Restores of' }).waitFor({ timeout: T });
       await page.locator('.quick-input-widget input.input').first().fill(unitName);
-      await quickRow(page, unitName).waitFor({ timeout: T });
-      await page.keyboard.press('Enter');
+      await quickRow(page, unitName).first().click();
       // every session of the three workloads is listed and named first: allow for a slow machine
       await quickTitle(page).filter({ hasText: `Restores of ${unitName}` }).waitFor({ timeout: 120_000 });
       await quickRow(page, unitName).waitFor({ timeout: T });
