@@ -114,12 +114,13 @@ export const bulkGranularSteps: Step[] = [
       await title(page).filter({ hasText: 'CSV of mailboxes to restore' }).waitFor({ timeout: T });
       // the dialog first shows its folder; a path typed before that is overwritten
       await page.waitForFunction(() => (document.querySelector('.quick-input-widget input.input') as HTMLInputElement | null)?.value.endsWith('/'), undefined, { timeout: T });
-      // the dialog may set its folder again after the first fill: type the path until the file is listed
+      // the dialog may set its folder again after the first fill, and its listing of the folder can be older than
+      // the file: type the whole path until the input holds it, then accept the typed path
       for (let attempt = 1; ; attempt++) {
         await input(page).fill(csvState.file!);
-        const listed = await row(page, 'people.csv').waitFor({ timeout: 5000 }).then(() => true, () => false);
-        if (listed) break;
-        if (attempt === 6) throw new Error(`the file dialog never listed ${csvState.file}`);
+        await row(page, 'people.csv').waitFor({ timeout: 3000 }).catch(() => undefined);
+        if ((await input(page).inputValue()) === csvState.file) break;
+        if (attempt === 6) throw new Error(`the file dialog never took the path ${csvState.file}`);
       }
       await page.keyboard.press('Enter');
       await title(page).filter({ hasText: '1 not found' }).waitFor({ timeout: T });
