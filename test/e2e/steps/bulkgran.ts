@@ -114,15 +114,20 @@ export const bulkGranularSteps: Step[] = [
       await title(page).filter({ hasText: 'CSV of mailboxes to restore' }).waitFor({ timeout: T });
       // the dialog first shows its folder; a path typed before that is overwritten
       await page.waitForFunction(() => (document.querySelector('.quick-input-widget input.input') as HTMLInputElement | null)?.value.endsWith('/'), undefined, { timeout: T });
-      // the dialog may set its folder again after the first fill, and its listing of the folder can be older than
-      // the file: type the whole path until the input holds it, then accept the typed path
+      // the dialog may set its folder again after a fill (then Enter would open the folder, not the file): type the
+      // whole path, accept it, and try again while the preview has not come
+      const preview = title(page).filter({ hasText: '1 not found' });
       for (let attempt = 1; ; attempt++) {
         await input(page).fill(csvState.file!);
         await row(page, 'people.csv').waitFor({ timeout: 3000 }).catch(() => undefined);
-        if ((await input(page).inputValue()) === csvState.file) break;
-        if (attempt === 6) throw new Error(`the file dialog never took the path ${csvState.file}`);
+        if ((await input(page).inputValue()) === csvState.file) {
+          await page.keyboard.press('Enter');
+          if (await preview.waitFor({ timeout: 10_000 }).then(() => true, () => false)) break;
+          // still reading the file (the dialog has closed): wait for the preview; never type into the preview
+          if (!(await title(page).filter({ hasText: 'CSV of mailboxes to restore' }).isVisible())) break;
+        }
+        if (attempt === 5) throw new Error(`the file dialog never took the path ${csvState.file}`);
       }
-      await page.keyboard.press('Enter');
       await title(page).filter({ hasText: '1 not found' }).waitFor({ timeout: T });
       await row(page, csvState.mistyped!).waitFor({ timeout: T });
       await row(page, 'Listed twice').waitFor({ timeout: T });
