@@ -168,6 +168,9 @@ export const namesSteps: Step[] = [
       const { page, manifest } = ctx;
       await mainEmulator(ctx);
       const { unitName } = await knownPoint(ctx, EXCHANGE);
+      // focus away from the tree and any hover the previous step left, so the palette gets the keyboard
+      await page.mouse.click(900, 600);
+      await page.keyboard.press('Escape');
       await palette(page, commandTitle(manifest, 'restoreSessions.findRestoresOf'));
       await quickTitle(page).filter({ hasText: 'Find Restores of' }).waitFor({ timeout: T });
       await page.locator('.quick-input-widget input.input').first().fill(unitName);
