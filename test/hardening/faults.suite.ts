@@ -62,6 +62,7 @@ export function faultsSuite(): void {
       assert.equal(res.attempts, 6, 'five throttled attempts, then the sixth succeeds');
       const waits = h.log.slice(logged).map((e) => e.retryInMs).filter((ms) => ms !== undefined);
       assert.equal(waits.length, 5, 'a wait scheduled after each throttled attempt');
+      // `retryInMs` is the delay the client scheduled (from the Retry-After header), not a measured duration
       assert.ok(waits.every((ms) => ms >= 50), `each wait honours the 50 ms Retry-After: ${waits.join(', ')}`);
       figures.getsUnderFault++; figures.getsRecovered++;
       // A storm longer than the bound ends in a clear error, not an endless loop.
