@@ -17,9 +17,16 @@ const modal = (page: Page) => page.locator('.monaco-dialog-box');
 /** Moves the list focus with the arrow keys to the row containing `text` (Enter then acts on it). */
 async function focusRow(page: Page, text: string | RegExp): Promise<void> {
   await row(page, text).waitFor({ timeout: T });
+  // keys go to the quick input's box, which moves the list's focus and accepts the focused row; after a checkbox
+  // click the keyboard focus sits on that checkbox, where Enter is not an accept
+  await input(page).focus();
+  const focused = widget(page).locator('.quick-input-list .monaco-list-row.focused');
   for (let i = 0; i < 60; i++) {
-    if (await widget(page).locator('.quick-input-list .monaco-list-row.focused', { hasText: text }).count()) return;
+    if (await focused.filter({ hasText: text }).count()) return;
+    const before = await focused.getAttribute('data-index').catch(() => null);
     await page.keyboard.press('ArrowDown');
+    // one key at a time: on a busy machine keys sent faster than the list follows would run past the row
+    await page.waitForFunction((was) => document.querySelector('.quick-input-list .monaco-list-row.focused')?.getAttribute('data-index') !== was, before, { timeout: T });
   }
   throw new Error(`no row ${String(text)} could be focused`);
 }
@@ -193,8 +200,8 @@ export const bulkGranularSteps: Step[] = [
       await checkFirstFile(page);
       await row(page, 'Done — restore 1 item').waitFor({ timeout: T });
       await title(page).filter({ hasText: '1 selected' }).waitFor({ timeout: T });
-      await focusRow(page, 'Done — restore 1 item');
-      await page.keyboard.press('Enter');
+      // a click on Done (its checkbox or its label) is the mouse way to finish; Enter on it is tried above
+      await row(page, 'Done — restore 1 item').click();
       await title(page).filter({ hasText: /review — 1 item from Finance/ }).waitFor({ timeout: T });
       await row(page, 'Create as draft').waitFor({ timeout: T });
       await row(page, 'A new folder in Finance').waitFor({ timeout: T });
