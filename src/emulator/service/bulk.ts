@@ -110,7 +110,9 @@ export function createBulkRequest(core: EmulatorCore, ctx: RequestContext, w: Wo
     };
   }
   const tags = body.tags;
-  if (tags !== undefined && tags !== null && !isTagsValue(tags)) throw badRequest('BadRequest', `'tags' of ${where} must be none or fastRestore.`);
+  if (tags !== undefined && tags !== null && !isTagsValue(tags, ctx.version)) {
+    throw badRequest('BadRequest', `'tags' of ${where} must be none or fastRestore${ctx.version === 'beta' ? ' (with includeNewerItems if wanted)' : ''}.`);
+  }
   const now = iso(ctx.nowMs);
   const request = {
     id: randomUUID(),
