@@ -63,11 +63,12 @@ function inspectFiles(dir: string, file: string): { generation: number } {
     const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as { version?: number; sessions?: unknown[]; journalGeneration?: number };
     assert.ok(saved.version === 1 && Array.isArray(saved.sessions), 'a whole state file');
     const generation = saved.journalGeneration ?? 0;
-    const text = fs.readFileSync(`${file}.journal`, 'utf8');
-    const journal = parseJournal(text);
+    const bytes = fs.readFileSync(`${file}.journal`);
+    const journal = parseJournal(bytes.toString('utf8'));
     assert.ok(typeof journal !== 'string', `the journal is damaged beyond a torn last record: ${String(journal)}`);
     assert.ok(journal.generation <= generation, 'the journal never belongs to a newer data file');
-    if (journal.validBytes < Buffer.byteLength(text)) FIGURES.tornRecordsAfterKills++;
+    // After the records: zeros (room grown ahead), or the start of a record the kill cut short.
+    if (bytes.subarray(journal.validBytes).some((b) => b !== 0)) FIGURES.tornRecordsAfterKills++;
     if (journal.generation < generation) FIGURES.staleJournalsAfterKills++;
     return { generation };
   } catch (err) {

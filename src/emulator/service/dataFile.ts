@@ -1,5 +1,7 @@
 // The `--data` file and its journal, as one durable store whose write cost does not grow with the tenant:
 // - each acknowledged write appends one journal record (`<file>.journal`) and fsyncs it before the answer leaves;
+//   the journal is grown ahead in zero-filled chunks, so a record lands in space the file already has and its
+//   fsync flushes the record alone, not a change of the file's size (cheaper, most of all on a busy disk);
 // - once the journal outgrows the base file (and a floor), compaction writes the whole state as a new base file
 //   generation (temp + fsync + rename) and only then replaces the journal with an empty one of that generation
 //   (temp + fsync + rename). A crash between the two leaves a journal of the older generation, which the next
@@ -14,6 +16,8 @@ import { checkState, DataFileError, loadBase, removeStaleTemps, saveBase, writeA
 
 /** Journals smaller than this are never compacted: replaying them takes a few tens of milliseconds. */
 export const MIN_COMPACT_BYTES = 4 * 1024 * 1024;
+/** How far ahead the journal is grown (zero-filled) when a record would not fit. */
+const GROW_BYTES = 256 * 1024;
 
 export const journalPath = (file: string): string => `${file}.journal`;
 
@@ -25,7 +29,10 @@ export interface DataFileOptions {
 export class DataFile {
   private fd: number | undefined;
   private closed = false;
+  /** End of the last record: where the next one is written. */
   private journalBytes = 0;
+  /** Size of the journal file: records, then zero-filled room for more. */
+  private allocatedBytes = 0;
   /** Serialised small sections as last journaled, so a write records only the sections it changed. */
   private sections = new Map<string, string>();
 
@@ -116,11 +123,20 @@ export class DataFile {
     if (this.fd === undefined) this.startJournal();
     const fd = this.fd!;
     try {
-      writeAll(fd, line);
+      if (this.journalBytes + line.length > this.allocatedBytes) {
+        const grow = Math.max(GROW_BYTES, this.journalBytes + line.length - this.allocatedBytes);
+        writeAll(fd, Buffer.alloc(grow), this.allocatedBytes);
+        fs.fdatasyncSync(fd);
+        this.allocatedBytes += grow;
+      }
+      writeAll(fd, line, this.journalBytes);
       fs.fdatasyncSync(fd);
     } catch (err) {
       // Leave no partial record behind for the next write to follow (it would read as damage, not a torn tail).
-      try { fs.ftruncateSync(fd, this.journalBytes); } catch { this.closeJournal(); }
+      try {
+        fs.ftruncateSync(fd, this.journalBytes);
+        this.allocatedBytes = this.journalBytes;
+      } catch { this.closeJournal(); }
       throw err;
     }
     this.journalBytes += line.length;
@@ -130,19 +146,24 @@ export class DataFile {
   private startJournal(): void {
     const content = header(this.generation);
     writeAtomically(journalPath(this.file), content);
-    this.fd = openForAppend(journalPath(this.file));
+    this.fd = openForWriting(journalPath(this.file));
     this.journalBytes = Buffer.byteLength(content);
+    this.allocatedBytes = this.journalBytes;
   }
 
-  /** Opens the loaded journal, cutting off a torn last record so the next record starts on a clean line. */
+  /**
+   * Opens the loaded journal, cutting off a torn last record (and the room grown ahead) so the next record starts on
+   * a clean line with nothing but zeros after it.
+   */
   private continueJournal(validBytes: number): void {
-    const fd = openForAppend(journalPath(this.file));
+    const fd = openForWriting(journalPath(this.file));
     if (fs.fstatSync(fd).size > validBytes) {
       fs.ftruncateSync(fd, validBytes);
       fs.fsyncSync(fd);
     }
     this.fd = fd;
     this.journalBytes = validBytes;
+    this.allocatedBytes = validBytes;
   }
 
   private closeJournal(): void {
@@ -151,9 +172,9 @@ export class DataFile {
   }
 }
 
-function openForAppend(file: string): number {
-  // Never through a link planted in place of the journal.
-  return fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_APPEND | (fs.constants.O_NOFOLLOW ?? 0));
+function openForWriting(file: string): number {
+  // Never through a link planted in place of the journal. Records are written at their offset (no O_APPEND).
+  return fs.openSync(file, fs.constants.O_WRONLY | (fs.constants.O_NOFOLLOW ?? 0));
 }
 
 function readIfPresent(file: string): string | undefined {

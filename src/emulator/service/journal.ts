@@ -4,7 +4,8 @@
 // small top-level state section (clock, seed, anything added to EmulatorState later) replaced, so replaying a
 // journal needs no knowledge of what a section holds.
 // What counts as damage: only the last line may be torn (a write cut short by kill -9 or power loss, never
-// acknowledged because its fsync had not returned); a bad line followed by good ones is corruption.
+// acknowledged because its fsync had not returned); a bad line followed by good ones is corruption. Zero bytes
+// after the records are room grown ahead (dataFile.ts): JSON text never holds one, so they are no record.
 import { createHash } from 'node:crypto';
 import type { BrowseSessionRecord, EmulatorState, SessionRecord } from '../state';
 import { isSessionRecord } from './persistence';
@@ -86,7 +87,7 @@ export interface ParsedJournal {
 
 /** Parses journal text; a reason string when the journal is damaged beyond a torn last record. */
 export function parseJournal(text: string): ParsedJournal | string {
-  const lines = text.split('\n');
+  const lines = text.replace(/\0+$/, '').split('\n');
   // After the last newline: empty for a journal whose last record is whole, a torn write otherwise.
   const tail = lines.pop() ?? '';
   const head = lines.length > 0 ? decodeLine(lines[0]) as { journal?: unknown; generation?: unknown } | undefined : undefined;

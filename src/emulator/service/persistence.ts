@@ -87,8 +87,9 @@ export function writeAtomically(file: string, content: string): number {
   return bytes.length;
 }
 
-export function writeAll(fd: number, bytes: Buffer): void {
-  for (let done = 0; done < bytes.length;) done += fs.writeSync(fd, bytes, done, bytes.length - done);
+/** Writes all of `bytes`, at `position` when given (else at the file's current offset). */
+export function writeAll(fd: number, bytes: Buffer, position?: number): void {
+  for (let done = 0; done < bytes.length;) done += fs.writeSync(fd, bytes, done, bytes.length - done, position === undefined ? null : position + done);
 }
 
 /** Makes a rename in `dir` durable, so the next step (replacing the journal) never lands before it. */
