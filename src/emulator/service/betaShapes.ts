@@ -42,36 +42,44 @@ export function shapeForVersion(ctx: Pick<RequestContext, 'version' | 'includeUn
   const beta = ctx.version === 'beta';
   const addProperties = beta && !ctx.query.has('$select');
   const keepMembers = beta && ctx.includeUnknownEnums;
+  // Every answer passes here (a 999-item page too), so the walk allocates nothing for items it leaves alone.
   const visit = (value: unknown): void => {
-    if (Array.isArray(value)) { value.forEach(visit); return; }
-    if (!value || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const child of value) if (child !== null && typeof child === 'object') visit(child);
+      return;
+    }
     const item = value as Json;
-    if (!keepMembers) hideBetaMembers(item);
-    if (addProperties) addBetaProperties(item, ctx.nowMs);
-    for (const child of Object.values(item)) visit(child);
+    if (!keepMembers && (typeof item.tags === 'string' || typeof item.disableReason === 'string' || typeof item.status === 'string')) hideBetaMembers(item);
+    if (addProperties && (typeof item['@odata.type'] === 'string' || typeof item.itemKey === 'string')) addBetaProperties(item, ctx.nowMs);
+    for (const key in item) {
+      const child = item[key];
+      if (child !== null && typeof child === 'object') visit(child);
+    }
   };
   // Replies are built per request from copies, so shaping them in place changes no stored record.
   visit(reply.body);
   return reply;
 }
 
-/** Beta-only members by property; a policy's `status` only (units have had offboarded members since v1.0). */
-function betaOnlyMembers(item: Json): [string, readonly string[]][] {
-  const members: [string, readonly string[]][] = [['tags', [INCLUDE_NEWER_ITEMS]], ['disableReason', ['controllerServiceAppDeleted']]];
-  if (POLICY_TYPES.has(String(item['@odata.type']))) members.push(['status', ['offboardRequested', 'offboarded']]);
-  return members;
-}
+const TAG_MEMBERS = [INCLUDE_NEWER_ITEMS];
+const DISABLE_REASON_MEMBERS = ['controllerServiceAppDeleted'];
+const POLICY_STATUS_MEMBERS = ['offboardRequested', 'offboarded'];
 
 function hideBetaMembers(item: Json): void {
-  for (const [property, members] of betaOnlyMembers(item)) {
-    const value = item[property];
-    if (typeof value !== 'string') continue;
-    // `tags` is a flags enum: a beta-only flag alone reads as unknownFutureValue, beside others it is dropped.
-    const parts = value.split(',').map((p) => p.trim());
-    const kept = parts.filter((p) => !members.includes(p));
-    if (kept.length === parts.length) continue;
-    item[property] = kept.length ? kept.join(',') : 'unknownFutureValue';
-  }
+  hideMembers(item, 'tags', TAG_MEMBERS);
+  hideMembers(item, 'disableReason', DISABLE_REASON_MEMBERS);
+  // A policy's status only: units have had offboarding members since v1.0.
+  if (POLICY_TYPES.has(item['@odata.type'] as string)) hideMembers(item, 'status', POLICY_STATUS_MEMBERS);
+}
+
+function hideMembers(item: Json, property: string, members: readonly string[]): void {
+  const value = item[property];
+  if (typeof value !== 'string' || !members.some((m) => value.includes(m))) return;
+  // `tags` is a flags enum: a beta-only flag alone reads as unknownFutureValue, beside others it is dropped.
+  const parts = value.split(',').map((p) => p.trim());
+  const kept = parts.filter((p) => !members.includes(p));
+  if (kept.length === parts.length) return;
+  item[property] = kept.length ? kept.join(',') : 'unknownFutureValue';
 }
 
 function addBetaProperties(item: Json, nowMs: number): void {
