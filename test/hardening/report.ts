@@ -80,7 +80,8 @@ export function renderReport(doc: FiguresDocument, given?: { passes: number; fai
     'with an empty one of that generation the same way; a journal of an older generation is known to be folded in already and is',
     'ignored. On start the journal of the data file\'s generation is replayed; a torn last line (a write cut short before its',
     'fsync returned, so never acknowledged) is dropped, and any other damage, a journal newer than its data file, or a journal',
-    'without one stops the emulator with the file untouched. Both files are created 0600. The kill -9 row above runs once with',
+    'without one stops the emulator with the file untouched. Both files are created 0600, and `<file>.lock` keeps a second emulator',
+    'off the same file (a lock whose process is gone, as after kill -9, is taken over). The kill -9 row above runs once with',
     'writes appending and once with every write compacting (`--compact-after 1`).',
     '',
   ];

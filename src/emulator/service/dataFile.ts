@@ -7,11 +7,13 @@
 //   (temp + fsync + rename). A crash between the two leaves a journal of the older generation, which the next
 //   start recognises as already folded in and ignores; so every acknowledged write is in the base or the journal.
 // Loading reads the base file, replays the journal of its generation, drops a torn last record (a write cut short,
-// never acknowledged) and refuses anything else that is damaged (DataFileError) without touching it.
+// never acknowledged) and refuses anything else that is damaged (DataFileError) without touching it. One process
+// at a time holds the file (dataFileLock.ts).
 import * as fs from 'node:fs';
 import type { EmulatorState } from '../state';
 import type { JournalOp, StateChange } from './journal';
 import { encodeLine, header, opsOf, parseJournal, replay, sectionOps, sectionsOf } from './journal';
+import { lockDataFile } from './dataFileLock';
 import { checkState, DataFileError, loadBase, removeStaleTemps, saveBase, writeAll, writeAtomically } from './persistence';
 
 /** Journals smaller than this are never compacted: replaying them takes a few tens of milliseconds. */
@@ -41,19 +43,30 @@ export class DataFile {
     private generation: number,
     private baseBytes: number,
     private readonly options: DataFileOptions,
+    private readonly unlock: () => void,
   ) {}
 
-  /** Opens `file`: the saved state (undefined on first start, when the caller compacts its fresh state). */
+  /** Opens `file` for this process alone: the saved state (undefined on first start, when the caller compacts its fresh state). */
   static open(file: string, options: DataFileOptions = {}): { dataFile: DataFile; saved: EmulatorState | undefined } {
+    const unlock = lockDataFile(file);
+    try {
+      return DataFile.load(file, options, unlock);
+    } catch (err) {
+      unlock();
+      throw err;
+    }
+  }
+
+  private static load(file: string, options: DataFileOptions, unlock: () => void): { dataFile: DataFile; saved: EmulatorState | undefined } {
     const journal = journalPath(file);
     const base = loadBase(file);
     removeStaleTemps(journal);
     const text = readIfPresent(journal);
     if (!base) {
       if (text !== undefined) throw new DataFileError(file, `it is missing but its journal ${journal} is there (move the journal away to start afresh)`);
-      return { dataFile: new DataFile(file, 0, 0, options), saved: undefined };
+      return { dataFile: new DataFile(file, 0, 0, options, unlock), saved: undefined };
     }
-    const dataFile = new DataFile(file, base.generation, base.bytes, options);
+    const dataFile = new DataFile(file, base.generation, base.bytes, options, unlock);
     const parsed = text === undefined ? undefined : parseJournal(text);
     if (typeof parsed === 'string') throw new DataFileError(journal, parsed);
     if (parsed && parsed.generation > base.generation) {
@@ -102,8 +115,10 @@ export class DataFile {
   }
 
   close(): void {
+    if (this.closed) return;
     this.closeJournal();
     this.closed = true;
+    this.unlock();
   }
 
   private compactAfter(): number {

@@ -133,7 +133,7 @@ export function removeStaleTemps(file: string): number {
   return removed;
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -30,7 +30,9 @@ describe('emulator: data file journal', () => {
     delete loaded.protection;
     second.dataFile.record({}, loaded);
     second.dataFile.close();
-    assert.equal((DataFile.open(file).saved as StateWithSection).protection, undefined, 'a removed section stays removed');
+    const third = DataFile.open(file);
+    third.dataFile.close();
+    assert.equal((third.saved as StateWithSection).protection, undefined, 'a removed section stays removed');
   });
 
   it('writes nothing for a commit that changed nothing', () => {

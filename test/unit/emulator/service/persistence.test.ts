@@ -1,4 +1,5 @@
 import { strict as assert } from 'assert';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -146,6 +147,24 @@ describe('emulator: persistence', () => {
     assert.ok(!fs.existsSync(file), 'no data file is made up');
   });
 
+  it('refuses a data file another emulator is using, and takes over the lock of one that is gone', async () => {
+    const file = tempFile();
+    const lock = `${file}.lock`;
+    const first = await start({ dataFile: file, seed: 'empty' });
+    try {
+      await assert.rejects(startEmulator({ port: 0, dataFile: file }), /this process is using it already/);
+    } finally { await first.emulator.close(); }
+    assert.ok(!fs.existsSync(lock), 'closing releases the lock');
+    // A lock left by a process killed with -9: its pid names no live process, so the next start takes it over.
+    fs.writeFileSync(lock, String(spawnSync(process.execPath, ['-e', '']).pid));
+    const second = await start({ dataFile: file, seed: 'empty' });
+    await second.emulator.close();
+    // A lock whose process is alive (this test's parent) belongs to another emulator.
+    fs.writeFileSync(lock, String(process.ppid));
+    await assert.rejects(startEmulator({ port: 0, dataFile: file }), new RegExp(`another emulator \\(process ${process.ppid}\\) is using it`));
+    assert.equal(read(lock), String(process.ppid), 'the live owner keeps its lock');
+  });
+
   it('refuses a corrupt or foreign data file and leaves it untouched', async () => {
     for (const content of ['{ not json', JSON.stringify({ hello: 'world' }), JSON.stringify({ version: 1, seed: 'demo', sessions: [{}], browseSessions: [] })]) {
       const file = tempFile();
@@ -153,6 +172,7 @@ describe('emulator: persistence', () => {
       await assert.rejects(startEmulator({ port: 0, dataFile: file }), /Cannot use data file/);
       assert.equal(read(file), content);
       assert.ok(!fs.existsSync(journalOf(file)), 'no journal is started beside a refused file');
+      assert.ok(!fs.existsSync(`${file}.lock`), 'a refused file is not left locked');
     }
   });
 
