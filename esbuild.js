@@ -56,7 +56,7 @@ const targets = [
 /** The emulator's $metadata reads Microsoft's CSDL from beside the bundle (src/emulator/metadata/metadata.ts). */
 function copyMetadata() {
   fs.mkdirSync('dist/metadata', { recursive: true });
-  fs.copyFileSync('src/emulator/metadata/graph-v1-backup-csdl.xml', 'dist/metadata/graph-v1-backup-csdl.xml');
+  for (const file of ['graph-v1-backup-csdl.xml', 'beta-backup-csdl.xml']) fs.copyFileSync(`src/emulator/metadata/${file}`, `dist/metadata/${file}`);
 }
 
 async function main() {

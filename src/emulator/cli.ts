@@ -20,7 +20,10 @@ Options:
   --control-token <t> Secret the /_emulator controls need in the x-emulator-control-token header
                       (default: random, printed at start)
   --seed demo|empty   Initial data when no data file exists (default demo)
-  --data <file>       Load state from and save it to this JSON file
+  --data <file>       Load state from and save it to this JSON file (each write is appended to <file>.journal,
+                      folded into the file when the journal outgrows it)
+  --compact-after <bytes> Fold the journal into the data file once it exceeds this size
+                      (default: the data file's size, at least 4 MiB)
   --time-scale <x>    Run restores x times faster than real time (default 1); timestamps stay on the wall clock
   --auth on|off       on: Graph routes need a bearer token from the emulated identity (default off)
   --https-port <n>    Also serve https (the emulated sign-in endpoints and the API); 0 picks a free port.
@@ -59,6 +62,13 @@ export function parseArgs(argv: readonly string[]): EmulatorOptions | 'help' {
         break;
       }
       case '--data': options.dataFile = value(); break;
+      case '--compact-after': {
+        const v = value();
+        const bytes = Number(v);
+        if (!Number.isSafeInteger(bytes) || bytes < 1) throw new UsageError(`--compact-after must be a positive whole number of bytes, got '${v}'`);
+        options.compactAfterBytes = bytes;
+        break;
+      }
       case '--time-scale': {
         const v = value();
         const scale = Number(v);

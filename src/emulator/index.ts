@@ -31,8 +31,10 @@ export interface EmulatorOptions {
    */
   undocumentedOptions?: UndocumentedOptions;
   seed?: SeedName;
-  /** JSON file the state is loaded from and saved to after every write. */
+  /** JSON file the state is loaded from; every write is journaled beside it (`<file>.journal`) before it is answered. */
   dataFile?: string;
+  /** Fold the data file's journal into it once the journal exceeds this many bytes (default: the file's size, at least 4 MiB). */
+  compactAfterBytes?: number;
   /** Simulated seconds per real second (default 1). */
   timeScale?: number;
   /** 'on': Graph routes need a bearer token from the emulated identity (401/403 otherwise). Default 'off'. */
@@ -87,7 +89,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   if (!/^[\x21-\x7e]{16,256}$/.test(controlToken)) throw new Error('controlToken must be 16 to 256 printable characters without spaces.');
   const undocumentedOptions = options.undocumentedOptions ?? DEFAULT_UNDOCUMENTED_OPTIONS;
   if (!UNDOCUMENTED_OPTION_PROFILES.includes(undocumentedOptions)) throw new Error(`undocumentedOptions must be ${UNDOCUMENTED_OPTION_PROFILES.join(', ')}, got '${String(undocumentedOptions)}'.`);
-  const core = new EmulatorCore({ seed: options.seed ?? 'demo', dataFile: options.dataFile, timeScale, realNow: options.now ?? Date.now });
+  const core = new EmulatorCore({ seed: options.seed ?? 'demo', dataFile: options.dataFile, compactAfterBytes: options.compactAfterBytes, timeScale, realNow: options.now ?? Date.now });
   const httpsPort = options.httpsPort ?? (auth === 'on' ? 0 : undefined);
   const identity = httpsPort === undefined ? undefined : createIdentityService({ tokenLifetimeSeconds: options.tokenLifetimeSeconds });
   const authenticate = auth === 'on' && identity ? createAuthenticateHook(identity) : options.authenticate;
@@ -109,6 +111,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     advanceClock: (seconds) => { core.clock.advance(seconds); core.tick(core.clock.now()); core.commit(); },
     close: async () => {
       await Promise.all([close(server), tls?.close()]);
+      core.close();
     },
   };
 }

@@ -34,8 +34,8 @@ export function renderReport(doc: FiguresDocument, given?: { passes: number; fai
       `${n(faults.getsRecovered)}/${n(faults.getsUnderFault)} GETs recovered within the retry bounds (the one that did not was a storm longer than the bound, and ended in a clear 429); ${n(faults.writesUnderFault)} creates / PATCHes / activations under a fault sent ${n(faults.writeAttempts)} times (once each, and again only after a 429, which the service did not process; ${n(faults.duplicates)} applied twice); ${n(faults.errorsNamingRequestId)}/${n(faults.errorsShown)} errors name their request-id (client-request-id when no response arrived); ${n(faults.failedAttemptsSeen)} failed attempts logged`],
     ['Concurrent writers on one draft', `${n(conc.concurrentWrites)} PATCH @delta in ${n(conc.rounds)} rounds`,
       `${n(conc.acceptedWrites)} accepted, ${n(conc.rejectedWrites)} refused as duplicates of a serial predecessor; every end state equals a serial order (${n(conc.serialisabilityViolations)} violations)`],
-    ['kill -9 during writes (--data)', `${n(crash.crashes)} SIGKILLs, ${n(crash.restarts)} restarts`,
-      `${n(crash.acknowledgedWrites)} acknowledged writes, ${n(crash.lostWrites)} lost, ${n(crash.resurrectedDeletes)} deletes undone; the file parsed after every kill; ${n(crash.unacknowledgedWrites)} writes in flight at the kill (no promise made); ${n(crash.tempFilesAfterKills)} temp files of killed writers found, ${n(crash.tempFilesLeft)} left after restarts`],
+    ['kill -9 during writes (--data)', `${n(crash.crashes)} SIGKILLs (${n(crash.compactionCrashes)} while every write compacted the journal), ${n(crash.restarts)} restarts`,
+      `${n(crash.acknowledgedWrites)} acknowledged writes, ${n(crash.lostWrites)} lost, ${n(crash.resurrectedDeletes)} deletes undone; the data file parsed and the journal was whole but for its last record after every kill (${n(crash.tornRecordsAfterKills)} torn last records, ignored on restart; ${n(crash.staleJournalsAfterKills)} kills between a compaction's data file and its new journal; ${n(crash.compactions)} compactions); ${n(crash.unacknowledgedWrites)} writes in flight at the kill (no promise made); ${n(crash.tempFilesAfterKills)} temp files of killed writers found, ${n(crash.tempFilesLeft)} left after restarts`],
     ['Payloads tried', n(payloads),
       `XSS: ${n(xss.payloads)} payloads in every free-text and URL field of ${n(xss.sessionsRendered)} sessions (${n(xss.renders)} renders, ${n(xss.fieldsCarryingPayload)} fields shown literally, ${n(xss.scriptsRun)} elements or handlers from data; strict CSP on every page). Input: ${n(input.idsTried)} ids, ${n(input.datesTried)} dates, ${n(input.csvRowsTried)} CSV rows, ${n(input.queriesTried)} search expressions, ${n(input.urlsTried)} URLs; ${n(input.badAccepted)} bad values accepted`],
     ['Secrets scanned', `${n(secrets.secretsTracked)} secrets × ${n(secrets.surfacesScanned)} surfaces`,
@@ -47,7 +47,7 @@ export function renderReport(doc: FiguresDocument, given?: { passes: number; fai
   }
   const zeros: [string, number, string][] = [
     ['Crashes', crashes, 'unplanned process deaths: emulator stopped answering under fuzzing, or failed to restart after a kill'],
-    ['Corruptions', corruptions, 'unparseable data file, invalid record after fuzzing, acknowledged write lost or delete undone'],
+    ['Corruptions', corruptions, 'unparseable data file or journal damaged before its last record, invalid record after fuzzing, acknowledged write lost or delete undone'],
     ['Duplicates', duplicates, 'a create, change or activation applied twice; a concurrent end state no serial order explains'],
     ['Leaks', leaks, 'a secret in any scanned surface, a script or handler from server data, a bad input accepted'],
   ];
@@ -69,6 +69,20 @@ export function renderReport(doc: FiguresDocument, given?: { passes: number; fai
     '',
     'The real-host row comes from `test/integration/hardening.test.ts` (in `npm run test:integration`), which writes',
     '`test-results/hardening/figures-host.json`; the other rows from the plain-mocha parts in `test/hardening/*.suite.ts`.',
+    '',
+    '## How `--data` keeps acknowledged writes',
+    '',
+    'The emulator keeps its state in two files (`src/emulator/service/dataFile.ts`): the data file, a whole state as JSON,',
+    'and `<file>.journal`, one checksummed line per acknowledged write (a session or browse session put or removed, or a small',
+    'state section such as the clock replaced). A write appends its line and fsyncs it before the answer is sent, so its cost',
+    'does not grow with the tenant. When the journal outgrows the data file (and 4 MiB), compaction writes the whole state as the',
+    'next generation of the data file (exclusive temp file, fsync, rename, fsync of the folder) and only then replaces the journal',
+    'with an empty one of that generation the same way; a journal of an older generation is known to be folded in already and is',
+    'ignored. On start the journal of the data file\'s generation is replayed; a torn last line (a write cut short before its',
+    'fsync returned, so never acknowledged) is dropped, and any other damage, a journal newer than its data file, or a journal',
+    'without one stops the emulator with the file untouched. Both files are created 0600, and `<file>.lock` keeps a second emulator',
+    'off the same file (a lock whose process is gone, as after kill -9, is taken over). The kill -9 row above runs once with',
+    'writes appending and once with every write compacting (`--compact-after 1`).',
     '',
   ];
   return lines.join('\n');

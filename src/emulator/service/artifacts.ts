@@ -3,6 +3,7 @@
 // and browse items against the catalog and builds the stored artifact. Nothing is stored until all resolve.
 import type { DestinationType, Workload } from '../../backup/model';
 import { DESTINATION_TYPES, fieldOf, isFlagsValue, RESTORE_POINT_TAGS } from '../../backup/model';
+import { INCLUDE_NEWER_ITEMS } from './betaShapes';
 import { badRequest } from '../errors';
 import type { SessionRecord } from '../state';
 import { refreshBrowseSession } from './browseStatus';
@@ -105,6 +106,7 @@ function resolveBrowseItem(core: EmulatorCore, w: Workload, parsed: ParsedAdd, n
   });
 }
 
-export function isTagsValue(value: unknown): value is string {
-  return isFlagsValue(RESTORE_POINT_TAGS, value);
+/** A restore point tags value; beta also knows `includeNewerItems` (betaShapes.ts). */
+export function isTagsValue(value: unknown, version = 'v1.0'): value is string {
+  return isFlagsValue(version === 'beta' ? [...RESTORE_POINT_TAGS, INCLUDE_NEWER_ITEMS] : RESTORE_POINT_TAGS, value);
 }

@@ -58,7 +58,7 @@ export function createBrowseSession(core: EmulatorCore, ctx: RequestContext, w: 
     } as BrowseSessionRecord['browseSession'],
   };
   core.store.browseSessions.set(record.browseSession.id, record);
-  core.commit();
+  core.commit({ browseSessions: [record] });
   return created({ '@odata.context': contextUrl(ctx, `solutions/backupRestore/${spec.nav}/$entity`), ...presentBrowseSession(record) });
 }
 

@@ -55,7 +55,7 @@ export function deleteBulkRequest(core: EmulatorCore, ctx: RequestContext, w: Wo
     throw forbidden('InvalidStateForBulkRequestDeletion', `The bulk addition request is ${request.status}; it can be deleted only when completed or completedWithErrors.`);
   }
   record.bulkRequests.splice(record.bulkRequests.indexOf(request), 1);
-  core.commit();
+  core.commit({ sessions: [record] });
   return noContent();
 }
 
@@ -110,7 +110,9 @@ export function createBulkRequest(core: EmulatorCore, ctx: RequestContext, w: Wo
     };
   }
   const tags = body.tags;
-  if (tags !== undefined && tags !== null && !isTagsValue(tags)) throw badRequest('BadRequest', `'tags' of ${where} must be none or fastRestore.`);
+  if (tags !== undefined && tags !== null && !isTagsValue(tags, ctx.version)) {
+    throw badRequest('BadRequest', `'tags' of ${where} must be none or fastRestore${ctx.version === 'beta' ? ' (with includeNewerItems if wanted)' : ''}.`);
+  }
   const now = iso(ctx.nowMs);
   const request = {
     id: randomUUID(),
@@ -132,7 +134,7 @@ export function createBulkRequest(core: EmulatorCore, ctx: RequestContext, w: Wo
   record.bulkRequests.push(request);
   record.session.restoreJobType = 'bulk';
   record.session.lastModifiedDateTime = now;
-  core.commit();
+  core.commit({ sessions: [record] });
   return created({ '@odata.context': contextUrl(ctx, `solutions/backupRestore/${bulkPath(w, record)}/$entity`), ...presentBulkRequest(w, request) });
 }
 

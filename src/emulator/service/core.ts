@@ -1,18 +1,23 @@
 // The emulator's state and time in one place: catalog (the tenant), store (restore and browse sessions),
 // simulated clock, and persistence. Handlers call `tick` once per request to bring running sessions up to the
-// clock, and `commit` after each accepted write so the data file holds it before the response leaves.
+// clock, and `commit` after each accepted write, naming the records it changed, so the data file's journal holds
+// it before the response leaves. What `tick` changes is not committed: settling, expiry and retention follow from
+// the records and the clock, so a restarted emulator recomputes them.
 import { LIMITS } from '../../backup/model';
 import { createCatalog, seedSessions } from '../catalog';
 import type { Catalog, SeedName } from '../catalog/types';
 import type { EmulatorState } from '../state';
 import { SimulatedClock } from './clock';
 import { settleSession } from './lifecycle';
-import { loadState, saveState } from './persistence';
+import { DataFile } from './dataFile';
+import type { StateChange } from './journal';
 import { Store } from './store';
 
 export interface CoreOptions {
   seed: SeedName;
   dataFile?: string;
+  /** Compact the data file's journal once it exceeds this many bytes (dataFile.ts has the default). */
+  compactAfterBytes?: number;
   timeScale: number;
   realNow: () => number;
 }
@@ -24,9 +29,12 @@ export class EmulatorCore {
   private catalogAnchorMs: number;
   readonly store = new Store();
   readonly clock: SimulatedClock;
+  private readonly dataFile: DataFile | undefined;
 
-  constructor(private readonly options: CoreOptions) {
-    const saved: EmulatorState | undefined = options.dataFile ? loadState(options.dataFile) : undefined;
+  constructor(options: CoreOptions) {
+    const opened = options.dataFile ? DataFile.open(options.dataFile, { compactAfterBytes: options.compactAfterBytes }) : undefined;
+    this.dataFile = opened?.dataFile;
+    const saved: EmulatorState | undefined = opened?.saved;
     this.clock = new SimulatedClock(options.realNow, options.timeScale, saved?.clockMs);
     const seed = saved?.seed ?? options.seed;
     this.catalogAnchorMs = saved?.catalogAnchorMs ?? this.clock.now();
@@ -34,7 +42,7 @@ export class EmulatorCore {
     if (saved) this.store.load(saved);
     else this.reset(seed, false);
     this.tick(this.clock.now());
-    if (!saved) this.commit();
+    if (!saved) this.dataFile?.compact(this.snapshot());
   }
 
   /** Replaces everything with a fresh seed (the control endpoint and first start). */
@@ -49,7 +57,7 @@ export class EmulatorCore {
       if (record.activatedAtMs !== undefined) record.activatedAtMs = now - (now - record.activatedAtMs) / this.clock.timeScale;
     }
     this.store.load({ seed, sessions, browseSessions: [] });
-    if (persist) this.commit();
+    if (persist) this.dataFile?.compact(this.snapshot());
   }
 
   /** Settles running sessions, expires browse sessions, and drops terminal sessions past retention. */
@@ -64,8 +72,20 @@ export class EmulatorCore {
     this.store.purgeTerminalBefore(nowMs - LIMITS.sessionRetentionDays * DAY_MS);
   }
 
-  /** Persists after an acknowledged write; a no-op without `--data`. */
-  commit(): void {
-    if (this.options.dataFile) saveState(this.options.dataFile, this.store.snapshot(this.clock.now(), this.catalogAnchorMs));
+  /**
+   * Persists an acknowledged write: the records it put or removed, plus any small state section (clock, seed, …)
+   * that differs from the last write. A no-op without `--data`.
+   */
+  commit(change: StateChange = {}): void {
+    this.dataFile?.record(change, this.snapshot());
+  }
+
+  snapshot(): EmulatorState {
+    return this.store.snapshot(this.clock.now(), this.catalogAnchorMs);
+  }
+
+  /** Releases the data file (the server is closing). */
+  close(): void {
+    this.dataFile?.close();
   }
 }

@@ -2,6 +2,7 @@
 // inside a $batch. Errors of any kind become the Graph error envelope; standard headers are added here.
 import type { Reply, RequestContext } from './context';
 import type { EmulatorCore } from './core';
+import { shapeForVersion } from './betaShapes';
 import { asEmulatorError, errorBody } from './envelope';
 import { EmulatorError } from '../errors';
 import { countCollection } from './collectionCount';
@@ -51,7 +52,7 @@ export async function dispatch(core: EmulatorCore, router: Router, ctx: RequestC
       const allow = 'allow' in match ? match.allow.join(', ') : 'GET';
       throw new EmulatorError(405, 'MethodNotAllowed', `The method ${ctx.method} is not allowed on this resource; allowed: ${allow}.`, { Allow: allow });
     }
-    const reply = counting ? await countCollection(core, ctx, match.handler, match.params) : await match.handler(core, ctx, match.params);
+    const reply = shapeForVersion(ctx, counting ? await countCollection(core, ctx, match.handler, match.params) : await match.handler(core, ctx, match.params));
     return { ...reply, headers: { ...standardHeaders(ctx), ...warningHeader(ctx.warnings), ...reply.headers } };
   } catch (err) {
     return errorReply(err, ctx);

@@ -10,7 +10,9 @@ import { LIMITS, WORKLOADS } from '../../backup/model';
 import { badRequest, EmulatorError } from '../errors';
 import type { Reply, RequestContext } from './context';
 import { ok } from './context';
+import type { SessionRecord } from '../state';
 import type { EmulatorCore } from './core';
+import type { StateChange } from './journal';
 import { iso } from './records';
 import { createSession } from './sessions';
 import { bodyObject, rejectUnknown } from './validate';
@@ -48,8 +50,9 @@ export async function seedSessionsControl(core: EmulatorCore, ctx: RequestContex
   const firstMs = nowMs - (n - 1) * SPACING_MS;
   const pool = k > 0 ? restorePointPool(core, w.id, firstMs, k) : [];
 
-  // The creation handler commits after each session; with `--data` that would rewrite the file n times.
-  const quiet: EmulatorCore = Object.create(core, { commit: { value: () => undefined } });
+  // The creation handler commits after each session; with `--data` that would be n journal records and n fsyncs.
+  const created: SessionRecord[] = [];
+  const quiet: EmulatorCore = Object.create(core, { commit: { value: (change: StateChange) => created.push(...change.sessions ?? []) } });
   const ids: string[] = [];
   let artifacts = 0;
   const catalog = core.catalog;
@@ -68,7 +71,7 @@ export async function seedSessionsControl(core: EmulatorCore, ctx: RequestContex
   } finally {
     seeding.delete(core);
   }
-  core.commit();
+  core.commit({ sessions: created });
   return ok({
     workload: w.id,
     count: n,

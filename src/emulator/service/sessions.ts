@@ -83,7 +83,7 @@ export function createSession(core: EmulatorCore, ctx: RequestContext, w: Worklo
   if (record.granular.length > 0) record.session.restoreJobType = 'granular';
   settleSession(record, now, core.catalog, core.clock.timeScale);
   core.store.insert(record);
-  core.commit();
+  core.commit({ sessions: [record] });
   return created({
     '@odata.context': contextUrl(ctx, `solutions/backupRestore/${w.sessionCollection}/$entity`),
     ...presentSession(record, { includeUnknown: ctx.includeUnknownEnums }),
@@ -169,7 +169,7 @@ export function updateSession(core: EmulatorCore, ctx: RequestContext, id: strin
   record.session.lastModifiedDateTime = iso(now);
   record.session.lastModifiedBy = ctx.caller ?? EMULATOR_IDENTITY;
   settleSession(record, now, core.catalog, core.clock.timeScale);
-  core.commit();
+  core.commit({ sessions: [record] });
 
   // The documented answer: the `…@delta` array, entries in request order; the granular examples add the
   // `@context` and the session id.
@@ -208,7 +208,7 @@ export function deleteSession(core: EmulatorCore, ctx: RequestContext, id: strin
     throw forbidden('RestoreSessionActionNotAllowed', `The restore session is ${visibleEnum('restoreSession', 'status', record.session.status, ctx.includeUnknownEnums)}; only a draft session can be deleted.`);
   }
   core.store.remove(record);
-  core.commit();
+  core.commit({ removedSessionIds: [record.session.id] });
   return noContent();
 }
 
@@ -238,7 +238,7 @@ export function activateSession(core: EmulatorCore, ctx: RequestContext, id: str
   record.session.lastModifiedDateTime = iso(now);
   record.session.lastModifiedBy = ctx.caller ?? EMULATOR_IDENTITY;
   if (settleSession(record, now, core.catalog, core.clock.timeScale)) core.store.running.add(record);
-  core.commit();
+  core.commit({ sessions: [record] });
   return ok({
     '@odata.context': contextUrl(ctx, 'solutions/backupRestore/restoreSessions/$entity'),
     ...presentSession(record, { includeUnknown: ctx.includeUnknownEnums }),

@@ -12,6 +12,7 @@ import type { FilterSchema } from './odataFilter';
 import { compileFilter } from './odataFilter';
 import { applySelect, contextUrl, decodeToken, encodeToken, nextLink, option, parseCount, parseOrderBy, parseSelect, parseTop } from './odata';
 import { allowOptions } from './queryOptions';
+import { adaptBetaSearch } from './betaSearch';
 import { presentPolicy, presentUnit, visibleEnum } from './present';
 import { EMULATOR_IDENTITY, iso } from './records';
 import { bodyObject, isObject, rejectUnknown } from './validate';
@@ -194,6 +195,7 @@ export function getRestorePoint(core: EmulatorCore, ctx: RequestContext, id: str
 export function searchRestorePoints(core: EmulatorCore, ctx: RequestContext): Reply {
   allowOptions(ctx, 'restorePointSearch', 'restorePoints/search');
   const body = bodyObject(ctx.body, false);
+  if (ctx.version === 'beta') adaptBetaSearch(core, body);
   rejectUnknown(body, ['protectionUnitIds', 'protectionTimePeriod', 'restorePointPreference', 'tags', 'artifactQuery'], 'the search action');
   const ids = body.protectionUnitIds;
   if (!Array.isArray(ids) || ids.length === 0 || ids.some((i) => typeof i !== 'string')) {

@@ -21,14 +21,18 @@ describe('emulator: routes and answers as Graph gives them', () => {
     assertError(await api.get('/restoreSessions/00000000-0000-4000-8000-000000000000/$count'), 404, 'RestoreSessionNotFound');
   });
 
-  it('serves the v1.0 metadata from Microsoft\'s CSDL and says beta is not emulated yet', async () => {
+  it('serves the v1.0 and the beta metadata, each with its own names', async () => {
     const v1 = await api.get(`${api.url}/v1.0/$metadata`);
     assert.equal(v1.status, 200);
     assert.match(v1.headers.get('content-type') ?? '', /^application\/xml/);
     assert.match(v1.text, /<EntityType Name="restoreSessionBase"/);
+    assert.doesNotMatch(v1.text, /includeNewerItems|backupRetentionPeriodInDays/);
     const beta = await api.get(`${api.url}/beta/$metadata`);
-    assertError(beta, 501, 'NotImplemented');
-    assert.match(beta.body.error.message, /not emulated yet/);
+    assert.equal(beta.status, 200);
+    assert.match(beta.headers.get('content-type') ?? '', /^application\/xml/);
+    assert.match(beta.text, /<EntityType Name="restoreSessionBase"/);
+    assert.match(beta.text, /<Member Name="includeNewerItems" Value="4" \/>/);
+    assert.match(beta.text, /<Property Name="backupRetentionPeriodInDays" Type="Edm.Int32" \/>/);
   });
 
   it('browses through the base collection and pages with the function form browse(nextFetchToken=…)', async () => {
