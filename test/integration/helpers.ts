@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { CONTROL_TOKEN_ENV, control as callControl, type ControlTarget } from '../support/control';
-import type { RestoreSession } from '../../src/backup/model';
+import type { ProtectionUnit, RestoreArtifactBase, RestorePoint, RestoreSession } from '../../src/backup/model';
 import { WORKLOADS } from '../../src/backup/model';
 import type { ExtensionApi } from '../../src/extension/extension';
 import type { DetailsPanel } from '../../src/extension/webview/detailsPanel';
@@ -75,6 +75,18 @@ export async function seededDrafts(): Promise<RestoreSession[]> {
     drafts.push(...value.filter((s) => s.status === 'draft' && (s.restoreSessionArtifactCount?.total ?? 0) > 0));
   }
   return drafts;
+}
+
+/** The display names of the units a session restores, asked of the emulator directly. */
+export async function unitNamesOf(collection: string, nav: string, sessionId: string): Promise<string[]> {
+  const { value } = await graph<{ value: RestoreArtifactBase[] }>(`${collection}/${sessionId}/${nav}`);
+  const names: string[] = [];
+  for (const artifact of value) {
+    const point = await graph<RestorePoint>(`restorePoints/${artifact.restorePoint!.id}?$expand=protectionUnit`);
+    const unit = await graph<ProtectionUnit & { displayName?: string }>(`protectionUnits/${point.protectionUnit!.id}`);
+    names.push(unit.displayName ?? '');
+  }
+  return names;
 }
 
 /** The extension's test API (returned from activate because the launcher sets RESTORE_SESSIONS_TEST_HOOKS=1). */
