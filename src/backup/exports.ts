@@ -9,9 +9,8 @@ import type {
   GranularMailboxRestoreArtifact, GranularRestoreArtifactBase, RestoreArtifact, RestoreArtifactBase, RestoreArtifactsBulkAdditionRequest,
   RestoreSession, Workload,
 } from './model';
-import { chunk, LIMITS } from './model';
+import { chunk, fieldOf, LIMITS } from './model';
 import { commentText, oneLineJson, shQuote } from './exportQuoting';
-import { fieldOf } from './model';
 
 export interface SessionContents {
   standard: readonly RestoreArtifact[];

@@ -4,9 +4,8 @@ import type {
   ArtifactRestoreStatus, GranularRestoreArtifactBase, IdentitySet, ProtectionUnit, RestoreArtifact,
   RestoreArtifactBase, RestoreSessionBase, RestoreSessionStatus, Workload,
 } from './model';
-import { countArtifacts, isTerminalSession } from './model';
+import { countArtifacts, isTerminalSession, stringFieldOf } from './model';
 import { words } from './words';
-import { stringFieldOf } from './model';
 
 export function sessionStatusWord(status: RestoreSessionStatus | null | undefined): string {
   return words('sessionStatus', status);
