@@ -15,16 +15,6 @@ export function artifactStatusWord(status: ArtifactRestoreStatus | null | undefi
   return words('artifactStatus', status);
 }
 
-/** `3/8 restored`, `1 failed`, or `empty`; from the service's count when present. */
-export function progressText(session: RestoreSessionBase): string {
-  const count = session.restoreSessionArtifactCount;
-  const total = count?.total ?? 0;
-  if (!count || total === 0) return session.restoreJobType === 'bulk' ? 'bulk request' : 'no artifacts';
-  const parts = [`${count.completed ?? 0}/${total} restored`];
-  if (count.failed) parts.push(`${count.failed} failed`);
-  return parts.join(', ');
-}
-
 /** Counts computed from artifacts, for when the service omits `restoreSessionArtifactCount`. */
 export function progressFromArtifacts(artifacts: readonly RestoreArtifact[]): ReturnType<typeof countArtifacts> {
   return countArtifacts(artifacts.map((a) => a.status ?? 'added'));

@@ -96,6 +96,20 @@ export async function testApi(): Promise<ExtensionApi> {
   return exports;
 }
 
+type WindowPrompts = Pick<typeof vscode.window, 'showQuickPick' | 'showInputBox' | 'showInformationMessage'>;
+
+/** Runs `body` with the window's prompts answered by `answers` (a person at the keyboard, scripted). */
+export async function answering<T>(answers: Partial<Record<keyof WindowPrompts, (...args: unknown[]) => Promise<unknown>>>, body: () => Thenable<T>): Promise<T> {
+  const window = vscode.window as unknown as Record<string, unknown>;
+  const saved = Object.fromEntries(Object.keys(answers).map((name) => [name, window[name]]));
+  Object.assign(window, answers);
+  try {
+    return await body();
+  } finally {
+    Object.assign(window, saved);
+  }
+}
+
 /** Opens the details panel of a session through the command, as a click in the explorer does. */
 export async function openPanel(ext: ExtensionApi, sessionId: string): Promise<DetailsPanel> {
   await vscode.commands.executeCommand('restoreSessions.openDetails', sessionId);

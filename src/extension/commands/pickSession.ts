@@ -1,18 +1,55 @@
 // Resolves the session a command acts on: the tree node it was invoked on, a session id, or a pick from
-// the service's list when run from the command palette.
+// the service's list when run from the command palette. Every quick pick of sessions names them the way the
+// tree does — by their units, with status, progress, age and creator in words — never by id (an id appears in
+// the detail only to tell apart two sessions that would read the same).
 import * as vscode from 'vscode';
 import type { RestoreSession, RestoreSessionStatus, Workload } from '../../backup/model';
 import { workload as workloadById, workloadBySessionType } from '../../backup/model';
-import { createdByText, formatDateTime, progressText, sessionStatusWord } from '../../backup/presentation';
+import { formatDateTime, sessionStatusWord } from '../../backup/presentation';
+import { progressOf } from '../../backup/progress';
+import { sessionDescription } from '../../backup/sessionNaming';
 import type { SessionTarget } from '../actions/deps';
+import type { SessionHub } from '../sessions/hub';
 import type { SessionNode } from '../tree/nodes';
 import type { CommandContext } from './context';
 
 export type { SessionTarget } from '../actions/deps';
 
+/** Sessions named before the palette's pick is shown (their artifacts load in `$batch` calls of 20). */
+const NAMED_IN_PICK = 200;
+
+export interface SessionPick extends vscode.QuickPickItem {
+  target: SessionTarget;
+}
+
+/** Quick pick items for sessions, named by their units once the hub knows them (`nameSessions` first). */
+export function sessionPickItems(hub: SessionHub, targets: readonly SessionTarget[], nowMs = Date.now()): SessionPick[] {
+  const items = targets.map((target): SessionPick => ({
+    label: hub.names.nameOf(target.workload, target.session) ?? vscode.l10n.t('{0} restore', target.workload.label),
+    description: sessionDescription(target.session, progressOf(target.session.restoreSessionArtifactCount), nowMs).text,
+    detail: vscode.l10n.t('{0} · created {1}', target.workload.label, formatDateTime(target.session.createdDateTime)),
+    target,
+  }));
+  // Two sessions that read the same are told apart by their ids, and only then.
+  const seen = new Map<string, number>();
+  for (const item of items) seen.set(`${item.label}|${item.description}|${item.detail}`, (seen.get(`${item.label}|${item.description}|${item.detail}`) ?? 0) + 1);
+  for (const item of items) {
+    if ((seen.get(`${item.label}|${item.description}|${item.detail}`) ?? 0) > 1) item.detail = vscode.l10n.t('{0} · id {1}', item.detail ?? '', item.target.session.id);
+  }
+  return items;
+}
+
+/** Names the sessions of each workload (at most NAMED_IN_PICK), for a pick; a failure leaves them unnamed. */
+async function nameForPick(hub: SessionHub, targets: readonly SessionTarget[]): Promise<void> {
+  const first = targets.slice(0, NAMED_IN_PICK);
+  const workloads = [...new Set(first.map((t) => t.workload))];
+  await Promise.all(workloads.map((w) => hub.nameSessions(w, first.filter((t) => t.workload === w).map((t) => t.session)).catch(() => undefined)));
+}
+
 export async function resolveSession(ctx: CommandContext, arg: unknown, statuses?: RestoreSessionStatus[]): Promise<SessionTarget | undefined> {
   if (isSessionNode(arg)) return { workload: arg.workload, session: arg.session };
-  const { api } = await ctx.hubs.active();
+  const hub = await ctx.hubs.active();
+  const { api } = hub;
   if (typeof arg === 'string') {
     const { body } = await api.sessions.get(undefined, arg);
     return withWorkload(body);
@@ -27,18 +64,10 @@ export async function resolveSession(ctx: CommandContext, arg: unknown, statuses
     void vscode.window.showInformationMessage(statuses ? `No ${statuses.map(sessionStatusWord).join(' or ').toLowerCase()} restore sessions.` : 'No restore sessions.');
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(
-    sessions.map((session) => {
-      const target = withWorkload(session);
-      return {
-        label: `${target?.workload.label ?? 'Session'} · ${formatDateTime(session.createdDateTime)}`,
-        description: `${sessionStatusWord(session.status)} · ${progressText(session)}`,
-        detail: `${session.id} · created by ${createdByText(session.createdBy)}`,
-        target,
-      };
-    }),
-    { title: 'Pick a restore session', matchOnDescription: true, matchOnDetail: true },
-  );
+  const targets = sessions.map(withWorkload).filter((t): t is SessionTarget => !!t);
+  // The pick shows a busy bar while the names load.
+  const items = nameForPick(hub, targets).then(() => sessionPickItems(hub, targets));
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Pick a restore session'), matchOnDescription: true, matchOnDetail: true });
   return picked?.target;
 }
 
