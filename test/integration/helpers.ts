@@ -110,6 +110,22 @@ export async function answering<T>(answers: Partial<Record<keyof WindowPrompts, 
   }
 }
 
+/**
+ * Registers the suite's clean-up: after each test confirmations are answered yes again and every details panel
+ * closes; after the suite no editor or notification is left for the next one.
+ */
+export function leaveNothingOpen(ext: () => ExtensionApi | undefined): void {
+  afterEach(() => {
+    const api = ext();
+    if (api) api.ui.confirm = async () => true;
+    for (const panel of api?.details.all() ?? []) panel.dispose();
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+}
+
 /** Opens the details panel of a session through the command, as a click in the explorer does. */
 export async function openPanel(ext: ExtensionApi, sessionId: string): Promise<DetailsPanel> {
   await vscode.commands.executeCommand('restoreSessions.openDetails', sessionId);
