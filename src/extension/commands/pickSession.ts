@@ -65,10 +65,54 @@ export async function resolveSession(ctx: CommandContext, arg: unknown, statuses
     return undefined;
   }
   const targets = sessions.map(withWorkload).filter((t): t is SessionTarget => !!t);
-  // The pick shows a busy bar while the names load.
-  const items = nameForPick(hub, targets).then(() => sessionPickItems(hub, targets));
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Pick a restore session'), matchOnDescription: true, matchOnDetail: true });
-  return picked?.target;
+  return pickFrom(nameForPick(hub, targets).then(() => sessionPickItems(hub, targets)));
+}
+
+/** Typed text that can only be (the start of) a session id. */
+const ID_TEXT = /^[0-9a-f]{8}(-[0-9a-f-]*)?$/i;
+
+/**
+ * The pick, busy while the names load. An admin who types (the start of) a session id — from a log line or a
+ * link — finds that session: its id shows in the detail then, because it was asked for.
+ */
+function pickFrom(loading: Promise<SessionPick[]>): Promise<SessionTarget | undefined> {
+  const pick = vscode.window.createQuickPick<SessionPick>();
+  pick.title = vscode.l10n.t('Pick a restore session');
+  pick.placeholder = vscode.l10n.t('Type a name, an address, a status or an age');
+  pick.matchOnDescription = true;
+  pick.matchOnDetail = true;
+  pick.busy = true;
+  let all: SessionPick[] = [];
+  const show = () => {
+    const typed = pick.value.trim().toLowerCase();
+    pick.items = ID_TEXT.test(typed)
+      ? all.filter((item) => item.target.session.id.toLowerCase().startsWith(typed))
+        .map((item) => (item.detail?.includes(item.target.session.id) ? item : { ...item, detail: vscode.l10n.t('{0} · id {1}', item.detail ?? '', item.target.session.id) }))
+      : all;
+  };
+  return new Promise((resolve, reject) => {
+    let chosen: SessionTarget | undefined;
+    let failure: unknown;
+    pick.onDidChangeValue(show);
+    pick.onDidAccept(() => {
+      chosen = pick.selectedItems[0]?.target;
+      if (chosen) pick.hide();
+    });
+    pick.onDidHide(() => {
+      pick.dispose();
+      if (failure) reject(failure);
+      else resolve(chosen);
+    });
+    loading.then((items) => {
+      all = items;
+      pick.busy = false;
+      show();
+    }, (error: unknown) => {
+      failure = error;
+      pick.hide();
+    });
+    pick.show();
+  });
 }
 
 function withWorkload(session: RestoreSession): SessionTarget | undefined {
