@@ -101,7 +101,7 @@ export interface SessionDescription {
 }
 
 /**
- * The row description: status in words, progress, age and creator. `bulkRowsWords` ("3 rows resolving") stands in
+ * The row description: status in words, progress, age and creator. `bulkRowsWords` ("3 rows to resolve") stands in
  * for the progress of a bulk session whose rows are not units yet, when the caller knows them.
  */
 export function sessionDescription(session: RestoreSessionBase, progress: Progress, nowMs: number, bulkRowsWords?: string): SessionDescription {

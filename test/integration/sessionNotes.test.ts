@@ -1,5 +1,5 @@
 // What the window noted when it made a session, shown where the service cannot show it, in the real host
-// against the launcher's emulator: a bulk draft's row counts the rows sent ("2 rows resolving") instead of an
+// against the launcher's emulator: a bulk draft's row counts the rows sent ("2 rows to resolve") instead of an
 // empty artifact count, its details panel lists the rows the service did not resolve in words, and a granular
 // mail restore reads as its query and match count in the tree and the panel.
 import * as assert from 'assert';
@@ -56,10 +56,10 @@ describe('session notes: what the service does not give back, shown', function (
     made.push(draft.session.id);
 
     const row = await sessionRow(ext, draft.session);
-    assert.match(row.description, /^Draft · 2 rows resolving · /, `the row counts the rows sent: ${row.description}`);
+    assert.match(row.description, /^Draft · 2 rows to resolve · /, `the row counts the rows sent: ${row.description}`);
     const bulk = row.children.find((n): n is BulkRequestNode => n.kind === 'bulkRequest');
     assert.ok(bulk, 'the bulk request is a child of the row');
-    assert.match(String((await ext.tree.getTreeItem(bulk)).description), /^Resolving · 2 rows resolving · /);
+    assert.match(String((await ext.tree.getTreeItem(bulk)).description), /^Waiting for activation · 2 rows to resolve · /);
 
     const panel = await openPanel(ext, draft.session.id);
     const snapshot = await until('the bulk rows in the panel', () => (panel.lastSnapshot?.bulk?.rowsSent ? panel.lastSnapshot : undefined));

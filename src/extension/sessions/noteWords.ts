@@ -2,9 +2,14 @@
 import * as vscode from 'vscode';
 import type { GranularQueryNote } from './sessionNotes';
 
-/** `3 rows resolving`: a bulk request's rows sent from this window, not yet resolved by the service. */
-export function rowsResolvingText(count: number): string {
-  return count === 1 ? vscode.l10n.t('1 row resolving') : vscode.l10n.t('{0} rows resolving', count.toLocaleString('en-US'));
+/**
+ * A bulk request's rows sent from this window, not yet units: `3 rows to resolve` on a draft (the service resolves
+ * them when it is activated), `3 rows resolving` after.
+ */
+export function bulkRowsText(count: number, draft: boolean): string {
+  const n = count.toLocaleString('en-US');
+  if (draft) return count === 1 ? vscode.l10n.t('1 row to resolve') : vscode.l10n.t('{0} rows to resolve', n);
+  return count === 1 ? vscode.l10n.t('1 row resolving') : vscode.l10n.t('{0} rows resolving', n);
 }
 
 /** `117 items`. */

@@ -5,18 +5,20 @@ import * as vscode from 'vscode';
 import { formatDateTime } from '../../backup/presentation';
 import { bulkName } from '../../backup/sessionNaming';
 import { errorText, words } from '../../backup/words';
-import { rowsResolvingText } from '../sessions/noteWords';
+import { bulkRowsText } from '../sessions/noteWords';
 import type { BulkRequestNode } from './nodes';
 
 /** `rowsSent`: how many rows this window sent with the request, when it did. */
 export function bulkRequestItem(node: BulkRequestNode, rowsSent?: number): vscode.TreeItem {
   const { request, workload } = node;
   const name = `Bulk restore of ${bulkName(workload, request).replace(/ \(bulk\)$/, '')}`;
-  const status = words('bulkRequestStatus', request.status);
+  // The service calls a request "active" from its creation, but it resolves nothing before the session activates.
+  const waiting = request.status === 'active' && node.parent.session.status === 'draft';
+  const status = waiting ? vscode.l10n.t('Waiting for activation') : words('bulkRequestStatus', request.status);
   const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   // Until the service resolves the rows, say how many were sent ("3 rows resolving") rather than nothing.
-  const rows = request.status === 'active' && rowsSent !== undefined ? rowsResolvingText(rowsSent) : '';
+  const rows = request.status === 'active' && rowsSent !== undefined ? bulkRowsText(rowsSent, waiting) : '';
   item.description = [status, rows, formatDateTime(request.createdDateTime)].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon('layers');
   item.contextValue = 'bulkRequest';
