@@ -8,7 +8,7 @@ import type { ProtectionUnit, RestoreArtifactsBulkAdditionRequest, Workload } fr
 import { unitDisplayName, unitRef } from './sessionNaming';
 import { plural } from './timeWords';
 import { errorText, oneLine, words } from './words';
-import { stringListFieldOf } from './model';
+import { bulkRows } from './bulkRows';
 
 /** Finds the units for a batch of values (addresses, URLs or ids); a value with no unit is absent from the map. */
 export type UnitLookup = (values: readonly string[]) => Promise<ReadonlyMap<string, ProtectionUnit>>;
@@ -66,7 +66,7 @@ export function bulkUnresolved(
   bulk: RestoreArtifactsBulkAdditionRequest,
   resolved: readonly { id?: string | null; address?: string | null }[],
 ): { unresolved: string[]; text: string } {
-  const listed = [workload.bulkRequests.resourceField, workload.bulkRequests.idField].flatMap((field) => stringListFieldOf(bulk, field));
+  const listed = bulkRows(workload, bulk).map((row) => row.value);
   const known = new Set(resolved.flatMap((u) => [u.id, u.address]).filter((v): v is string => !!v).map((v) => v.toLowerCase().replace(/\/+$/, '')));
   const unresolved = listed.filter((value) => !known.has(value.toLowerCase().replace(/\/+$/, '')));
   const reason = errorText(bulk.error);
@@ -78,4 +78,26 @@ export function bulkUnresolved(
     unresolved,
     text: `${unresolved.length.toLocaleString('en-US')} of ${plural(listed.length, workload.unitLabel, workload.unitLabelPlural)} could not be found and will not be restored: ${shown}${more}.${reason ? ` The service said: ${reason}` : ''}`,
   };
+}
+
+/** Why the service left a row out, in words, by the request's error code. */
+function rowReason(workload: Workload, code: string | null | undefined): string {
+  const why = code === 'ProtectionUnitNotFound' ? `not a protected ${workload.unitLabel}` : 'not resolved by the service';
+  return code ? `${why} (${oneLine(code)})` : why;
+}
+
+/**
+ * The rows a finished bulk request did not turn into units, one line each in words — `debra@contoso.com — not a
+ * protected mailbox (ProtectionUnitNotFound)` — from the rows this window sent (the service lists them back
+ * empty) and the units the session now restores. Empty while the request is still resolving.
+ */
+export function unresolvedRowLines(
+  workload: Workload,
+  bulk: RestoreArtifactsBulkAdditionRequest,
+  sent: readonly { value: string; unitId: string }[],
+  restoredUnitIds: ReadonlySet<string>,
+): string[] {
+  if (bulk.status === 'active' || bulk.status === 'unknown') return [];
+  const reason = rowReason(workload, bulk.error?.code);
+  return sent.filter((row) => !restoredUnitIds.has(row.unitId)).map((row) => `${oneLine(row.value)} — ${reason}`);
 }

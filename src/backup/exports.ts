@@ -9,9 +9,8 @@ import type {
   GranularMailboxRestoreArtifact, GranularRestoreArtifactBase, RestoreArtifact, RestoreArtifactBase, RestoreArtifactsBulkAdditionRequest,
   RestoreSession, Workload,
 } from './model';
-import { chunk, LIMITS } from './model';
+import { chunk, fieldOf, LIMITS } from './model';
 import { commentText, oneLineJson, shQuote } from './exportQuoting';
-import { fieldOf } from './model';
 
 export interface SessionContents {
   standard: readonly RestoreArtifact[];
@@ -119,13 +118,21 @@ export function reproduction(workload: Workload, session: RestoreSession, conten
   return { requests, notes: notes.map(commentText) };
 }
 
-export function header(workload: Workload, session: RestoreSession, options: HttpExportOptions, comment: string): string[] {
+/** How the .http and cURL files take a token: the admin puts one where `<redacted>` stands. */
+const PLACEHOLDER_TOKEN = [
+  'Replace <redacted> with a token that has',
+  'BackupRestore-Restore.ReadWrite.All (the local emulator ignores it).',
+];
+
+/** The comment at the top of an export; `token` says how the requests get their token (constant text only). */
+export function header(workload: Workload, session: RestoreSession, options: HttpExportOptions, comment: string, token: readonly string[] = PLACEHOLDER_TOKEN): string[] {
+  const [first, ...rest] = token;
   return [
     `${comment} ${workload.label} restore session ${commentText(session.id)}`,
     `${comment} Status ${commentText(session.status ?? 'unknown')}, job type ${commentText(session.restoreJobType ?? 'unknown')}, created ${commentText(session.createdDateTime ?? 'unknown')}.`,
     `${comment} Generated ${(options.generatedAt ?? new Date()).toISOString()} by the Restore Sessions extension.`,
-    `${comment} These requests create a new session like this one. Replace <redacted> with a token that has`,
-    `${comment} BackupRestore-Restore.ReadWrite.All (the local emulator ignores it).`,
+    `${comment} These requests create a new session like this one. ${first}`,
+    ...rest.map((line) => `${comment} ${line}`),
     ...(options.link ? [`${comment} The original session in VS Code: ${commentText(options.link)}`] : []),
   ];
 }

@@ -9,6 +9,18 @@ import { header, reproduction } from './exports';
 import { commentText, oneLineJson, psQuote } from './exportQuoting';
 import type { RestoreSession, Workload } from './model';
 
+/**
+ * How the script gets its token: from the Connect-MgGraph sign-in (the script holds none), or from a token the
+ * admin already has, read from an environment variable. No placeholder that could pass for a leaked secret.
+ */
+const SIGN_IN = [
+  'The script holds no token: it uses the',
+  'Connect-MgGraph sign-in below (an account or app with BackupRestore-Restore.ReadWrite.All).',
+  'To use a token you already have, put it in $env:GRAPH_ACCESS_TOKEN and sign in with',
+  '  Connect-MgGraph -AccessToken (ConvertTo-SecureString $env:GRAPH_ACCESS_TOKEN -AsPlainText -Force)',
+  'instead (the local emulator accepts any token).',
+];
+
 export interface PowerShellExportOptions extends HttpExportOptions {
   style?: 'invoke' | 'cmdlets';
 }
@@ -24,7 +36,7 @@ export function powershellScript(workload: Workload, session: RestoreSession, co
   const { requests, notes } = reproduction(workload, session, contents);
   const style = options.style ?? 'invoke';
   const lines = [
-    ...header(workload, session, options, '#'),
+    ...header(workload, session, options, '#', SIGN_IN),
     '# Needs the Microsoft Graph PowerShell SDK (PowerShell 7). Sign in first:',
     "#   Connect-MgGraph -Scopes 'BackupRestore-Restore.ReadWrite.All'",
     "$ErrorActionPreference = 'Stop'",

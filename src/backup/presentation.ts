@@ -4,9 +4,8 @@ import type {
   ArtifactRestoreStatus, GranularRestoreArtifactBase, IdentitySet, ProtectionUnit, RestoreArtifact,
   RestoreArtifactBase, RestoreSessionBase, RestoreSessionStatus, Workload,
 } from './model';
-import { countArtifacts, isTerminalSession } from './model';
+import { countArtifacts, isTerminalSession, stringFieldOf } from './model';
 import { words } from './words';
-import { stringFieldOf } from './model';
 
 export function sessionStatusWord(status: RestoreSessionStatus | null | undefined): string {
   return words('sessionStatus', status);
@@ -14,16 +13,6 @@ export function sessionStatusWord(status: RestoreSessionStatus | null | undefine
 
 export function artifactStatusWord(status: ArtifactRestoreStatus | null | undefined): string {
   return words('artifactStatus', status);
-}
-
-/** `3/8 restored`, `1 failed`, or `empty`; from the service's count when present. */
-export function progressText(session: RestoreSessionBase): string {
-  const count = session.restoreSessionArtifactCount;
-  const total = count?.total ?? 0;
-  if (!count || total === 0) return session.restoreJobType === 'bulk' ? 'bulk request' : 'no artifacts';
-  const parts = [`${count.completed ?? 0}/${total} restored`];
-  if (count.failed) parts.push(`${count.failed} failed`);
-  return parts.join(', ');
 }
 
 /** Counts computed from artifacts, for when the service omits `restoreSessionArtifactCount`. */

@@ -3,12 +3,12 @@
 // no name, so the name comes from the artifacts and a unit lookup the caller supplies. A unit without a name is
 // "Deleted user (alias…)", never a bare id. Also the row description pieces and the "Find Restores of…" matcher.
 import type { GranularRestoreArtifactBase, IdentitySet, ProtectionUnit, RestoreArtifact, RestoreArtifactsBulkAdditionRequest, RestoreSessionBase, Workload } from './model';
-import { isGuid } from './model';
+import { isGuid, stringFieldOf } from './model';
+import { bulkRows } from './bulkRows';
 import { unitAddress } from './presentation';
 import type { Progress } from './progress';
 import { parseInstant, timeAgo } from './timeWords';
 import { oneLine, words } from './words';
-import { stringListFieldOf, stringFieldOf } from './model';
 
 /** What is known of the unit an artifact restores; the caller fills it from its unit directory. */
 export interface UnitRef {
@@ -67,8 +67,7 @@ export function unitDisplayName(workload: Workload, unit: UnitRef | undefined): 
 
 /** `5 OneDrives (bulk)`, from the resources listed, else the request's own name. */
 export function bulkName(workload: Workload, bulk: RestoreArtifactsBulkAdditionRequest): string {
-  const listed = [workload.bulkRequests.resourceField, workload.bulkRequests.idField]
-    .reduce<number>((sum, field) => sum + stringListFieldOf(bulk, field).length, 0);
+  const listed = bulkRows(workload, bulk).length;
   if (listed) return `${listed.toLocaleString('en-US')} ${listed === 1 ? workload.unitLabel : workload.unitLabelPlural} (bulk)`;
   const name = oneLine(bulk.displayName ?? '');
   return name ? `${shorten(name, 40)} (bulk)` : `${workload.unitLabelPlural[0].toUpperCase()}${workload.unitLabelPlural.slice(1)} (bulk)`;
@@ -101,14 +100,17 @@ export interface SessionDescription {
   text: string;
 }
 
-/** The row description: status in words, progress, age and creator. */
-export function sessionDescription(session: RestoreSessionBase, progress: Progress, nowMs: number): SessionDescription {
+/**
+ * The row description: status in words, progress, age and creator. `bulkRowsWords` ("3 rows to resolve") stands in
+ * for the progress of a bulk session whose rows are not units yet, when the caller knows them.
+ */
+export function sessionDescription(session: RestoreSessionBase, progress: Progress, nowMs: number, bulkRowsWords?: string): SessionDescription {
   const status = words('sessionStatus', session.status);
   const created = parseInstant(session.createdDateTime);
   const age = created === undefined ? '' : timeAgo(created, nowMs);
   const person = personName(session.createdBy);
   const by = person ? `by ${person}` : '';
-  const progressWords = session.restoreJobType === 'bulk' && progress.total === 0 ? 'bulk request' : progress.total ? progress.text : '';
+  const progressWords = session.restoreJobType === 'bulk' && progress.total === 0 ? bulkRowsWords || 'bulk request' : progress.total ? progress.text : '';
   return { status, progress: progressWords, age, by, text: [status, progressWords, age, by].filter(Boolean).join(' · ') };
 }
 
@@ -116,9 +118,7 @@ export function sessionDescription(session: RestoreSessionBase, progress: Progre
 export function sessionUnits(input: SessionNamingInput): UnitRef[] {
   const refs = [...(input.standard ?? []), ...(input.granular ?? [])].map(input.unitOf).filter((u): u is UnitRef => !!u);
   for (const bulk of input.bulkRequests ?? []) {
-    for (const field of [input.workload.bulkRequests.resourceField, input.workload.bulkRequests.idField]) {
-      for (const value of stringListFieldOf(bulk, field)) refs.push(field === input.workload.bulkRequests.idField ? { id: value } : { address: value });
-    }
+    for (const row of bulkRows(input.workload, bulk)) refs.push(row.isId ? { id: row.value } : { address: row.value });
   }
   return refs;
 }

@@ -1,12 +1,14 @@
 // The completion notice of a session the admin started or watches: what it restored (by name), how it ended,
 // and where the content went — "Debra Berger +2: restore completed — 3 restored. Restored to “Restored
 // 2026-12-01” (https://…)." — with Open Details and, when the service gave a web address, the restored
-// location. Reads the finished session with its contents through the hub of its own connection.
+// location. Reads the finished session with its contents through the hub of its own connection; a session of
+// a connection that is not the active one says which connection it is on, and its button switches there first.
 import * as vscode from 'vscode';
 import type { RestoreArtifact, RestoreArtifactBase, RestoreSession, Workload } from '../backup/model';
 import { restoredLocation } from '../backup/presentation';
 import { completionNotice, progressOf } from '../backup/progress';
 import { oneLine } from '../backup/words';
+import type { ConnectionManager } from './connections';
 import type { SessionHub } from './sessions/hub';
 
 export interface CompletionNoticeShown {
@@ -26,17 +28,26 @@ export class CompletionNotifier implements vscode.Disposable {
   /** Each notice as it is shown (the test API listens to it). */
   readonly onDidNotify = this.shown.event;
 
+  constructor(private readonly connections: Pick<ConnectionManager, 'activeId' | 'switchTo'>) {}
+
   async notify(hub: SessionHub, workload: Workload, finished: RestoreSession): Promise<void> {
     const read = await hub.load(workload, finished.id, 'poll').catch(() => undefined);
     const session = read?.session ?? finished;
     const name = await hub.names.named(workload, session);
     const artifacts = [...(read?.contents?.standard ?? []), ...(read?.contents?.granular ?? [])];
     const where = destinationWords(workload, artifacts);
-    const text = completionNotice(name, session, progressOf(session.restoreSessionArtifactCount), where.words);
+    const elsewhere = hub.connectionId !== this.connections.activeId;
+    const notice = completionNotice(name, session, progressOf(session.restoreSessionArtifactCount), where.words);
+    const text = elsewhere ? `${notice} ${vscode.l10n.t('(Connection "{0}", not the active one.)', hub.label)}` : notice;
     this.shown.fire({ connectionId: hub.connectionId, workload, sessionId: session.id, text, location: where.url });
     const show = session.status === 'completed' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
-    const choice = await show(text, ...(where.url ? [OPEN_DETAILS, OPEN_LOCATION] : [OPEN_DETAILS]));
-    if (choice === OPEN_DETAILS) await vscode.commands.executeCommand('restoreSessions.openDetails', session.id);
+    const openDetails = elsewhere ? vscode.l10n.t('Switch to "{0}" and Open Details', hub.label) : OPEN_DETAILS;
+    const choice = await show(text, ...(where.url ? [openDetails, OPEN_LOCATION] : [openDetails]));
+    if (choice === openDetails) {
+      // A panel reads through the active connection: go to the session's own first (the admin chose it).
+      if (hub.connectionId !== this.connections.activeId) await this.connections.switchTo(hub.connectionId);
+      await vscode.commands.executeCommand('restoreSessions.openDetails', session.id);
+    }
     if (choice === OPEN_LOCATION && where.url) await vscode.env.openExternal(vscode.Uri.parse(where.url));
   }
 

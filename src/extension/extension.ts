@@ -61,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const filter = new SessionFilter(context.workspaceState);
   const tree = new RestoreSessionsProvider(connections, hubs, busy, () => filter.toQuery(), () => readSettings().pageSize);
   const view = vscode.window.createTreeView('restoreSessions.explorer', { treeDataProvider: tree, showCollapseAll: true });
-  const notices = new CompletionNotifier();
+  const notices = new CompletionNotifier(connections);
   const watch = new WatchList(hubs, notices);
   const autoRefresh = new AutoRefresh(view, hubs, log);
   const ctx: CommandContext = { connections, hubs, busy, tree, filter, log, watch, ui: { ...vscodeUi } };

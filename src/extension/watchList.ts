@@ -1,6 +1,8 @@
 // Sessions the admin started (activated here, from any path) or watches, keyed by their connection: each is
 // polled through its own connection's hub, whatever the tree shows or expands and whichever connection is
-// active, and announced once when it finishes (completionNotifier.ts).
+// active — an inactive connection through a background copy of it (SessionHubs.following), closed once
+// nothing is left to follow there — and announced once when it finishes (completionNotifier.ts). Each round
+// reads at most MAX_PER_ROUND sessions per connection (in `$batch` calls of 20).
 import * as vscode from 'vscode';
 import type { Workload } from '../backup/model';
 import { isTerminalSession } from '../backup/model';
@@ -11,6 +13,8 @@ import { readSettings } from './settings';
 
 /** Polling interval when auto-refresh is off: a started restore is still announced. */
 const FALLBACK_SECONDS = 15;
+/** Sessions read per connection per round; the others wait for the next round as the first ones finish. */
+const MAX_PER_ROUND = 100;
 
 export class WatchList implements vscode.Disposable {
   /** Connection id → session id → workload. */
@@ -47,7 +51,13 @@ export class WatchList implements vscode.Disposable {
     if (!isTerminalSession(change.session.status)) return;
     sessions.delete(change.sessionId);
     const hub = this.hubs.get(change.connectionId);
-    if (hub) void this.notifier.notify(hub, workload, change.session);
+    const announced = hub ? this.notifier.notify(hub, workload, change.session) : Promise.resolve();
+    // The last one of an inactive connection: its background copy closes once the notice has read the session.
+    if (!sessions.size) {
+      void announced.catch(() => undefined).then(async () => {
+        if (!sessions.size) await this.hubs.release(change.connectionId);
+      });
+    }
   }
 
   private schedule(): void {
@@ -56,12 +66,13 @@ export class WatchList implements vscode.Disposable {
     this.timer = setTimeout(() => void this.tick(), seconds * 1000);
   }
 
-  /** One `$batch` round trip per connection with watched sessions; a failure is tried again next time. */
+  /** One bounded `$batch` read per connection with watched sessions, active or not; a failure is tried again next time. */
   private async tick(): Promise<void> {
     this.timer = undefined;
     await Promise.all([...this.watched].map(async ([connectionId, sessions]) => {
-      const hub = this.hubs.get(connectionId);
-      if (hub && sessions.size) await hub.refreshMany([...sessions.keys()], 'poll').catch(() => undefined);
+      if (!sessions.size) return;
+      const hub = await this.hubs.following(connectionId).catch(() => undefined);
+      if (hub) await hub.refreshMany([...sessions.keys()].slice(0, MAX_PER_ROUND), 'poll').catch(() => undefined);
     }));
     this.schedule();
   }

@@ -102,6 +102,16 @@ export interface GranularInfo {
   matchCount?: number;
 }
 
+/** A bulk session: the rows it was sent with and those the service could not resolve, in words. */
+export interface BulkInfo {
+  /** Rows this window sent with the bulk request; absent when another window or tool sent it. */
+  rowsSent?: number;
+  /** One line per row not restored: `debra@contoso.com — not a protected mailbox (ProtectionUnitNotFound)`. */
+  unresolved: string[];
+  /** What the service said, when the rows sent are not known here. */
+  serviceSaid?: string;
+}
+
 export interface SnapshotSummary {
   seq: number;
   observedAt: string;
@@ -140,6 +150,8 @@ export interface DetailsSnapshot {
   payload: PayloadPart[];
   /** Granular sessions: the query and match count when the host knows them. */
   granular?: GranularInfo;
+  /** Bulk sessions: the rows sent and those not resolved. */
+  bulk?: BulkInfo;
   live: LiveInfo;
   /** When the host built this snapshot (for "so far" durations). */
   builtAt: string;

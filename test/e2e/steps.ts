@@ -161,6 +161,28 @@ export async function closeAllEditors(page: Page): Promise<void> {
   await page.locator('.part.editor .tab').first().waitFor({ state: 'detached', timeout: T });
 }
 
+/**
+ * Points the extension at another emulator through the Settings editor (Emulator: Url), waits until the view
+ * shows its host (the setting is written debounced, then the view reconnects), and closes the Settings editor
+ * again (a modal in 1.139: Escape closes it).
+ */
+export async function setEmulatorUrl(page: Page, url: string): Promise<void> {
+  await runFromPalette(page, 'Preferences: Open Settings (UI)');
+  const editor = page.locator('.settings-editor');
+  await editor.waitFor({ timeout: T });
+  await editor.locator('.search-container .monaco-editor').first().click();
+  await page.keyboard.press('Control+A'); // (the editor may keep an earlier search)
+  await page.keyboard.type('restoreSessions.emulator.url');
+  const input = editor.locator('.setting-item-text', { hasText: 'Emulator: Url' }).locator('input').first();
+  await input.waitFor({ timeout: T });
+  await input.fill(url);
+  await input.press('Tab');
+  await page.locator('.part.sidebar .monaco-list-row', { hasText: new URL(url).host }).first().waitFor({ timeout: T });
+  for (let i = 0; i < 3 && (await editor.isVisible()); i++) await page.keyboard.press('Escape');
+  if (await editor.isVisible()) await closeAllEditors(page);
+  await editor.waitFor({ state: 'hidden', timeout: T });
+}
+
 /** Shows the Restore Sessions view (clicking the icon of the visible container would hide the sidebar). */
 export async function showExplorer(page: Page, manifest: Manifest): Promise<void> {
   const sidebar = page.locator('.part.sidebar');
@@ -598,24 +620,8 @@ const walkSteps: Step[] = [
     skip: (ctx) => (!ctx.authEmulatorUrl ? 'the runner started no emulator with --auth on' : needsCommand('restoreSessions.signIn', 'restoreSessions.checkPermissions', 'restoreSessions.deleteSession')(ctx)),
     async run({ page, authEmulatorUrl }) {
       await clearNotifications(page);
-      // point the extension at the emulator that wants tokens (Settings editor): the no-sign-in connection is refused
-      await runFromPalette(page, 'Preferences: Open Settings (UI)');
-      const editor = page.locator('.settings-editor');
-      await editor.waitFor({ timeout: T });
-      await editor.locator('.search-container .monaco-editor').first().click();
-      await page.keyboard.type('restoreSessions.emulator.url');
-      const input = editor.locator('.setting-item-text', { hasText: 'Emulator: Url' }).locator('input').first();
-      await input.waitFor({ timeout: T });
-      await input.fill(authEmulatorUrl!);
-      await input.press('Tab');
-      // the setting is written (debounced): the view reconnects to the new emulator
-      await page.locator('.part.sidebar .monaco-list-row', { hasText: new URL(authEmulatorUrl!).host }).first().waitFor({ timeout: T });
-      // close the Settings editor (a modal in 1.139) and look at what the view says
-      const close = page.locator('.part.editor .title .action-label.codicon-close, .monaco-modal-editor .codicon-close, .modal-editor-part .codicon-close').first();
-      for (let i = 0; i < 3 && (await editor.isVisible()); i++) await page.keyboard.press('Escape');
-      if (await editor.isVisible()) await close.click().catch(() => undefined);
-      if (await editor.isVisible()) await closeAllEditors(page);
-      await editor.waitFor({ state: 'hidden', timeout: T });
+      // point the extension at the emulator that wants tokens: the no-sign-in connection is refused
+      await setEmulatorUrl(page, authEmulatorUrl!);
       await page.locator('.part.sidebar .monaco-list-row, .part.sidebar .welcome-view-content').filter({ hasText: new URL(authEmulatorUrl!).host }).first().waitFor({ timeout: T });
       await page.locator('.part.sidebar').filter({ hasText: /sign in|signed out|401/i }).first().waitFor({ timeout: T });
     },

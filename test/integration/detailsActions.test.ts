@@ -9,7 +9,7 @@ import { WORKLOADS } from '../../src/backup/model';
 import type { ExtensionApi } from '../../src/extension/extension';
 import type { DetailsPanel } from '../../src/extension/webview/detailsPanel';
 import { PROTOCOL_VERSION, type HostMessage } from '../../src/protocol/details';
-import { control, graph, openPanel, seededDrafts, testApi, until } from './helpers';
+import { control, graph, leaveNothingOpen, openPanel, seededDrafts, testApi, until } from './helpers';
 
 /** Presses Activate on the page and returns the notices the panel posted meanwhile. */
 async function activateFromPage(panel: DetailsPanel): Promise<Extract<HostMessage, { type: 'notice' }>[]> {
@@ -34,15 +34,7 @@ describe('session details panel: the outcome of Activate', function () {
     await control('reset', { seed: 'demo' });
   });
 
-  afterEach(() => {
-    ext.ui.confirm = async () => true;
-    for (const panel of ext?.details.all() ?? []) panel.dispose();
-  });
-
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.commands.executeCommand('notifications.clearAll');
-  });
+  leaveNothingOpen(() => ext);
 
   it('shows the service refusing to activate an empty draft, with the request-id', async () => {
     const workload = WORKLOADS[0];

@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { CONTROL_TOKEN_ENV, control as callControl, type ControlTarget } from '../support/control';
-import type { RestoreSession } from '../../src/backup/model';
+import type { ProtectionUnit, RestoreArtifactBase, RestorePoint, RestoreSession } from '../../src/backup/model';
 import { WORKLOADS } from '../../src/backup/model';
 import type { ExtensionApi } from '../../src/extension/extension';
 import type { DetailsPanel } from '../../src/extension/webview/detailsPanel';
@@ -77,11 +77,53 @@ export async function seededDrafts(): Promise<RestoreSession[]> {
   return drafts;
 }
 
+/** The display names of the units a session restores, asked of the emulator directly. */
+export async function unitNamesOf(collection: string, nav: string, sessionId: string): Promise<string[]> {
+  const { value } = await graph<{ value: RestoreArtifactBase[] }>(`${collection}/${sessionId}/${nav}`);
+  const names: string[] = [];
+  for (const artifact of value) {
+    const point = await graph<RestorePoint>(`restorePoints/${artifact.restorePoint!.id}?$expand=protectionUnit`);
+    const unit = await graph<ProtectionUnit & { displayName?: string }>(`protectionUnits/${point.protectionUnit!.id}`);
+    names.push(unit.displayName ?? '');
+  }
+  return names;
+}
+
 /** The extension's test API (returned from activate because the launcher sets RESTORE_SESSIONS_TEST_HOOKS=1). */
 export async function testApi(): Promise<ExtensionApi> {
   const exports = (await activated()).exports as ExtensionApi | undefined;
   assert.ok(exports, 'activate returned no test API: the launcher must set RESTORE_SESSIONS_TEST_HOOKS=1');
   return exports;
+}
+
+type WindowPrompts = Pick<typeof vscode.window, 'showQuickPick' | 'showInputBox' | 'showInformationMessage'>;
+
+/** Runs `body` with the window's prompts answered by `answers` (a person at the keyboard, scripted). */
+export async function answering<T>(answers: Partial<Record<keyof WindowPrompts, (...args: unknown[]) => Promise<unknown>>>, body: () => Thenable<T>): Promise<T> {
+  const window = vscode.window as unknown as Record<string, unknown>;
+  const saved = Object.fromEntries(Object.keys(answers).map((name) => [name, window[name]]));
+  Object.assign(window, answers);
+  try {
+    return await body();
+  } finally {
+    Object.assign(window, saved);
+  }
+}
+
+/**
+ * Registers the suite's clean-up: after each test confirmations are answered yes again and every details panel
+ * closes; after the suite no editor or notification is left for the next one.
+ */
+export function leaveNothingOpen(ext: () => ExtensionApi | undefined): void {
+  afterEach(() => {
+    const api = ext();
+    if (api) api.ui.confirm = async () => true;
+    for (const panel of api?.details.all() ?? []) panel.dispose();
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
 }
 
 /** Opens the details panel of a session through the command, as a click in the explorer does. */

@@ -4,13 +4,13 @@
 // expanded is announced when it finishes, naming the unit and where it went.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { ProtectionUnit, RestoreArtifactBase, RestorePoint, RestoreSession } from '../../src/backup/model';
+import type { RestoreSession } from '../../src/backup/model';
 import { WORKLOADS } from '../../src/backup/model';
 import type { CompletionNoticeShown } from '../../src/extension/completionNotifier';
 import { findRestores } from '../../src/extension/commands/findRestores';
 import type { ExtensionApi } from '../../src/extension/extension';
 import type { Node, SessionNode, WorkloadNode } from '../../src/extension/tree/nodes';
-import { control, emulatorUrl, graph, seededDrafts, testApi, until } from './helpers';
+import { control, emulatorUrl, graph, seededDrafts, testApi, unitNamesOf, until } from './helpers';
 
 const exchange = WORKLOADS.find((w) => w.id === 'exchange')!;
 const DATE_LABEL = /^\d{4}-\d\d-\d\d \d\d:\d\d$/;
@@ -25,18 +25,6 @@ async function workloadNode(ext: ExtensionApi, workloadId: string): Promise<Work
 async function sessionRows(ext: ExtensionApi, workloadId: string): Promise<SessionNode[]> {
   const children: Node[] = await ext.tree.getChildren(await workloadNode(ext, workloadId));
   return children.filter((n): n is SessionNode => n.kind === 'session');
-}
-
-/** The display names of the units a session restores, asked of the emulator directly. */
-async function unitNamesOf(collection: string, nav: string, sessionId: string): Promise<string[]> {
-  const { value } = await graph<{ value: RestoreArtifactBase[] }>(`${collection}/${sessionId}/${nav}`);
-  const names: string[] = [];
-  for (const artifact of value) {
-    const point = await graph<RestorePoint>(`restorePoints/${artifact.restorePoint!.id}?$expand=protectionUnit`);
-    const unit = await graph<ProtectionUnit & { displayName?: string }>(`protectionUnits/${point.protectionUnit!.id}`);
-    names.push(unit.displayName ?? '');
-  }
-  return names;
 }
 
 describe('Sessions named by what they restore', function () {

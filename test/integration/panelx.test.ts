@@ -7,21 +7,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension/extension';
 import type { Node, SessionNode } from '../../src/extension/tree/nodes';
 import { PROTOCOL_VERSION, type HostMessage } from '../../src/protocol/details';
-import { control, openPanel, seededDrafts, testApi, until } from './helpers';
-
-type WindowPrompts = Pick<typeof vscode.window, 'showQuickPick' | 'showInputBox' | 'showInformationMessage'>;
-
-/** Runs `body` with the window's prompts answered by `answers` (a person at the keyboard, scripted). */
-async function answering<T>(answers: Partial<Record<keyof WindowPrompts, (...args: unknown[]) => Promise<unknown>>>, body: () => Thenable<T>): Promise<T> {
-  const window = vscode.window as unknown as Record<string, unknown>;
-  const saved = Object.fromEntries(Object.keys(answers).map((name) => [name, window[name]]));
-  Object.assign(window, answers);
-  try {
-    return await body();
-  } finally {
-    Object.assign(window, saved);
-  }
-}
+import { answering, control, openPanel, seededDrafts, testApi, until } from './helpers';
 
 /** The tree's session rows (the first page of every workload, as the explorer shows them). */
 async function sessionRows(ext: ExtensionApi): Promise<Node[]> {

@@ -11,7 +11,7 @@ import type { ExtensionApi } from '../../src/extension/extension';
 import type { Node, SessionNode, WorkloadNode } from '../../src/extension/tree/nodes';
 import type { ConfirmOptions } from '../../src/extension/ui';
 import { PROTOCOL_VERSION } from '../../src/protocol/details';
-import { control, graph, openPanel, testApi, until } from './helpers';
+import { control, graph, leaveNothingOpen, openPanel, testApi, until } from './helpers';
 
 interface Asked {
   message: string;
@@ -80,15 +80,7 @@ describe('one confirmation policy on every activation path', function () {
     };
   });
 
-  afterEach(() => {
-    ext.ui.confirm = async () => true;
-    for (const panel of ext?.details.all() ?? []) panel.dispose();
-  });
-
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.commands.executeCommand('notifications.clearAll');
-  });
+  leaveNothingOpen(() => ext);
 
   it("the wizard's Create and activate now (in place) asks, and a no leaves the new session a draft", async () => {
     const id = await draft('inPlace', true);

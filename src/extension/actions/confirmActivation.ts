@@ -16,7 +16,7 @@ import { unitDisplayName } from '../../backup/sessionNaming';
 import { oneLine } from '../../backup/words';
 import type { SessionHub } from '../sessions/hub';
 import type { Ui } from '../ui';
-import { stringListFieldOf } from '../../backup/model';
+import { bulkRows } from '../../backup/bulkRows';
 
 export const DONT_RESTORE = "Don't Restore";
 
@@ -42,7 +42,7 @@ export async function confirmActivation(ui: Ui, hub: SessionHub, request: Activa
     workload,
     destinationType: destinationOf(artifacts, bulk),
     units: units.map(({ name, pointInTime }) => ({ name, pointInTime })),
-    bulkRowsToResolve: bulk.reduce((sum, request) => sum + bulkRows(workload, request), 0) || request.bulkRows || 0,
+    bulkRowsToResolve: bulk.reduce((sum, request) => sum + bulkRows(workload, request).length, 0) || request.bulkRows || hub.notes.bulkRows(request.session.id)?.length || 0,
     bulkRequestNames: bulk.map((b) => oneLine(b.displayName ?? '') || 'without a name'),
     bulkPointInTime: bulk[0]?.protectionTimePeriod?.endDateTime,
     flags: flags.filter((flag, index) => flags.findIndex((f) => f.text === flag.text) === index),
@@ -88,10 +88,4 @@ function destinationOf(artifacts: readonly RestoreArtifact[], bulk: SessionConte
   const destination = (artifacts[0] as RestoreArtifactBase | undefined)?.destinationType ?? bulk[0]?.destinationType;
   // A destination this code does not know is treated as overwriting: the louder warning is the safe mistake.
   return !destination || destination === 'new' ? 'new' : 'inPlace';
-}
-
-/** Rows of a bulk request still to be resolved into units: its listed addresses and ids. */
-function bulkRows(workload: Workload, request: SessionContentsRead['bulkRequests'][number]): number {
-  return [workload.bulkRequests.resourceField, workload.bulkRequests.idField]
-    .reduce((sum, field) => sum + stringListFieldOf(request, field).length, 0);
 }

@@ -1,8 +1,10 @@
 // Actions on one session as plain functions: activate, delete (retry is in retryActions.ts). The
 // commands and the details panel call these same functions, so the checks, the confirmations and the
 // outcome are the same wherever an action starts. Each takes the session in hand and returns an outcome.
+import * as vscode from 'vscode';
 import { checkActivation, isActionAllowed, RUNNING_SESSION_STATUSES, type RestoreSession } from '../../backup/model';
-import { createdByText, formatDateTime, progressText, sessionStatusWord } from '../../backup/presentation';
+import { createdByText, formatDateTime, sessionStatusWord } from '../../backup/presentation';
+import { progressOf } from '../../backup/progress';
 import type { ReviewFlag } from '../../backup/plan';
 import { reportAct } from './acted';
 import { confirmActivation } from './confirmActivation';
@@ -36,7 +38,8 @@ export function activateSession(deps: ActionDeps, { workload, session }: Session
     const fresh = { ...read.session, ...answer.value.body };
     deps.watch.add(workload, session.id);
     hub.observe(workload, [fresh], 'action', 'after Activate');
-    return done(fresh, `${workload.label} restore session is ${sessionStatusWord(fresh.status).toLowerCase()} (${progressText(fresh)}).`);
+    const name = await hub.names.named(workload, fresh);
+    return done(fresh, vscode.l10n.t('{0} restore session is {1}: {2}, {3}.', workload.label, sessionStatusWord(fresh.status).toLowerCase(), name, progressOf(fresh.restoreSessionArtifactCount).text));
   }).then((outcome) => reportAct('activated', deps, { workload, session }, outcome));
 }
 
@@ -46,8 +49,9 @@ export function deleteSession(deps: ActionDeps, { workload, session }: SessionTa
     if (!isActionAllowed(session.status, 'delete')) {
       throw new Error(`Only draft sessions can be deleted; this one is ${sessionStatusWord(session.status).toLowerCase()}.`);
     }
-    const created = `Created ${formatDateTime(session.createdDateTime)} by ${createdByText(session.createdBy)}`;
-    const confirmed = await deps.ui.confirm(`Delete this draft ${workload.label} restore session?`, `${created}; ${progressText(session)}. This cannot be undone.`, 'Delete');
+    const name = await deps.hub.names.named(workload, session);
+    const detail = vscode.l10n.t('{0}. Created {1} by {2}; {3}. This cannot be undone.', name, formatDateTime(session.createdDateTime), createdByText(session.createdBy), progressOf(session.restoreSessionArtifactCount).text);
+    const confirmed = await deps.ui.confirm(`Delete this draft ${workload.label} restore session?`, detail, 'Delete');
     if (!confirmed) return cancelled('Deletion cancelled.');
     const answer = await deps.busy.run(session.id, 'Deleting…', () => deps.hub.api.sessions.delete(session.id));
     if (answer === 'refused') return cancelled(ALREADY_RUNNING);

@@ -10,7 +10,7 @@ import { plural } from '../../backup/timeWords';
 import { activateSession } from '../actions/sessionActions';
 import type { SessionHub } from '../sessions/hub';
 import { bulkCsvDraft, foundNames, type BulkCsvDraft, type BulkCsvPrompts } from './bulkCsvFlow';
-import { bulkLists } from './bulkNotes';
+import { bulkLists } from '../../backup/bulkRows';
 import { actionDeps, type CommandContext } from './context';
 import { workloadFromArg } from './pickSession';
 import type { CommandSpec } from './registry';

@@ -5,10 +5,10 @@
 // look at the emulator between the preview and the send; bulkCsvCommand.ts supplies the real ones.
 import { bulkCsvHelp, readBulkCsv } from '../../backup/bulkCsv';
 import { resolveBulkRows, type BulkPreview } from '../../backup/bulkResolve';
+import { bulkLists } from '../../backup/bulkRows';
 import type { DestinationType, RestoreSession, Workload } from '../../backup/model';
 import { plural } from '../../backup/timeWords';
 import type { SessionHub } from '../sessions/hub';
-import { bulkLists, rememberBulkRows } from './bulkNotes';
 
 export interface BulkCsvPrompts {
   /** Shows what the file must look like; true when the admin goes on to choose a file. */
@@ -58,7 +58,7 @@ export async function bulkCsvDraft(hub: SessionHub, workload: Workload, prompts:
     await api.sessions.delete(session.id).catch(() => undefined);
     throw error;
   }
-  rememberBulkRows(session.id, preview.found);
+  hub.notes.rememberBulkRows(session.id, preview.found);
   hub.created(workload, session);
   return { session, preview, destination };
 }

@@ -4,12 +4,11 @@
 import * as vscode from 'vscode';
 import type { RestoreSession, Workload } from '../../backup/model';
 import { WORKLOADS } from '../../backup/model';
-import { formatDateTime } from '../../backup/presentation';
-import { progressOf } from '../../backup/progress';
-import { sessionDescription, unitDisplayName, type UnitRef } from '../../backup/sessionNaming';
+import { unitDisplayName, type UnitRef } from '../../backup/sessionNaming';
 import type { SessionHub } from '../sessions/hub';
 import type { Node } from '../tree/nodes';
 import type { CommandContext } from './context';
+import { sessionPickItems } from './pickSession';
 import type { CommandSpec } from './registry';
 
 /** Every session of a workload is searched; pages of this size. */
@@ -18,11 +17,6 @@ const PAGE = 100;
 interface UnitPick extends vscode.QuickPickItem {
   workload: Workload;
   unit: UnitRef;
-}
-
-interface SessionPick extends vscode.QuickPickItem {
-  workload: Workload;
-  session: RestoreSession;
 }
 
 export function findRestoresCommands(ctx: CommandContext, view: vscode.TreeView<Node>, onFilterChanged: () => void): CommandSpec[] {
@@ -42,17 +36,9 @@ export function findRestoresCommands(ctx: CommandContext, view: vscode.TreeView<
           void vscode.window.showInformationMessage(`No restore session restores ${name}.`);
           return;
         }
-        const now = Date.now();
-        const chosen = await vscode.window.showQuickPick<SessionPick>(
-          found.map(({ workload, session }) => ({
-            label: hub.names.nameOf(workload, session) ?? `${workload.label} restore`,
-            description: sessionDescription(session, progressOf(session.restoreSessionArtifactCount), now).text,
-            detail: `${workload.label} · created ${formatDateTime(session.createdDateTime)}`,
-            workload,
-            session,
-          })),
-          { title: `Restores of ${name} (${found.length}, newest first)`, matchOnDescription: true, matchOnDetail: true },
-        );
+        const chosen = (await vscode.window.showQuickPick(sessionPickItems(hub, found), {
+          title: `Restores of ${name} (${found.length}, newest first)`, matchOnDescription: true, matchOnDetail: true,
+        }))?.target;
         if (!chosen) return;
         const node = await ctx.tree.locate(chosen.workload, chosen.session.id);
         if (node) await view.reveal(node, { select: true, focus: false, expand: false });

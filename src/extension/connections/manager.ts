@@ -4,7 +4,10 @@
 // certificate keys) live only in SecretStorage, bound to each connection's endpoints.
 //
 // Switching changes only the base URL and the token provider: `get()` builds the active connection lazily,
-// `reset()` drops it (and stops the built-in emulator), `onDidChange` fires after either.
+// `reset()` drops it (and stops the built-in emulator), `onDidChange` fires after either. A connection that is
+// not the active one can be built in the background (`background`), so restores the admin started there are
+// still followed to their end; at most MAX_BACKGROUND at a time, each closed when no longer needed or when it
+// becomes the active one again.
 import * as vscode from 'vscode';
 import { isAppOnly, secretKeys, type SecretBinding, type SecretStore, type SignInMethod } from '../../auth';
 import { EMULATOR_CALLER } from '../../backup/model';
@@ -19,12 +22,16 @@ const ACTIVE_KEY = 'restoreSessions.activeConnection';
 const ACCOUNT_KEY = (id: string) => `restoreSessions.account.${id}`;
 /** The SecretStorage keys a connection has used (SecretStorage cannot list keys; removing must find them). */
 const SECRET_KEYS_KEY = (id: string) => `restoreSessions.secretKeys.${id}`;
+/** Inactive connections kept open at once for following started restores. */
+const MAX_BACKGROUND = 3;
 
 export class ConnectionManager implements vscode.Disposable {
   private current: Promise<Connection> | undefined;
   private built: BuiltConnection | undefined;
   private currentConfigKey: string | undefined;
   private readonly emulator: BuiltInEmulator;
+  /** Inactive connections built to follow their started restores, by connection id. */
+  private readonly backgrounds = new Map<string, Promise<BuiltConnection>>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly connected = new vscode.EventEmitter<Connection>();
@@ -57,9 +64,41 @@ export class ConnectionManager implements vscode.Disposable {
         this.current = undefined;
         throw error;
       });
-      building.then((c) => { if (this.current) this.connected.fire(c); }, () => undefined);
+      building.then((c) => {
+        if (this.current) this.connected.fire(c);
+        // Active again (its hub now uses this one): its background copy, if any, is no longer needed.
+        void this.closeBackground(c.id);
+      }, () => undefined);
     }
     return this.current;
+  }
+
+  /**
+   * A connection that is not the active one, built (once) to read its sessions in the background; undefined
+   * when `id` is the active connection, is unknown, or MAX_BACKGROUND others are open already. Sign-in is
+   * silent: a connection whose token cannot be refreshed without the admin fails its requests instead.
+   */
+  async background(id: string): Promise<Connection | undefined> {
+    if (id === this.activeId) return undefined;
+    let building = this.backgrounds.get(id);
+    if (!building) {
+      const config = this.list().find((c) => c.id === id);
+      if (!config || this.backgrounds.size >= MAX_BACKGROUND) return undefined;
+      building = this.build(config);
+      building.catch(() => this.backgrounds.get(id) === building && this.backgrounds.delete(id));
+      this.backgrounds.set(id, building);
+    }
+    return (await building).connection;
+  }
+
+  /** Closes the background copy of a connection (nothing left to follow there, or it is active again). */
+  async closeBackground(id: string): Promise<void> {
+    const building = this.backgrounds.get(id);
+    if (!building) return;
+    this.backgrounds.delete(id);
+    const built = await building.catch(() => undefined);
+    await built?.client.close().catch(() => undefined);
+    await built?.transport.close().catch(() => undefined);
   }
 
   /** Stops the built-in emulator and keeps it stopped until `startEmulator`. */
@@ -175,6 +214,12 @@ export class ConnectionManager implements vscode.Disposable {
   }
 
   private async connect(config: ConnectionConfig): Promise<Connection> {
+    const built = await this.build(config);
+    this.built = built;
+    return built.connection;
+  }
+
+  private async build(config: ConnectionConfig): Promise<BuiltConnection> {
     const built = await buildConnection(config, {
       log: this.log,
       version: this.version,
@@ -183,9 +228,8 @@ export class ConnectionManager implements vscode.Disposable {
       emulator: () => this.emulator.ensure(),
       store: this.store && { secrets: this.store.secrets, accountId: this.store.state.get<string>(ACCOUNT_KEY(config.id)) },
     });
-    this.built = built;
     if (built.binding) await this.recordSecretKeys(built.binding);
-    return built.connection;
+    return built;
   }
 
   private async recordSecretKeys(binding: SecretBinding): Promise<void> {
@@ -207,6 +251,7 @@ export class ConnectionManager implements vscode.Disposable {
 
   dispose(): void {
     this.endpointsWatch.dispose();
+    for (const id of [...this.backgrounds.keys()]) void this.closeBackground(id);
     void this.reset();
     this.changed.dispose();
     this.connected.dispose();

@@ -13,6 +13,7 @@ import { isTerminalSession, workloadBySessionType } from '../../backup/model';
 import { UnitDirectory } from '../../backup/unitDirectory';
 import { GraphError } from '../../graph';
 import { SessionNames } from './sessionNames';
+import { SessionNotes } from './sessionNotes';
 
 /** What the hub needs of a connection. */
 export interface HubConnection {
@@ -52,6 +53,8 @@ export class SessionHub {
   readonly units: UnitDirectory;
   /** Sessions named by their units; filled by `nameSessions` and by every read with contents. */
   readonly names: SessionNames;
+  /** What this window sent that the service does not return: bulk rows, granular mail queries. */
+  readonly notes = new SessionNotes();
   private connection: HubConnection;
   private readonly entries = new Map<string, HubEntry>();
   private readonly loading = new Map<string, Promise<SessionRead | undefined>>();
@@ -60,7 +63,7 @@ export class SessionHub {
   constructor(connection: HubConnection) {
     this.connection = connection;
     this.units = new UnitDirectory(() => Promise.resolve(this.connection.api));
-    this.names = new SessionNames(() => this.connection.api, this.units);
+    this.names = new SessionNames(() => this.connection.api, this.units, this.notes);
   }
 
   get connectionId(): string {

@@ -1,7 +1,8 @@
 // One session hub per connection. `active()` asks the connection manager once and hands back the hub of
 // the active connection; a panel keeps the hub it was opened on, so it never shows another tenant's
 // sessions or name, and can tell whether its connection is still the active one. Every hub's changes are
-// re-announced on one event, so subscribers need not track connection switches.
+// re-announced on one event, so subscribers need not track connection switches. The hub of a connection that
+// is not active can still be followed (`following`): it then reads through a background copy of its connection.
 import * as vscode from 'vscode';
 import type { ConnectionManager } from '../connections';
 import { SessionHub, type SessionChange } from './hub';
@@ -38,6 +39,25 @@ export class SessionHubs implements vscode.Disposable {
   /** The hub of a connection, if it was ever used in this window. */
   get(connectionId: string): SessionHub | undefined {
     return this.hubs.get(connectionId);
+  }
+
+  /**
+   * The hub of a connection used in this window, able to read now: the active one, or another one bound to a
+   * background copy of its connection. Undefined when it was never used or no background copy can be had.
+   */
+  async following(connectionId: string): Promise<SessionHub | undefined> {
+    const hub = this.hubs.get(connectionId);
+    if (!hub) return undefined;
+    if (this.isActive(connectionId)) return this.active();
+    const connection = await this.connections.background(connectionId);
+    if (!connection) return undefined;
+    hub.rebind(connection);
+    return hub;
+  }
+
+  /** Nothing more to follow on this connection: its background copy (if it is not the active one) closes. */
+  async release(connectionId: string): Promise<void> {
+    if (!this.isActive(connectionId)) await this.connections.closeBackground(connectionId);
   }
 
   /** The id of the active connection (never connects). */

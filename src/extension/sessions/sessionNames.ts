@@ -7,10 +7,11 @@
 //
 // Free of `vscode`.
 import type { BackupApi, SessionContentsRead } from '../../backup/api';
-import type { RestoreArtifact, RestoreArtifactBase, RestoreArtifactsBulkAdditionRequest, RestorePoint, RestoreSession, Workload } from '../../backup/model';
+import type { GranularMailboxRestoreArtifact, RestoreArtifact, RestoreArtifactBase, RestoreArtifactsBulkAdditionRequest, RestorePoint, RestoreSession, Workload } from '../../backup/model';
 import { artifactUnitId } from '../../backup/presentation';
 import { sessionName, sessionUnits, unitRef, type SessionNamingInput, type UnitRef } from '../../backup/sessionNaming';
 import type { UnitDirectory } from '../../backup/unitDirectory';
+import type { SessionNotes } from './sessionNotes';
 
 /** What a session restores, as far as it was read. */
 export interface KnownContents {
@@ -25,7 +26,7 @@ export class SessionNames {
   private readonly unitsReady = new Map<string, Map<string, UnitRef>>();
   private readonly pending = new Map<string, Promise<void>>();
 
-  constructor(private readonly api: () => BackupApi, private readonly units: UnitDirectory) {}
+  constructor(private readonly api: () => BackupApi, private readonly units: UnitDirectory, private readonly notes: SessionNotes) {}
 
   /** The session's name, or undefined while its contents or its workload's units are not known yet. */
   nameOf(workload: Workload, session: RestoreSession): string | undefined {
@@ -116,6 +117,9 @@ export class SessionNames {
   private namingInput(workload: Workload, session: RestoreSession): SessionNamingInput | undefined {
     const known = this.contents.get(session.id);
     if (!known || !this.unitsReady.has(workload.id)) return undefined;
-    return { workload, session, ...known, unitOf: (artifact) => this.unitOf(workload, artifact) };
+    // A granular mail restore made in this window is named by its query ("Mail from Debra … in Debra Berger").
+    const searchResponseId = (known.granular?.[0] as GranularMailboxRestoreArtifact | undefined)?.searchResponseId;
+    const granularQueryWords = this.notes.queryNote({ sessionId: session.id, searchResponseId })?.description;
+    return { workload, session, ...known, granularQueryWords, unitOf: (artifact) => this.unitOf(workload, artifact) };
   }
 }

@@ -1,6 +1,8 @@
 // An artifact row: the protection unit it restores (or the item, for granular artifacts), its point in time,
 // destination and status, all in words. A unit the service no longer names reads "Deleted user (alias…)",
-// never a bare id. Its context flags say whether it can be removed (its session's rules decide).
+// never a bare id. A granular mail restore made in this window reads as its query with the match count
+// ("Mail from Debra with 'invoice' in the subject", "117 matching items"). Its context flags say whether it can
+// be removed (its session's rules decide).
 import * as vscode from 'vscode';
 import {
   artifactPointInTime, formatDateTime, restoredLocation,
@@ -9,29 +11,35 @@ import type { RestoreArtifactBase } from '../../backup/model';
 import { allowedActions } from '../../backup/model';
 import { itemName, unitDisplayName, type UnitRef } from '../../backup/sessionNaming';
 import { errorText, words } from '../../backup/words';
+import { matchCountText } from '../sessions/noteWords';
+import type { GranularQueryNote } from '../sessions/sessionNotes';
 import type { ArtifactNode } from './nodes';
 import { artifactIcon } from './statusStyle';
 
-export function artifactItem(node: ArtifactNode, unit: UnitRef | undefined): vscode.TreeItem {
+/** `query`: the search of a granular mail artifact, when this window made it. */
+export function artifactItem(node: ArtifactNode, unit: UnitRef | undefined, query?: GranularQueryNote): vscode.TreeItem {
   const { artifact, workload } = node;
   const unitName = unitDisplayName(workload, unit);
   const isItem = node.granular && workload.granularArtifacts.source !== 'search';
-  const item = new vscode.TreeItem(isItem ? itemName(artifact) : unitName, vscode.TreeItemCollapsibleState.None);
+  const label = isItem ? itemName(artifact) : query ? vscode.l10n.t('{0} in {1}', query.description, unitName) : unitName;
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   const pointInTime = formatDateTime(artifactPointInTime(artifact));
   const destination = (artifact as RestoreArtifactBase).destinationType;
   const status = words('artifactStatus', artifact.status);
-  item.description = [status, pointInTime && `@ ${pointInTime}`, destination && `→ ${destination === 'inPlace' ? 'in place' : 'new location'}`]
+  item.description = [query ? matchCountText(query.hitCount) : '', status, pointInTime && `@ ${pointInTime}`, destination && `→ ${destination === 'inPlace' ? 'in place' : 'new location'}`]
     .filter(Boolean)
     .join(' · ');
   item.iconPath = artifactIcon(artifact.status);
   item.contextValue = artifactFlags(node);
   const md = new vscode.MarkdownString();
-  md.appendMarkdown('**').appendText(isItem ? itemName(artifact) : unitName).appendMarkdown('** — ').appendText(status).appendMarkdown('\n\n');
+  md.appendMarkdown('**').appendText(label).appendMarkdown('** — ').appendText(status).appendMarkdown('\n\n');
   const location = restoredLocation(workload, artifact);
   const error = (artifact as RestoreArtifactBase).error;
   const rows: [string, string | undefined | null][] = [
     [workload.unitLabel[0].toUpperCase() + workload.unitLabel.slice(1), isItem ? undefined : [unitName, unit?.address].filter(Boolean).join(' — ')],
+    [vscode.l10n.t('Search'), query?.expression],
+    [vscode.l10n.t('Matching items'), query ? query.hitCount.toLocaleString('en-US') : undefined],
     ['Point in time', pointInTime],
     ['Destination', destination ? words('destinationType', destination) : undefined],
     ['Started', formatDateTime(artifact.startDateTime)],

@@ -1,18 +1,25 @@
 // A bulk addition request of a session (a bulk restore's list of units, resolved when the session activates):
-// "5 OneDrives (bulk)", its status and destination in words, and the service's error with its code apart.
+// "5 OneDrives (bulk)", its status and destination in words, the rows still resolving when this window sent
+// them, and the service's error with its code apart.
 import * as vscode from 'vscode';
 import { formatDateTime } from '../../backup/presentation';
 import { bulkName } from '../../backup/sessionNaming';
 import { errorText, words } from '../../backup/words';
+import { bulkRowsText } from '../sessions/noteWords';
 import type { BulkRequestNode } from './nodes';
 
-export function bulkRequestItem(node: BulkRequestNode): vscode.TreeItem {
+/** `rowsSent`: how many rows this window sent with the request, when it did. */
+export function bulkRequestItem(node: BulkRequestNode, rowsSent?: number): vscode.TreeItem {
   const { request, workload } = node;
   const name = `Bulk restore of ${bulkName(workload, request).replace(/ \(bulk\)$/, '')}`;
-  const status = words('bulkRequestStatus', request.status);
+  // The service calls a request "active" from its creation, but it resolves nothing before the session activates.
+  const waiting = request.status === 'active' && node.parent.session.status === 'draft';
+  const status = waiting ? vscode.l10n.t('Waiting for activation') : words('bulkRequestStatus', request.status);
   const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  item.description = [status, formatDateTime(request.createdDateTime)].filter(Boolean).join(' · ');
+  // Until the service resolves the rows, say how many were sent ("3 rows resolving") rather than nothing.
+  const rows = request.status === 'active' && rowsSent !== undefined ? bulkRowsText(rowsSent, waiting) : '';
+  item.description = [status, rows, formatDateTime(request.createdDateTime)].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon('layers');
   item.contextValue = 'bulkRequest';
   const md = new vscode.MarkdownString();

@@ -4,13 +4,14 @@
 // hub of the active connection; the tree is nobody's event source. Rows are named by their units after the
 // first paint: the names load in `$batch` calls and each named row is re-rendered in place.
 import * as vscode from 'vscode';
-import type { RestoreSession, Workload } from '../../backup/model';
+import type { GranularMailboxRestoreArtifact, RestoreSession, Workload } from '../../backup/model';
 import { WORKLOADS } from '../../backup/model';
 import type { UnitRef } from '../../backup/sessionNaming';
 import type { ConnectionManager } from '../connections';
 import type { BusySessions } from '../sessions/busy';
 import type { SessionChange, SessionHub } from '../sessions/hub';
 import type { SessionHubs } from '../sessions/hubs';
+import type { GranularQueryNote } from '../sessions/sessionNotes';
 import { artifactItem } from './artifactNode';
 import { bulkRequestItem } from './bulkRequestNode';
 import { connectionItem, connectionNode } from './connectionNode';
@@ -56,8 +57,8 @@ export class RestoreSessionsProvider implements vscode.TreeDataProvider<Node>, v
       case 'connection': return connectionItem(node);
       case 'workload': return workloadItem(node, this.lists.get(node.workload.id));
       case 'session': return this.sessionRow(node);
-      case 'artifact': return this.unitOf(node).then((unit) => artifactItem(node, unit));
-      case 'bulkRequest': return bulkRequestItem(node);
+      case 'artifact': return this.unitOf(node).then((unit) => artifactItem(node, unit, this.queryOf(node)));
+      case 'bulkRequest': return bulkRequestItem(node, this.hub?.notes.bulkRows(node.parent.session.id)?.length);
       case 'loadMore': return loadMoreItem(node);
       case 'message': return messageItem(node);
     }
@@ -177,7 +178,8 @@ export class RestoreSessionsProvider implements vscode.TreeDataProvider<Node>, v
     const names = this.hub?.names;
     const name = names?.nameOf(node.workload, node.session);
     this.rendered.set(node.session.id, name);
-    return sessionItem(node, { name, units: names?.unitsOf(node.workload, node.session), busy: this.busy.description(node.session.id), nowMs: Date.now() });
+    const bulkRowsSent = this.hub?.notes.bulkRows(node.session.id)?.length;
+    return sessionItem(node, { name, units: names?.unitsOf(node.workload, node.session), busy: this.busy.description(node.session.id), bulkRowsSent, nowMs: Date.now() });
   }
 
   /** Loads the names of rows just shown, then re-renders each row whose name arrived. */
@@ -249,6 +251,12 @@ export class RestoreSessionsProvider implements vscode.TreeDataProvider<Node>, v
       node.session = session;
     }
     return node;
+  }
+
+  /** The search of a granular mail artifact made in this window (its query and match count). */
+  private queryOf(node: ArtifactNode): GranularQueryNote | undefined {
+    if (!node.granular || node.workload.granularArtifacts.source !== 'search') return undefined;
+    return this.hub?.notes.queryNote({ sessionId: node.parent.session.id, searchResponseId: (node.artifact as GranularMailboxRestoreArtifact).searchResponseId });
   }
 
   private async unitOf(node: ArtifactNode): Promise<UnitRef | undefined> {

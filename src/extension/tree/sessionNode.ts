@@ -12,6 +12,7 @@ import { personName, sessionDescription, unitDisplayName, type UnitRef } from '.
 import { errorText, words } from '../../backup/words';
 import type { SessionHub } from '../sessions/hub';
 import type { ArtifactNode, BulkRequestNode, Node, SessionNode, WorkloadNode } from './nodes';
+import { bulkRowsText } from '../sessions/noteWords';
 import { sessionIcon } from './statusStyle';
 
 /** How many units a tooltip lists by name before "and N more". */
@@ -38,6 +39,8 @@ export interface SessionRowState {
   name?: string;
   units?: readonly UnitRef[];
   busy?: string;
+  /** Rows of its bulk request sent from this window, while they are not units yet. */
+  bulkRowsSent?: number;
   nowMs: number;
 }
 
@@ -46,7 +49,9 @@ export function sessionItem(node: SessionNode, state: SessionRowState): vscode.T
   const created = formatDateTime(session.createdDateTime) || `${node.workload.label} restore`;
   const item = new vscode.TreeItem(state.name ?? created, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
-  const description = sessionDescription(session, progressOf(session.restoreSessionArtifactCount), state.nowMs);
+  // A bulk draft has no artifacts until it activates: the rows sent stand in for the progress ("3 rows to resolve").
+  const rows = state.bulkRowsSent === undefined ? undefined : bulkRowsText(state.bulkRowsSent, session.status === 'draft');
+  const description = sessionDescription(session, progressOf(session.restoreSessionArtifactCount), state.nowMs, rows);
   // Status and progress first so a narrow sidebar still shows them; the creator last, after "by".
   item.description = state.busy ? [state.busy, description.progress, description.age].filter(Boolean).join(' · ') : description.text;
   item.iconPath = state.busy ? new vscode.ThemeIcon('loading~spin') : sessionIcon(session.status);

@@ -21,7 +21,7 @@ import { receivePageMessage } from './panelMessages';
 import { PanelPoller } from './panelPoller';
 import type { DetailsUi } from './panelUi';
 import type { DetailsHost } from './detailsHost';
-import { buildSnapshot, emptyLoaded, type Loaded } from './snapshot';
+import { buildSnapshot, emptyLoaded, notedInputs, type Loaded } from './snapshot';
 
 export class DetailsPanel implements vscode.Disposable {
   readonly workload: Workload;
@@ -194,7 +194,8 @@ export class DetailsPanel implements vscode.Disposable {
   /** Builds and sends a full snapshot (when the page is ready). */
   async postSnapshot(): Promise<void> {
     if (this.disposed) return;
-    const units = (this.hub ?? this.host.hubs.get(this.identity.connectionId))?.units;
+    const hub = this.hub ?? this.host.hubs.get(this.identity.connectionId);
+    const units = hub?.units;
     const [history, { unitNames, restorePointUnits }] = await Promise.all([
       this.host.recorder.list(this.key),
       unitLookup(units, this.workload, [...this.loaded.standard, ...this.loaded.granular]),
@@ -210,6 +211,7 @@ export class DetailsPanel implements vscode.Disposable {
       historyLimit: this.host.recorder.maxSnapshots,
       live: this.poller.live(),
       now: new Date(),
+      ...notedInputs(hub?.notes, this.identity.sessionId, this.loaded),
     });
     this.lastSnapshot = snapshot;
     if (this.loaded.session && this.hub) await this.hub.names.named(this.workload, this.loaded.session);

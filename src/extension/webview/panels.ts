@@ -64,7 +64,7 @@ export class DetailsPanels implements DetailsHost, vscode.Disposable {
       existing.reveal();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(DETAILS_VIEW_TYPE, `${target.workload.label} ${target.session.id.slice(0, 8)}`, vscode.ViewColumn.Active, this.options());
+    const panel = vscode.window.createWebviewPanel(DETAILS_VIEW_TYPE, vscode.l10n.t('{0} restore', target.workload.label), vscode.ViewColumn.Active, this.options());
     return this.adopt(panel, identity, { session: target.session, hub }, source);
   }
 

@@ -4,7 +4,7 @@ import {
   artifactState, buildTimeline, laneId, OBSERVATION_WORDS, sessionState, summarizeSnapshot, type HistorySnapshot,
 } from '../../backup/history';
 import type {
-  GranularRestoreArtifactBase, MailboxRestoreArtifact, RestoreArtifact, RestoreArtifactBase, RestoreArtifactsBulkAdditionRequest, RestoreSession,
+  GranularMailboxRestoreArtifact, GranularRestoreArtifactBase, MailboxRestoreArtifact, RestoreArtifact, RestoreArtifactBase, RestoreArtifactsBulkAdditionRequest, RestoreSession,
   Workload,
 } from '../../backup/model';
 import { allowedActions, countArtifacts, isTerminalSession } from '../../backup/model';
@@ -12,10 +12,12 @@ import {
   artifactPointInTime, artifactStatusWord, artifactUnitId, createdByText, restoredLocation, sessionDuration, sessionStatusWord,
 } from '../../backup/presentation';
 import {
-  type ArtifactRow, type DetailsAction, type DetailsSnapshot, type LiveInfo, type PanelIdentity, type PayloadPart, type ResponseInfo,
-  safeExternalUrl,
+  type ArtifactRow, type BulkInfo, type DetailsAction, type DetailsSnapshot, type GranularInfo, type LiveInfo, type PanelIdentity, type PayloadPart,
+  type ResponseInfo, safeExternalUrl,
 } from '../../protocol/details';
+import { bulkUnresolved, unresolvedRowLines } from '../../backup/bulkResolve';
 import { sessionName } from '../../backup/sessionNaming';
+import type { SessionNotes } from '../sessions/sessionNotes';
 import { unitOfArtifact } from '../sessions/unitLookup';
 
 export interface Loaded {
@@ -47,6 +49,10 @@ export interface SnapshotInputs {
   historyLimit: number;
   live: LiveInfo;
   now: Date;
+  /** Bulk sessions created in this window: the rows sent, each with the unit it was found to be. */
+  bulkRowsSent?: readonly { value: string; unitId: string }[];
+  /** Granular mail sessions created in this window: the query and its match count. */
+  granular?: GranularInfo;
 }
 
 export function artifactRows(workload: Workload, loaded: Loaded, unitNames: ReadonlyMap<string, string>, restorePointUnits: ReadonlyMap<string, string> = new Map()): ArtifactRow[] {
@@ -140,6 +146,7 @@ export function buildSnapshot(inputs: SnapshotInputs): DetailsSnapshot {
   const name = session && contentsRead ? sessionName({
     workload, session, standard: loaded.standard, granular: loaded.granular, bulkRequests: loaded.bulk,
     unitOf: unitOfArtifact({ unitNames: inputs.unitNames, restorePointUnits: inputs.restorePointUnits ?? new Map() }),
+    granularQueryWords: inputs.granular?.queryWords,
   }) : undefined;
 
   const serviceCount = session?.restoreSessionArtifactCount;
@@ -203,9 +210,37 @@ export function buildSnapshot(inputs: SnapshotInputs): DetailsSnapshot {
       limit: inputs.historyLimit,
     },
     payload,
+    granular: inputs.granular,
+    bulk: bulkInfo(inputs),
     live: inputs.live,
     builtAt: now.toISOString(),
   };
+}
+
+/** What this window noted when it created the session: the bulk rows sent, the granular mail query and count. */
+export function notedInputs(notes: SessionNotes | undefined, sessionId: string, loaded: Loaded): Pick<SnapshotInputs, 'bulkRowsSent' | 'granular'> {
+  const searchResponseId = (loaded.granular[0] as GranularMailboxRestoreArtifact | undefined)?.searchResponseId;
+  const query = notes?.queryNote({ sessionId, searchResponseId });
+  return {
+    bulkRowsSent: notes?.bulkRows(sessionId),
+    granular: query && { query: query.expression, queryWords: query.description, matchCount: query.hitCount },
+  };
+}
+
+/** The rows a bulk session was sent with, and once its request finished, those it did not restore. */
+function bulkInfo({ workload, loaded, bulkRowsSent, restorePointUnits }: SnapshotInputs): BulkInfo | undefined {
+  const request = loaded.bulk[0];
+  if (!request) return undefined;
+  if (!bulkRowsSent) {
+    // Rows sent elsewhere are not known: the service's own words about what it could not resolve.
+    const serviceSaid = request.error ? bulkUnresolved(workload, request, []).text : '';
+    return { unresolved: [], serviceSaid: serviceSaid || undefined };
+  }
+  const restored = new Set(loaded.standard.map((a) => {
+    const pointId = (a as RestoreArtifactBase).restorePoint?.id;
+    return artifactUnitId(a) ?? (pointId ? restorePointUnits?.get(pointId) : undefined);
+  }).filter((id): id is string => !!id));
+  return { rowsSent: bulkRowsSent.length, unresolved: unresolvedRowLines(workload, request, bulkRowsSent, restored) };
 }
 
 function howWords(s: HistorySnapshot): string {

@@ -35,11 +35,13 @@ export function progressWords(progress: Progress): string {
 const WIDTH = 400;
 const HEIGHT = 10;
 
-export function renderProgress(progress: Progress, restoreJobType: string | undefined): VNode {
+/** `rowsSent`: rows of the bulk request this window sent, when it did. */
+export function renderProgress(progress: Progress, restoreJobType: string | undefined, rowsSent?: number): VNode {
   if (progress.total === 0) {
-    return h('p', { class: 'progress-empty muted' }, restoreJobType === 'bulk'
+    const bulk = rowsSent === undefined
       ? 'No artifacts yet: the service adds the units of the bulk request when the session is activated.'
-      : 'No artifacts in this session yet.');
+      : `No artifacts yet: the service resolves the ${plural(rowsSent, 'row')} of the bulk request into units when the session is activated.`;
+    return h('p', { class: 'progress-empty muted' }, restoreJobType === 'bulk' ? bulk : 'No artifacts in this session yet.');
   }
   const segments = progressSegments(progress);
   const total = segments.reduce((sum, seg) => sum + seg.count, 0) || 1;
@@ -76,7 +78,9 @@ export function statusBanner(snapshot: DetailsSnapshot): VNode | null {
   if (!snapshot.exists) return null;
   const { progress, header } = snapshot;
   const [restored, failed, inProgress, waiting] = progressSegments(progress).map((seg) => seg.count);
-  const units = plural(progress.total, 'artifact');
+  // A bulk draft has no artifacts yet: count the rows this window sent instead of "0 artifacts".
+  const rowsSent = snapshot.bulk?.rowsSent;
+  const units = !progress.total && rowsSent ? plural(rowsSent, 'row to resolve', 'rows to resolve') : plural(progress.total, 'artifact');
   switch (header.status) {
     case 'draft':
       return banner('info', 'Draft', `Nothing is restored until the session is activated (${units}).`);

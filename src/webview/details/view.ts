@@ -62,9 +62,15 @@ export function renderDetails(snapshot: DetailsSnapshot, ui: UiState): VNode {
   const narrow = ui.narrow ?? false;
   return h('main', { class: narrow ? 'details layout-stacked' : 'details layout-wide' },
     renderHeader(snapshot, ui),
-    section('artifacts', `Artifacts (${snapshot.artifacts.length})`, ui, renderArtifacts(snapshot.artifacts, narrow)),
+    section('artifacts', artifactsTitle(snapshot), ui, renderArtifacts(snapshot.artifacts, narrow)),
     section('history', 'Status history', ui, renderHistory(snapshot, ui)),
     section('payload', 'Payload', ui, renderPayload(snapshot.payload, ui)));
+}
+
+/** `Artifacts (3)`; a bulk session without artifacts yet says how many rows are still to resolve, not "(0)". */
+function artifactsTitle(snapshot: DetailsSnapshot): string {
+  const rowsSent = snapshot.bulk?.rowsSent;
+  return !snapshot.artifacts.length && rowsSent ? `Artifacts (none yet: ${plural(rowsSent, 'row')} to resolve)` : `Artifacts (${snapshot.artifacts.length})`;
 }
 
 function section(id: string, title: string, ui: UiState, body: VNode): VNode {
@@ -103,12 +109,25 @@ function renderHeader(snapshot: DetailsSnapshot, ui: UiState): VNode {
         header.errorCode ? h('div', { class: 'error-code' }, 'Error code ', h('code', null, header.errorCode)) : null)
       : null,
     h('dl', { class: 'facts' }, facts.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => h('div', { class: 'fact' }, h('dt', null, k), h('dd', null, v)))),
-    renderProgress(progress, header.restoreJobType),
+    bulkBanner(snapshot),
+    renderProgress(progress, header.restoreJobType, snapshot.bulk?.rowsSent),
     h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Session actions' },
       HEADER_ACTIONS.map((a) => actionButton(a, snapshot, ui, a === 'activate'))),
     h('p', { class: 'live muted' },
       live.lastUpdated ? `Updated ${formatTimeSeconds(live.lastUpdated)}. ` : '',
       live.reason));
+}
+
+/** Bulk sessions: the rows the service could not resolve, each in words, or what the service said about them. */
+function bulkBanner(snapshot: DetailsSnapshot): VNode | null {
+  const bulk = snapshot.bulk;
+  if (bulk?.unresolved.length) {
+    const of = bulk.rowsSent ? ` of ${bulk.rowsSent}` : '';
+    return h('div', { class: 'banner warn bulk-unresolved', 'data-banner': 'bulk' },
+      h('div', null, h('strong', null, 'Not restored'), `: ${plural(bulk.unresolved.length, 'row')}${of} of the bulk request could not be resolved.`),
+      h('ul', { class: 'unresolved-rows' }, bulk.unresolved.map((line) => h('li', null, line))));
+  }
+  return bulk?.serviceSaid ? h('p', { class: 'banner warn bulk-unresolved', 'data-banner': 'bulk' }, bulk.serviceSaid) : null;
 }
 
 /** Granular sessions: the query and its match count, and the names of the selected files. */

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { BACKUP, T, closeAllEditors, commandLabel, needsCommand, runFromPalette, showExplorer, startFromPalette, type Step, type WalkContext } from '../steps';
+import { BACKUP, T, commandLabel, needsCommand, setEmulatorUrl, showExplorer, startFromPalette, type Step, type WalkContext } from '../steps';
 
 const widget = (page: Page) => page.locator('.quick-input-widget');
 const title = (page: Page) => widget(page).locator('.quick-input-title');
@@ -69,18 +69,7 @@ async function useWalkEmulator(ctx: WalkContext): Promise<void> {
   const sidebar = page.locator('.part.sidebar');
   await showExplorer(page, ctx.manifest);
   if (!authEmulatorUrl || !(await sidebar.locator('.monaco-list-row', { hasText: new URL(authEmulatorUrl).host }).count())) return;
-  await runFromPalette(page, 'Preferences: Open Settings (UI)');
-  const settings = page.locator('.settings-editor');
-  await settings.locator('.search-container .monaco-editor').first().click();
-  await page.keyboard.type('restoreSessions.emulator.url');
-  const url = settings.locator('.setting-item-text', { hasText: 'Emulator: Url' }).locator('input').first();
-  await url.fill(emulatorUrl);
-  await url.press('Tab');
-  await sidebar.locator('.monaco-list-row', { hasText: new URL(emulatorUrl).host }).first().waitFor({ timeout: T });
-  // (the Settings editor is a modal in 1.139: Escape closes it)
-  for (let i = 0; i < 3 && (await settings.isVisible()); i++) await page.keyboard.press('Escape');
-  if (await settings.isVisible()) await closeAllEditors(page);
-  await settings.waitFor({ state: 'hidden', timeout: T });
+  await setEmulatorUrl(page, emulatorUrl);
   ctx.log(`  back on ${emulatorUrl}`);
 }
 

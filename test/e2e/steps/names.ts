@@ -3,7 +3,7 @@
 // after an action. Each step makes its own data through the emulator's Graph API and the UI, and first points
 // the view back at the walk's main emulator (the permission steps leave it on the sign-in emulator).
 import type { Page } from 'playwright-core';
-import type { Manifest, Step, WalkContext } from '../steps';
+import { setEmulatorUrl, type Manifest, type Step, type WalkContext } from '../steps';
 
 const T = 30000;
 const BACKUP = '/v1.0/solutions/backupRestore';
@@ -78,19 +78,7 @@ async function mainEmulator(ctx: NamesContext): Promise<void> {
   const connectionRow = sidebar(page).locator('.monaco-list-row[aria-level="1"]').first();
   await connectionRow.waitFor({ timeout: T });
   if ((await connectionRow.innerText()).includes(host)) return;
-  await palette(page, 'Preferences: Open Settings (UI)');
-  const editor = page.locator('.settings-editor');
-  await editor.waitFor({ timeout: T });
-  await editor.locator('.search-container .monaco-editor').first().click();
-  await page.keyboard.type('restoreSessions.emulator.url');
-  const input = editor.locator('.setting-item-text', { hasText: 'Emulator: Url' }).locator('input').first();
-  await input.waitFor({ timeout: T });
-  await input.fill(emulatorUrl);
-  await input.press('Tab');
-  await sidebar(page).locator('.monaco-list-row', { hasText: host }).first().waitFor({ timeout: T });
-  for (let i = 0; i < 3 && (await editor.isVisible()); i++) await page.keyboard.press('Escape');
-  if (await editor.isVisible()) await palette(page, 'View: Close All Editors');
-  await editor.waitFor({ state: 'hidden', timeout: T });
+  await setEmulatorUrl(page, emulatorUrl);
 }
 
 /** Expands `workload` (or none) and collapses the others, after a refresh so drafts made through Graph show. */

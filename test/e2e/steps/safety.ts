@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import {
   BACKUP, T, WIZARD, clearNotifications, closeAllEditors, commandLabel, dialog, emulatorCall, needsCommand, quickRow, quickTitle,
-  runFromPalette, sessionCommandFor, showExplorer, startFromPalette, wizardAccept, wizardPick, wizardUnits, type Manifest, type Step, type WalkContext,
+  sessionCommandFor, setEmulatorUrl, showExplorer, startFromPalette, wizardAccept, wizardPick, wizardUnits, type Manifest, type Step, type WalkContext,
 } from '../steps';
 
 interface Unit { id: string; displayName?: string; status?: string }
@@ -29,26 +29,9 @@ async function useOpenEmulator(ctx: WalkContext): Promise<void> {
   await showExplorer(page, manifest);
   const sidebar = page.locator('.part.sidebar');
   if (!authEmulatorUrl || !(await sidebar.locator('.monaco-list-row', { hasText: new URL(authEmulatorUrl).host }).first().isVisible())) return;
-  const settings = await emulatorUrlSetting(page);
-  await settings.fill(emulatorUrl);
-  await settings.press('Tab');
-  await sidebar.locator('.monaco-list-row', { hasText: new URL(emulatorUrl).host }).first().waitFor({ timeout: T });
-  for (let i = 0; i < 3 && (await page.locator('.settings-editor').isVisible()); i++) await page.keyboard.press('Escape');
+  await setEmulatorUrl(page, emulatorUrl);
   await closeAllEditors(page).catch(() => undefined);
   await showExplorer(page, manifest);
-}
-
-/** The Emulator: Url input of the Settings editor. */
-async function emulatorUrlSetting(page: Page) {
-  await runFromPalette(page, 'Preferences: Open Settings (UI)');
-  const editor = page.locator('.settings-editor');
-  await editor.waitFor({ timeout: T });
-  await editor.locator('.search-container .monaco-editor').first().click();
-  await page.keyboard.press('Control+A'); // (the editor may keep an earlier search)
-  await page.keyboard.type('restoreSessions.emulator.url');
-  const input = editor.locator('.setting-item-text', { hasText: 'Emulator: Url' }).locator('input').first();
-  await input.waitFor({ timeout: T });
-  return input;
 }
 
 /** The runner's window size (an earlier step may have narrowed it to look at a narrow panel). */

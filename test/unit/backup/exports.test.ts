@@ -81,6 +81,16 @@ describe('exports with hostile server strings', () => {
     });
   }
 
+  it('says how the PowerShell script gets its token, with no placeholder that reads like a leaked secret', () => {
+    const script = powershellScript(w, hostile, contents, { baseUrl: 'https://graph.microsoft.com/v1.0' });
+    assert.doesNotMatch(script, /<redacted>|Bearer/);
+    const head = script.split('\n').slice(0, script.split('\n').findIndex((l) => !l.startsWith('#')));
+    assert.ok(head.some((l) => l.includes('The script holds no token')), head.join('\n'));
+    assert.ok(head.includes('#   Connect-MgGraph -AccessToken (ConvertTo-SecureString $env:GRAPH_ACCESS_TOKEN -AsPlainText -Force)'), head.join('\n'));
+    assert.ok(head.includes("#   Connect-MgGraph -Scopes 'BackupRestore-Restore.ReadWrite.All'"));
+    assert.match(httpFile(w, hostile, contents, { baseUrl: 'https://graph.microsoft.com/v1.0' }), /^# .*Replace <redacted> with a token that has$/m, 'the .http file keeps its placeholder');
+  });
+
   it('the PowerShell check sees code that escapes a string (it can fail)', () => {
     assert.match(powershellCode("$A = 'x’; New-Item marker; ‘y'"), /New-Item/);
     assert.throws(() => powershellCode("$A = 'unterminated"));

@@ -1,7 +1,7 @@
 // Create Granular Mailbox Restore…: the mailbox, the point in time, the search form (mailForm.ts), then the
 // match count at the restore point the search found — the admin may count again at another point — and the
 // destination. The draft is created with the search response; the query and the count are remembered
-// (queryNotes.ts) because the service does not return them with the artifact.
+// (the hub's session notes) because the service does not return them with the artifact.
 import * as vscode from 'vscode';
 import type { BackupApi } from '../../../backup/api';
 import type { DestinationType, ProtectionUnit, RestorePoint, Workload } from '../../../backup/model';
@@ -12,7 +12,7 @@ import type { CommandContext } from '../context';
 import { destinationItems, pickPointInTimeStep, unitItems, type PointInTime } from '../restoreSteps';
 import { BACK, inputStep, pickStep, type StepResult } from '../wizard';
 import { askMailQuery, type FormAsker, type MailQuery } from './mailForm';
-import { rememberQuery, queryNoteText } from './queryNotes';
+import { queryNoteText } from '../../sessions/noteWords';
 
 const TITLE = 'Granular mailbox restore';
 const TOTAL = 10;
@@ -83,9 +83,10 @@ async function createFromSearch(ctx: CommandContext, workload: Workload, unit: P
     const destination = picked[0].destination;
     if (!destination) continue; // (the search row only shows the query)
     const { body } = await hub.api.sessions.create(workload, { granular: [{ restorePointId: point!.id, destinationType: destination, searchResponseId: search!.searchResponseId! }] });
-    hub.created(workload, body);
     const note = { sessionId: body.id, searchResponseId: search!.searchResponseId!, mailbox: name, expression: query.expression, description: query.description, hitCount: hits, pointDateTime: point?.protectionDateTime ?? undefined };
-    rememberQuery(note);
+    // Noted before the tree hears of the session, so its first row is already named by the query.
+    hub.notes.rememberQuery(note);
+    hub.created(workload, body);
     void vscode.window.showInformationMessage(`Created a draft granular restore of ${name}'s mailbox: ${queryNoteText(note)} from ${pointText}.`, 'Open Details')
       .then((c) => c && vscode.commands.executeCommand('restoreSessions.openDetails', body.id));
     return body.id;

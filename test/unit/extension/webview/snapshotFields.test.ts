@@ -4,12 +4,17 @@
 import { strict as assert } from 'assert';
 import type { RestoreArtifact, RestoreSession } from '../../../../src/backup/model';
 import { workload } from '../../../../src/backup/model';
-import { buildSnapshot, emptyLoaded, type Loaded } from '../../../../src/extension/webview/snapshot';
+import type { RestoreArtifactsBulkAdditionRequest } from '../../../../src/backup/model';
+import { SessionNotes } from '../../../../src/extension/sessions/sessionNotes';
+import { buildSnapshot, emptyLoaded, notedInputs, type Loaded, type SnapshotInputs } from '../../../../src/extension/webview/snapshot';
 import type { DetailsSnapshot, PanelIdentity } from '../../../../src/protocol/details';
 
 const RESPONSE = { method: 'GET', path: '/x', status: 200 };
 
-function snapshotOf(workloadId: PanelIdentity['workload'], session: RestoreSession, loaded: Partial<Loaded>, unitNames: Map<string, string>, restorePointUnits = new Map<string, string>()): DetailsSnapshot {
+function snapshotOf(
+  workloadId: PanelIdentity['workload'], session: RestoreSession, loaded: Partial<Loaded>, unitNames: Map<string, string>, restorePointUnits = new Map<string, string>(),
+  noted: Pick<SnapshotInputs, 'bulkRowsSent' | 'granular'> = {},
+): DetailsSnapshot {
   return buildSnapshot({
     identity: { connectionId: 'emulator', workload: workloadId, sessionId: session.id },
     connectionLabel: 'Local emulator',
@@ -21,6 +26,7 @@ function snapshotOf(workloadId: PanelIdentity['workload'], session: RestoreSessi
     historyLimit: 500,
     live: { intervalMs: 0, polling: false, reason: '' },
     now: new Date('2026-12-01T12:00:00Z'),
+    ...noted,
   });
 }
 
@@ -68,5 +74,33 @@ describe('details snapshot: names, item counts, granular errors', () => {
     const twoFailed = files.map((f) => ({ ...f, status: 'failed' })) as unknown as RestoreArtifact[];
     const rowsTwo = snapshotOf('oneDrive', session, { granular: twoFailed, granularResponse: RESPONSE }, new Map()).artifacts;
     assert.ok(rowsTwo.every((r) => r.errorCode === undefined), 'with two failures the session error is not pinned on either');
+  });
+
+  it('lists the bulk rows the service did not resolve, in words, from the rows this window sent', () => {
+    const session: RestoreSession = { '@odata.type': '#microsoft.graph.exchangeRestoreSession', id: 's-3', status: 'active', restoreJobType: 'bulk' };
+    const bulk = { id: 'b1', status: 'completedWithErrors', mailboxes: [], error: { code: 'ProtectionUnitNotFound', message: 'Some mailboxes could not be added.' } } as unknown as RestoreArtifactsBulkAdditionRequest;
+    const notes = new SessionNotes();
+    notes.rememberBulkRows('s-3', [
+      { line: 2, value: 'DebraB@contoso.com', name: 'Debra Berger', unitId: 'u-debra' },
+      { line: 3, value: 'debra@contoso.com', name: 'Debra (typo)', unitId: 'u-gone' },
+    ]);
+    const loaded = { standard: [mailboxes[0]], standardResponse: RESPONSE, bulk: [bulk] };
+    const snapshot = snapshotOf('exchange', session, loaded, names, new Map(), notedInputs(notes, 's-3', { ...emptyLoaded(), ...loaded }));
+    assert.deepEqual(snapshot.bulk, { rowsSent: 2, unresolved: ['debra@contoso.com — not a protected mailbox (ProtectionUnitNotFound)'] });
+
+    const elsewhere = snapshotOf('exchange', session, loaded, names);
+    assert.deepEqual(elsewhere.bulk?.unresolved, []);
+    assert.match(elsewhere.bulk?.serviceSaid ?? '', /Some mailboxes could not be added/, 'rows sent elsewhere: the service\'s own words');
+  });
+
+  it('carries the query of a granular mail restore made here, found by its search response, and names the session by it', () => {
+    const session: RestoreSession = { '@odata.type': '#microsoft.graph.exchangeRestoreSession', id: 's-4', status: 'draft', restoreJobType: 'granular' };
+    const granular = [{ id: 'g1', status: 'added', searchResponseId: 'search-1', restorePoint: { id: 'rp1', protectionUnit: { id: 'u-debra' } } }] as unknown as RestoreArtifact[];
+    const notes = new SessionNotes();
+    notes.rememberQuery({ sessionId: 'other', searchResponseId: 'search-1', mailbox: 'Debra Berger', expression: "(Subject -like '*invoice*')", description: "Mail with 'invoice' in the subject", hitCount: 117 });
+    const loaded = { granular, granularResponse: RESPONSE, standardResponse: RESPONSE };
+    const snapshot = snapshotOf('exchange', session, loaded, names, new Map(), notedInputs(notes, 's-4', { ...emptyLoaded(), ...loaded }));
+    assert.deepEqual(snapshot.granular, { query: "(Subject -like '*invoice*')", queryWords: "Mail with 'invoice' in the subject", matchCount: 117 });
+    assert.equal(snapshot.header.sessionName, "Mail with 'invoice' in the subject in Debra Berger");
   });
 });

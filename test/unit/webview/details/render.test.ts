@@ -360,4 +360,18 @@ describe('details page: what an admin sees', () => {
     assert.equal(findAll(view, (n) => n.attrs.role === 'progressbar').length, 0);
     assert.ok(textOf(view).includes('the service adds the units of the bulk request when the session is activated'));
   });
+
+  it('counts the rows of a bulk draft sent from here instead of "0 artifacts", and lists unresolved rows in words', () => {
+    const draft = plainSnapshot({ progress: { total: 0, completed: 0, failed: 0, inProgress: 0, source: 'artifacts' }, artifacts: [], bulk: { rowsSent: 3, unresolved: [] } }, { status: 'draft', restoreJobType: 'bulk' });
+    const text = textOf(renderDetails(draft, emptyUi()));
+    assert.ok(text.includes('Artifacts (none yet: 3 rows to resolve)'), text);
+    assert.ok(text.includes('(3 rows to resolve)'));
+    assert.ok(!text.includes('0 artifacts'));
+
+    const line = 'debra@contoso.com — not a protected mailbox (ProtectionUnitNotFound)';
+    const done = plainSnapshot({ bulk: { rowsSent: 3, unresolved: [line] } }, { status: 'completedWithError', restoreJobType: 'bulk' });
+    const banner = findAll(renderDetails(done, emptyUi()), (n) => n.attrs['data-banner'] === 'bulk');
+    assert.equal(banner.length, 1);
+    assert.ok(textOf(banner[0]).includes(`Not restored: 1 row of 3 of the bulk request could not be resolved.${line}`), textOf(banner[0]));
+  });
 });
