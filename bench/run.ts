@@ -87,7 +87,8 @@ export function formatTable(result: BenchResult): string {
     lines.push('', `Latency profile (${String(latency.latencyMs)} ms ± ${String(latency.jitterMs)} per request, emulator profile ${String(latency.profile)}):`);
     for (const what of ['tree', 'details', 'retry', 'csv']) {
       const p = latency[what];
-      lines.push(`  ${what.padEnd(8)} ${cell(Number(p.wallMs))} ms, ${String(p.requests)} requests, longest chain ${String(p.chain)} round trips; script ${cell(Number(p.naiveWallMs))} ms`);
+      const rows = p.rowsShownRtt === undefined ? '' : ` (rows painted after ${cell(Number(p.rowsShownRtt))} × latency)`;
+      lines.push(`  ${what.padEnd(8)} ${cell(Number(p.wallMs))} ms${rows}, ${String(p.requests)} requests, longest chain ${String(p.chain)} round trips; script ${cell(Number(p.naiveWallMs))} ms`);
       lines.push(`           chain: ${(p.chainRequests as string[]).map(shorten).join(' → ')}`);
     }
   }

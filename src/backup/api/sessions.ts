@@ -198,9 +198,15 @@ export class SessionsApi {
   async count(workload: Workload | undefined, statuses: RestoreSessionStatus[], signal?: AbortSignal, within: SessionListQuery = {}): Promise<number> {
     const query: SessionListQuery = { createdAfter: within.createdAfter, createdBefore: within.createdBefore, statuses, signal };
     const first = await this.firstPage(workload, { ...query, count: true });
-    if (first?.count !== undefined) return first.count;
-    let count = 0;
-    for await (const page of this.list(workload, query)) count += page.items.length;
+    if (!first || first.count !== undefined) return first?.count ?? 0;
+    // Counted here: the first page is already in hand, so the count goes on from its continuation link.
+    let count = first.items.length;
+    for (let link = first.nextLink; link !== undefined;) {
+      const page = await this.nextPage(link, signal);
+      if (!page) break;
+      count += page.items.length;
+      link = page.nextLink;
+    }
     return count;
   }
 
