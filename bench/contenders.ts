@@ -80,9 +80,14 @@ class LoopbackLinks implements Middleware {
 
 const noToken: AuthenticationProvider = { getAccessToken: async () => '' };
 
+/** The SDK with its default middleware chain; `first` middlewares run before it (e.g. a request recorder). */
+export function sdkClient(origin: string, first: Middleware[] = []): Client {
+  const chain = [...first, new LoopbackLinks(), ...MiddlewareFactory.getDefaultMiddlewareChain(noToken)];
+  return Client.initWithMiddleware({ baseUrl: origin, defaultVersion: 'v1.0', middleware: chain });
+}
+
 export function sdkContender(origin: string): Contender & { client: Client } {
-  const chain = [new LoopbackLinks(), ...MiddlewareFactory.getDefaultMiddlewareChain(noToken)];
-  const client = Client.initWithMiddleware({ baseUrl: origin, defaultVersion: 'v1.0', middleware: chain });
+  const client = sdkClient(origin);
   return {
     client,
     async list(path) {

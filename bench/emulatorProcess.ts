@@ -1,6 +1,7 @@
 // Starts bench/emulatorChild in its own process and talks to its controls.
 import { fork } from 'node:child_process';
 import * as path from 'node:path';
+import type { UndocumentedOptions } from '../src/emulator/service/profiles';
 
 export interface EmulatorProcess {
   url: string;
@@ -8,8 +9,9 @@ export interface EmulatorProcess {
   stop(): Promise<void>;
 }
 
-export async function startEmulatorProcess(): Promise<EmulatorProcess> {
-  const child = fork(path.join(__dirname, 'emulatorChild.js'), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+/** `profile`: what the emulator does with query options Microsoft's docs do not list (docs/fidelity.md). */
+export async function startEmulatorProcess(profile: UndocumentedOptions): Promise<EmulatorProcess> {
+  const child = fork(path.join(__dirname, 'emulatorChild.js'), [profile], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const { url, controlToken } = await new Promise<{ url: string; controlToken: string }>((resolve, reject) => {
     child.once('message', (m: { url?: string; controlToken?: string }) => (m.url && m.controlToken ? resolve({ url: m.url, controlToken: m.controlToken }) : reject(new Error('emulator child: no url or control token'))));
     child.once('exit', (code) => reject(new Error(`emulator child exited with ${code}`)));

@@ -72,7 +72,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     view.description = filter.describe();
     void vscode.commands.executeCommand('setContext', 'restoreSessions.filtered', filter.isActive);
   };
-  showFilter();
+  // What the first paint does not need (the status bar item, context keys) is made once `activate` has returned,
+  // so the host's activation does not wait for it; the output channel is made on its first line (log.ts).
+  const afterActivation = setTimeout(() => {
+    showFilter();
+    context.subscriptions.push(new ConnectionStatusBar(connections));
+  }, 0);
   const filterChanged = () => {
     showFilter();
     tree.refreshAll();
@@ -93,7 +98,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     notices,
     watch,
     recordActions(log, hubs),
-    new ConnectionStatusBar(connections),
+    { dispose: () => clearTimeout(afterActivation) },
     ...registerCommands(
       [
         ...viewCommands(ctx, filterChanged),

@@ -8,7 +8,7 @@
  * service did not process it, so even a POST is retried.
  */
 
-import { GraphError, redactUrl } from './errors';
+import { errorFromResponse, GraphError, redactUrl } from './errors';
 import type { BatchOptions, BatchRequestItem, BatchResponseItem, GraphResponse } from './types';
 import { decideRetry, isIdempotent, parseRetryAfter, type RetryPolicy } from './retry';
 
@@ -189,5 +189,18 @@ function invalid(response: GraphResponse<unknown>, url: string, reason: string):
     clientRequestId: response.clientRequestId,
     date: response.date,
     attempts: response.attempts,
+  });
+}
+
+/** The error a failed sub-response stands for, as if the sub-request had been sent alone. */
+export function batchItemError(baseUrl: string, request: BatchRequestItem, item: BatchResponseItem): GraphError {
+  const bodyText = item.body === undefined ? '' : typeof item.body === 'string' ? item.body : JSON.stringify(item.body);
+  return errorFromResponse({
+    method: request.method.toUpperCase(),
+    url: redactUrl(`${baseUrl}${toBatchUrl(baseUrl, request.url)}`),
+    status: item.status,
+    headers: item.headers,
+    bodyText,
+    retryAfterMs: parseRetryAfter(item.headers['retry-after']),
   });
 }

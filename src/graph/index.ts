@@ -15,7 +15,7 @@ export { DEFAULT_RETRY, RETRYABLE_STATUSES, backoffDelay, decideRetry, isIdempot
 export type { RetryOptions, RetryPolicy, RetryDecision, FailureFacts } from './retry';
 export { HttpTransport, TransportError, DEFAULT_TIMEOUT_MS } from './transport';
 export type { HttpTransportOptions, TransportRequest, TransportResponse, TransportErrorKind } from './transport';
-export { MAX_BATCH_SIZE } from './batch';
+export { batchItemError, MAX_BATCH_SIZE } from './batch';
 export { buildUrl, encodeQuery, resolveNextLink, sameOrigin } from './url';
 export { MAX_PAGES } from './paging';
 export type { QueryValue } from './url';

@@ -16,13 +16,17 @@ export class OptionSupport {
     return !this.unsupported.get(collection)?.has(option);
   }
 
-  /** Marks `option` unsupported on `collection` ('refused' with a 400, or 'ignored' in a 200); logged once. */
-  drop(collection: string, option: QueryOption, how: 'refused' | 'ignored'): void {
+  /**
+   * Marks `option` unsupported on `collection` ('refused' with a 400, 'ignored' in a 200, or 'notAskedAgain' because
+   * the service refused another undocumented option asked with it); logged once.
+   */
+  drop(collection: string, option: QueryOption, how: 'refused' | 'ignored' | 'notAskedAgain'): void {
     const set = this.unsupported.get(collection) ?? new Set<QueryOption>();
     if (set.has(option)) return;
     set.add(option);
     this.unsupported.set(collection, set);
-    this.onLearnt(`The service ${how} ${option} on ${collection}; this connection now does without it there (filtering, counting or ordering on this side).`);
+    const what = how === 'notAskedAgain' ? `refused another option asked with ${option}, so ${option} is not asked for again` : `${how} ${option}`;
+    this.onLearnt(`The service ${what} on ${collection}; this connection now does without it there (filtering, counting or ordering on this side).`);
   }
 }
 

@@ -34,7 +34,11 @@ export async function* listSessions(client: GraphClient, support: OptionSupport,
       await pages.return(undefined);
       const option = refusedOption(error, sent);
       if (!option) throw error;
+      // A service that refuses one option Microsoft does not document is taken to refuse the others asked with it:
+      // one more round trip instead of one per option. The page is right either way (filtered, counted and
+      // ordered on this side).
       support.drop(collection, option, 'refused');
+      for (const other of sent) if (other !== option) support.drop(collection, other, 'notAskedAgain');
       continue;
     }
     if (!first) return;

@@ -27,9 +27,14 @@ export interface SessionRead {
   contents?: SessionContentsRead;
 }
 
-export async function readSession(
-  client: GraphClient, workload: Workload, id: string, options: { contents?: boolean; signal?: AbortSignal } = {},
-): Promise<SessionRead> {
+export interface ReadOptions {
+  contents?: boolean;
+  signal?: AbortSignal;
+  /** Called with each page of artifacts as it arrives, so a caller can start work on it before the last page. */
+  onArtifacts?: (artifacts: RestoreArtifact[]) => void;
+}
+
+export async function readSession(client: GraphClient, workload: Workload, id: string, options: ReadOptions = {}): Promise<SessionRead> {
   const path = paths.workloadSession(workload, id);
   const sessionRead = client.get<RestoreSession>(path, { signal: options.signal });
   if (!options.contents) {
@@ -38,8 +43,8 @@ export async function readSession(
   }
   const [response, standard, granular, bulkRequests] = await Promise.all([
     sessionRead,
-    readAll<RestoreArtifact>(client, paths.navigation(workload, id, workload.standardArtifacts.nav), options.signal),
-    readAll<RestoreArtifact>(client, paths.navigation(workload, id, workload.granularArtifacts.nav), options.signal),
+    readAll<RestoreArtifact>(client, paths.navigation(workload, id, workload.standardArtifacts.nav), options.signal, options.onArtifacts),
+    readAll<RestoreArtifact>(client, paths.navigation(workload, id, workload.granularArtifacts.nav), options.signal, options.onArtifacts),
     readAll<RestoreArtifactsBulkAdditionRequest>(client, paths.navigation(workload, id, workload.bulkRequests.nav), options.signal),
   ]);
   return {
@@ -75,12 +80,13 @@ export async function readArtifactsOfSessions(
   return result;
 }
 
-async function readAll<T>(client: GraphClient, path: string, signal?: AbortSignal): Promise<{ items: T[]; first?: ReadResponse }> {
+async function readAll<T>(client: GraphClient, path: string, signal?: AbortSignal, onPage?: (items: T[]) => void): Promise<{ items: T[]; first?: ReadResponse }> {
   const items: T[] = [];
   let first: ReadResponse | undefined;
   for await (const page of client.pages<T>(path, { signal })) {
     first ??= meta(path, page.response);
     items.push(...page.items);
+    if (page.items.length) onPage?.(page.items);
   }
   return { items, first };
 }

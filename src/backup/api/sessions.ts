@@ -1,6 +1,6 @@
 // Restore sessions: list, get, create, change artifacts, delete, activate — one code path for the three
 // workloads, driven by the workload table.
-import { GraphError, type GraphClient, type GraphResponse } from '../../graph';
+import { batchItemError, GraphError, type GraphClient, type GraphResponse } from '../../graph';
 import type { DeltaItemFailure, RestoreArtifact, RestoreSession, RestoreSessionBase, RestoreSessionStatus, Workload } from '../model';
 import { chunk, LIMITS } from '../model';
 import { granularArtifactBody, removalBody, standardArtifactBody } from './bodies';
@@ -8,7 +8,7 @@ import type { ArtifactChangeInput, ArtifactKind, CreateSessionInput, GranularArt
 import { OptionSupport } from './optionSupport';
 import { paths } from './paths';
 import { continuePage, listSessions, type Continuation, type SessionPage } from './sessionList';
-import { readArtifactsOfSessions, readSession, type SessionRead } from './sessionRead';
+import { readArtifactsOfSessions, readSession, type ReadOptions, type SessionRead } from './sessionRead';
 
 /** Result of one logical artifact change, possibly sent as several PATCH requests of at most 50 items. */
 export interface ArtifactChangeResult {
@@ -53,7 +53,7 @@ export class SessionsApi {
   }
 
   /** A session of a workload; with `{ contents: true }` also its artifacts and bulk addition requests, read in parallel. */
-  read(workload: Workload, id: string, options: { contents?: boolean; signal?: AbortSignal } = {}): Promise<SessionRead> {
+  read(workload: Workload, id: string, options: ReadOptions = {}): Promise<SessionRead> {
     return readSession(this.client, workload, id, options);
   }
 
@@ -133,13 +133,31 @@ export class SessionsApi {
       ...(change.remove ?? []).map(removalBody),
     ];
     const result: ArtifactChangeResult = { added: [], removed: [], failures: [], requests: 0 };
-    for (const part of chunk(entries, LIMITS.artifactsPerRequest)) {
+    const parts = chunk(entries, LIMITS.artifactsPerRequest);
+    if (parts.length > 1 && !change.remove?.length) return this.addInBatches(workload, sessionId, nav, parts, result, signal);
+    for (const part of parts) {
       const response = await this.client.patch<Record<string, unknown> | undefined>(paths.workloadSession(workload, sessionId), {
         body: { [`${nav}@delta`]: part },
         signal,
       });
       result.requests++;
       collectDelta(response.body?.[`${nav}@delta`], part, result);
+    }
+    return result;
+  }
+
+  /**
+   * Additions only: the PATCHes do not depend on each other, so they travel in `$batch` calls (20 per call) rather
+   * than one after another. Items the service could not add are returned as failures; a PATCH refused as a whole
+   * throws, as it would have alone.
+   */
+  private async addInBatches(workload: Workload, sessionId: string, nav: string, parts: Record<string, unknown>[][], result: ArtifactChangeResult, signal?: AbortSignal): Promise<ArtifactChangeResult> {
+    const requests = parts.map((part, index) => ({ id: String(index), method: 'PATCH', url: paths.workloadSession(workload, sessionId), body: { [`${nav}@delta`]: part } }));
+    const responses = await this.client.batch(requests, { signal });
+    for (const [index, response] of responses.entries()) {
+      if (response.status < 200 || response.status >= 300) throw batchItemError(this.client.baseUrl, requests[index], response);
+      result.requests++;
+      collectDelta((response.body as Record<string, unknown> | undefined)?.[`${nav}@delta`], parts[index], result);
     }
     return result;
   }
@@ -180,9 +198,15 @@ export class SessionsApi {
   async count(workload: Workload | undefined, statuses: RestoreSessionStatus[], signal?: AbortSignal, within: SessionListQuery = {}): Promise<number> {
     const query: SessionListQuery = { createdAfter: within.createdAfter, createdBefore: within.createdBefore, statuses, signal };
     const first = await this.firstPage(workload, { ...query, count: true });
-    if (first?.count !== undefined) return first.count;
-    let count = 0;
-    for await (const page of this.list(workload, query)) count += page.items.length;
+    if (!first || first.count !== undefined) return first?.count ?? 0;
+    // Counted here: the first page is already in hand, so the count goes on from its continuation link.
+    let count = first.items.length;
+    for (let link = first.nextLink; link !== undefined;) {
+      const page = await this.nextPage(link, signal);
+      if (!page) break;
+      count += page.items.length;
+      link = page.nextLink;
+    }
     return count;
   }
 

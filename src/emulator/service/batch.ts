@@ -2,7 +2,9 @@
 // requests, each dispatched through the same router as a direct call, in order. Each sub-request has only its
 // own headers (the outer `Prefer` does not apply to it); `dependsOn` names earlier requests, and a request whose
 // dependency failed answers 424. Throttle / 503 faults can hit single sub-requests (429 + Retry-After inside the
-// batch response), matched on the sub-request's own path.
+// batch response), matched on the sub-request's own path. Latency faults on sub-requests add up the way Graph
+// serves a batch: independent sub-requests run side by side, so the batch answers after its slowest chain of
+// `dependsOn` (one latency for a batch of independent reads, not twenty).
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { LIMITS } from '../../backup/model';
@@ -45,6 +47,8 @@ export async function runBatch(core: EmulatorCore, router: Router, outer: Reques
   }
   const responses: unknown[] = [];
   const statuses = new Map<string, number>();
+  /** When each sub-request would have finished, in latency-fault milliseconds after the batch arrived. */
+  const finishedAfter = new Map<string, number>();
   for (const request of requests as Record<string, unknown>[]) {
     const headers: IncomingHttpHeaders = {};
     for (const [name, value] of Object.entries((request.headers as Record<string, string> | undefined) ?? {})) headers[name.toLowerCase()] = value;
@@ -75,7 +79,8 @@ export async function runBatch(core: EmulatorCore, router: Router, outer: Reques
       if (failed !== undefined) reply = errorReply(new EmulatorError(424, 'FailedDependency', `Request '${failed}', which this request depends on, failed.`), sub);
       else if (fault && fault.kind !== 'latency') reply = errorReply(faultError(fault), sub);
       else {
-        if (fault) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
+        const startsAfter = Math.max(0, ...((request.dependsOn as string[] | undefined) ?? []).map((d) => finishedAfter.get(d) ?? 0));
+        finishedAfter.set(String(request.id), startsAfter + (fault ? faults.delayOf(fault) : 0));
         reply = await dispatch(core, router, sub, authenticate);
       }
     } catch (err) {
@@ -87,6 +92,8 @@ export async function runBatch(core: EmulatorCore, router: Router, outer: Reques
     if (body !== undefined) replyHeaders['Content-Type'] = reply.text?.contentType ?? 'application/json';
     responses.push({ id: request.id, status: reply.status, headers: replyHeaders, ...(body !== undefined ? { body } : {}) });
   }
+  const slowest = Math.max(0, ...finishedAfter.values());
+  if (slowest > 0) await new Promise((resolve) => setTimeout(resolve, slowest));
   return ok({ responses });
 }
 

@@ -1,5 +1,5 @@
-// Injected faults for testing clients: throttling (429 + Retry-After), 503, added latency, a reset connection
-// and a truncated body. A rule applies to the next N matching requests and/or a fraction of them chosen by a
+// Injected faults for testing clients: throttling (429 + Retry-After), 503, added latency (optionally with a
+// seeded ± jitter, so a latency benchmark sees Graph-like spread), a reset connection and a truncated body. A rule applies to the next N matching requests and/or a fraction of them chosen by a
 // seeded PRNG (so a run is reproducible), optionally only for a path prefix and/or a method.
 // Faults never apply to /_emulator itself, so tests can always reach the controls.
 import { randomUUID } from 'node:crypto';
@@ -21,6 +21,8 @@ export interface FaultRule {
   method?: string;
   retryAfterSeconds: number;
   latencyMs: number;
+  /** A latency fault waits latencyMs ± up to this much, drawn from the rule's seeded PRNG. */
+  jitterMs: number;
   seed: number;
 }
 
@@ -45,8 +47,8 @@ export class FaultInjector {
   private rules: { rule: FaultRule; random: () => number }[] = [];
 
   add(body: unknown): FaultRule {
-    if (!isObject(body)) throw badRequest('BadRequest', 'A fault is a JSON object: { "kind": "throttle|unavailable|latency|reset|truncate", "count"?, "fraction"?, "pathPrefix"?, "method"?, "retryAfterSeconds"?, "latencyMs"?, "seed"? }.');
-    rejectUnknown(body, ['kind', 'count', 'fraction', 'pathPrefix', 'method', 'retryAfterSeconds', 'latencyMs', 'seed'], 'a fault');
+    if (!isObject(body)) throw badRequest('BadRequest', 'A fault is a JSON object: { "kind": "throttle|unavailable|latency|reset|truncate", "count"?, "fraction"?, "pathPrefix"?, "method"?, "retryAfterSeconds"?, "latencyMs"?, "jitterMs"?, "seed"? }.');
+    rejectUnknown(body, ['kind', 'count', 'fraction', 'pathPrefix', 'method', 'retryAfterSeconds', 'latencyMs', 'jitterMs', 'seed'], 'a fault');
     const kind = ownEntry(KIND_ALIASES, String(body.kind));
     if (!kind) throw badRequest('BadRequest', `Unknown fault kind ${JSON.stringify(body.kind)}; use throttle (429), unavailable (503), latency, reset or truncate.`);
     const count = numberField(body, 'count', 1, Number.MAX_SAFE_INTEGER, true);
@@ -60,10 +62,18 @@ export class FaultInjector {
       method: typeof body.method === 'string' ? body.method.toUpperCase() : undefined,
       retryAfterSeconds: numberField(body, 'retryAfterSeconds', 0, 3600, false) ?? 1,
       latencyMs: numberField(body, 'latencyMs', 0, 60_000, true) ?? 200,
+      jitterMs: numberField(body, 'jitterMs', 0, 60_000, true) ?? 0,
       seed: numberField(body, 'seed', 0, 2 ** 32 - 1, true) ?? 1,
     };
     this.rules.push({ rule, random: seededRandom(rule.seed) });
     return rule;
+  }
+
+  /** How long this use of a latency rule waits: latencyMs ± jitterMs (never below 0). */
+  delayOf(rule: FaultRule): number {
+    const entry = this.rules.find((r) => r.rule === rule);
+    if (!entry || rule.jitterMs === 0) return rule.latencyMs;
+    return Math.max(0, Math.round(rule.latencyMs + (entry.random() * 2 - 1) * rule.jitterMs));
   }
 
   clear(): void {

@@ -64,7 +64,7 @@ export function createEmulatorServer(options: PipelineOptions): { server: Server
       if (parsed.area !== 'controls') {
         const fault = faults.pick(method, target.split('?')[0]);
         if (fault) {
-          const outcome = await applyFault(fault, req, res, base);
+          const outcome = await applyFault(fault, faults.delayOf(fault), req, res, base);
           if (outcome === 'handled') return;
           truncate = outcome === 'truncate';
         }
@@ -155,13 +155,13 @@ export function createEmulatorServer(options: PipelineOptions): { server: Server
 
 type FaultOutcome = 'handled' | 'continue' | 'truncate';
 
-async function applyFault(fault: FaultRule, req: IncomingMessage, res: ServerResponse, base: Parameters<typeof errorReply>[1]): Promise<FaultOutcome> {
+async function applyFault(fault: FaultRule, delayMs: number, req: IncomingMessage, res: ServerResponse, base: Parameters<typeof errorReply>[1]): Promise<FaultOutcome> {
   switch (fault.kind) {
     case 'reset':
       req.socket.destroy();
       return 'handled';
     case 'latency':
-      await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
       return 'continue';
     case 'truncate':
       return 'truncate';

@@ -6,17 +6,14 @@
 // confirmation is asked. Called by the command and the details panel.
 import * as vscode from 'vscode';
 import type { GranularArtifactInput, StandardArtifactInput } from '../../backup/api';
-import type { DestinationType, ProtectionUnit, RestoreArtifact, RestoreArtifactBase, RestoreSession, Workload } from '../../backup/model';
-import { chunk, isTerminalSession, LIMITS } from '../../backup/model';
-import { planInputs, reviewFlags, type CreatePlan, type ReviewFlag } from '../../backup/plan';
-import { isFastRestore } from '../../backup/restorePoints';
-import { retryDestination, retryInputs, retrySuggestion, type RetrySuggestion } from '../../backup/retry';
-import { unitDisplayName } from '../../backup/sessionNaming';
+import type { DestinationType, RestoreArtifactBase, RestoreSession } from '../../backup/model';
+import { planInputs, type CreatePlan, type ReviewFlag } from '../../backup/plan';
 import { plural } from '../../backup/timeWords';
 import { errorText } from '../../backup/words';
 import { planWithFlags, reviewPlanStep } from '../commands/planReview';
 import { destinationItems, pickPointInTimeStep, type PointInTime } from '../commands/restoreSteps';
 import { BACK, pickStep } from '../commands/wizard';
+import { createRetryDraft, retryBasis, sameRetryPlan, suggestedRetryDestination, type RetryBasis } from '../sessions/retryFailures';
 import type { ActionDeps, SessionTarget } from './deps';
 import { reportAct } from './acted';
 import { cancelled, done, outcomeOf, type ActionOutcome } from './outcome';
@@ -37,13 +34,6 @@ export interface RetryResult {
   activated: boolean;
 }
 
-interface Failure {
-  artifact: RestoreArtifact;
-  unitId?: string;
-  unitName: string;
-  suggestion: RetrySuggestion;
-}
-
 interface RetryPlan {
   plan: CreatePlan;
   flags: ReviewFlag[];
@@ -58,53 +48,23 @@ const STEPS = 3;
 export function retryFailed(deps: ActionDeps, target: SessionTarget, answers?: RetryAnswers): Promise<ActionOutcome<RetryResult>> {
   return outcomeOf(async () => {
     const { workload, session } = target;
-    if (!isTerminalSession(session.status)) throw new Error('Failed artifacts can be retried once the session has finished.');
-    const read = await deps.hub.contents(workload, session.id, 'action');
-    if (!read?.contents) throw new Error('The service no longer has this session.');
-    const inputs = retryInputs(workload, read.contents.standard, read.contents.granular);
-    const kind = inputs.standard.length ? 'standard' : 'granular';
-    const items: (StandardArtifactInput | GranularArtifactInput)[] = kind === 'standard' ? inputs.standard : inputs.granular;
-    if (!items.length) throw new Error('This session has no failed artifact that can be retried.');
-    const failedArtifacts = (kind === 'standard' ? read.contents.standard : read.contents.granular).filter((a) => a.status === 'failed');
-    const current = (failedArtifacts[0] as RestoreArtifactBase | undefined)?.destinationType === 'inPlace' ? 'inPlace' : 'new';
-    const failures = await describeFailures(deps, workload, failedArtifacts, current);
-    const units = (await deps.hub.api.tenant.units(workload)).filter((u) => failures.some((f) => f.unitId === u.id));
-    const context: RetryContext = { deps, workload, kind, items, failures, units, current };
+    const context: RetryContext = { ...(await retryBasis(deps.hub, workload, session)), deps };
     const chosen = answers ? await scriptedRetry(context, answers) : await askRetry(context);
     if (!chosen) return cancelled('Retry cancelled; no draft was created.');
-    const created = await deps.hub.api.sessions.createWith(workload, kind, chosen.items);
-    deps.hub.created(workload, created.session);
-    const notAdded = created.failures.map((f) => f['@Core.DataModificationException'].info.message);
-    const activation = chosen.activate ? await activateSession(deps, { workload, session: created.session }, { flags: chosen.flags }) : undefined;
+    const { session: draft, notAdded } = await createRetryDraft(deps.hub, context, chosen.items);
+    const activation = chosen.activate ? await activateSession(deps, { workload, session: draft }, { flags: chosen.flags }) : undefined;
     if (activation?.kind === 'failed') throw activation.cause;
     const activated = activation?.kind === 'done';
     const what = `${activated ? 'an activated' : 'a draft'} ${workload.label} restore session`;
     const message = notAdded.length
       ? `Created ${what}, but ${notAdded.length} artifact(s) were not added: ${notAdded.join('; ')}`
       : `Created ${what} with ${chosen.items.length} artifact(s)${activation?.kind === 'cancelled' ? '; it was not activated' : ''}.`;
-    return done({ session: activation?.kind === 'done' ? activation.value : created.session, notAdded, activated }, message);
+    return done({ session: activation?.kind === 'done' ? activation.value : draft, notAdded, activated }, message);
   }).then((outcome) => reportAct('retried', deps, target, outcome));
 }
 
-interface RetryContext {
+interface RetryContext extends RetryBasis {
   deps: ActionDeps;
-  workload: Workload;
-  kind: 'standard' | 'granular';
-  items: (StandardArtifactInput | GranularArtifactInput)[];
-  failures: Failure[];
-  units: ProtectionUnit[];
-  current: DestinationType;
-}
-
-/** Each failure named, with what the retry suggests for its kind. */
-async function describeFailures(deps: ActionDeps, workload: Workload, artifacts: readonly RestoreArtifact[], current: DestinationType): Promise<Failure[]> {
-  const pointIds = artifacts.map((a) => (a as RestoreArtifactBase).restorePoint?.id).filter((id): id is string => !!id);
-  const [pointUnits, names] = await Promise.all([deps.hub.units.unitsOfRestorePoints(pointIds), deps.hub.units.unitNames(workload)]);
-  return artifacts.map((artifact) => {
-    const unitId = pointUnits.get((artifact as RestoreArtifactBase).restorePoint?.id ?? '');
-    const unitName = unitDisplayName(workload, { id: unitId, name: unitId ? names.get(unitId) : undefined });
-    return { artifact, unitId, unitName, suggestion: retrySuggestion(workload, (artifact as RestoreArtifactBase).error, current) };
-  });
 }
 
 /** Destination → point in time → review, with Back; undefined when the admin cancels. */
@@ -144,17 +104,13 @@ async function askRetry(context: RetryContext): Promise<RetryPlan | undefined> {
 }
 
 function scriptedRetry(context: RetryContext, answers: RetryAnswers): Promise<RetryPlan> {
-  const destination = !answers.destination || answers.destination === 'suggested' ? suggestedDestination(context) : answers.destination;
+  const destination = !answers.destination || answers.destination === 'suggested' ? suggestedRetryDestination(context) : answers.destination;
   return retryPlan(context, destination, answers.pointInTime ? new Date(answers.pointInTime) : 'same').then((plan) => ({ ...plan, activate: !!answers.activate }));
-}
-
-function suggestedDestination({ failures, current }: RetryContext): DestinationType {
-  return retryDestination(failures.map((f) => f.suggestion), current);
 }
 
 /** The suggested destination first, with the reasons; then what failed, for reading. */
 function destinationRows(context: RetryContext): (vscode.QuickPickItem & { value?: DestinationType })[] {
-  const suggested = suggestedDestination(context);
+  const suggested = suggestedRetryDestination(context);
   // the suggestion's own reasons on its row, where they are read first
   const reasons = [...new Set(context.failures.filter((f) => f.suggestion.destinationType === suggested).map((f) => f.suggestion.reason))].join(' ');
   const rows = destinationItems(context.workload).map((item) => (item.value === suggested
@@ -169,23 +125,10 @@ function destinationRows(context: RetryContext): (vscode.QuickPickItem & { value
 
 /** The artifacts to create for this destination and point, as a plan the review shows. */
 async function retryPlan(context: RetryContext, destination: DestinationType, point: PointInTime | 'same'): Promise<Omit<RetryPlan, 'activate'>> {
-  const { deps, workload, failures, units } = context;
+  const { deps, workload, units } = context;
   if (point !== 'same' && context.kind === 'standard') {
     const { plan, flags } = await planWithFlags(deps.hub.api, workload, units, units, point, destination);
     return { plan, flags, items: planInputs(plan) };
   }
-  // (a browsed file or folder has no destination of its own: it always goes to a new location)
-  const items = context.items.map((item) => ('destinationType' in item ? { ...item, destinationType: destination } : item));
-  const artifacts = failures.map((f) => {
-    const restorePoint = (f.artifact as RestoreArtifactBase).restorePoint;
-    return { unitId: f.unitId ?? f.artifact.id, unitName: f.unitName, restorePointId: restorePoint?.id ?? '', protectionDateTime: restorePoint?.protectionDateTime ?? undefined, fastRestore: !!restorePoint && isFastRestore(restorePoint) };
-  });
-  const plan: CreatePlan = {
-    workload, destinationType: destination, artifacts, unitsWithoutPoint: [], violations: [],
-    requests: chunk(items, LIMITS.artifactsPerRequest).map((batch, index) => ({ method: index === 0 ? 'POST' : 'PATCH', artifacts: batch.length })),
-  };
-  // The same points were chosen before; only the units' protection can have changed since.
-  const now = Date.now();
-  const flags = reviewFlags(plan, { chosenMs: now, nowMs: now, units }).filter((f) => f.kind === 'notProtected');
-  return { plan, flags, items };
+  return sameRetryPlan(context, destination);
 }

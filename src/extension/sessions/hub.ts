@@ -8,8 +8,9 @@
 // Free of `vscode`, so it is tested with plain mocha against the real emulator.
 import type { BackupApi, SessionRead } from '../../backup/api';
 import type { ObservationSource } from '../../backup/history';
-import type { RestoreSession, Workload } from '../../backup/model';
+import type { RestoreArtifact, RestoreArtifactBase, RestoreSession, Workload } from '../../backup/model';
 import { isTerminalSession, workloadBySessionType } from '../../backup/model';
+import { artifactUnitId } from '../../backup/presentation';
 import { UnitDirectory } from '../../backup/unitDirectory';
 import { GraphError } from '../../graph';
 import { SessionNames } from './sessionNames';
@@ -175,7 +176,8 @@ export class SessionHub {
   private async read(workload: Workload, sessionId: string, source: ObservationSource, note?: string): Promise<SessionRead | undefined> {
     let read: SessionRead;
     try {
-      read = await this.api.sessions.read(workload, sessionId, { contents: true });
+      // Each page's restore points are looked up as it arrives, so the units are known soon after the last page.
+      read = await this.api.sessions.read(workload, sessionId, { contents: true, onArtifacts: (artifacts) => this.lookUpUnits(artifacts) });
     } catch (error) {
       if (error instanceof GraphError && error.status === 404) {
         this.forget(workload, sessionId, source);
@@ -187,6 +189,12 @@ export class SessionHub {
     if (read.contents) void this.names.remember(workload, sessionId, read.contents).catch(() => undefined);
     this.fire({ connectionId: this.connectionId, workload, sessionId, session: read.session, read, source, note });
     return read;
+  }
+
+  /** Starts the directory's lookup of these artifacts' units (a failure only leaves names unknown). */
+  private lookUpUnits(artifacts: readonly RestoreArtifact[]): void {
+    const points = artifacts.filter((a) => !artifactUnitId(a)).map((a) => (a as RestoreArtifactBase).restorePoint?.id).filter((id): id is string => !!id);
+    if (points.length) this.units.unitsOfRestorePoints(points).catch(() => undefined);
   }
 
   private fire(change: SessionChange): void {

@@ -88,11 +88,11 @@ export class SessionNames {
     return sessions.filter((s) => this.nameOf(workload, s) !== undefined).map((s) => s.id);
   }
 
-  /** Id → unit for the workload (names and addresses), loaded once per connection. */
+  /** Id → unit for the workload (names and addresses), from the directory's list (one read per connection). */
   unitRefs(workload: Workload): Promise<Map<string, UnitRef>> {
     let list = this.unitLists.get(workload.id);
     if (!list) {
-      list = this.api().tenant.units(workload).then((units) => {
+      list = this.units.units(workload).then((units) => {
         const refs = new Map(units.map((u) => [u.id, unitRef(workload, u)]));
         this.unitsReady.set(workload.id, refs);
         return refs;

@@ -20,11 +20,13 @@ export class SessionList {
 
   /**
    * First page, in one request; concurrent calls share it. The number of running sessions (for the workload's
-   * description) is asked for after the page arrived, so it never delays the sessions; `onCounts` runs when
-   * it is known.
+   * description) is asked for at the same time, in its own request, so neither waits for the other's round trip;
+   * `onCounts` runs when it is known.
    */
   loadFirst(api: BackupApi, query: SessionListQuery, onCounts?: () => void): Promise<void> {
     this.loading ??= this.run(async () => {
+      const counting = this.countRunning(api, query);
+      counting.then(onCounts, () => undefined);
       const page = await api.sessions.firstPage(this.workload, { ...query, count: true });
       this.sessions = page?.items ?? [];
       this.ids.clear();
@@ -32,7 +34,6 @@ export class SessionList {
       this.nextLink = page?.nextLink;
       this.total = page?.count ?? (this.nextLink ? undefined : this.sessions.length);
       this.loaded = true;
-      this.countRunning(api, query).then(onCounts, () => undefined);
     });
     return this.loading;
   }

@@ -50,6 +50,14 @@ describe('emulator: fault injection', () => {
     assert.equal((await api.get('/restoreSessions')).status, 200);
   });
 
+  it('takes a jitter for latency, listed with the rule, and refuses a negative one', async () => {
+    const created = await api.post('/_emulator/faults', { kind: 'latency', count: 2, latencyMs: 30, jitterMs: 6 });
+    assert.equal(created.status, 201, created.text);
+    assert.equal((JSON.parse(created.text) as { jitterMs: number }).jitterMs, 6);
+    assert.equal((await api.get('/restoreSessions')).status, 200);
+    assertError(await api.post('/_emulator/faults', { kind: 'latency', jitterMs: -1 }), 400, 'BadRequest');
+  });
+
   it('hits a deterministic fraction of requests, and never /_emulator', async () => {
     const pattern = async () => {
       await api.delete('/_emulator/faults');
