@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { median, round, timed } from './stats';
+import type { BenchModule } from './module';
 
 const CLI = path.join(__dirname, '..', 'src', 'emulator', 'cli.js');
 const ROOT = '/v1.0/solutions/backupRestore';
@@ -154,11 +155,15 @@ export async function measureEmulatorWrites(sizes: EmulatorWriteSizes = FULL): P
   }
 }
 
-/** The two figures of issue 17 for bench/suite.ts (`smoke`: tiny sizes, for the smoke run). */
-export async function emulatorWriteBench(options: { smoke?: boolean } = {}): Promise<{ emulatorWriteRatio10k: number; emulatorLoadMs10k: number }> {
-  const { emulatorWriteRatio10k, emulatorLoadMs10k } = await measureEmulatorWrites(options.smoke ? SMOKE : FULL);
-  return { emulatorWriteRatio10k, emulatorLoadMs10k };
-}
+/** The bench module: the two figures of issue 17, with the measurements behind them (`smoke`: tiny sizes). */
+export const emulatorWritesModule: BenchModule = {
+  name: 'emulator',
+  keys: ['emulatorWriteRatio10k', 'emulatorLoadMs10k'],
+  async run(ctx) {
+    const { emulatorWriteRatio10k, emulatorLoadMs10k, ...details } = await measureEmulatorWrites(ctx.smoke ? SMOKE : FULL);
+    return { values: { emulatorWriteRatio10k, emulatorLoadMs10k }, details };
+  },
+};
 
 if (require.main === module) {
   measureEmulatorWrites().then((details) => console.log(JSON.stringify(details, null, 2)), (err: unknown) => {

@@ -4,7 +4,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { emulatorWriteBench } from '../../../bench/emulatorWrites';
+import { emulatorWritesModule } from '../../../bench/emulatorWrites';
 
 describe('bench: emulator writes with --data (smoke)', function () {
   this.timeout(60_000);
@@ -15,9 +15,9 @@ describe('bench: emulator writes with --data (smoke)', function () {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-writes-test-'));
     process.env.TMPDIR = tmp;
     try {
-      const result = await emulatorWriteBench({ smoke: true });
+      const result = (await emulatorWritesModule.run({ runs: 1, warmup: 0, smoke: true, host: false, latencyMs: 0, log: () => undefined })).values;
       assert.deepEqual(Object.keys(result).sort(), ['emulatorLoadMs10k', 'emulatorWriteRatio10k']);
-      for (const [key, value] of Object.entries(result)) assert.ok(Number.isFinite(value) && value > 0, `${key} is ${value}`);
+      for (const [key, value] of Object.entries(result)) assert.ok(Number.isFinite(value) && typeof value === 'number' && value > 0, `${key} is ${value}`);
       assert.deepEqual(fs.readdirSync(tmp), [], 'the benchmark removes its data files');
     } finally {
       if (previous === undefined) delete process.env.TMPDIR;
