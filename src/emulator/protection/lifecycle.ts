@@ -64,11 +64,14 @@ function settleUnit(u: UnitState, nowMs: number): void {
   u.unit.lastModifiedDateTime = iso(at);
 }
 
-/** The documented aggregation: inactive, updating while units change, activeWithErrors when some failed, active. */
+/**
+ * The documented aggregation (inactive: all units unprotected; updating: units being changed; activeWithErrors:
+ * some units failed; active). The docs give no precedence: here a failed unit shows before pending changes.
+ */
 export function policyStatus(policy: PolicyRecord, units: readonly UnitState[]): ProtectionPolicyStatus {
   const statuses = units.map((u) => u.unit.status);
   if (!policy.policy.isEnabled) return statuses.includes('unprotectRequested') ? 'updating' : 'inactive';
-  if (units.some((u) => u.unit.error && u.unit.status === 'protected')) return 'activeWithErrors';
+  if (units.some((u) => u.unit.error)) return 'activeWithErrors';
   if (statuses.some((s) => s === 'protectRequested' || s === 'unprotectRequested' || s === 'removeRequested')) return 'updating';
   return 'active';
 }
