@@ -107,7 +107,9 @@ export function settleProtection(state: ProtectionState, nowMs: number): boolean
   const byPolicy = new Map<string, UnitState[]>();
   for (const u of state.units) {
     const key = u.unit.policyId ?? '';
-    byPolicy.set(key, [...(byPolicy.get(key) ?? []), u]);
+    const list = byPolicy.get(key);
+    if (list) list.push(u);
+    else byPolicy.set(key, [u]);
   }
   for (const policy of state.policies) summarisePolicy(policy, byPolicy.get(policy.policy.id) ?? []);
   return changed;

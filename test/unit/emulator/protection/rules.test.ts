@@ -95,6 +95,7 @@ describe('emulator protection: inclusion rules and unit bulk addition jobs', () 
     ]);
     assert.ok((await mailboxes('Laura Nguyen')).some((u) => u.policyId === policy.id && u.status === 'protectRequested'));
     assert.equal((await api.get(`/mailboxProtectionUnitsBulkAdditionJobs/${created.body.id}`)).body.id, created.body.id);
+    assert.ok((await api.get(jobs)).body.value.some((j: { id: string }) => j.id === created.body.id), 'listed under its policy');
     assertError(await api.post(jobs, { displayName: 'Nothing' }), 400, 'BadRequest');
     const many = Array.from({ length: 50_001 }, (_, i) => `u${i}@contoso.onmicrosoft.com`);
     assertError(await api.post(jobs, { mailboxes: many }), 400, 'BulkJobResourcesCountExceedsLimit');

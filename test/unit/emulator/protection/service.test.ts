@@ -22,6 +22,7 @@ describe('emulator protection: service status, service apps, notification settin
     assert.equal(locked.body.status, 'protectionChangeLocked');
     const grace = Date.parse(locked.body.gracePeriodDateTime);
     assert.equal(grace - Date.parse(locked.body.lastModifiedDateTime), 30 * DAY * 1000, 'a 30-day grace period');
+    assertError(await api.post('/sharePointProtectionPolicies', { displayName: 'Locked out' }), 403, 'ProtectionChangeLocked');
     await api.advance(30 * DAY + 1);
     const root = (await api.get('')).body.serviceStatus;
     assert.equal(root.status, 'restoreLocked');
