@@ -27,6 +27,9 @@ describe('emulator protection: service status, service apps, notification settin
     const root = (await api.get('')).body.serviceStatus;
     assert.equal(root.status, 'restoreLocked');
     assert.equal(root.restoreAllowedTillDateTime, locked.body.restoreAllowedTillDateTime);
+    const [point] = await api.pointIds('siteProtectionUnit', 1);
+    const session = await api.post('/sharePointRestoreSessions', { siteRestoreArtifacts: [{ restorePoint: { id: point }, destinationType: 'new' }] });
+    assertError(await api.post(`/restoreSessions/${session.body.id}/activate`), 403, 'RestoreLocked');
   });
 
   it('registers a service app, activates it (pendingActive until effective, then active) and enables the service', async () => {
