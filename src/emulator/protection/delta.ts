@@ -50,6 +50,7 @@ const failure = (error: ItemError, operation: 'add' | 'remove', item: Record<str
 
 export function updatePolicy(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload): Reply {
   allowOptions(ctx, 'policyWrite', `PATCH /${w.policyCollection}`);
+  assertChangesAllowed(core);
   const record = policyOrThrow(core, id, w);
   const body = bodyObject(ctx.body, false);
   const deltaKey = `${w.protectionUnits.nav}@delta`;
@@ -59,7 +60,6 @@ export function updatePolicy(core: EmulatorCore, ctx: RequestContext, id: string
   const displayName = body.displayName === undefined ? undefined : validDisplayName(body.displayName);
   const items = body[deltaKey] ?? [];
   if (!Array.isArray(items)) throw badRequest('BadRequest', `'${deltaKey}' must be an array.`);
-  if (items.length > 0) assertChangesAllowed(core);
   if (items.length > UNITS_PER_REQUEST) {
     throw new EmulatorError(413, 'ProtectionUnitsLimitBreached', `Number of protection units in each request must not exceed ${UNITS_PER_REQUEST}; this one has ${items.length}.`);
   }
