@@ -7,9 +7,9 @@ import { updatePolicy } from './delta';
 import { createJob, getJob, jobsNav, listJobs } from './jobs';
 import { activatePolicy, createPolicy, deactivatePolicy, deletePolicy } from './policies';
 import { createRule, deleteAndUnprotect, deleteRule, getRule, listRules, runRule, updateRule } from './rules';
+import { getNotifications, updateNotifications } from './notifications';
 import {
-  activateServiceApp, createServiceApp, deactivateServiceApp, deleteServiceApp, enableService, getNotifications, getRoot, getServiceApp,
-  listServiceApps, updateNotifications,
+  activateServiceApp, createServiceApp, deactivateServiceApp, deleteServiceApp, enableService, getRoot, getServiceApp, listServiceApps,
 } from './serviceApi';
 import { cancelOffboard, offboardUnit } from './unitActions';
 
