@@ -13,7 +13,6 @@ import { allowOptions } from '../service/queryOptions';
 import { iso } from '../service/records';
 import { bodyObject, optionalString, stringArray } from '../service/validate';
 import { assertChangesAllowed, callerOf, policyOrThrow } from './guards';
-import { RESOLVE_MS } from './lifecycle';
 import type { JobRecord } from './types';
 
 export const JOB_RESOURCE_LIMIT = 50_000;
@@ -57,7 +56,7 @@ export function createJob(core: EmulatorCore, ctx: RequestContext, w: Workload, 
   }
   const now = iso(ctx.nowMs);
   const record: JobRecord = {
-    workload: w.id, policyId: policy.policy.id, settlesAtMs: ctx.nowMs + RESOLVE_MS,
+    workload: w.id, policyId: policy.policy.id, settlesAtMs: core.protection.resolveAt(ctx.nowMs),
     job: {
       '@odata.type': jobType(w), id: randomUUID(), displayName, status: 'active', [names]: nameRows, [ids]: idRows, error: null,
       createdBy: callerOf(ctx), createdDateTime: now, lastModifiedBy: callerOf(ctx), lastModifiedDateTime: now,

@@ -26,10 +26,10 @@ export const isPending = (status: ProtectionUnitStatus | null | undefined) => PE
 /** Units that count as protected by their policy: a resource in one of these states cannot join another policy. */
 export const HOLDS_RESOURCE: readonly ProtectionUnitStatus[] = ['protectRequested', 'protected', 'unprotectRequested'];
 
-/** Asks for a change: the unit shows the requested status now and settles `delayMs` later. */
-export function requestUnit(u: UnitState, status: ProtectionUnitStatus, nowMs: number, by: IdentitySet, delayMs = APPLY_MS): void {
+/** Asks for a change: the unit shows the requested status now and settles at `settlesAtMs`. */
+export function requestUnit(u: UnitState, status: ProtectionUnitStatus, nowMs: number, by: IdentitySet, settlesAtMs: number): void {
   u.unit.status = status;
-  u.settlesAtMs = nowMs + delayMs;
+  u.settlesAtMs = settlesAtMs;
   u.unit.lastModifiedBy = by;
   u.unit.lastModifiedDateTime = iso(nowMs);
 }

@@ -94,7 +94,7 @@ export function activatePolicy(core: EmulatorCore, ctx: RequestContext, id: stri
     const holder = core.protection.holder(u.workload, u.resourceId);
     if (holder) {
       u.unit.error = { code: 'ProtectionUnitAlreadyExists', message: `Artifact ${u.resourceId} is not eligible for protection because it is already protected under policy ${holder.unit.policyId}.` };
-    } else requestUnit(u, 'protectRequested', ctx.nowMs, callerOf(ctx));
+    } else requestUnit(u, 'protectRequested', ctx.nowMs, callerOf(ctx), core.protection.applyAt(ctx.nowMs));
   }
   return touched(core, ctx, record);
 }
@@ -107,7 +107,7 @@ export function deactivatePolicy(core: EmulatorCore, ctx: RequestContext, id: st
   }
   record.policy.isEnabled = false;
   for (const u of core.protection.unitsOf(record.policy.id)) {
-    if (HOLDS_RESOURCE.includes(u.unit.status ?? 'protected')) requestUnit(u, 'unprotectRequested', ctx.nowMs, callerOf(ctx));
+    if (HOLDS_RESOURCE.includes(u.unit.status ?? 'protected')) requestUnit(u, 'unprotectRequested', ctx.nowMs, callerOf(ctx), core.protection.applyAt(ctx.nowMs));
   }
   return touched(core, ctx, record);
 }

@@ -6,7 +6,6 @@
 import type { IdentitySet, PublicError, PublicErrorDetail, Workload } from '../../backup/model';
 import { workload as workloadOf } from '../../backup/model';
 import { iso } from '../service/records';
-import { APPLY_MS } from './lifecycle';
 import type { PolicyRecord } from './types';
 import type { ProtectionStore } from './store';
 
@@ -37,7 +36,7 @@ export function protectNames(store: ProtectionStore, policy: PolicyRecord, names
     }
     seen.add(seed.resourceId);
     const enabled = policy.policy.isEnabled === true;
-    store.addUnit(policy, seed, enabled ? 'protectRequested' : 'unprotected', source, nowMs, by, enabled ? nowMs + APPLY_MS : undefined);
+    store.addUnit(policy, seed, enabled ? 'protectRequested' : 'unprotected', source, nowMs, by, enabled ? store.applyAt(nowMs) : undefined);
     result.added++;
   }
   return result;

@@ -16,7 +16,7 @@ import { allowOptions } from '../service/queryOptions';
 import { iso } from '../service/records';
 import { bodyObject } from '../service/validate';
 import { assertChangesAllowed, callerOf, policyOrThrow } from './guards';
-import { RESOLVE_MS, requestUnit } from './lifecycle';
+import { requestUnit } from './lifecycle';
 import { expressionKey } from './resolve';
 import type { RuleRecord } from './types';
 
@@ -71,7 +71,7 @@ export function createRule(core: EmulatorCore, ctx: RequestContext, w: Workload,
   if (body.isAutoApplyEnabled !== undefined && typeof body.isAutoApplyEnabled !== 'boolean') throw badRequest('InvalidInclusionRuleCreateRequest', "'isAutoApplyEnabled' must be true or false.");
   const now = iso(ctx.nowMs);
   const record: RuleRecord = {
-    workload: w.id, policyId: policy.policy.id, settlesAtMs: ctx.nowMs + RESOLVE_MS,
+    workload: w.id, policyId: policy.policy.id, settlesAtMs: core.protection.resolveAt(ctx.nowMs),
     rule: {
       '@odata.type': ruleType(w), id: randomUUID(), status: 'active', isAutoApplyEnabled: body.isAutoApplyEnabled === true, error: null,
       [expressionKey(w)]: validExpression(w, body[expressionKey(w)]),
@@ -85,7 +85,7 @@ export function createRule(core: EmulatorCore, ctx: RequestContext, w: Workload,
 
 function restart(core: EmulatorCore, ctx: RequestContext, record: RuleRecord, status: string): Reply {
   Object.assign(record.rule, { status, error: null, lastModifiedBy: callerOf(ctx), lastModifiedDateTime: iso(ctx.nowMs) });
-  record.settlesAtMs = ctx.nowMs + RESOLVE_MS;
+  record.settlesAtMs = core.protection.resolveAt(ctx.nowMs);
   core.commit();
   return ok({ '@odata.context': contextUrl(ctx, 'microsoft.graph.protectionRuleBase'), ...present(ctx, record) });
 }
@@ -134,7 +134,7 @@ export function deleteAndUnprotect(core: EmulatorCore, ctx: RequestContext, w: W
   }
   for (const u of core.protection.unitsOf(record.policyId)) {
     if (u.unit.protectionSources === 'dynamicRule' && (u.unit.status === 'protected' || u.unit.status === 'protectRequested')) {
-      requestUnit(u, 'unprotectRequested', ctx.nowMs, callerOf(ctx));
+      requestUnit(u, 'unprotectRequested', ctx.nowMs, callerOf(ctx), core.protection.applyAt(ctx.nowMs));
     }
   }
   record.deleting = true;
