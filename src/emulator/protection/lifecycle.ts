@@ -1,6 +1,6 @@
 // The protection lifecycles, moved on by the clock like restore sessions (service/lifecycle.ts): a requested
-// change records when it takes effect, and `settleProtection` applies every change whose time has come, in time
-// order, so reading at the same time twice gives the same answer. Sources (docs/fidelity.md lists them):
+// change records when it takes effect, and `settleProtection` applies every change whose time has come, stamped
+// with that time (not the time of the read), so reading at the same time twice gives the same answer. Sources (docs/fidelity.md lists them):
 // - unit: protectRequested → protected, unprotectRequested → unprotected, removeRequested → unprotected (the unit
 //   stays, so it can still be offboarded and its restore points stay until they age out), offboardRequested →
 //   offboarded, cancelOffboardRequested → unprotected (graph-backup-api.md §4.6, protectionUnitStatus values);
