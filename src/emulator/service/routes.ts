@@ -71,6 +71,7 @@ export function buildRouter(): Router {
     r.add('GET', w.policyCollection, (core, ctx) => listPolicies(core, ctx, w));
     r.add('GET', `${w.policyCollection}/{id}`, (core, ctx, p) => getPolicy(core, ctx, p.id, w));
     r.add('GET', `${w.policyCollection}/{id}/${units.nav}`, (core, ctx, p) => listPolicyUnits(core, ctx, p.id, w));
+    r.add('GET', `${w.policyCollection}/{id}/${units.nav}/{unitId}`, (core, ctx, p) => getUnit(core, ctx, p.unitId, w, p.id));
 
     const b = w.browseSessions;
     if (b) {

@@ -64,10 +64,13 @@ function withType(core: EmulatorCore, unit: ProtectionUnit): ProtectionUnit {
   return w ? { '@odata.type': odataType(w.protectionUnits.type), ...unit } : unit;
 }
 
-export function getUnit(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload | undefined): Reply {
+/** One unit; with `policyId`, only a unit of that policy (`…ProtectionPolicies/{id}/…ProtectionUnits/{unitId}`). */
+export function getUnit(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload | undefined, policyId?: string): Reply {
   allowOptions(ctx, 'unitGet', 'a protection unit');
+  if (policyId !== undefined && !policiesOf(core, w).some((p) => p.id.toLowerCase() === policyId.toLowerCase())) throw policyNotFound(policyId);
   const unit = core.catalog.unit(id);
-  if (!unit || (w && core.catalog.workloadOfUnit(id) !== w.id)) throw badRequest('InvalidProtectionUnitId', `Protection unit ID '${id}' is invalid: no such protection unit.`);
+  const outside = policyId !== undefined && unit?.policyId?.toLowerCase() !== policyId.toLowerCase();
+  if (!unit || outside || (w && core.catalog.workloadOfUnit(id) !== w.id)) throw badRequest('InvalidProtectionUnitId', `Protection unit ID '${id}' is invalid: no such protection unit.`);
   const path = w ? w.protectionUnits.nav : 'protectionUnits';
   return ok({
     '@odata.context': contextUrl(ctx, `solutions/backupRestore/${path}/$entity`),

@@ -42,6 +42,8 @@ describe('emulator protection: policies and units', () => {
     assert.match(res.headers.get('content-location') ?? '', /exchangeProtectionPolicies\('/);
     const created = (await api.get(`/exchangeProtectionPolicies/${res.body.id}/mailboxProtectionUnits`)).body.value;
     assert.deepEqual(created.map((u: Unit) => [u.displayName, u.status]), [['Kenji Tanaka', 'unprotected']]);
+    assert.equal((await api.get(`/exchangeProtectionPolicies/${res.body.id}/mailboxProtectionUnits/${created[0].id}`)).body.displayName, 'Kenji Tanaka');
+    assertError(await api.get(`/exchangeProtectionPolicies/${res.body.id}/mailboxProtectionUnits/${adele.id}`), 400, 'InvalidProtectionUnitId');
     assertError(await api.post('/exchangeProtectionPolicies', { displayName: '' }), 400, 'InvalidDisplayName');
     assertError(await api.post('/exchangeProtectionPolicies', { displayName: 'x'.repeat(1025) }), 400, 'InvalidDisplayName');
     const many = Array.from({ length: 51 }, (_, i) => ({ directoryObjectId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` }));
