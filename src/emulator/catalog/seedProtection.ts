@@ -2,7 +2,7 @@
 // makes a Protection view worth looking at: a policy in every status (Exchange `updating` while a few changes
 // are applied, SharePoint `activeWithErrors` because one site's backup failed, OneDrive `active`, two inactive
 // ones), units in every status (offboarded, offboarding, cancelled offboarding, removal and unprotection
-// requested), inclusion rules, and bulk addition jobs (one with failed rows). Existing units keep their ids,
+// requested), a mailbox whose protection was paused for a week (a gap in its restore points), inclusion rules, and bulk addition jobs (one with failed rows). Existing units keep their ids,
 // names and restore points; the extra units are mailboxes the catalog leaves outside every policy.
 import type { IdentitySet, PublicError, WorkloadId } from '../../backup/model';
 import { odataType, workload as workloadOf } from '../../backup/model';
@@ -29,6 +29,8 @@ interface UnitChange {
   offboardRequestedDaysAgo?: number;
   error?: PublicError;
   settleNow?: boolean;
+  /** Protection paused this many days ago and resumed that many: a gap in the restore points. */
+  pausedDaysAgo?: [number, number];
 }
 
 /** Changes to catalog units, keyed `<workload>:<key>`. */
@@ -37,6 +39,8 @@ const UNIT_CHANGES: Record<string, UnitChange> = {
   'exchange:ivanp': { status: 'removeRequested', minutesAgo: 5 },
   'exchange:gabrielr': { status: 'unprotectRequested', minutesAgo: 5 },
   'exchange:juliab': { status: 'cancelOffboardRequested', minutesAgo: 20, stoppedDaysAgo: 60, offboardRequestedDaysAgo: 2 },
+  // Paused for six days last week (inside the 10-minute retention, so the timeline shows the gap).
+  'exchange:fatimak': { pausedDaysAgo: [10, 4] },
   'sharePoint:Benefits': { error: { code: 'UnknownError', message: 'The last backup of this site did not complete; it is retried with the next backup.' } },
 };
 
@@ -56,6 +60,11 @@ function fromCatalog(record: UnitRecord, anchorMs: number): UnitState {
     const at = anchorMs - (change.minutesAgo ?? 0) * MINUTE_MS;
     Object.assign(state.unit, { status: change.status, lastModifiedBy: ACTORS.meganInAdminCenter(), lastModifiedDateTime: iso(at) });
     state.settlesAtMs = anchorMs + SEED_PENDING_MS;
+  }
+  if (change.pausedDaysAgo && state.backupStartMs !== null) {
+    const [from, to] = change.pausedDaysAgo.map((days) => anchorMs - days * DAY_MS);
+    state.pastWindows = [{ startMs: state.backupStartMs, endMs: from }];
+    state.backupStartMs = to;
   }
   if (change.stoppedDaysAgo !== undefined) state.backupEndMs = anchorMs - change.stoppedDaysAgo * DAY_MS;
   if (change.offboardRequestedDaysAgo !== undefined) state.unit.offboardRequestedDateTime = iso(anchorMs - change.offboardRequestedDaysAgo * DAY_MS);

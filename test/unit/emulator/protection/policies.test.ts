@@ -30,6 +30,11 @@ describe('emulator protection: policies and units', () => {
     }
     const plain = (await api.get('/protectionUnits?$top=999')).body.value.map((u: Unit) => u.status);
     assert.ok(!plain.includes('offboarded') && plain.includes('unknownFutureValue'), 'evolvable members hidden without Prefer');
+    const fatima = (await units('mailboxProtectionUnits')).find((u) => u.displayName === 'Fatima Khan')!;
+    const now = await api.now();
+    const day = 24 * 3600_000;
+    const inPause = await api.get(`/restorePoints?$expand=protectionUnit($filter=id eq '${fatima.id}')&$filter=protectionDateTime lt ${new Date(now - 4 * day - 60_000).toISOString()}`);
+    assert.ok(Date.parse(inPause.body.value[0].protectionDateTime) <= now - 10 * day + 60_000, 'the seed has a unit with a week-long gap in its points');
   });
 
   it('creates a policy with units (inactive, units unprotected) and refuses what Microsoft documents', async () => {
