@@ -5,6 +5,10 @@
 // the records and the clock, so a restarted emulator recomputes them.
 import { LIMITS } from '../../backup/model';
 import { createCatalog, seedSessions } from '../catalog';
+import type { SeededCatalog } from '../catalog/catalog';
+import { buildProtectionState } from '../catalog/seedProtection';
+import { settleProtectionStore } from '../protection/settle';
+import { ProtectionStore } from '../protection/store';
 import type { Catalog, SeedName } from '../catalog/types';
 import type { EmulatorState } from '../state';
 import { SimulatedClock } from './clock';
@@ -30,6 +34,7 @@ export class EmulatorCore {
   readonly store = new Store();
   readonly clock: SimulatedClock;
   private readonly dataFile: DataFile | undefined;
+  readonly protection: ProtectionStore;
 
   constructor(options: CoreOptions) {
     const opened = options.dataFile ? DataFile.open(options.dataFile, { compactAfterBytes: options.compactAfterBytes }) : undefined;
@@ -39,6 +44,7 @@ export class EmulatorCore {
     const seed = saved?.seed ?? options.seed;
     this.catalogAnchorMs = saved?.catalogAnchorMs ?? this.clock.now();
     this.catalog = createCatalog(seed, this.catalogAnchorMs);
+    this.protection = new ProtectionStore(saved?.protection ?? this.seedProtection(seed), this.catalog, this.clock.timeScale);
     if (saved) this.store.load(saved);
     else this.reset(seed, false);
     this.tick(this.clock.now());
@@ -49,6 +55,7 @@ export class EmulatorCore {
   reset(seed: SeedName, persist = true): void {
     this.catalogAnchorMs = this.clock.now();
     this.catalog = createCatalog(seed, this.catalogAnchorMs);
+    this.protection.replace(this.seedProtection(seed), this.catalog);
     const now = this.clock.now();
     const sessions = seedSessions(this.catalog, seed, now);
     // Seeded running sessions are laid out in simulated time; at a faster time scale the same progress is
@@ -60,8 +67,16 @@ export class EmulatorCore {
     if (persist) this.dataFile?.compact(this.snapshot());
   }
 
-  /** Settles running sessions, expires browse sessions, and drops terminal sessions past retention. */
+  private seedProtection(seed: SeedName) {
+    return buildProtectionState(this.catalog as SeededCatalog, seed, this.catalogAnchorMs);
+  }
+
+  /**
+   * Settles protection changes and running sessions, expires browse sessions, and drops terminal sessions past
+   * retention. Protection changes that resolved names into new units are persisted at once (their ids are new).
+   */
   tick(nowMs: number): void {
+    if (settleProtectionStore(this.protection, nowMs)) this.commit();
     for (const record of [...this.store.running]) {
       if (!settleSession(record, nowMs, this.catalog, this.clock.timeScale)) this.store.running.delete(record);
     }
@@ -73,15 +88,15 @@ export class EmulatorCore {
   }
 
   /**
-   * Persists an acknowledged write: the records it put or removed, plus any small state section (clock, seed, …)
-   * that differs from the last write. A no-op without `--data`.
+   * Persists an acknowledged write: the records it put or removed, plus any state section (clock, seed, the
+   * protection state, …) that differs from the last write. A no-op without `--data`.
    */
   commit(change: StateChange = {}): void {
     this.dataFile?.record(change, this.snapshot());
   }
 
   snapshot(): EmulatorState {
-    return this.store.snapshot(this.clock.now(), this.catalogAnchorMs);
+    return { ...this.store.snapshot(this.clock.now(), this.catalogAnchorMs), protection: this.protection.state };
   }
 
   /** Releases the data file (the server is closing). */
