@@ -1,0 +1,122 @@
+#!/usr/bin/env node
+// Localization check, run by `npm run lint`. Fails (exit 1) when
+//  1. a string or template literal with words reaches the UI in src/extension/** without `vscode.l10n.t`:
+//     an argument of a UI call (show…Message, showQuickPick, showInputBox, withProgress, createWebviewPanel,
+//     setStatusBarMessage, `ui.confirm`, `new TreeItem`, `new MarkdownString`, `new Error` — the command
+//     wrapper shows errors as toasts), or the value of a UI property (label, description, detail, tooltip,
+//     title, placeholder / placeHolder, prompt, text, validationMessage, message) in an object literal or an
+//     assignment, including the branches of `?:`, `||`, `??`, `+` and array items inside them;
+//  2. package.json has a `%key%` that package.nls.json lacks, or plain text in a field VS Code localizes
+//     (run `node test/tools/l10n-nls.js` to move it into package.nls.json);
+//  3. l10n/bundle.l10n.json is not the current set of l10n.t messages (test/tools/l10n-bundle.js --check).
+// Log lines (the output channel, `log.info(...)`) stay English on purpose, as in VS Code's own extensions: they
+// are what people paste into issues and what support searches for, so `log.*` calls are not checked. Command
+// ids, context keys and setting keys are not UI properties and never match. A literal without letters (`—`,
+// `${a} (${b})`) or made only of codicons (`$(sync~spin)`) is not words and passes.
+//   node test/tools/l10n-check.js [folder, default src/extension]
+const fs = require('fs');
+const path = require('path');
+const { ROOT, ts, sourceFiles, parse, isLocalizeCall, where } = require('./l10n-sources');
+const { bundleText } = require('./l10n-bundle');
+const { unlocalized } = require('./l10n-nls');
+
+const DIR = path.resolve(ROOT, process.argv[2] || 'src/extension');
+const UI_CALLS = new Set([
+  'showInformationMessage', 'showWarningMessage', 'showErrorMessage', 'showQuickPick', 'showInputBox', 'withProgress',
+  'createWebviewPanel', 'setStatusBarMessage', 'confirm',
+]);
+const UI_CONSTRUCTORS = new Set(['TreeItem', 'MarkdownString', 'Error', 'ToolInputError', 'LanguageModelTextPart']);
+const UI_PROPERTIES = new Set([
+  'label', 'description', 'detail', 'tooltip', 'title', 'placeholder', 'placeHolder', 'prompt', 'text', 'validationMessage', 'message',
+  'invocationMessage', 'confirmationMessages',
+]);
+
+/** True when a literal's text is words a person reads (letters left after removing codicons). */
+function hasWords(text) {
+  return /[A-Za-z]/.test(text.replace(/\$\([\w~-]+\)/g, ''));
+}
+
+function literalText(node) {
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (ts.isTemplateExpression(node)) return [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join(' ');
+  return undefined;
+}
+
+/** The literals with words that `node` evaluates to, looking through ?:, ||, ??, +, parentheses, arrays and object values. */
+function offending(node, out) {
+  if (isLocalizeCall(node)) return out;
+  const text = literalText(node);
+  if (text !== undefined) {
+    if (hasWords(text)) out.push(node);
+    if (ts.isTemplateExpression(node)) node.templateSpans.forEach((s) => offending(s.expression, out));
+    return out;
+  }
+  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node)) return offending(node.expression, out);
+  if (ts.isConditionalExpression(node)) return offending(node.whenFalse, offending(node.whenTrue, out));
+  if (ts.isBinaryExpression(node) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.PlusToken].includes(node.operatorToken.kind)) {
+    return offending(node.right, offending(node.left, out));
+  }
+  if (ts.isArrayLiteralExpression(node)) node.elements.forEach((e) => offending(e, out));
+  if (ts.isObjectLiteralExpression(node)) {
+    for (const p of node.properties) if (ts.isPropertyAssignment(p) && uiPropertyName(p.name)) offending(p.initializer, out);
+  }
+  return out;
+}
+
+function uiPropertyName(name) {
+  return (ts.isIdentifier(name) || ts.isStringLiteral(name)) && UI_PROPERTIES.has(name.text);
+}
+
+function calleeName(expression) {
+  if (ts.isIdentifier(expression)) return expression.text;
+  if (ts.isPropertyAccessExpression(expression)) return expression.name.text;
+  return undefined;
+}
+
+function checkFile(file, report) {
+  const source = parse(file);
+  const flag = (nodes, why) => nodes.forEach((n) => report.push(`${where(source, n)}  ${why}: ${n.getText(source).slice(0, 80)}`));
+  const visit = (node) => {
+    if (isLocalizeCall(node)) return;
+    if (ts.isCallExpression(node) && UI_CALLS.has(calleeName(node.expression))) {
+      flag(node.arguments.flatMap((a) => offending(a, [])), `${calleeName(node.expression)}() argument`);
+    } else if (ts.isNewExpression(node) && UI_CONSTRUCTORS.has(calleeName(node.expression))) {
+      flag((node.arguments ?? []).flatMap((a) => offending(a, [])), `new ${calleeName(node.expression)}() argument`);
+    } else if (ts.isPropertyAssignment(node) && uiPropertyName(node.name)) {
+      flag(offending(node.initializer, []), `"${node.name.text}" property`);
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken
+      && ts.isPropertyAccessExpression(node.left) && UI_PROPERTIES.has(node.left.name.text)) {
+      flag(offending(node.right, []), `".${node.left.name.text} =" assignment`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+}
+
+function main() {
+  const report = [];
+  for (const file of sourceFiles(DIR)) checkFile(file, report);
+  let failed = false;
+  if (report.length) {
+    console.error(`l10n: ${report.length} user-facing string(s) bypass vscode.l10n.t:\n  ${report.join('\n  ')}`);
+    failed = true;
+  }
+  const nls = unlocalized();
+  if (nls.length) {
+    console.error(`l10n: package.json and package.nls.json disagree (run \`node test/tools/l10n-nls.js\`):\n  ${nls.join('\n  ')}`);
+    failed = true;
+  }
+  const { text, dynamic } = bundleText();
+  const bundleFile = path.join(ROOT, 'l10n/bundle.l10n.json');
+  if (dynamic.length) {
+    console.error(`l10n: a localized message must be a string literal (the bundle key):\n  ${dynamic.join('\n  ')}`);
+    failed = true;
+  }
+  if (!fs.existsSync(bundleFile) || fs.readFileSync(bundleFile, 'utf8') !== text) {
+    console.error('l10n: l10n/bundle.l10n.json is out of date with the l10n.t messages in src; run `node test/tools/l10n-bundle.js`.');
+    failed = true;
+  }
+  if (failed) process.exitCode = 1;
+}
+
+main();
