@@ -24,20 +24,20 @@ export async function resolveSession(ctx: CommandContext, arg: unknown, statuses
     if (sessions.length >= 500) break;
   }
   if (sessions.length === 0) {
-    void vscode.window.showInformationMessage(statuses ? `No ${statuses.map(sessionStatusWord).join(' or ').toLowerCase()} restore sessions.` : 'No restore sessions.');
+    void vscode.window.showInformationMessage(statuses ? vscode.l10n.t('No {0} restore sessions.', statuses.map(sessionStatusWord).join(' or ').toLowerCase()) : vscode.l10n.t('No restore sessions.'));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
     sessions.map((session) => {
       const target = withWorkload(session);
       return {
-        label: `${target?.workload.label ?? 'Session'} · ${formatDateTime(session.createdDateTime)}`,
+        label: `${target?.workload.label ?? vscode.l10n.t('Session')} · ${formatDateTime(session.createdDateTime)}`,
         description: `${sessionStatusWord(session.status)} · ${progressText(session)}`,
-        detail: `${session.id} · created by ${createdByText(session.createdBy)}`,
+        detail: vscode.l10n.t('{0} · created by {1}', session.id, createdByText(session.createdBy)),
         target,
       };
     }),
-    { title: 'Pick a restore session', matchOnDescription: true, matchOnDetail: true },
+    { title: vscode.l10n.t('Pick a restore session'), matchOnDescription: true, matchOnDetail: true },
   );
   return picked?.target;
 }

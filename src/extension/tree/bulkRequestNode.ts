@@ -8,7 +8,7 @@ import type { BulkRequestNode } from './nodes';
 
 export function bulkRequestItem(node: BulkRequestNode): vscode.TreeItem {
   const { request, workload } = node;
-  const name = `Bulk restore of ${bulkName(workload, request).replace(/ \(bulk\)$/, '')}`;
+  const name = vscode.l10n.t('Bulk restore of {0}', bulkName(workload, request).replace(/ \(bulk\)$/, ''));
   const status = words('bulkRequestStatus', request.status);
   const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
@@ -17,9 +17,9 @@ export function bulkRequestItem(node: BulkRequestNode): vscode.TreeItem {
   item.contextValue = 'bulkRequest';
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**').appendText(name).appendMarkdown('**  \n');
-  md.appendText(`Status: ${status}`).appendMarkdown('  \n');
-  if (request.destinationType) md.appendText(`Destination: ${words('destinationType', request.destinationType)}`).appendMarkdown('  \n');
-  if (request.error) md.appendText(`Error: ${errorText(request.error)}`).appendMarkdown('  \n');
+  md.appendText(vscode.l10n.t('Status: {0}', status)).appendMarkdown('  \n');
+  if (request.destinationType) md.appendText(vscode.l10n.t('Destination: {0}', words('destinationType', request.destinationType))).appendMarkdown('  \n');
+  if (request.error) md.appendText(vscode.l10n.t('Error: {0}', errorText(request.error))).appendMarkdown('  \n');
   item.tooltip = md;
   return item;
 }

@@ -83,6 +83,8 @@ export class DetailsPanels implements DetailsHost, vscode.Disposable {
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot, 'details.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot, 'details.css')).toString(),
       title,
+      language: vscode.env.language,
+      loadingText: vscode.l10n.t('Loading the restore session…'),
       testHooks: TEST_HOOKS,
     });
   }

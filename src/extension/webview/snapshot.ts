@@ -17,6 +17,7 @@ import {
 } from '../../protocol/details';
 import { sessionName } from '../../backup/sessionNaming';
 import { unitOfArtifact } from '../sessions/unitLookup';
+import { l10n } from '../../backup/l10n';
 
 export interface Loaded {
   session?: RestoreSession;
@@ -158,7 +159,7 @@ export function buildSnapshot(inputs: SnapshotInputs): DetailsSnapshot {
   });
 
   const payload: PayloadPart[] = [];
-  if (loaded.session && loaded.sessionResponse) payload.push({ title: 'Session', response: loaded.sessionResponse, json: loaded.session });
+  if (loaded.session && loaded.sessionResponse) payload.push({ title: l10n.t('Session'), response: loaded.sessionResponse, json: loaded.session });
   if (loaded.standardResponse) payload.push({ title: workload.standardArtifacts.nav, response: loaded.standardResponse, json: loaded.standard });
   if (loaded.granularResponse && loaded.granular.length) payload.push({ title: workload.granularArtifacts.nav, response: loaded.granularResponse, json: loaded.granular });
   if (loaded.bulkResponse && loaded.bulk.length) payload.push({ title: workload.bulkRequests.nav, response: loaded.bulkResponse, json: loaded.bulk });
@@ -172,7 +173,7 @@ export function buildSnapshot(inputs: SnapshotInputs): DetailsSnapshot {
       workloadLabel: workload.label,
       sessionId: identity.sessionId,
       status: session?.status ?? undefined,
-      statusWord: loaded.exists ? sessionStatusWord(session?.status) : `${sessionStatusWord(session?.status)} (last seen)`,
+      statusWord: loaded.exists ? sessionStatusWord(session?.status) : l10n.t('{0} (last seen)', sessionStatusWord(session?.status)),
       createdBy: session ? createdByText(session.createdBy) : '',
       createdAt: validDate(session?.createdDateTime),
       completedAt: validDate(session?.completedDateTime),
