@@ -2,13 +2,16 @@
 // Localization check, run by `npm run lint`. Fails (exit 1) when
 //  1. a string or template literal with words reaches the UI in src/extension/** without `vscode.l10n.t`:
 //     an argument of a UI call (show…Message, showQuickPick, showInputBox, withProgress, createWebviewPanel,
-//     setStatusBarMessage, `ui.confirm`, `new TreeItem`, `new MarkdownString`, `new Error` — the command
-//     wrapper shows errors as toasts), or the value of a UI property (label, description, detail, tooltip,
+//     setStatusBarMessage, `ui.confirm`, MarkdownString's appendText / appendMarkdown, an action outcome's
+//     `done` / `cancelled` message and a panel `notice`, `new TreeItem`, `new MarkdownString`, `new Error` — the
+//     command wrapper shows errors as toasts), or the value of a UI property (label, description, detail, tooltip,
 //     title, placeholder / placeHolder, prompt, text, validationMessage, message) in an object literal or an
 //     assignment, including the branches of `?:`, `||`, `??`, `+` and array items inside them;
-//  2. package.json has a `%key%` that package.nls.json lacks, or plain text in a field VS Code localizes
+//  2. `l10n.t` runs at module scope (while the bundle loads): a constant with words is a function or a getter, so
+//     the message is looked up when it is shown (src/extension, src/backup and src/webview);
+//  3. package.json has a `%key%` that package.nls.json lacks, or plain text in a field VS Code localizes
 //     (run `node test/tools/l10n-nls.js` to move it into package.nls.json);
-//  3. l10n/bundle.l10n.json is not the current set of l10n.t messages (test/tools/l10n-bundle.js --check).
+//  4. l10n/bundle.l10n.json is not the current set of l10n.t messages (test/tools/l10n-bundle.js --check).
 // Log lines (the output channel, `log.info(...)`) stay English on purpose, as in VS Code's own extensions: they
 // are what people paste into issues and what support searches for, so `log.*` calls are not checked. Command
 // ids, context keys and setting keys are not UI properties and never match. A literal without letters (`—`,
@@ -16,15 +19,17 @@
 //   node test/tools/l10n-check.js [folder, default src/extension]
 const fs = require('fs');
 const path = require('path');
-const { ROOT, ts, sourceFiles, parse, isLocalizeCall, where } = require('./l10n-sources');
+const { ROOT, ts, sourceFiles, parse, isLocalizeCall, where, BUNDLE_DIRS } = require('./l10n-sources');
 const { bundleText } = require('./l10n-bundle');
 const { unlocalized } = require('./l10n-nls');
 
 const DIR = path.resolve(ROOT, process.argv[2] || 'src/extension');
 const UI_CALLS = new Set([
   'showInformationMessage', 'showWarningMessage', 'showErrorMessage', 'showQuickPick', 'showInputBox', 'withProgress',
-  'createWebviewPanel', 'setStatusBarMessage', 'confirm',
+  'createWebviewPanel', 'setStatusBarMessage', 'confirm', 'appendText', 'appendMarkdown', 'done', 'cancelled', 'notice',
 ]);
+/** Calls whose other arguments are values, not words: only the argument at this index is checked. */
+const TEXT_ARGUMENT = { done: 1, cancelled: 0, notice: 1 };
 const UI_CONSTRUCTORS = new Set(['TreeItem', 'MarkdownString', 'Error', 'ToolInputError', 'LanguageModelTextPart']);
 const UI_PROPERTIES = new Set([
   'label', 'description', 'detail', 'tooltip', 'title', 'placeholder', 'placeHolder', 'prompt', 'text', 'validationMessage', 'message',
@@ -79,7 +84,9 @@ function checkFile(file, report) {
   const visit = (node) => {
     if (isLocalizeCall(node)) return;
     if (ts.isCallExpression(node) && UI_CALLS.has(calleeName(node.expression))) {
-      flag(node.arguments.flatMap((a) => offending(a, [])), `${calleeName(node.expression)}() argument`);
+      const name = calleeName(node.expression);
+      const args = name in TEXT_ARGUMENT ? node.arguments.slice(TEXT_ARGUMENT[name], TEXT_ARGUMENT[name] + 1) : node.arguments;
+      flag(args.flatMap((a) => offending(a, [])), `${name}() argument`);
     } else if (ts.isNewExpression(node) && UI_CONSTRUCTORS.has(calleeName(node.expression))) {
       flag((node.arguments ?? []).flatMap((a) => offending(a, [])), `new ${calleeName(node.expression)}() argument`);
     } else if (ts.isPropertyAssignment(node) && uiPropertyName(node.name)) {
@@ -93,9 +100,24 @@ function checkFile(file, report) {
   visit(source);
 }
 
+/** `l10n.t` calls outside any function: they would run once, before the extension installs its localizer. */
+function checkModuleScope(file, report) {
+  const source = parse(file);
+  const insideFunction = (node) => {
+    for (let p = node.parent; p; p = p.parent) if (ts.isFunctionLike(p) || ts.isClassStaticBlockDeclaration(p)) return true;
+    return false;
+  };
+  const visit = (node) => {
+    if (isLocalizeCall(node) && !insideFunction(node)) report.push(`${where(source, node)}  l10n.t at module scope: ${node.getText(source).slice(0, 70)}`);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+}
+
 function main() {
   const report = [];
   for (const file of sourceFiles(DIR)) checkFile(file, report);
+  for (const dir of BUNDLE_DIRS) for (const file of sourceFiles(path.join(ROOT, dir))) checkModuleScope(file, report);
   let failed = false;
   if (report.length) {
     console.error(`l10n: ${report.length} user-facing string(s) bypass vscode.l10n.t:\n  ${report.join('\n  ')}`);
