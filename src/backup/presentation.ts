@@ -7,6 +7,7 @@ import type {
 import { countArtifacts, isTerminalSession } from './model';
 import { words } from './words';
 import { stringFieldOf } from './model';
+import { l10n } from './l10n';
 
 export function sessionStatusWord(status: RestoreSessionStatus | null | undefined): string {
   return words('sessionStatus', status);
@@ -20,7 +21,7 @@ export function artifactStatusWord(status: ArtifactRestoreStatus | null | undefi
 export function progressText(session: RestoreSessionBase): string {
   const count = session.restoreSessionArtifactCount;
   const total = count?.total ?? 0;
-  if (!count || total === 0) return session.restoreJobType === 'bulk' ? 'bulk request' : 'no artifacts';
+  if (!count || total === 0) return session.restoreJobType === 'bulk' ? l10n.t('bulk request') : l10n.t('no artifacts');
   const parts = [`${count.completed ?? 0}/${total} restored`];
   if (count.failed) parts.push(`${count.failed} failed`);
   return parts.join(', ');
