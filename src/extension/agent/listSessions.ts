@@ -19,7 +19,7 @@ export function listSessionsTool(hubs: SessionHubs): AgentTool<ListSessionsInput
   return {
     name: 'restoreSessions_listSessions',
     async prepare(input) {
-      return { invocationMessage: l10n.t('Listing {0} restore sessions', input.workload ? workloadById(input.workload).label : 'all') };
+      return { invocationMessage: input.workload ? l10n.t('Listing {0} restore sessions', workloadById(input.workload).label) : l10n.t('Listing all restore sessions') };
     },
     async invoke(input) {
       const createdAfter = input.createdAfter === undefined ? undefined : new Date(input.createdAfter);

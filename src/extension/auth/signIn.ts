@@ -139,7 +139,7 @@ async function askCredential(ctx: AuthCommandContext, connection: Connection, me
   }
   if (method === 'clientSecret') {
     const secret = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Client secret of {0}', connection.config.clientId ?? 'the app'),
+      title: connection.config.clientId ? vscode.l10n.t('Client secret of {0}', connection.config.clientId) : vscode.l10n.t('Client secret of the app'),
       prompt: vscode.l10n.t('The secret Value (not its ID). It is kept in VS Code SecretStorage only.'),
       password: true,
       ignoreFocusOut: true,

@@ -26,7 +26,7 @@ export class ConnectionStatusBar implements vscode.Disposable {
     const config = this.connections.activeConfig();
     const icon = config.kind === 'emulator' ? '$(server-environment)' : '$(cloud)';
     this.item.text = `${icon} ${config.label}`;
-    this.item.tooltip = vscode.l10n.t('Restore Sessions connection: {0}\n{1} · {2} · {3}\nClick to switch connections.', config.label, config.kind === 'emulator' ? 'Local emulator' : `Microsoft Graph, tenant ${config.tenant ?? '?'}`, config.apiVersion, SIGN_IN_LABELS[config.signIn]);
+    this.item.tooltip = vscode.l10n.t('Restore Sessions connection: {0}\n{1} · {2} · {3}\nClick to switch connections.', config.label, config.kind === 'emulator' ? vscode.l10n.t('Local emulator') : vscode.l10n.t('Microsoft Graph, tenant {0}', config.tenant ?? '?'), config.apiVersion, SIGN_IN_LABELS[config.signIn]);
     this.item.show();
     void vscode.commands.executeCommand('setContext', 'restoreSessions.connectionKind', config.kind);
     void vscode.commands.executeCommand('setContext', 'restoreSessions.signInMethod', config.signIn);

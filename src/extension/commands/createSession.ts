@@ -133,6 +133,6 @@ async function createFromPlan(ctx: CommandContext, plan: CreatePlan, activate: b
     void vscode.window.showWarningMessage(vscode.l10n.t('{0} artifact(s) could not be added: {1}', failures.length, failures[0]['@Core.DataModificationException'].info.message));
   }
   const activated = activate ? valueOrThrow(await activateSession(deps, { workload: plan.workload, session }, { flags })) : undefined;
-  void vscode.window.showInformationMessage(vscode.l10n.t('{0} restore session {1} with {2} artifact(s).', plan.workload.label, activated ? 'created and activated' : 'created as a draft', inputs.length - failures.length));
+  void vscode.window.showInformationMessage(activated ? vscode.l10n.t('{0} restore session created and activated with {1} artifact(s).', plan.workload.label, inputs.length - failures.length) : vscode.l10n.t('{0} restore session created as a draft with {1} artifact(s).', plan.workload.label, inputs.length - failures.length));
   return session.id;
 }

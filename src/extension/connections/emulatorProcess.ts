@@ -69,7 +69,7 @@ export async function startEmulatorChild(options: EmulatorChildOptions): Promise
       cleanup();
       resolve(message);
     };
-    const onExit = (code: number | null) => fail(new Error(l10n.t('The built-in emulator exited before it was ready (exit code {0}).', code ?? 'none')));
+    const onExit = (code: number | null) => fail(new Error(code === null ? l10n.t('The built-in emulator exited before it was ready.') : l10n.t('The built-in emulator exited before it was ready (exit code {0}).', code)));
     const fail = (error: Error) => {
       cleanup();
       child.kill();

@@ -53,7 +53,7 @@ export function sessionItem(node: SessionNode, state: SessionRowState): vscode.T
   item.contextValue = sessionFlags(session);
   item.tooltip = sessionTooltip(node, state);
   item.command = { command: 'restoreSessions.openDetails', title: vscode.l10n.t('Open Details'), arguments: [node] };
-  item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} restore session created {2}, {3}', state.name ?? `${node.workload.label} restore session`, node.workload.label, created, description.text) };
+  item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} restore session created {2}, {3}', state.name ?? vscode.l10n.t('{0} restore session', node.workload.label), node.workload.label, created, description.text) };
   return item;
 }
 

@@ -119,6 +119,7 @@ export class DetailsPanel implements vscode.Disposable {
   async ready(): Promise<void> {
     await this.inFlight;
     this.isReady = true;
+    this.post(hostMessage.strings(this.host.pageStrings()));
     await this.postSnapshot();
     this.readyWaiters.splice(0).forEach((resolve) => resolve());
   }

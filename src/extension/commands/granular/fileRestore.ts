@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { BackupApi, BrowseGranularArtifactInput } from '../../../backup/api';
 import type { BrowseSessionBase, ProtectionUnit, RestorePoint, Workload } from '../../../backup/model';
 import { WORKLOADS } from '../../../backup/model';
-import { parsePointInTime, POINT_IN_TIME_HINT } from '../../../backup/naturalDate';
+import { parsePointInTime, pointInTimeHint } from '../../../backup/naturalDate';
 import { unitName } from '../../../backup/presentation';
 import { isFastRestore, pointsAround } from '../../../backup/restorePoints';
 import { plural, pointInTimeText } from '../../../backup/timeWords';
@@ -46,7 +46,9 @@ export async function granularFileRestore(ctx: CommandContext, given: Workload |
   hub.created(workload, session);
   const added = inputs.length - failures.length;
   void vscode.window.showInformationMessage(
-    vscode.l10n.t('Created a draft granular restore of {0} from {1} at {2}{3}.', plural(added, 'item'), name, pointInTimeText(point.protectionDateTime, Date.now()), failures.length ? `; ${failures.length} could not be added` : ''),
+    failures.length
+      ? vscode.l10n.t('Created a draft granular restore of {0} from {1} at {2}; {3} could not be added.', plural(added, 'item'), name, pointInTimeText(point.protectionDateTime, Date.now()), failures.length)
+      : vscode.l10n.t('Created a draft granular restore of {0} from {1} at {2}.', plural(added, 'item'), name, pointInTimeText(point.protectionDateTime, Date.now())),
     vscode.l10n.t('Open Details'),
   ).then((c) => c && vscode.commands.executeCommand('restoreSessions.openDetails', session.id));
   return session.id;
@@ -77,7 +79,7 @@ async function pickFastPoint(api: BackupApi, unit: ProtectionUnit, title: string
       notice = vscode.l10n.t('That point is not a fast-restore point: choose one marked fast restore, or look at earlier points.');
       continue;
     }
-    const text = await inputStep({ title, step: 2, totalSteps: TOTAL, prompt: vscode.l10n.t('List the restore points before which time? {0}', POINT_IN_TIME_HINT), placeholder: vscode.l10n.t('yesterday 09:00'), validate: (s) => { const r = parsePointInTime(s, { now: Date.now() }); return r.ok ? undefined : r.message; } });
+    const text = await inputStep({ title, step: 2, totalSteps: TOTAL, prompt: vscode.l10n.t('List the restore points before which time? {0}', pointInTimeHint()), placeholder: vscode.l10n.t('yesterday 09:00'), validate: (s) => { const r = parsePointInTime(s, { now: Date.now() }); return r.ok ? undefined : r.message; } });
     if (text === undefined) return undefined;
     if (text !== BACK) {
       const parsed = parsePointInTime(text, { now: Date.now() });

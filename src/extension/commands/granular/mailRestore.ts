@@ -59,7 +59,7 @@ async function createFromSearch(ctx: CommandContext, workload: Workload, unit: P
     const search = await countMatches(hub.api, unit, when, query.expression);
     const result = search?.result;
     if (!search || !result?.restorePoint?.id) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} has no restore point before {1}; choose a later time.', name, when === 'latest' ? 'now' : pointInTimeText(when.toISOString(), Date.now())));
+      void vscode.window.showWarningMessage(when === 'latest' ? vscode.l10n.t('{0} has no restore point before now; choose a later time.', name) : vscode.l10n.t('{0} has no restore point before {1}; choose a later time.', name, pointInTimeText(when.toISOString(), Date.now())));
     }
     const hits = result?.artifactHitCount ?? 0;
     const point = result?.restorePoint ?? undefined;
