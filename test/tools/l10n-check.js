@@ -6,7 +6,8 @@
 //     `done` / `cancelled` message and a panel `notice`, `new TreeItem`, `new MarkdownString`, `new Error` — the
 //     command wrapper shows errors as toasts), or the value of a UI property (label, description, detail, tooltip,
 //     title, placeholder / placeHolder, prompt, text, validationMessage, message) in an object literal or an
-//     assignment, including the branches of `?:`, `||`, `??`, `+` and array items inside them;
+//     assignment, including the branches of `?:`, `||`, `??`, `+` and array items inside them, and the
+//     values given to an l10n.t placeholder (an English fragment spliced into a localized sentence);
 //  2. `l10n.t` runs at module scope (while the bundle loads): a constant with words is a function or a getter, so
 //     the message is looked up when it is shown (src/extension, src/backup and src/webview);
 //  3. package.json has a `%key%` that package.nls.json lacks, or plain text in a field VS Code localizes
@@ -82,7 +83,12 @@ function checkFile(file, report) {
   const source = parse(file);
   const flag = (nodes, why) => nodes.forEach((n) => report.push(`${where(source, n)}  ${why}: ${n.getText(source).slice(0, 80)}`));
   const visit = (node) => {
-    if (isLocalizeCall(node)) return;
+    if (isLocalizeCall(node)) {
+      // an English fragment passed into a placeholder (`l10n.t('{0} session', on ? 'active' : 'idle')`) bypasses it too
+      flag(node.arguments.slice(1).flatMap((a) => offending(a, [])), 'placeholder value');
+      node.arguments.slice(1).forEach(visit);
+      return;
+    }
     if (ts.isCallExpression(node) && UI_CALLS.has(calleeName(node.expression))) {
       const name = calleeName(node.expression);
       const args = name in TEXT_ARGUMENT ? node.arguments.slice(TEXT_ARGUMENT[name], TEXT_ARGUMENT[name] + 1) : node.arguments;
