@@ -10,13 +10,20 @@ import { extension, openPanel, seededDrafts, testApi, until } from './helpers';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
-/** Every `%key%` string in a manifest, with where it sits, e.g. `contributes.commands.0.title`. */
-function keysIn(value: Json, at: string, out: { at: string; key: string }[] = []): { at: string; key: string }[] {
+interface KeyAt {
+  /** The property names down to it, e.g. contributes / commands / 0 / title (setting keys hold dots). */
+  path: string[];
+  at: string;
+  key: string;
+}
+
+/** Every `%key%` string in a manifest, with where it sits. */
+function keysIn(value: Json, path: string[], out: KeyAt[] = []): KeyAt[] {
   if (typeof value === 'string') {
     const match = /^%([^%]+)%$/.exec(value);
-    if (match) out.push({ at, key: match[1] });
-  } else if (Array.isArray(value)) value.forEach((v, i) => keysIn(v, `${at}.${i}`, out));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) keysIn(v, at ? `${at}.${k}` : k, out);
+    if (match) out.push({ path, at: path.join(' / '), key: match[1] });
+  } else if (Array.isArray(value)) value.forEach((v, i) => keysIn(v, [...path, String(i)], out));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) keysIn(v, [...path, k], out);
   return out;
 }
 
@@ -24,9 +31,8 @@ function readJson<T>(file: string): T {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 }
 
-/** The value at a dotted path (`contributes.commands.0.title`). */
-function valueAt(root: unknown, at: string): unknown {
-  return at.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], root);
+function valueAt(root: unknown, path: string[]): unknown {
+  return path.reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], root);
 }
 
 describe('localization', function () {
@@ -45,12 +51,12 @@ describe('localization', function () {
   it('contributes every command title, view name, setting and walkthrough text as a %key% that VS Code shows resolved', () => {
     const onDisk = readJson<Json>(path.join(root, 'package.json'));
     const nls = readJson<Record<string, string>>(path.join(root, 'package.nls.json'));
-    const keys = keysIn(onDisk, '');
-    const titles = keys.filter((k) => /^contributes\.commands\.\d+\.title$/.test(k.at));
+    const keys = keysIn(onDisk, []);
+    const titles = keys.filter((k) => /^contributes \/ commands \/ \d+ \/ title$/.test(k.at));
     assert.strictEqual(titles.length, (onDisk as { contributes: { commands: unknown[] } }).contributes.commands.length, 'every command title is a key');
-    for (const { at, key } of keys) {
+    for (const { path: where, at, key } of keys) {
       assert.ok(Object.prototype.hasOwnProperty.call(nls, key), `${at}: %${key}% is in package.nls.json`);
-      const shown = valueAt(extension().packageJSON, at);
+      const shown = valueAt(extension().packageJSON, where);
       assert.strictEqual(shown, nls[key], `${at}: VS Code shows the English text of %${key}%`);
     }
     const activate = (extension().packageJSON as { contributes: { commands: { command: string; title: string }[] } })
