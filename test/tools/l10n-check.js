@@ -14,7 +14,9 @@
 //     (run `node test/tools/l10n-nls.js` to move it into package.nls.json);
 //  4. l10n/bundle.l10n.json is not the current set of l10n.t messages (test/tools/l10n-bundle.js --check).
 // Log lines (the output channel, `log.info(...)`) stay English on purpose, as in VS Code's own extensions: they
-// are what people paste into issues and what support searches for, so `log.*` calls are not checked. Command
+// are what people paste into issues and what support searches for, so `log.*` calls are not checked. What the
+// agent tools return is text for a language model, not a person's UI, and stays English too (their invocation
+// and confirmation messages, which people read, are localized and checked). Command
 // ids, context keys and setting keys are not UI properties and never match. A literal without letters (`—`,
 // `${a} (${b})`) or made only of codicons (`$(sync~spin)`) is not words and passes.
 //   node test/tools/l10n-check.js [folder, default src/extension]
