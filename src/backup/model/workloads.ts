@@ -70,8 +70,8 @@ const WORKLOAD_TABLE = [
   {
     id: 'exchange',
     label: 'Exchange',
-    unitLabel: 'mailbox',
-    unitLabelPlural: 'mailboxes',
+    get unitLabel() { return l10n.t('mailbox'); },
+    get unitLabelPlural() { return l10n.t('mailboxes'); },
     icon: 'mail',
     sessionCollection: 'exchangeRestoreSessions',
     sessionType: ns + 'exchangeRestoreSession',
@@ -101,8 +101,8 @@ const WORKLOAD_TABLE = [
   {
     id: 'sharePoint',
     label: 'SharePoint',
-    unitLabel: 'site',
-    unitLabelPlural: 'sites',
+    get unitLabel() { return l10n.t('site'); },
+    get unitLabelPlural() { return l10n.t('sites'); },
     icon: 'globe',
     sessionCollection: 'sharePointRestoreSessions',
     sessionType: ns + 'sharePointRestoreSession',
@@ -132,8 +132,8 @@ const WORKLOAD_TABLE = [
   {
     id: 'oneDrive',
     label: 'OneDrive',
-    unitLabel: 'OneDrive',
-    unitLabelPlural: 'OneDrives',
+    get unitLabel() { return l10n.t('OneDrive'); },
+    get unitLabelPlural() { return l10n.t('OneDrives'); },
     icon: 'cloud',
     sessionCollection: 'oneDriveForBusinessRestoreSessions',
     sessionType: ns + 'oneDriveForBusinessRestoreSession',
