@@ -104,7 +104,7 @@ const FOLLOW_LIMIT_MS = 30 * 60_000;
 /** Re-reads the session until its bulk request has finished, then says which rows were not resolved. */
 async function followBulkRequest(hub: SessionHub, workload: Workload, draft: BulkCsvDraft): Promise<void> {
   const started = Date.now();
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Resolving {0} of the bulk restore', plural(draft.preview.found.length, 'row')) }, async () => {
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Resolving {0} of the bulk restore', plural(draft.preview.found.length, vscode.l10n.t('row'), vscode.l10n.t('rows'))) }, async () => {
     for (let attempt = 0; Date.now() - started < FOLLOW_LIMIT_MS; attempt++) {
       const read = await hub.load(workload, draft.session.id, 'refresh', 'following the bulk request');
       const bulk = read?.contents?.bulkRequests[0];

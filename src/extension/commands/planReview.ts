@@ -50,7 +50,7 @@ export async function reviewPlanStep<A extends string>(options: ReviewOptions<A>
   for (;;) {
     const picked = await pickStep({
       title: options.title, step: options.step, totalSteps: options.totalSteps,
-      placeholder: `${summary}${flags.length ? vscode.l10n.t(' · {0} to check', plural(flags.length, 'thing')) : ''} · ${plural(plan.requests.length, 'request')}`,
+      placeholder: `${summary}${flags.length ? vscode.l10n.t(' · {0} to check', plural(flags.length, vscode.l10n.t('thing'), vscode.l10n.t('things'))) : ''} · ${plural(plan.requests.length, vscode.l10n.t('request'), vscode.l10n.t('requests'))}`,
       items,
     });
     if (picked === undefined || picked === BACK) return picked;

@@ -77,7 +77,7 @@ export function statusBanner(snapshot: DetailsSnapshot): VNode | null {
   if (!snapshot.exists) return null;
   const { progress, header } = snapshot;
   const [restored, failed, inProgress, waiting] = progressSegments(progress).map((seg) => seg.count);
-  const units = plural(progress.total, 'artifact');
+  const units = plural(progress.total, l10n.t('artifact'), l10n.t('artifacts'));
   switch (header.status) {
     case 'draft':
       return banner('info', l10n.t('Draft'), l10n.t('Nothing is restored until the session is activated ({0}).', units));

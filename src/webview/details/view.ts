@@ -121,11 +121,11 @@ function granularFacts(snapshot: DetailsSnapshot): [string, VChild][] {
       granular.query ? h('code', { class: 'query' }, granular.query) : null,
     ]]);
   }
-  if (granular?.matchCount !== undefined) facts.push([l10n.t('Matching items'), plural(granular.matchCount, 'item')]);
+  if (granular?.matchCount !== undefined) facts.push([l10n.t('Matching items'), plural(granular.matchCount, l10n.t('item'), l10n.t('items'))]);
   const files = snapshot.artifacts.filter((row) => row.unitNameSource === 'item').map((row) => artifactName(row).name);
   if (files.length) {
     const shown = files.slice(0, 5).join(', ');
-    facts.push([l10n.t('Selected files'), files.length > 5 ? l10n.t('{0}: {1} and {2} more', plural(files.length, 'file'), shown, files.length - 5) : l10n.t('{0}: {1}', plural(files.length, 'file'), shown)]);
+    facts.push([l10n.t('Selected files'), files.length > 5 ? l10n.t('{0}: {1} and {2} more', plural(files.length, l10n.t('file'), l10n.t('files')), shown, files.length - 5) : l10n.t('{0}: {1}', plural(files.length, l10n.t('file'), l10n.t('files')), shown)]);
   }
   return facts;
 }

@@ -59,7 +59,7 @@ function showFolder(title: string, path: string, items: BrowseQueryResponseItem[
   const hint = vscode.l10n.t('Check files and folders to restore (Space or the checkbox); Enter on a folder opens it');
   const itemRows: Row[] = items.map((item) => ({
     label: `${item.type === 'file' ? '$(file)' : '$(folder)'} ${decodedName(item.name) || vscode.l10n.t('Unnamed item')}`,
-    description: item.type === 'file' ? sizeText(item.sizeInBytes) : plural(item.itemsCount ?? 0, 'item'),
+    description: item.type === 'file' ? sizeText(item.sizeInBytes) : plural(item.itemsCount ?? 0, vscode.l10n.t('item'), vscode.l10n.t('items')),
     item,
   }));
   let updating = false;
@@ -70,7 +70,7 @@ function showFolder(title: string, path: string, items: BrowseQueryResponseItem[
     pick.title = `${title}: ${where} — ${notice ?? vscode.l10n.t('{0} selected', chosen.size)}`;
     pick.placeholder = notice ? vscode.l10n.t('Select at least one file or folder first: Space or its checkbox selects it; Enter on a folder opens it.') : hint;
     pick.items = [
-      { label: vscode.l10n.t('$(check-all) Done — restore {0}', plural(chosen.size, 'item')), description: chosen.size ? vscode.l10n.t('review before creating') : vscode.l10n.t('nothing selected yet'), action: 'done', alwaysShow: true },
+      { label: vscode.l10n.t('$(check-all) Done — restore {0}', plural(chosen.size, vscode.l10n.t('item'), vscode.l10n.t('items'))), description: chosen.size ? vscode.l10n.t('review before creating') : vscode.l10n.t('nothing selected yet'), action: 'done', alwaysShow: true },
       ...(canGoUp ? [{ label: vscode.l10n.t('$(arrow-up) Up'), action: 'up' as const, alwaysShow: true }] : []),
       ...itemRows,
     ];

@@ -47,8 +47,8 @@ export async function granularFileRestore(ctx: CommandContext, given: Workload |
   const added = inputs.length - failures.length;
   void vscode.window.showInformationMessage(
     failures.length
-      ? vscode.l10n.t('Created a draft granular restore of {0} from {1} at {2}; {3} could not be added.', plural(added, 'item'), name, pointInTimeText(point.protectionDateTime, Date.now()), failures.length)
-      : vscode.l10n.t('Created a draft granular restore of {0} from {1} at {2}.', plural(added, 'item'), name, pointInTimeText(point.protectionDateTime, Date.now())),
+      ? vscode.l10n.t('Created a draft granular restore of {0} from {1} at {2}; {3} could not be added.', plural(added, vscode.l10n.t('item'), vscode.l10n.t('items')), name, pointInTimeText(point.protectionDateTime, Date.now()), failures.length)
+      : vscode.l10n.t('Created a draft granular restore of {0} from {1} at {2}.', plural(added, vscode.l10n.t('item'), vscode.l10n.t('items')), name, pointInTimeText(point.protectionDateTime, Date.now())),
     vscode.l10n.t('Open Details'),
   ).then((c) => c && vscode.commands.executeCommand('restoreSessions.openDetails', session.id));
   return session.id;
@@ -124,10 +124,10 @@ type ReviewRow = vscode.QuickPickItem & { action?: 'create' | 'change' };
 async function reviewStep(workload: Workload, name: string, point: RestorePoint, items: PickedItem[]): Promise<'create' | 'change' | undefined> {
   const files = items.map((p): ReviewRow => ({ label: `${p.item.type === 'file' ? '$(file)' : '$(folder)'} ${p.name}`, description: p.path ? vscode.l10n.t('in {0}', p.path) : vscode.l10n.t('top level of {0}', name) }));
   const picked = await pickStep<ReviewRow>({
-    title: vscode.l10n.t('{0}: review — {1} from {2}', wizardTitle(), plural(items.length, 'item'), name), step: 5, totalSteps: TOTAL,
+    title: vscode.l10n.t('{0}: review — {1} from {2}', wizardTitle(), plural(items.length, vscode.l10n.t('item'), vscode.l10n.t('items')), name), step: 5, totalSteps: TOTAL,
     placeholder: vscode.l10n.t('Nothing is created until you choose Create as draft'),
     items: [
-      { label: vscode.l10n.t('$(save) Create as draft'), description: vscode.l10n.t('{0} · activate it later from the tree or the details', plural(items.length, 'item')), action: 'create' },
+      { label: vscode.l10n.t('$(save) Create as draft'), description: vscode.l10n.t('{0} · activate it later from the tree or the details', plural(items.length, vscode.l10n.t('item'), vscode.l10n.t('items'))), action: 'create' },
       { label: vscode.l10n.t('$(edit) Change the selection'), action: 'change' },
       { label: vscode.l10n.t('When and where'), kind: vscode.QuickPickItemKind.Separator },
       { label: `$(history) ${pointInTimeText(point.protectionDateTime, Date.now())}`, description: vscode.l10n.t('fast-restore point') },

@@ -65,13 +65,13 @@ async function createFromSearch(ctx: CommandContext, workload: Workload, unit: P
     const point = result?.restorePoint ?? undefined;
     const pointText = point ? pointInTimeText(point.protectionDateTime, Date.now()) : vscode.l10n.t('no restore point');
     const rows: (vscode.QuickPickItem & { destination?: DestinationType; again?: true })[] = [
-      ...(point && search?.searchResponseId ? destinationItems(workload).map((item) => ({ ...item, label: vscode.l10n.t('{0}: create the draft', item.label), description: item.value === 'new' ? vscode.l10n.t('restores {0} to a new folder in {1}\'s mailbox', plural(hits, 'item'), name) : item.description })) : []),
+      ...(point && search?.searchResponseId ? destinationItems(workload).map((item) => ({ ...item, label: vscode.l10n.t('{0}: create the draft', item.label), description: item.value === 'new' ? vscode.l10n.t('restores {0} to a new folder in {1}\'s mailbox', plural(hits, vscode.l10n.t('item'), vscode.l10n.t('items')), name) : item.description })) : []),
       { label: vscode.l10n.t('$(history) Count at another point in time…'), description: vscode.l10n.t('search the same query at an earlier or later restore point'), again: true },
       { label: vscode.l10n.t('Search sent to Exchange'), kind: vscode.QuickPickItemKind.Separator },
       { label: query.expression, description: query.description },
     ];
     const picked = await pickStep({
-      title: vscode.l10n.t('{0}: {1} — {2} match at {3}', wizardTitle(), name, plural(hits, 'item'), pointText), step: TOTAL, totalSteps: TOTAL,
+      title: vscode.l10n.t('{0}: {1} — {2} match at {3}', wizardTitle(), name, plural(hits, vscode.l10n.t('item'), vscode.l10n.t('items')), pointText), step: TOTAL, totalSteps: TOTAL,
       placeholder: `${query.description} · ${query.expression}`, items: rows,
     });
     if (!picked || picked === BACK) return undefined;
