@@ -2,7 +2,7 @@
 // chooses "Switch Now"), and remove one (with its stored sign-in).
 import * as vscode from 'vscode';
 import { SIGN_IN_METHODS } from '../../auth';
-import { EMULATOR_CONNECTION_ID, SIGN_IN_LABELS, type ApiVersion, type ConnectionConfig } from '../connections';
+import { EMULATOR_CONNECTION_ID, SIGN_IN_LABELS, type ConnectionConfig } from '../connections';
 import type { AuthCommandContext } from './context';
 import { pickMethod, signIn } from './signIn';
 
@@ -75,12 +75,13 @@ export async function addConnection(ctx: AuthCommandContext): Promise<void> {
   const method = await pickMethod(SIGN_IN_METHODS, step(steps - 1, vscode.l10n.t('sign-in method')));
   if (!method) return;
   const version = await vscode.window.showQuickPick(
-    [{ label: vscode.l10n.t('v1.0'), description: vscode.l10n.t('generally available API') }, { label: vscode.l10n.t('beta'), description: vscode.l10n.t('preview API (may change)') }],
+    // the labels are the Graph versions themselves (not words to translate), and the pick's value
+    (['v1.0', 'beta'] as const).map((apiVersion) => ({ label: apiVersion, description: apiVersion === 'v1.0' ? vscode.l10n.t('generally available API') : vscode.l10n.t('preview API (may change)'), apiVersion })),
     { title: step(steps, vscode.l10n.t('API version')), ignoreFocusOut: true },
   );
   if (!version) return;
   const id = uniqueId(ctx, label);
-  const config: ConnectionConfig = { id, label: label.trim(), kind: kind.target, tenant: tenant?.trim(), clientId: clientId?.trim(), signIn: method, apiVersion: version.label as ApiVersion };
+  const config: ConnectionConfig = { id, label: label.trim(), kind: kind.target, tenant: tenant?.trim(), clientId: clientId?.trim(), signIn: method, apiVersion: version.apiVersion };
   await ctx.connections.save(config);
   ctx.log.info(`Added the connection "${config.label}".`);
   // The active connection stays until the admin chooses to switch: open panels and views keep their data.
