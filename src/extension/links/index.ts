@@ -27,7 +27,7 @@ export function linkContributions(context: vscode.ExtensionContext, ctx: Command
       run: async (arg) => {
         const text = typeof arg === 'string' ? arg : await vscode.window.showInputBox({
           title: vscode.l10n.t('Open Session Link'),
-          prompt: vscode.l10n.t('Paste a link copied with Copy Link (it starts with ') + vscode.l10n.t('{0}://{1}/session).', vscode.env.uriScheme, context.extension.id),
+          prompt: vscode.l10n.t('Paste a link copied with Copy Link (it starts with {0}://{1}/session).', vscode.env.uriScheme, context.extension.id),
           ignoreFocusOut: true,
         });
         return text?.trim() ? open(vscode.Uri.parse(text.trim())) : undefined;
