@@ -50,7 +50,9 @@ export function bulkCsvHelp(workload: Workload): string {
     : 'DisplayName,UPN\nDebra Berger,DebraB@contoso.onmicrosoft.com\nLee Gu,LeeG@contoso.onmicrosoft.com';
   return [
     l10n.t('A CSV or text file with one {0} per row: its {1} or its id (GUID).', workload.unitLabel, what),
-    l10n.t('A header row is optional; with several columns, the one headed like ') + (wantsUrls ? l10n.t('SiteUrl or Url') : l10n.t('UPN, Email or Mail')) + l10n.t(' (or the one whose values fit) is read.'),
+    wantsUrls
+      ? l10n.t('A header row is optional; with several columns, the one headed like SiteUrl or Url (or the one whose values fit) is read.')
+      : l10n.t('A header row is optional; with several columns, the one headed like UPN, Email or Mail (or the one whose values fit) is read.'),
     l10n.t('Blank lines and lines starting with # are ignored; at most {0} rows. Example:', LIMITS.bulkRequestResources.toLocaleString('en-US')),
     example,
   ].join('\n');

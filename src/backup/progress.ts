@@ -89,6 +89,6 @@ function clamp(value: number | null | undefined, max: number): number {
  */
 export function completionNotice(name: string, session: Pick<RestoreSessionBase, 'status'>, progress: Progress, where: string): string {
   const outcome = session.status === 'completed' ? l10n.t('restore completed') : session.status === 'completedWithError' ? l10n.t('completed with errors') : session.status === 'failed' ? l10n.t('restore failed') : l10n.t('restore finished');
-  const restored = progress.segments.some((s) => s.kind === 'restored') && where ? l10n.t(' Restored to {0}.', where) : '';
-  return l10n.t('{0}: {1} — {2}.{3}', name, outcome, progress.text, restored);
+  const restored = progress.segments.some((s) => s.kind === 'restored') && where;
+  return restored ? l10n.t('{0}: {1} — {2}. Restored to {3}.', name, outcome, progress.text, where) : l10n.t('{0}: {1} — {2}.', name, outcome, progress.text);
 }

@@ -68,7 +68,7 @@ function ranCell(row: ArtifactRow): VChild {
   const sameDay = !endDay || startDay === endDay;
   return [
     h('div', { class: 'nowrap' }, startDay || endDay),
-    h('div', null, startClock ? `${startClock} – ` : l10n.t('until '), endClock ? (sameDay ? endClock : `${endDay} ${endClock}`) : h('span', { class: 'muted' }, 'running')),
+    h('div', null, startClock ? `${startClock} – ` : l10n.t('until '), endClock ? (sameDay ? endClock : `${endDay} ${endClock}`) : h('span', { class: 'muted' }, l10n.t('running'))),
     row.durationMs !== undefined ? h('div', { class: 'muted' }, l10n.t('took {0}', formatDuration(row.durationMs))) : null,
   ];
 }
