@@ -52,7 +52,7 @@ export class ConnectionStatusBar implements vscode.Disposable {
         who = (accounts.find((a) => a.homeAccountId === auth.selectedAccountId) ?? accounts[0])?.username;
       }
       if (generation !== this.generation) return;
-      this.item.text = `${icon} ${config.label}${who ? ` · ${who}` : vscode.l10n.t(' · $(sign-in) signed out')}`;
+      this.item.text = who ? `${icon} ${config.label} · ${who}` : vscode.l10n.t('{0} {1} · $(sign-in) signed out', icon, config.label);
       void vscode.commands.executeCommand('setContext', 'restoreSessions.signInRequired', who === undefined);
       void vscode.commands.executeCommand('setContext', 'restoreSessions.signedIn', who !== undefined);
     } catch {
