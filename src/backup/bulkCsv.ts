@@ -5,6 +5,7 @@
 import type { BulkRequestInput } from './api/inputs';
 import type { Workload } from './model';
 import { isEmailAddress, isGuid, isSiteUrl, LIMITS } from './model';
+import { l10n } from './l10n';
 
 export interface CsvProblem {
   line: number;
@@ -43,14 +44,16 @@ const HEADER_NAMES: Record<'address' | 'url', RegExp> = {
 /** What the file must look like, with an example, for the prompt shown before the file dialog. */
 export function bulkCsvHelp(workload: Workload): string {
   const wantsUrls = wantsSiteUrls(workload);
-  const what = wantsUrls ? 'site URL (https://…)' : workload.id === 'oneDrive' ? "OneDrive owner's user principal name (e-mail)" : 'mailbox user principal name (e-mail)';
+  const what = wantsUrls ? l10n.t('site URL (https://…)') : workload.id === 'oneDrive' ? l10n.t('OneDrive owner\'s user principal name (e-mail)') : l10n.t('mailbox user principal name (e-mail)');
   const example = wantsUrls
     ? 'SiteName,SiteUrl\nFinance,https://contoso.sharepoint.com/sites/Finance\nMarketing,https://contoso.sharepoint.com/sites/Marketing'
     : 'DisplayName,UPN\nDebra Berger,DebraB@contoso.onmicrosoft.com\nLee Gu,LeeG@contoso.onmicrosoft.com';
   return [
-    `A CSV or text file with one ${workload.unitLabel} per row: its ${what} or its id (GUID).`,
-    'A header row is optional; with several columns, the one headed like ' + (wantsUrls ? 'SiteUrl or Url' : 'UPN, Email or Mail') + ' (or the one whose values fit) is read.',
-    `Blank lines and lines starting with # are ignored; at most ${LIMITS.bulkRequestResources.toLocaleString('en-US')} rows. Example:`,
+    l10n.t('A CSV or text file with one {0} per row: its {1} or its id (GUID).', workload.unitLabel, what),
+    wantsUrls
+      ? l10n.t('A header row is optional; with several columns, the one headed like SiteUrl or Url (or the one whose values fit) is read.')
+      : l10n.t('A header row is optional; with several columns, the one headed like UPN, Email or Mail (or the one whose values fit) is read.'),
+    l10n.t('Blank lines and lines starting with # are ignored; at most {0} rows. Example:', LIMITS.bulkRequestResources.toLocaleString('en-US')),
     example,
   ].join('\n');
 }
@@ -70,31 +73,31 @@ export function readBulkCsv(workload: Workload, text: string): BulkCsvRead {
   for (const { line, cells } of data) {
     const value = cells[column] ?? '';
     if (!accepted(value)) {
-      result.invalid.push({ line, value, message: value === '' ? 'this row has no value in the column read' : wantsSiteUrls(workload) ? 'not a site URL (https://…) or a site id (GUID)' : 'not an e-mail address or a directory object id (GUID)' });
+      result.invalid.push({ line, value, message: value === '' ? l10n.t('this row has no value in the column read') : wantsSiteUrls(workload) ? l10n.t('not a site URL (https://…) or a site id (GUID)') : l10n.t('not an e-mail address or a directory object id (GUID)') });
       continue;
     }
     const key = value.toLowerCase().replace(/\/+$/, '');
     const firstLine = seen.get(key);
     if (firstLine !== undefined) {
-      result.duplicates.push({ line, value, message: `listed twice (first on line ${firstLine})`, firstLine });
+      result.duplicates.push({ line, value, message: l10n.t('listed twice (first on line {0})', firstLine), firstLine });
       continue;
     }
     seen.set(key, line);
     result.rows.push({ line, value, isId: isGuid(value) });
   }
   if (result.rows.length > LIMITS.bulkRequestResources) {
-    result.fileProblems.push(`a bulk request takes at most ${LIMITS.bulkRequestResources.toLocaleString('en-US')} ${workload.unitLabelPlural}; split the file`);
+    result.fileProblems.push(l10n.t('a bulk request takes at most {0} {1}; split the file', LIMITS.bulkRequestResources.toLocaleString('en-US'), workload.unitLabelPlural));
   }
-  if (result.rows.length === 0 && result.invalid.length === 0) result.fileProblems.push(`the file lists no ${workload.unitLabelPlural}`);
+  if (result.rows.length === 0 && result.invalid.length === 0) result.fileProblems.push(l10n.t('the file lists no {0}', workload.unitLabelPlural));
   return result;
 }
 
 /** The older shape: accepted resources and ids, and every problem (line 0 for file-wide ones). */
 export function parseBulkCsv(workload: Workload, text: string): BulkCsvResult {
   const read = readBulkCsv(workload, text);
-  const problems: CsvProblem[] = [...read.invalid, ...read.duplicates.map(({ line, value }) => ({ line, value, message: 'listed twice' }))].sort((a, b) => a.line - b.line);
+  const problems: CsvProblem[] = [...read.invalid, ...read.duplicates.map(({ line, value }) => ({ line, value, message: l10n.t('listed twice') }))].sort((a, b) => a.line - b.line);
   const total = read.rows.length;
-  for (const message of read.fileProblems) problems.push({ line: 0, value: message.startsWith('a bulk') ? String(total) : '', message });
+  for (const message of read.fileProblems) problems.push({ line: 0, value: message.startsWith(l10n.t('a bulk')) ? String(total) : '', message });
   return { resources: read.rows.filter((r) => !r.isId).map((r) => r.value), resourceIds: read.rows.filter((r) => r.isId).map((r) => r.value), problems };
 }
 

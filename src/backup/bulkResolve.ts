@@ -9,6 +9,7 @@ import { unitDisplayName, unitRef } from './sessionNaming';
 import { plural } from './timeWords';
 import { errorText, oneLine, words } from './words';
 import { bulkRows } from './bulkRows';
+import { l10n } from './l10n';
 
 /** Finds the units for a batch of values (addresses, URLs or ids); a value with no unit is absent from the map. */
 export type UnitLookup = (values: readonly string[]) => Promise<ReadonlyMap<string, ProtectionUnit>>;
@@ -33,17 +34,17 @@ export async function resolveBulkRows(workload: Workload, read: BulkCsvRead, loo
     for (const row of batch) {
       const unit = units.get(row.value) ?? units.get(row.value.toLowerCase());
       if (!unit) {
-        preview.notFound.push({ line: row.line, value: row.value, reason: `no protected ${workload.unitLabel} has this ${row.isId ? 'id' : workload.protectionUnits.addressField === 'siteWebUrl' ? 'URL' : 'address'}; check the spelling` });
+        preview.notFound.push({ line: row.line, value: row.value, reason: row.isId ? l10n.t('no protected {0} has this id; check the spelling', workload.unitLabel) : workload.protectionUnits.addressField === 'siteWebUrl' ? l10n.t('no protected {0} has this URL; check the spelling', workload.unitLabel) : l10n.t('no protected {0} has this address; check the spelling', workload.unitLabel) });
         continue;
       }
       const name = unitDisplayName(workload, unitRef(workload, unit));
       if (isNotProtected(unit.status)) {
-        preview.notFound.push({ line: row.line, value: row.value, reason: `${name} is not protected any more (${words('unitStatus', unit.status).toLowerCase()})` });
+        preview.notFound.push({ line: row.line, value: row.value, reason: l10n.t('{0} is not protected any more ({1})', name, words('unitStatus', unit.status).toLowerCase()) });
         continue;
       }
       const firstLine = unitLines.get(unit.id);
       if (firstLine !== undefined) {
-        preview.duplicates.push({ line: row.line, value: row.value, message: `${name} is already on line ${firstLine}` });
+        preview.duplicates.push({ line: row.line, value: row.value, message: l10n.t('{0} is already on line {1}', name, firstLine) });
         continue;
       }
       unitLines.set(unit.id, row.line);
@@ -53,9 +54,9 @@ export async function resolveBulkRows(workload: Workload, read: BulkCsvRead, loo
   preview.duplicates.sort((a, b) => a.line - b.line);
   preview.summary = [
     `${preview.found.length.toLocaleString('en-US')} found`,
-    preview.notFound.length ? `${preview.notFound.length.toLocaleString('en-US')} not found` : '',
-    preview.duplicates.length ? `${preview.duplicates.length.toLocaleString('en-US')} listed twice` : '',
-    preview.invalid.length ? `${preview.invalid.length.toLocaleString('en-US')} not ${workload.protectionUnits.addressField === 'siteWebUrl' ? 'a site URL' : 'an address'}` : '',
+    preview.notFound.length ? l10n.t('{0} not found', preview.notFound.length.toLocaleString('en-US')) : '',
+    preview.duplicates.length ? l10n.t('{0} listed twice', preview.duplicates.length.toLocaleString('en-US')) : '',
+    preview.invalid.length ? `${preview.invalid.length.toLocaleString('en-US')} not ${workload.protectionUnits.addressField === 'siteWebUrl' ? l10n.t('a site URL') : l10n.t('an address')}` : '',
   ].filter(Boolean).join(', ');
   return preview;
 }
@@ -70,13 +71,13 @@ export function bulkUnresolved(
   const known = new Set(resolved.flatMap((u) => [u.id, u.address]).filter((v): v is string => !!v).map((v) => v.toLowerCase().replace(/\/+$/, '')));
   const unresolved = listed.filter((value) => !known.has(value.toLowerCase().replace(/\/+$/, '')));
   const reason = errorText(bulk.error);
-  if (!listed.length) return { unresolved: [], text: reason ? `The bulk request reported: ${reason}` : '' };
-  if (!unresolved.length) return { unresolved, text: `All ${plural(listed.length, workload.unitLabel, workload.unitLabelPlural)} of the bulk request were found.` };
+  if (!listed.length) return { unresolved: [], text: reason ? l10n.t('The bulk request reported: {0}', reason) : '' };
+  if (!unresolved.length) return { unresolved, text: l10n.t('All {0} of the bulk request were found.', plural(listed.length, workload.unitLabel, workload.unitLabelPlural)) };
   const shown = unresolved.slice(0, 10).map(oneLine).join(', ');
-  const more = unresolved.length > 10 ? ` and ${unresolved.length - 10} more` : '';
+  const more = unresolved.length > 10 ? l10n.t(' and {0} more', unresolved.length - 10) : '';
   return {
     unresolved,
-    text: `${unresolved.length.toLocaleString('en-US')} of ${plural(listed.length, workload.unitLabel, workload.unitLabelPlural)} could not be found and will not be restored: ${shown}${more}.${reason ? ` The service said: ${reason}` : ''}`,
+    text: l10n.t('{0} of {1} could not be found and will not be restored: {2}{3}.{4}', unresolved.length.toLocaleString('en-US'), plural(listed.length, workload.unitLabel, workload.unitLabelPlural), shown, more, reason ? l10n.t(' The service said: {0}', reason) : ''),
   };
 }
 

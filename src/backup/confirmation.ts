@@ -5,6 +5,7 @@
 import type { ReviewFlag } from './plan';
 import type { DestinationType, Workload } from './model';
 import { plural, pointInTimeText } from './timeWords';
+import { l10n } from './l10n';
 
 export interface ConfirmationUnit {
   /** In words (see unitDisplayName), never an id. */
@@ -51,35 +52,39 @@ export function confirmationContent(input: ConfirmationInput): ConfirmationConte
   const what = whatIsRestored(input);
   const lines: string[] = [];
   if (input.units.length) {
-    lines.push(`Restores ${plural(input.units.length, workload.unitLabel, workload.unitLabelPlural)}:`);
+    lines.push(l10n.t('Restores {0}:', plural(input.units.length, workload.unitLabel, workload.unitLabelPlural)));
     for (const unit of input.units.slice(0, listed)) {
       const when = pointInTimeText(unit.pointInTime, input.nowMs, input.utcOffsetMinutes);
-      lines.push(`• ${unit.name} — ${when ? `as of ${when}` : 'point in time not known yet'}`);
+      lines.push(when ? l10n.t('• {0} — as of {1}', unit.name, when) : l10n.t('• {0} — point in time not known yet', unit.name));
     }
-    if (input.units.length > listed) lines.push(`• and ${(input.units.length - listed).toLocaleString('en-US')} more`);
+    if (input.units.length > listed) lines.push(l10n.t('• and {0} more', (input.units.length - listed).toLocaleString('en-US')));
   }
   if (bulk) {
     const when = pointInTimeText(input.bulkPointInTime, input.nowMs, input.utcOffsetMinutes);
-    lines.push(`${plural(bulk, workload.unitLabel, workload.unitLabelPlural)} to resolve from the bulk request${when ? `, each at its latest restore point at or before ${when}` : ''}. Rows the service cannot find are skipped.`);
+    lines.push(when
+      ? l10n.t('{0} to resolve from the bulk request, each at its latest restore point at or before {1}. Rows the service cannot find are skipped.', plural(bulk, workload.unitLabel, workload.unitLabelPlural), when)
+      : l10n.t('{0} to resolve from the bulk request. Rows the service cannot find are skipped.', plural(bulk, workload.unitLabel, workload.unitLabelPlural)));
   }
   if (uncounted.length) {
     const when = pointInTimeText(input.bulkPointInTime, input.nowMs, input.utcOffsetMinutes);
-    lines.push(`The ${workload.unitLabelPlural} listed in the bulk request ${quoted(uncounted)} are resolved now${when ? `, each at its latest restore point at or before ${when}` : ''}. Rows the service cannot find are skipped.`);
+    lines.push(when
+      ? l10n.t('The {0} listed in the bulk request {1} are resolved now, each at its latest restore point at or before {2}. Rows the service cannot find are skipped.', workload.unitLabelPlural, quoted(uncounted), when)
+      : l10n.t('The {0} listed in the bulk request {1} are resolved now. Rows the service cannot find are skipped.', workload.unitLabelPlural, quoted(uncounted)));
   }
-  if (!total && !uncounted.length) lines.push(`Nothing to restore: the session holds no ${workload.unitLabelPlural}.`);
+  if (!total && !uncounted.length) lines.push(l10n.t('Nothing to restore: the session holds no {0}.', workload.unitLabelPlural));
   lines.push('');
   lines.push(isInPlace
-    ? `Destination: in place. This overwrites the current content of ${what} with the content at ${total === 1 ? 'that point' : 'those points'} in time.`
-    : `Destination: a new location (${workload.newLocation}). The current content is not changed.`);
-  lines.push('An activated restore cannot be cancelled.');
+    ? total === 1 ? l10n.t('Destination: in place. This overwrites the current content of {0} with the content at that point in time.', what) : l10n.t('Destination: in place. This overwrites the current content of {0} with the content at those points in time.', what)
+    : l10n.t('Destination: a new location ({0}). The current content is not changed.', workload.newLocation));
+  lines.push(l10n.t('An activated restore cannot be cancelled.'));
   if (input.flags?.length) {
-    lines.push('', 'Check before you go on:');
-    for (const flag of input.flags) lines.push(`⚠ ${flag.text}`);
+    lines.push('', l10n.t('Check before you go on:'));
+    for (const flag of input.flags) lines.push(l10n.t('⚠ {0}', flag.text));
   }
   return {
-    title: isInPlace ? `Overwrite ${what}?` : `Restore ${what} to a new location?`,
+    title: isInPlace ? l10n.t('Overwrite {0}?', what) : l10n.t('Restore {0} to a new location?', what),
     detail: lines.join('\n'),
-    confirmLabel: isInPlace ? 'Overwrite and Restore' : 'Restore to New Location',
+    confirmLabel: isInPlace ? l10n.t('Overwrite and Restore') : l10n.t('Restore to New Location'),
     isInPlace,
   };
 }
@@ -89,13 +94,13 @@ function whatIsRestored(input: ConfirmationInput): string {
   const { workload } = input;
   const bulk = input.bulkRowsToResolve ?? 0;
   const names = input.units.map((u) => u.name);
-  if (bulk && !names.length) return `${plural(bulk, workload.unitLabel, workload.unitLabelPlural)} (bulk)`;
-  if (!bulk && !names.length && input.bulkRequestNames?.length) return `the ${workload.unitLabelPlural} of bulk request ${quoted(input.bulkRequestNames)}`;
-  if (!names.length) return `this empty ${workload.label} session`;
+  if (bulk && !names.length) return l10n.t('{0} (bulk)', plural(bulk, workload.unitLabel, workload.unitLabelPlural));
+  if (!bulk && !names.length && input.bulkRequestNames?.length) return l10n.t('the {0} of bulk request {1}', workload.unitLabelPlural, quoted(input.bulkRequestNames));
+  if (!names.length) return l10n.t('this empty {0} session', workload.label);
   const shown = names.slice(0, 2);
   const rest = names.length - shown.length + bulk;
-  if (!rest) return shown.join(' and ');
-  return `${shown.join(', ')} and ${rest.toLocaleString('en-US')} more`;
+  if (!rest) return shown.length === 2 ? l10n.t('{0} and {1}', shown[0], shown[1]) : shown[0];
+  return l10n.t('{0} and {1} more', shown.join(', '), rest.toLocaleString('en-US'));
 }
 
 /** `"Finance move"`, `"A" and "B"`. */

@@ -1,6 +1,7 @@
 // Dates and times a person types: `YYYY-MM-DD` (filters) and `YYYY-MM-DD HH:MM` in local time (point in time
 // of a restore). JavaScript's Date quietly rolls impossible dates over (2026-02-30 becomes March 2), so each
 // value is parsed and then checked to read back as what was typed. Messages say what is wrong.
+import { l10n } from './l10n';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$/;
@@ -23,18 +24,18 @@ export function parseLocalDateTime(text: string): Date | undefined {
 export function validateDate(text: string, options: { allowEmpty?: boolean } = {}): string | undefined {
   const t = text.trim();
   if (t === '' && options.allowEmpty) return undefined;
-  if (!DATE.test(t)) return 'Enter a date as YYYY-MM-DD, for example 2026-11-01.';
-  if (!parseDate(t)) return `${t} is not a date on the calendar (check the month and the day).`;
+  if (!DATE.test(t)) return l10n.t('Enter a date as YYYY-MM-DD, for example 2026-11-01.');
+  if (!parseDate(t)) return l10n.t('{0} is not a date on the calendar (check the month and the day).', t);
   return undefined;
 }
 
 /** undefined when `text` is a real local `YYYY-MM-DD HH:MM` in the past, else what is wrong. */
 export function validateLocalDateTime(text: string, now: number = Date.now()): string | undefined {
   const t = text.trim();
-  if (!DATE_TIME.test(t)) return 'Enter a local date and time as YYYY-MM-DD HH:MM, for example 2026-11-20 08:00.';
+  if (!DATE_TIME.test(t)) return l10n.t('Enter a local date and time as YYYY-MM-DD HH:MM, for example 2026-11-20 08:00.');
   const date = parseLocalDateTime(t);
-  if (!date) return `${t} does not exist (check the month, the day, the hour 00-23 and the minute 00-59).`;
-  if (date.getTime() > now) return 'Pick a time in the past: restore points exist only for backups already taken.';
+  if (!date) return l10n.t('{0} does not exist (check the month, the day, the hour 00-23 and the minute 00-59).', t);
+  if (date.getTime() > now) return l10n.t('Pick a time in the past: restore points exist only for backups already taken.');
   return undefined;
 }
 

@@ -3,6 +3,7 @@
 // Wall-clock forms are read in the given UTC offset (this machine's by default); impossible calendar dates are
 // refused rather than rolled over; the answer repeats the time with its zone so nobody has to guess.
 import { formatWithZone, localUtcOffset, timeAgo } from './timeWords';
+import { l10n } from './l10n';
 
 export type ParsedPointInTime = { ok: true; ms: number; text: string } | { ok: false; message: string };
 
@@ -18,15 +19,15 @@ const DAY_WORD = /^(today|yesterday)(?:\s+(\d{1,2}):(\d{2}))?$/i;
 const WALL = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?$/;
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 
-export const POINT_IN_TIME_HINT = 'Type now, -2h, yesterday 09:00, 2026-11-30 9:00 or an ISO time such as 2026-11-30T08:00:00Z.';
+export const pointInTimeHint = (): string => l10n.t('Type now, -2h, yesterday 09:00, 2026-11-30 9:00 or an ISO time such as 2026-11-30T08:00:00Z.');
 
 /** Reads a point in time in the past; the message says what is wrong and which forms work. */
 export function parsePointInTime(input: string, options: NaturalDateOptions): ParsedPointInTime {
   const text = input.trim();
   const ms = instantOf(text, options);
-  if (ms === undefined) return { ok: false, message: `"${text}" is not a time I can read. ${POINT_IN_TIME_HINT}` };
-  if (ms === null) return { ok: false, message: `"${text}" is not a date on the calendar (check the month, the day, the hour 0-23 and the minute 0-59).` };
-  if (ms > options.now) return { ok: false, message: `${describe(ms, options)} is in the future: restore points exist only for backups already taken.` };
+  if (ms === undefined) return { ok: false, message: l10n.t('"{0}" is not a time I can read. {1}', text, pointInTimeHint()) };
+  if (ms === null) return { ok: false, message: l10n.t('"{0}" is not a date on the calendar (check the month, the day, the hour 0-23 and the minute 0-59).', text) };
+  if (ms > options.now) return { ok: false, message: l10n.t('{0} is in the future: restore points exist only for backups already taken.', describe(ms, options)) };
   return { ok: true, ms, text: describe(ms, options) };
 }
 

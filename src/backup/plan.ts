@@ -5,8 +5,9 @@ import type { DestinationType, ProtectionUnit, RestorePointSearchResponse, Sessi
 import { checkArtifactChange, chunk, LIMITS } from './model';
 import { unitDisplayName, unitRef } from './sessionNaming';
 import { cadenceAt, staleBy } from './restorePoints';
-import { formatWithZone, parseInstant, timeAgo } from './timeWords';
+import { formatWithZone, parseInstant, timeSpan } from './timeWords';
 import { words } from './words';
+import { l10n } from './l10n';
 
 export interface PlannedArtifact {
   unitId: string;
@@ -76,7 +77,7 @@ export function planCreate(
     if (violation && !violations.some((v) => v.code === violation.code)) violations.push(violation);
   }
   if (artifacts.length === 0) {
-    violations.push({ code: 'InvalidArtifactRequest', httpStatus: 400, message: 'No restore point was found for the chosen units and time; nothing to restore.' });
+    violations.push({ code: 'InvalidArtifactRequest', httpStatus: 400, message: l10n.t('No restore point was found for the chosen units and time; nothing to restore.') });
   }
   return { workload, destinationType, artifacts, unitsWithoutPoint, requests, violations };
 }
@@ -127,18 +128,18 @@ export function reviewFlags(plan: CreatePlan, context: ReviewContext): ReviewFla
     const pointMs = parseInstant(artifact.protectionDateTime);
     const gap = pointMs === undefined ? undefined : staleBy(pointMs, context.chosenMs, context.nowMs);
     if (gap !== undefined && pointMs !== undefined) {
-      flags.push({ kind: 'stalePoint', unitId: artifact.unitId, unitName: name, text: `${name}: the nearest restore point is ${formatWithZone(pointMs)}, ${timeAgo(pointMs, context.chosenMs).replace(' ago', '')} before the time you chose (backups normally run ${cadenceAt(Math.max(0, context.nowMs - context.chosenMs))?.words ?? 'within the retention period'}).` });
+      flags.push({ kind: 'stalePoint', unitId: artifact.unitId, unitName: name, text: l10n.t('{0}: the nearest restore point is {1}, {2} before the time you chose (backups normally run {3}).', name, formatWithZone(pointMs), timeSpan(pointMs, context.chosenMs), cadenceAt(Math.max(0, context.nowMs - context.chosenMs))?.words ?? l10n.t('within the retention period')) });
     }
     const status = byId.get(artifact.unitId)?.status;
     if (status && isNotProtected(status)) {
-      flags.push({ kind: 'notProtected', unitId: artifact.unitId, unitName: name, text: `${name} is not protected any more (${words('unitStatus', status).toLowerCase()}); no newer backups exist.` });
+      flags.push({ kind: 'notProtected', unitId: artifact.unitId, unitName: name, text: l10n.t('{0} is not protected any more ({1}); no newer backups exist.', name, words('unitStatus', status).toLowerCase()) });
     }
     if (context.draftUnitIds?.has(artifact.unitId)) {
-      flags.push({ kind: 'alreadyInDraft', unitId: artifact.unitId, unitName: name, text: `${name} is already in this draft; a session restores each unit once.` });
+      flags.push({ kind: 'alreadyInDraft', unitId: artifact.unitId, unitName: name, text: l10n.t('{0} is already in this draft; a session restores each unit once.', name) });
     }
   }
   for (const missing of plan.unitsWithoutPoint) {
-    flags.push({ kind: 'noPoint', unitId: missing.unitId, unitName: missing.unitName, text: `${missing.unitName} has no restore point at or before the time you chose and is left out.` });
+    flags.push({ kind: 'noPoint', unitId: missing.unitId, unitName: missing.unitName, text: l10n.t('{0} has no restore point at or before the time you chose and is left out.', missing.unitName) });
   }
   return flags;
 }

@@ -3,6 +3,7 @@
 // and the banner text for the session's current status, so a banner never outlives the state it describes.
 import type { RestoreSessionArtifactCount, RestoreSessionBase } from './model';
 import { errorText } from './words';
+import { l10n } from './l10n';
 
 export type SegmentKind = 'restored' | 'failed' | 'inProgress' | 'waiting';
 
@@ -24,7 +25,16 @@ export interface Progress {
 }
 
 const ORDER: readonly SegmentKind[] = ['restored', 'failed', 'inProgress', 'waiting'];
-const SEGMENT_WORDS: Record<SegmentKind, string> = { restored: 'restored', failed: 'failed', inProgress: 'in progress', waiting: 'waiting' };
+
+/** `3 restored`, `1 in progress`: a count and what it counts, as one message per kind. */
+function segmentWords(kind: SegmentKind, count: string): string {
+  switch (kind) {
+    case 'restored': return l10n.t('{0} restored', count);
+    case 'failed': return l10n.t('{0} failed', count);
+    case 'inProgress': return l10n.t('{0} in progress', count);
+    case 'waiting': return l10n.t('{0} waiting', count);
+  }
+}
 
 /** Progress from the service's count (or one computed from the artifacts); whatever is not accounted for is waiting. */
 export function progressOf(count: RestoreSessionArtifactCount | null | undefined): Progress {
@@ -33,11 +43,11 @@ export function progressOf(count: RestoreSessionArtifactCount | null | undefined
   const failed = clamp(count?.failed, total - restored);
   const inProgress = clamp(count?.inProgress, total - restored - failed);
   const counts: Record<SegmentKind, number> = { restored, failed, inProgress, waiting: total - restored - failed - inProgress };
-  const segments = ORDER.filter((kind) => counts[kind] > 0).map((kind) => ({ kind, count: counts[kind], words: `${counts[kind].toLocaleString('en-US')} ${SEGMENT_WORDS[kind]}` }));
+  const segments = ORDER.filter((kind) => counts[kind] > 0).map((kind) => ({ kind, count: counts[kind], words: segmentWords(kind, counts[kind].toLocaleString('en-US')) }));
   return {
     total,
     segments,
-    text: segments.length ? segments.map((s) => s.words).join(', ') : 'nothing to restore yet',
+    text: segments.length ? segments.map((s) => s.words).join(', ') : l10n.t('nothing to restore yet'),
     finishedFraction: total ? (restored + failed) / total : 0,
   };
 }
@@ -52,19 +62,19 @@ export function statusBanner(session: Pick<RestoreSessionBase, 'status' | 'error
   const error = errorText(session.error);
   switch (session.status) {
     case 'draft':
-      return { tone: 'info', text: `Draft: nothing has been restored yet. ${progress.total ? `Activate it to restore ${progress.total.toLocaleString('en-US')}.` : 'Add what to restore, then activate it.'}` };
+      return { tone: 'info', text: progress.total ? l10n.t('Draft: nothing has been restored yet. Activate it to restore {0}.', progress.total.toLocaleString('en-US')) : l10n.t('Draft: nothing has been restored yet. Add what to restore, then activate it.') };
     case 'activating':
-      return { tone: 'progress', text: 'Activating: the service is scheduling the restore. It cannot be cancelled.' };
+      return { tone: 'progress', text: l10n.t('Activating: the service is scheduling the restore. It cannot be cancelled.') };
     case 'active':
-      return { tone: 'progress', text: `Restoring: ${progress.text}.` };
+      return { tone: 'progress', text: l10n.t('Restoring: {0}.', progress.text) };
     case 'completed':
-      return { tone: 'success', text: `Completed: ${progress.text}.` };
+      return { tone: 'success', text: l10n.t('Completed: {0}.', progress.text) };
     case 'completedWithError':
-      return { tone: 'warning', text: `Completed with errors: ${progress.text}.${error ? ` ${error}` : ''}` };
+      return { tone: 'warning', text: error ? l10n.t('Completed with errors: {0}. {1}', progress.text, error) : l10n.t('Completed with errors: {0}.', progress.text) };
     case 'failed':
-      return { tone: 'error', text: `Failed: ${error || 'the service gave no reason.'}` };
+      return { tone: 'error', text: l10n.t('Failed: {0}', error || l10n.t('the service gave no reason.')) };
     default:
-      return { tone: 'info', text: `The service reports a status this version does not know; ${progress.text}.` };
+      return { tone: 'info', text: l10n.t('The service reports a status this version does not know; {0}.', progress.text) };
   }
 }
 
@@ -78,7 +88,7 @@ function clamp(value: number | null | undefined, max: number): number {
  * the workload's new-location words).
  */
 export function completionNotice(name: string, session: Pick<RestoreSessionBase, 'status'>, progress: Progress, where: string): string {
-  const outcome = session.status === 'completed' ? 'restore completed' : session.status === 'completedWithError' ? 'completed with errors' : session.status === 'failed' ? 'restore failed' : 'restore finished';
-  const restored = progress.segments.some((s) => s.kind === 'restored') && where ? ` Restored to ${where}.` : '';
-  return `${name}: ${outcome} — ${progress.text}.${restored}`;
+  const outcome = session.status === 'completed' ? l10n.t('restore completed') : session.status === 'completedWithError' ? l10n.t('completed with errors') : session.status === 'failed' ? l10n.t('restore failed') : l10n.t('restore finished');
+  const restored = progress.segments.some((s) => s.kind === 'restored') && where;
+  return restored ? l10n.t('{0}: {1} — {2}. Restored to {3}.', name, outcome, progress.text, where) : l10n.t('{0}: {1} — {2}.', name, outcome, progress.text);
 }

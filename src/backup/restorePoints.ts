@@ -4,14 +4,15 @@
 // retentionSettings `{interval: "R/PT10M", period: "P2W"}` and `{interval: "R/P1W", period: "P1Y"}` — a point
 // every 10 minutes for 14 days, then one a week up to a year.
 import type { RestorePoint } from './model';
-import { formatWithZone, localUtcOffset, parseInstant, timeAgo } from './timeWords';
+import { formatWithZone, localUtcOffset, parseInstant, timeAgo, timeSpan } from './timeWords';
+import { l10n } from './l10n';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
 export const DOCUMENTED_CADENCE: readonly { period: string; withinMs: number; intervalMs: number; words: string }[] = [
-  { period: 'P2W', withinMs: 14 * DAY, intervalMs: 10 * MINUTE, words: 'every 10 minutes for the last 14 days' },
-  { period: 'P1Y', withinMs: 365 * DAY, intervalMs: 7 * DAY, words: 'weekly for a year' },
+  { period: 'P2W', withinMs: 14 * DAY, intervalMs: 10 * MINUTE, get words() { return l10n.t('every 10 minutes for the last 14 days'); } },
+  { period: 'P1Y', withinMs: 365 * DAY, intervalMs: 7 * DAY, get words() { return l10n.t('weekly for a year'); } },
 ];
 
 /** The normal distance between restore points at `ageMs` before now; undefined beyond the documented retention. */
@@ -67,15 +68,15 @@ export function pointsAround(points: readonly RestorePoint[], chosenMs: number, 
   return [...after, ...before].map(({ point, ms }, index) => {
     const side = ms > chosenMs ? 'after' : 'before';
     const fastRestore = isFastRestore(point);
-    const distance = Math.abs(ms - chosenMs) < 60_000 ? 'at the time you chose' : `${timeAgo(Math.min(ms, chosenMs), Math.max(ms, chosenMs)).replace(' ago', '')} ${side} the time you chose`;
+    const distance = Math.abs(ms - chosenMs) < 60_000 ? l10n.t('at the time you chose') : side === 'after' ? l10n.t('{0} after the time you chose', timeSpan(ms, chosenMs)) : l10n.t('{0} before the time you chose', timeSpan(ms, chosenMs));
     return {
       id: point.id,
       ms,
       fastRestore,
       side,
       closest: side === 'before' && index === after.length,
-      label: `${formatWithZone(ms, options.utcOffsetMinutes ?? localUtcOffset(ms))} (${timeAgo(ms, options.now)})`,
-      description: [fastRestore ? 'fast restore' : '', distance].filter(Boolean).join(' · '),
+      label: l10n.t('{0} ({1})', formatWithZone(ms, options.utcOffsetMinutes ?? localUtcOffset(ms)), timeAgo(ms, options.now)),
+      description: [fastRestore ? l10n.t('fast restore') : '', distance].filter(Boolean).join(' · '),
     };
   });
 }

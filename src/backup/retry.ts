@@ -5,6 +5,7 @@
 import type { CreateSessionInput, GranularArtifactInput, StandardArtifactInput } from './api/inputs';
 import { artifactInput } from './exports';
 import type { DestinationType, PublicError, RestoreArtifact, Workload } from './model';
+import { l10n } from './l10n';
 
 export function retryInputs(workload: Workload, standard: readonly RestoreArtifact[], granular: readonly RestoreArtifact[]): Required<CreateSessionInput> {
   const result: Required<CreateSessionInput> = { standard: [], granular: [] };
@@ -39,26 +40,26 @@ export function retrySuggestion(workload: Workload, error: PublicError | null | 
   const message = error?.message ?? '';
   const unit = workload.unitLabel;
   if (LOCK_OR_NEW.test(message)) {
-    return { action: 'newLocation', destinationType: 'new', reason: `The service says this ${unit} cannot be restored in place (${/preservation lock/i.test(message) ? 'a Preservation Lock' : 'its own words'}); restore it to a new location instead.` };
+    return { action: 'newLocation', destinationType: 'new', reason: /preservation lock/i.test(message) ? l10n.t('The service says this {0} cannot be restored in place (a Preservation Lock); restore it to a new location instead.', unit) : l10n.t('The service says this {0} cannot be restored in place (its own words); restore it to a new location instead.', unit) };
   }
   if (HOLD.test(message)) {
     return workload.id === 'exchange'
-      ? { action: 'keepPoint', destinationType: current, reason: 'The mailbox is on hold; items under a legal or in-place hold cannot be restored until the hold is lifted. Lift it in Exchange, then retry.' }
-      : { action: 'newLocation', destinationType: 'new', reason: `The ${unit} is on hold; the docs say to restore to a new URL instead.` };
+      ? { action: 'keepPoint', destinationType: current, reason: l10n.t('The mailbox is on hold; items under a legal or in-place hold cannot be restored until the hold is lifted. Lift it in Exchange, then retry.') }
+      : { action: 'newLocation', destinationType: 'new', reason: l10n.t('The {0} is on hold; the docs say to restore to a new URL instead.', unit) };
   }
   switch (code) {
     case 'InvalidRestoreTime':
     case 'InvalidRestorePoint':
-      return { action: 'choosePoint', destinationType: current, reason: 'The restore point is outside the retention period or no longer valid; choose a newer point.' };
+      return { action: 'choosePoint', destinationType: current, reason: l10n.t('The restore point is outside the retention period or no longer valid; choose a newer point.') };
     case 'ArtifactNotFound':
     case 'ProtectionUnitNotFound':
-      return { action: 'newLocation', destinationType: 'new', reason: `The original ${unit} no longer exists; its backup can still be restored to a new location.` };
+      return { action: 'newLocation', destinationType: 'new', reason: l10n.t('The original {0} no longer exists; its backup can still be restored to a new location.', unit) };
     case 'ArtifactCannotBeRestored':
-      return { action: 'newLocation', destinationType: 'new', reason: `The ${unit} is in a state that blocks restoring it in place; restore it to a new location.` };
+      return { action: 'newLocation', destinationType: 'new', reason: l10n.t('The {0} is in a state that blocks restoring it in place; restore it to a new location.', unit) };
     case 'DuplicateArtifactRestoreRequest':
-      return { action: 'keepPoint', destinationType: current, reason: `Another restore of this ${unit} was running; wait for it to finish, then retry with the same point.` };
+      return { action: 'keepPoint', destinationType: current, reason: l10n.t('Another restore of this {0} was running; wait for it to finish, then retry with the same point.', unit) };
     default:
-      return { action: 'keepPoint', destinationType: current, reason: 'The failure looks temporary; retry with the same point and destination.' };
+      return { action: 'keepPoint', destinationType: current, reason: l10n.t('The failure looks temporary; retry with the same point and destination.') };
   }
 }
 

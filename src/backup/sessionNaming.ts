@@ -9,6 +9,7 @@ import { unitAddress } from './presentation';
 import type { Progress } from './progress';
 import { parseInstant, timeAgo } from './timeWords';
 import { oneLine, words } from './words';
+import { l10n } from './l10n';
 
 /** What is known of the unit an artifact restores; the caller fills it from its unit directory. */
 export interface UnitRef {
@@ -45,7 +46,7 @@ export function sessionName(input: SessionNamingInput): string {
   if (granular.length) {
     if (workload.granularArtifacts.source === 'search') {
       const units = withCount(unique(granular.map((a) => unitDisplayName(workload, input.unitOf(a)))));
-      return input.granularQueryWords ? `${input.granularQueryWords} in ${units}` : `Selected mail in ${units}`;
+      return input.granularQueryWords ? l10n.t('{0} in {1}', input.granularQueryWords, units) : l10n.t('Selected mail in {0}', units);
     }
     return withCount(unique(granular.map(itemName)));
   }
@@ -61,8 +62,8 @@ export function unitDisplayName(workload: Workload, unit: UnitRef | undefined): 
   if (name && !isGuid(name)) return name;
   const address = oneLine(unit?.address ?? '');
   const hint = address ? shorten(address.replace(/@.*$/, '').replace(/^https?:\/\//i, ''), 24) : unit?.id ? shorten(unit.id, 8) : '';
-  const what = workload.id === 'sharePoint' ? 'Unknown site' : 'Deleted user';
-  return hint ? `${what} (${hint})` : `${what} (name not known yet)`;
+  const what = workload.id === 'sharePoint' ? l10n.t('Unknown site') : l10n.t('Deleted user');
+  return hint ? `${what} (${hint})` : l10n.t('{0} (name not known yet)', what);
 }
 
 /** `5 OneDrives (bulk)`, from the resources listed, else the request's own name. */
@@ -78,7 +79,7 @@ export function itemName(artifact: RestoreArtifact): string {
   const granular = artifact as GranularRestoreArtifactBase;
   const source = granular.webUrl ?? granular.restoredItemPath ?? '';
   const last = source.replace(/[?#].*$/, '').split('/').filter(Boolean).pop();
-  return last ? oneLine(decode(last)) : 'Selected item';
+  return last ? oneLine(decode(last)) : l10n.t('Selected item');
 }
 
 /** `Lee Gu`, an application's name, or a shortened id; '' when nobody is recorded. */
@@ -86,7 +87,7 @@ export function personName(identity: IdentitySet | null | undefined): string {
   const name = oneLine(identity?.user?.displayName ?? identity?.application?.displayName ?? '');
   if (name) return name;
   const id = identity?.user?.id ?? identity?.application?.id;
-  return id ? `Deleted user (${shorten(id, 8)})` : '';
+  return id ? l10n.t('Deleted user ({0})', shorten(id, 8)) : '';
 }
 
 export interface SessionDescription {
@@ -109,8 +110,8 @@ export function sessionDescription(session: RestoreSessionBase, progress: Progre
   const created = parseInstant(session.createdDateTime);
   const age = created === undefined ? '' : timeAgo(created, nowMs);
   const person = personName(session.createdBy);
-  const by = person ? `by ${person}` : '';
-  const progressWords = session.restoreJobType === 'bulk' && progress.total === 0 ? bulkRowsWords || 'bulk request' : progress.total ? progress.text : '';
+  const by = person ? l10n.t('by {0}', person) : '';
+  const progressWords = session.restoreJobType === 'bulk' && progress.total === 0 ? bulkRowsWords || l10n.t('bulk request') : progress.total ? progress.text : '';
   return { status, progress: progressWords, age, by, text: [status, progressWords, age, by].filter(Boolean).join(' · ') };
 }
 

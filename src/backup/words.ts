@@ -1,51 +1,53 @@
 // Words for every enum value people see, and error display. One table per enum, looked up by own property only
 // (a server value such as `constructor` or `__proto__` must never reach Object.prototype), and an unknown value
 // (a member added after this was written) gets neutral words instead of the raw value.
+import { l10n } from './l10n';
 import type { PublicError } from './model';
 
-const TABLES = {
+/** Built when asked, so each word is looked up in the language installed by then (./l10n). */
+const tables = () => ({
   sessionStatus: {
-    draft: 'Draft', activating: 'Activating', active: 'Active', completedWithError: 'Completed with errors',
-    completed: 'Completed', failed: 'Failed', unknownFutureValue: 'Unknown status',
+    draft: l10n.t('Draft'), activating: l10n.t('Activating'), active: l10n.t('Active'), completedWithError: l10n.t('Completed with errors'),
+    completed: l10n.t('Completed'), failed: l10n.t('Failed'), unknownFutureValue: l10n.t('Unknown status'),
   },
   artifactStatus: {
-    added: 'Added', scheduling: 'Scheduling', scheduled: 'Scheduled', inProgress: 'In progress',
-    succeeded: 'Restored', failed: 'Failed', unknownFutureValue: 'Unknown status',
+    added: l10n.t('Added'), scheduling: l10n.t('Scheduling'), scheduled: l10n.t('Scheduled'), inProgress: l10n.t('In progress'),
+    succeeded: l10n.t('Restored'), failed: l10n.t('Failed'), unknownFutureValue: l10n.t('Unknown status'),
   },
-  destinationType: { new: 'A new location', inPlace: 'In place (overwrites the current content)', unknownFutureValue: 'Unknown destination' },
-  restoreJobType: { standard: 'Whole units', bulk: 'Bulk request', granular: 'Selected items', unknownFutureValue: 'Unknown kind of restore' },
+  destinationType: { new: l10n.t('A new location'), inPlace: l10n.t('In place (overwrites the current content)'), unknownFutureValue: l10n.t('Unknown destination') },
+  restoreJobType: { standard: l10n.t('Whole units'), bulk: l10n.t('Bulk request'), granular: l10n.t('Selected items'), unknownFutureValue: l10n.t('Unknown kind of restore') },
   unitStatus: {
-    protectRequested: 'Protection requested', protected: 'Protected', unprotectRequested: 'Protection being removed',
-    unprotected: 'Not protected', removeRequested: 'Removal requested', unknownFutureValue: 'Unknown protection status',
-    offboardRequested: 'Offboarding requested', offboarded: 'Offboarded', cancelOffboardRequested: 'Offboarding being cancelled',
+    protectRequested: l10n.t('Protection requested'), protected: l10n.t('Protected'), unprotectRequested: l10n.t('Protection being removed'),
+    unprotected: l10n.t('Not protected'), removeRequested: l10n.t('Removal requested'), unknownFutureValue: l10n.t('Unknown protection status'),
+    offboardRequested: l10n.t('Offboarding requested'), offboarded: l10n.t('Offboarded'), cancelOffboardRequested: l10n.t('Offboarding being cancelled'),
   },
   bulkRequestStatus: {
-    unknown: 'Unknown status', active: 'Resolving', completed: 'Resolved', completedWithErrors: 'Resolved with errors',
-    unknownFutureValue: 'Unknown status',
+    unknown: l10n.t('Unknown status'), active: l10n.t('Resolving'), completed: l10n.t('Resolved'), completedWithErrors: l10n.t('Resolved with errors'),
+    unknownFutureValue: l10n.t('Unknown status'),
   },
-  browseSessionStatus: { creating: 'Preparing', created: 'Ready to browse', failed: 'Failed', unknownFutureValue: 'Unknown status' },
-  restorePointPreference: { latest: 'The latest point in the window', oldest: 'The oldest point in the window', unknownFutureValue: 'Unknown preference' },
-  restorePointTag: { none: 'Standard restore point', fastRestore: 'Fast-restore point', unknownFutureValue: 'Other restore point', includeNewerItems: 'Includes newer items' },
+  browseSessionStatus: { creating: l10n.t('Preparing'), created: l10n.t('Ready to browse'), failed: l10n.t('Failed'), unknownFutureValue: l10n.t('Unknown status') },
+  restorePointPreference: { latest: l10n.t('The latest point in the window'), oldest: l10n.t('The oldest point in the window'), unknownFutureValue: l10n.t('Unknown preference') },
+  restorePointTag: { none: l10n.t('Standard restore point'), fastRestore: l10n.t('Fast-restore point'), unknownFutureValue: l10n.t('Other restore point'), includeNewerItems: l10n.t('Includes newer items') },
   serviceStatus: {
-    disabled: 'Backup is turned off', enabled: 'Backup is on', protectionChangeLocked: 'Protection changes are locked',
-    restoreLocked: 'Restores are locked', unknownFutureValue: 'Unknown service status',
+    disabled: l10n.t('Backup is turned off'), enabled: l10n.t('Backup is on'), protectionChangeLocked: l10n.t('Protection changes are locked'),
+    restoreLocked: l10n.t('Restores are locked'), unknownFutureValue: l10n.t('Unknown service status'),
   },
-} as const satisfies Record<string, Record<string, string>>;
+}) satisfies Record<string, Record<string, string>>;
 
-export type WordsKind = keyof typeof TABLES;
+export type WordsKind = keyof ReturnType<typeof tables>;
 
-const FALLBACK: Record<WordsKind, string> = {
-  sessionStatus: 'Unknown status', artifactStatus: 'Unknown status', destinationType: 'Unknown destination',
-  restoreJobType: 'Unknown kind of restore', unitStatus: 'Unknown protection status', bulkRequestStatus: 'Unknown status',
-  browseSessionStatus: 'Unknown status', restorePointPreference: 'Unknown preference', restorePointTag: 'Other restore point',
-  serviceStatus: 'Unknown service status',
-};
+const fallback = (): Record<WordsKind, string> => ({
+  sessionStatus: l10n.t('Unknown status'), artifactStatus: l10n.t('Unknown status'), destinationType: l10n.t('Unknown destination'),
+  restoreJobType: l10n.t('Unknown kind of restore'), unitStatus: l10n.t('Unknown protection status'), bulkRequestStatus: l10n.t('Unknown status'),
+  browseSessionStatus: l10n.t('Unknown status'), restorePointPreference: l10n.t('Unknown preference'), restorePointTag: l10n.t('Other restore point'),
+  serviceStatus: l10n.t('Unknown service status'),
+});
 
 /** Words for `value` of the enum `kind`; unknown, empty or hostile values give neutral words, never the raw value. */
 export function words(kind: WordsKind, value: string | null | undefined): string {
-  const table: Record<string, string> = TABLES[kind];
+  const table: Record<string, string> = tables()[kind];
   if (typeof value === 'string' && Object.prototype.hasOwnProperty.call(table, value)) return table[value];
-  return FALLBACK[kind];
+  return fallback()[kind];
 }
 
 /** The message, then the code apart: `Protection unit not found — <message> (code ProtectionUnitNotFound)`. */
@@ -55,7 +57,7 @@ export function errorText(error: PublicError | null | undefined): string {
   const message = oneLine(error.message ?? '');
   const title = code ? codeWords(code) : '';
   const parts = [title, message && message !== title ? message : ''].filter(Boolean).join(' — ');
-  return code ? `${parts || 'Error'} (code ${code})` : parts || 'An error without a message';
+  return code ? l10n.t('{0} (code {1})', parts || l10n.t('Error'), code) : parts || l10n.t('An error without a message');
 }
 
 /** `ProtectionUnitNotFound` → `Protection unit not found`. */

@@ -20,8 +20,6 @@ export interface CompletionNoticeShown {
   location?: string;
 }
 
-const OPEN_DETAILS = 'Open Details';
-const OPEN_LOCATION = 'Open Restored Location';
 
 export class CompletionNotifier implements vscode.Disposable {
   private readonly shown = new vscode.EventEmitter<CompletionNoticeShown>();
@@ -41,6 +39,8 @@ export class CompletionNotifier implements vscode.Disposable {
     const text = elsewhere ? `${notice} ${vscode.l10n.t('(Connection "{0}", not the active one.)', hub.label)}` : notice;
     this.shown.fire({ connectionId: hub.connectionId, workload, sessionId: session.id, text, location: where.url });
     const show = session.status === 'completed' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
+    const OPEN_DETAILS = vscode.l10n.t('Open Details');
+    const OPEN_LOCATION = vscode.l10n.t('Open Restored Location');
     const openDetails = elsewhere ? vscode.l10n.t('Switch to "{0}" and Open Details', hub.label) : OPEN_DETAILS;
     const choice = await show(text, ...(where.url ? [openDetails, OPEN_LOCATION] : [openDetails]));
     if (choice === openDetails) {
@@ -63,8 +63,11 @@ function destinationWords(workload: Workload, artifacts: readonly RestoreArtifac
   const names = [...new Set(locations.map((l) => oneLine(l.name ?? '')).filter(Boolean))];
   const urls = [...new Set(locations.map((l) => l.url ?? '').filter((u) => /^https?:\/\//i.test(u)))];
   const url = urls.length === 1 ? urls[0] : undefined;
-  if (names.length === 1) return { words: `“${names[0]}”${url ? ` (${url})` : ''}${restored.length > 1 && !url ? ` in each ${workload.unitLabel}` : ''}`, url };
+  if (names.length === 1) {
+    const words = url ? vscode.l10n.t('“{0}” ({1})', names[0], url) : restored.length > 1 ? vscode.l10n.t('“{0}” in each {1}', names[0], workload.unitLabel) : vscode.l10n.t('“{0}”', names[0]);
+    return { words, url };
+  }
   if (url) return { words: url, url };
-  if (restored.length && restored.every((a) => (a as RestoreArtifactBase).destinationType === 'inPlace')) return { words: 'their original place (in place)' };
+  if (restored.length && restored.every((a) => (a as RestoreArtifactBase).destinationType === 'inPlace')) return { words: vscode.l10n.t('their original place (in place)') };
   return { words: restored.length ? workload.newLocation : '' };
 }

@@ -2,6 +2,7 @@
 // Everything else is created lazily, so activation stays cheap; the emulator starts only when the view
 // first needs data. Views subscribe to the hubs, never to each other.
 import * as vscode from 'vscode';
+import { setLocalize } from '../backup/l10n';
 import { agentTools } from './agent';
 import { ConnectionStatusBar, VsCodeSecretStore, authCommands } from './auth';
 import { recordActions } from './actionLog';
@@ -52,6 +53,8 @@ export interface ExtensionApi {
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
+  // src/backup builds many of the words people read and cannot import vscode: it localizes through this seam.
+  setLocalize(vscode.l10n.t.bind(vscode.l10n));
   const version = String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0');
   const log = new Log();
   pruneHistorySoon(context, log);

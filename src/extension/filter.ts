@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import type { SessionListQuery } from '../backup/api';
 import type { RestoreSessionStatus } from '../backup/model';
+import { l10n } from '../backup/l10n';
 import { sessionStatusWord } from '../backup/presentation';
 
 interface SavedFilter {
@@ -51,11 +52,11 @@ export class SessionFilter {
   describe(): string | undefined {
     if (!this.isActive) return undefined;
     const parts: string[] = [];
-    if (this.value.unit) parts.push(`restores of ${this.value.unit}`);
-    if (this.value.createdByMe) parts.push('created by me');
+    if (this.value.unit) parts.push(l10n.t('restores of {0}', this.value.unit));
+    if (this.value.createdByMe) parts.push(l10n.t('created by me'));
     if (this.value.statuses.length) parts.push(this.value.statuses.map(sessionStatusWord).join(', '));
-    if (this.value.createdAfter) parts.push(`after ${this.value.createdAfter.slice(0, 10)}`);
-    if (this.value.createdBefore) parts.push(`before ${this.value.createdBefore.slice(0, 10)}`);
-    return `Filtered: ${parts.join(' · ')}`;
+    if (this.value.createdAfter) parts.push(l10n.t('after {0}', this.value.createdAfter.slice(0, 10)));
+    if (this.value.createdBefore) parts.push(l10n.t('before {0}', this.value.createdBefore.slice(0, 10)));
+    return l10n.t('Filtered: {0}', parts.join(' · '));
   }
 }

@@ -27,15 +27,15 @@ export class SessionDocuments implements vscode.TextDocumentContentProvider, vsc
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const [, workloadId, file] = uri.path.split('/');
-    if (!isWorkloadId(workloadId) || !file?.endsWith('.json')) return '// Not a restore session document.';
+    if (!isWorkloadId(workloadId) || !file?.endsWith('.json')) return vscode.l10n.t('// Not a restore session document.');
     const workload = workloadById(workloadId);
     const sessionId = decodeURIComponent(file.slice(0, -'.json'.length));
     try {
       const read = this.fresh.get(uri.toString()) ?? (await (await this.hubs.active()).load(workload, sessionId, 'refresh'));
-      if (!read?.contents) return `// Restore session ${sessionId} no longer exists.`;
+      if (!read?.contents) return vscode.l10n.t('// Restore session {0} no longer exists.', sessionId);
       return JSON.stringify(sessionDocument(workload, read.session, read.contents), null, 2);
     } catch (error) {
-      return `// Could not read restore session ${sessionId}: ${error instanceof Error ? error.message : String(error)}`;
+      return vscode.l10n.t('// Could not read restore session {0}: {1}', sessionId, error instanceof Error ? error.message : String(error));
     }
   }
 

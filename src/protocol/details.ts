@@ -159,7 +159,15 @@ export interface DetailsSnapshot {
 
 // ---- host → page ----
 
+/**
+ * The page's words in VS Code's display language: English message → translation, from the extension's l10n
+ * bundle (`vscode.l10n.bundle`; empty in English, where every message stays as written). Sent once, before the
+ * first snapshot, so the page renders localized from its first paint.
+ */
+export type PageStrings = Record<string, string>;
+
 export type HostMessage =
+  | { type: 'strings'; version: number; strings: PageStrings }
   | { type: 'snapshot'; version: number; snapshot: DetailsSnapshot }
   | { type: 'busy'; version: number; action: DetailsAction; busy: boolean }
   | { type: 'notice'; version: number; level: 'info' | 'error'; text: string };
@@ -215,6 +223,7 @@ export function isPageMessage(value: unknown): value is PageMessage {
 export function isHostMessage(value: unknown): value is HostMessage {
   if (!isObj(value) || value.version !== PROTOCOL_VERSION) return false;
   switch (value.type) {
+    case 'strings': return isObj(value.strings) && Object.values(value.strings).every(isStr);
     case 'snapshot':
       return isObj(value.snapshot) && isPanelIdentity(value.snapshot.identity) && isObj(value.snapshot.header)
         && Array.isArray(value.snapshot.artifacts) && isObj(value.snapshot.history) && Array.isArray(value.snapshot.payload);
@@ -237,6 +246,7 @@ export function safeExternalUrl(value: unknown): string | undefined {
 
 // Builders, so both sides spell the frame the same way.
 export const hostMessage = {
+  strings: (strings: PageStrings): HostMessage => ({ type: 'strings', version: PROTOCOL_VERSION, strings }),
   snapshot: (snapshot: DetailsSnapshot): HostMessage => ({ type: 'snapshot', version: PROTOCOL_VERSION, snapshot }),
   busy: (action: DetailsAction, busy: boolean): HostMessage => ({ type: 'busy', version: PROTOCOL_VERSION, action, busy }),
   notice: (level: 'info' | 'error', text: string): HostMessage => ({ type: 'notice', version: PROTOCOL_VERSION, level, text }),

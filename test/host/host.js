@@ -257,8 +257,17 @@ function withTimeout(promise, ms, what) {
   ]);
 }
 
+/** package.json as people see it: each `%key%` replaced by its English text from package.nls.json (e2e finds UI by text). */
+function readManifest() {
+  const nls = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8'));
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'), (_key, value) => {
+    const match = typeof value === 'string' ? /^%([^%]+)%$/.exec(value) : null;
+    return match && Object.prototype.hasOwnProperty.call(nls, match[1]) ? nls[match[1]] : value;
+  });
+}
+
 module.exports = {
-  ROOT, CACHE, PINS, NODE24_DIR, CS_LOCK_DIR, CS_DIR, N24_HOME, NODE24_BIN_DIR, CODE_SERVER_BIN, CHROMIUM, CHROMIUM_ARGS, EXTENSION_ID,
+  readManifest, ROOT, CACHE, PINS, NODE24_DIR, CS_LOCK_DIR, CS_DIR, N24_HOME, NODE24_BIN_DIR, CODE_SERVER_BIN, CHROMIUM, CHROMIUM_ARGS, EXTENSION_ID,
   QUIET_SETTINGS, sleep, cleanEnv, node24Env, freePort, makeState, writeUserSettings, codeServerEnv, runCodeServer,
   startCodeServer, killGroup, groupAlive, stopGroup, startEmulatorCli, emulatorCliFlags, testHostEnv, TEST_HOOKS_ENV,
   CONTROL_TOKEN_ENV, launchChromium, withTimeout,

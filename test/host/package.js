@@ -34,7 +34,7 @@ try {
     }
   }
   const files = run(process.execPath, [vsce, 'ls', '--no-dependencies']).split('\n').map((l) => l.trim()).filter(Boolean);
-  const allowed = /^(dist\/(extension|undici|msal|emulator)\.js|dist\/metadata\/[\w-]+\.xml|package\.json|README\.md|CHANGELOG\.md|LICENSE(\.md|\.txt)?|media\/.+)$/;
+  const allowed = /^(dist\/(extension|undici|msal|emulator)\.js|dist\/metadata\/[\w-]+\.xml|package\.json|package\.nls\.json|l10n\/bundle\.l10n(\.[\w-]+)?\.json|README\.md|CHANGELOG\.md|LICENSE(\.md|\.txt)?|media\/.+)$/;
   const bad = files.filter((f) => !allowed.test(f) || /\.map$|(^|\/)(node_modules|src|test|out)\//.test(f));
   if (bad.length) throw new Error(`unexpected files would be packaged (fix .vscodeignore):\n  ${bad.join('\n  ')}`);
   // dist/metadata: the CSDL the emulator's $metadata serves (esbuild.js copies it there).

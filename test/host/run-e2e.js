@@ -39,7 +39,7 @@ async function finish(code) {
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { log(`${sig}: stopping`); finish(130); });
 
 async function main() {
-  const manifest = JSON.parse(fs.readFileSync(path.join(host.ROOT, 'package.json'), 'utf8'));
+  const manifest = host.readManifest();
   const vsix = path.join(host.ROOT, `${manifest.name}-${manifest.version}.vsix`);
   if (!fs.existsSync(vsix)) throw new Error(`${path.basename(vsix)} missing: run "npm run package" first`);
   const stepsFile = path.join(host.ROOT, 'out/test/e2e/steps.js');

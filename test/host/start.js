@@ -22,7 +22,7 @@ const host = require('./host');
 const argv = process.argv.slice(2);
 const argValue = (name) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
 const log = (msg) => console.log(`[start] ${msg}`);
-const manifest = JSON.parse(fs.readFileSync(path.join(host.ROOT, 'package.json'), 'utf8'));
+const manifest = host.readManifest();
 const WORKSPACE = path.join(host.CACHE, 'workspace');
 const STATE = path.join(host.CACHE, 'start');
 

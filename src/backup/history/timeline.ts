@@ -8,6 +8,7 @@ import { isTerminalArtifact, isTerminalSession } from '../model';
 import { sessionStatusWord } from '../presentation';
 import type { ArtifactState, HistorySnapshot, SessionState, TimelineLane, TimelinePoint } from './types';
 import { OBSERVATION_WORDS } from './types';
+import { l10n } from '../l10n';
 
 export interface TimelineInput {
   snapshots: readonly HistorySnapshot[];
@@ -29,7 +30,7 @@ export function validTime(value: string | null | undefined): string | undefined 
 }
 
 function observedHow(snapshot: HistorySnapshot): string {
-  const words = OBSERVATION_WORDS[snapshot.source] ?? `observed (${snapshot.source})`;
+  const words = OBSERVATION_WORDS[snapshot.source] ?? l10n.t('observed ({0})', snapshot.source);
   return snapshot.note ? `${words} (${snapshot.note})` : words;
 }
 
@@ -48,7 +49,7 @@ export function buildTimeline(input: TimelineInput): TimelineLane[] {
   // ---- the session ----
   const sessionPoints: TimelinePoint[] = [];
   const created = validTime(session?.createdDateTime);
-  if (created) sessionPoints.push({ at: created, status: 'draft', source: 'payload', how: 'from payload createdDateTime' });
+  if (created) sessionPoints.push({ at: created, status: 'draft', source: 'payload', how: l10n.t('from payload createdDateTime') });
   let previous: string | undefined;
   for (const snapshot of snapshots) {
     const status = snapshot.session.status ?? 'unknownFutureValue';
@@ -57,9 +58,9 @@ export function buildTimeline(input: TimelineInput): TimelineLane[] {
   }
   const completed = validTime(session?.completedDateTime);
   if (completed && isTerminalSession(session?.status)) {
-    sessionPoints.push({ at: completed, status: session!.status!, source: 'payload', how: 'from payload completedDateTime' });
+    sessionPoints.push({ at: completed, status: session!.status!, source: 'payload', how: l10n.t('from payload completedDateTime') });
   }
-  const lanes: TimelineLane[] = [{ id: 'session', label: 'Session', kind: 'session', points: [] }];
+  const lanes: TimelineLane[] = [{ id: 'session', label: l10n.t('Session'), kind: 'session', points: [] }];
 
   // ---- artifacts: the current ones first, then any only the history knows ----
   const latest = new Map<string, ArtifactState>();
@@ -75,7 +76,7 @@ export function buildTimeline(input: TimelineInput): TimelineLane[] {
     const artifact = latest.get(id)!;
     const points: TimelinePoint[] = [];
     const start = validTime(artifact.startDateTime);
-    if (start) points.push({ at: start, status: 'inProgress', source: 'payload', how: 'from payload startDateTime' });
+    if (start) points.push({ at: start, status: 'inProgress', source: 'payload', how: l10n.t('from payload startDateTime') });
     let before: string | undefined;
     for (const snapshot of snapshots) {
       const seen = snapshot.artifacts?.find((a) => laneId(a) === id);
@@ -86,13 +87,13 @@ export function buildTimeline(input: TimelineInput): TimelineLane[] {
     }
     const end = validTime(artifact.completionDateTime);
     if (end && isTerminalArtifact(artifact.status)) {
-      points.push({ at: end, status: artifact.status!, source: 'payload', how: 'from payload completionDateTime' });
+      points.push({ at: end, status: artifact.status!, source: 'payload', how: l10n.t('from payload completionDateTime') });
     }
     lanes.push({ id, label: input.labels?.get(id) ?? artifact.id, kind: 'artifact', points: sortPoints(points) });
   }
   // The session was running by the time its first artifact started.
   const starts = [...latest.values()].map((a) => validTime(a.startDateTime)).filter((t): t is string => !!t).sort((a, b) => Date.parse(a) - Date.parse(b));
-  if (starts.length) sessionPoints.push({ at: starts[0], status: 'active', source: 'payload', how: 'from payload startDateTime of the first artifact' });
+  if (starts.length) sessionPoints.push({ at: starts[0], status: 'active', source: 'payload', how: l10n.t('from payload startDateTime of the first artifact') });
   lanes[0].points = sortPoints(sessionPoints);
   return lanes;
 }
@@ -100,7 +101,7 @@ export function buildTimeline(input: TimelineInput): TimelineLane[] {
 /** One line describing a snapshot, for lists and pickers: "Active · 1/3 restored, 0 failed · 3 artifact(s)". */
 export function summarizeSnapshot(snapshot: HistorySnapshot): string {
   const c = snapshot.session.restoreSessionArtifactCount;
-  const counts = c ? `${c.completed ?? 0}/${c.total ?? 0} restored, ${c.failed ?? 0} failed` : 'no counts';
-  const artifacts = snapshot.artifacts ? `${snapshot.artifacts.length} artifact(s)` : 'session only';
+  const counts = c ? `${c.completed ?? 0}/${c.total ?? 0} restored, ${c.failed ?? 0} failed` : l10n.t('no counts');
+  const artifacts = snapshot.artifacts ? `${snapshot.artifacts.length} artifact(s)` : l10n.t('session only');
   return `${sessionStatusWord(snapshot.session.status)} · ${counts} · ${artifacts}`;
 }

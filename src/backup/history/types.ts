@@ -4,17 +4,18 @@
 // (status, counts, error, or any artifact's status or timestamps). Snapshots are kept per connection and
 // session, in order, as JSON lines, bounded (oldest dropped) and kept after the service purges the session.
 import type { ArtifactRestoreStatus, RestoreSessionBase } from '../model';
+import { l10n } from '../l10n';
 
 /** How an observation was made. */
 export type ObservationSource = 'open' | 'poll' | 'refresh' | 'action' | 'tree' | 'restore';
 
 export const OBSERVATION_WORDS: Record<ObservationSource, string> = {
-  open: 'observed when the panel opened',
-  poll: 'observed by polling',
-  refresh: 'observed on refresh',
-  action: 'observed after an action',
-  tree: 'observed by the explorer',
-  restore: 'observed when the panel was restored',
+  get open() { return l10n.t('observed when the panel opened'); },
+  get poll() { return l10n.t('observed by polling'); },
+  get refresh() { return l10n.t('observed on refresh'); },
+  get action() { return l10n.t('observed after an action'); },
+  get tree() { return l10n.t('observed by the explorer'); },
+  get restore() { return l10n.t('observed when the panel was restored'); },
 };
 
 /** What of an artifact the history keeps: enough to show and diff its progress, not the whole payload. */

@@ -8,6 +8,7 @@
 // (least privileged first).
 
 import { WORKLOADS, type Workload } from './workloads';
+import { l10n } from '../l10n';
 
 export type PermissionKey = 'Ctl.R' | 'Ctl.RW' | 'Cfg.R' | 'Cfg.RW' | 'Rst.R' | 'Rst.RW' | 'Srch.R' | 'Mon.R';
 
@@ -21,14 +22,14 @@ export interface PermissionInfo {
 }
 
 export const PERMISSIONS: Record<PermissionKey, PermissionInfo> = {
-  'Ctl.R': { key: 'Ctl.R', name: 'BackupRestore-Control.Read.All', delegatedId: 'af598c63-4292-4437-b925-e996354d3854', applicationId: '6fe20a79-0e15-45a1-b019-834c125993a0', description: 'read the service status and service apps' },
-  'Ctl.RW': { key: 'Ctl.RW', name: 'BackupRestore-Control.ReadWrite.All', delegatedId: '96d46335-d92d-41b8-bc9f-273a692381ea', applicationId: 'fb240865-88f8-4a1d-923f-98dbc7920860', description: 'enable the service and manage service apps' },
-  'Cfg.R': { key: 'Cfg.R', name: 'BackupRestore-Configuration.Read.All', delegatedId: '444ed4b6-0554-4dc6-8e9c-3f9a34ee3ff6', applicationId: '5fbb5982-3230-4882-93c0-2167523ce0c2', description: 'read protection policies, rules and units' },
-  'Cfg.RW': { key: 'Cfg.RW', name: 'BackupRestore-Configuration.ReadWrite.All', delegatedId: 'a0244d16-171c-4496-8ffb-7b9b6954d339', applicationId: '18133149-5489-40ac-80f0-4b6fa85f6cdc', description: 'manage protection policies, rules and units' },
-  'Rst.R': { key: 'Rst.R', name: 'BackupRestore-Restore.Read.All', delegatedId: '94b36f78-434f-4904-8c08-421d9a9c1dc2', applicationId: '87853aa5-0372-4710-b34b-cef27bb7156e', description: 'read restore sessions and their artifacts' },
-  'Rst.RW': { key: 'Rst.RW', name: 'BackupRestore-Restore.ReadWrite.All', delegatedId: '9f89e109-94b9-4c9b-b4fc-98cdaa54f574', applicationId: 'bebd0841-a3d8-4313-a51d-731112c8ee41', description: 'create, edit, activate and delete restore sessions; browse sessions' },
-  'Srch.R': { key: 'Srch.R', name: 'BackupRestore-Search.Read.All', delegatedId: '2b24830f-f435-446f-ab5a-b1e70d9a2eb5', applicationId: 'f6135c51-c766-4be1-9638-ed90c2ed2443', description: 'list and search restore points' },
-  'Mon.R': { key: 'Mon.R', name: 'BackupRestore-Monitor.Read.All', delegatedId: 'b4e98de1-4600-4e90-b5e1-7c1dfef04e5c', applicationId: 'ecae8511-f2d7-4be4-bdbf-91f244d45986', description: 'read activity logs' },
+  'Ctl.R': { key: 'Ctl.R', name: 'BackupRestore-Control.Read.All', delegatedId: 'af598c63-4292-4437-b925-e996354d3854', applicationId: '6fe20a79-0e15-45a1-b019-834c125993a0', get description() { return l10n.t('read the service status and service apps'); } },
+  'Ctl.RW': { key: 'Ctl.RW', name: 'BackupRestore-Control.ReadWrite.All', delegatedId: '96d46335-d92d-41b8-bc9f-273a692381ea', applicationId: 'fb240865-88f8-4a1d-923f-98dbc7920860', get description() { return l10n.t('enable the service and manage service apps'); } },
+  'Cfg.R': { key: 'Cfg.R', name: 'BackupRestore-Configuration.Read.All', delegatedId: '444ed4b6-0554-4dc6-8e9c-3f9a34ee3ff6', applicationId: '5fbb5982-3230-4882-93c0-2167523ce0c2', get description() { return l10n.t('read protection policies, rules and units'); } },
+  'Cfg.RW': { key: 'Cfg.RW', name: 'BackupRestore-Configuration.ReadWrite.All', delegatedId: 'a0244d16-171c-4496-8ffb-7b9b6954d339', applicationId: '18133149-5489-40ac-80f0-4b6fa85f6cdc', get description() { return l10n.t('manage protection policies, rules and units'); } },
+  'Rst.R': { key: 'Rst.R', name: 'BackupRestore-Restore.Read.All', delegatedId: '94b36f78-434f-4904-8c08-421d9a9c1dc2', applicationId: '87853aa5-0372-4710-b34b-cef27bb7156e', get description() { return l10n.t('read restore sessions and their artifacts'); } },
+  'Rst.RW': { key: 'Rst.RW', name: 'BackupRestore-Restore.ReadWrite.All', delegatedId: '9f89e109-94b9-4c9b-b4fc-98cdaa54f574', applicationId: 'bebd0841-a3d8-4313-a51d-731112c8ee41', get description() { return l10n.t('create, edit, activate and delete restore sessions; browse sessions'); } },
+  'Srch.R': { key: 'Srch.R', name: 'BackupRestore-Search.Read.All', delegatedId: '2b24830f-f435-446f-ab5a-b1e70d9a2eb5', applicationId: 'f6135c51-c766-4be1-9638-ed90c2ed2443', get description() { return l10n.t('list and search restore points'); } },
+  'Mon.R': { key: 'Mon.R', name: 'BackupRestore-Monitor.Read.All', delegatedId: 'b4e98de1-4600-4e90-b5e1-7c1dfef04e5c', applicationId: 'ecae8511-f2d7-4be4-bdbf-91f244d45986', get description() { return l10n.t('read activity logs'); } },
 };
 
 export const BACKUP_PERMISSION_NAMES: readonly string[] = Object.values(PERMISSIONS).map((p) => p.name);
@@ -80,44 +81,44 @@ const CTL_RW: readonly PermissionKey[] = ['Ctl.RW'];
 /** First match wins, so specific rows come before general ones. */
 export const OPERATION_RULES: readonly OperationRule[] = [
   // §3.8 restore sessions
-  { id: 'sessions.list', label: 'List restore sessions', method: 'GET', path: rx(`(?:restoreSessions|${SESSIONS})`), anyOf: R },
-  { id: 'sessions.get', label: 'Get a restore session', method: 'GET', path: rx(`(?:restoreSessions|${SESSIONS})/${SEG}`), anyOf: R },
-  { id: 'sessions.create', label: 'Create a restore session', method: 'POST', path: rx(SESSIONS), anyOf: RW },
-  { id: 'sessions.update', label: 'Add or remove artifacts of a draft session', method: 'PATCH', path: rx(`(?:restoreSessions|${SESSIONS})/${SEG}`), anyOf: RW },
-  { id: 'sessions.activate', label: 'Activate a restore session', method: 'POST', path: rx(`(?:restoreSessions|${SESSIONS})/${SEG}/${ACTIVATE}`), anyOf: RW },
-  { id: 'sessions.deactivate', label: 'Deactivate a restore session', method: 'POST', path: rx(`(?:restoreSessions|${SESSIONS})/${SEG}/(?:microsoft\\.graph\\.)?deactivate`), anyOf: RW },
-  { id: 'sessions.delete', label: 'Delete a draft restore session', method: 'DELETE', path: rx(`(?:restoreSessions|${SESSIONS})/${SEG}`), anyOf: RW },
+  { id: 'sessions.list', get label() { return l10n.t('List restore sessions'); }, method: 'GET', path: rx(`(?:restoreSessions|${SESSIONS})`), anyOf: R },
+  { id: 'sessions.get', get label() { return l10n.t('Get a restore session'); }, method: 'GET', path: rx(`(?:restoreSessions|${SESSIONS})/${SEG}`), anyOf: R },
+  { id: 'sessions.create', get label() { return l10n.t('Create a restore session'); }, method: 'POST', path: rx(SESSIONS), anyOf: RW },
+  { id: 'sessions.update', get label() { return l10n.t('Add or remove artifacts of a draft session'); }, method: 'PATCH', path: rx(`(?:restoreSessions|${SESSIONS})/${SEG}`), anyOf: RW },
+  { id: 'sessions.activate', get label() { return l10n.t('Activate a restore session'); }, method: 'POST', path: rx(`(?:restoreSessions|${SESSIONS})/${SEG}/${ACTIVATE}`), anyOf: RW },
+  { id: 'sessions.deactivate', get label() { return l10n.t('Deactivate a restore session'); }, method: 'POST', path: rx(`(?:restoreSessions|${SESSIONS})/${SEG}/(?:microsoft\\.graph\\.)?deactivate`), anyOf: RW },
+  { id: 'sessions.delete', get label() { return l10n.t('Delete a draft restore session'); }, method: 'DELETE', path: rx(`(?:restoreSessions|${SESSIONS})/${SEG}`), anyOf: RW },
   // §3.9 standard artifacts (and granular mailbox artifacts, Rst.R inferred)
-  { id: 'artifacts.list', label: 'List restore artifacts', method: 'GET', path: rx(`${SESSIONS}/${SEG}/(?:${STANDARD}|${GRANULAR_SEARCH})(?:/${SEG}(?:/restorePoint)?)?`), anyOf: R },
+  { id: 'artifacts.list', get label() { return l10n.t('List restore artifacts'); }, method: 'GET', path: rx(`${SESSIONS}/${SEG}/(?:${STANDARD}|${GRANULAR_SEARCH})(?:/${SEG}(?:/restorePoint)?)?`), anyOf: R },
   // §3.10 granular SharePoint/OneDrive artifacts: no read-only permission
-  { id: 'artifacts.listGranular', label: 'List granular site/drive artifacts', method: 'GET', path: rx(`${SESSIONS}/${SEG}/${GRANULAR_BROWSE}(?:/${SEG})?`), anyOf: RW },
+  { id: 'artifacts.listGranular', get label() { return l10n.t('List granular site/drive artifacts'); }, method: 'GET', path: rx(`${SESSIONS}/${SEG}/${GRANULAR_BROWSE}(?:/${SEG})?`), anyOf: RW },
   // §3.11 bulk addition requests
-  { id: 'bulk.list', label: 'List or get bulk addition requests', method: 'GET', path: rx(`${SESSIONS}/${SEG}/${BULK}(?:/${SEG})?`), anyOf: R },
-  { id: 'bulk.create', label: 'Create a bulk addition request', method: 'POST', path: rx(`${SESSIONS}/${SEG}/${BULK}`), anyOf: RW },
-  { id: 'bulk.delete', label: 'Delete a bulk addition request', method: 'DELETE', path: rx(`${SESSIONS}/${SEG}/${BULK}/${SEG}`), anyOf: RW },
+  { id: 'bulk.list', get label() { return l10n.t('List or get bulk addition requests'); }, method: 'GET', path: rx(`${SESSIONS}/${SEG}/${BULK}(?:/${SEG})?`), anyOf: R },
+  { id: 'bulk.create', get label() { return l10n.t('Create a bulk addition request'); }, method: 'POST', path: rx(`${SESSIONS}/${SEG}/${BULK}`), anyOf: RW },
+  { id: 'bulk.delete', get label() { return l10n.t('Delete a bulk addition request'); }, method: 'DELETE', path: rx(`${SESSIONS}/${SEG}/${BULK}/${SEG}`), anyOf: RW },
   // §3.6 restore points
-  { id: 'restorePoints.list', label: 'List or get restore points', method: 'GET', path: rx(`restorePoints(?:/${SEG})?`), anyOf: SRCH },
-  { id: 'restorePoints.search', label: 'Search restore points', method: 'POST', path: rx('restorePoints/(?:microsoft\\.graph\\.)?search'), anyOf: SRCH },
+  { id: 'restorePoints.list', get label() { return l10n.t('List or get restore points'); }, method: 'GET', path: rx(`restorePoints(?:/${SEG})?`), anyOf: SRCH },
+  { id: 'restorePoints.search', get label() { return l10n.t('Search restore points'); }, method: 'POST', path: rx('restorePoints/(?:microsoft\\.graph\\.)?search'), anyOf: SRCH },
   // §3.7 browse sessions: Rst.RW for everything, reads included
-  { id: 'browse.any', label: 'Create, read and browse browse sessions', method: '*', path: rx(`${BROWSE}(?:/.*)?`), anyOf: RW },
+  { id: 'browse.any', get label() { return l10n.t('Create, read and browse browse sessions'); }, method: '*', path: rx(`${BROWSE}(?:/.*)?`), anyOf: RW },
   // §3.1 service root and apps
-  { id: 'service.get', label: 'Get the service status', method: 'GET', path: rx(''), anyOf: CTL_R },
-  { id: 'serviceApps.read', label: 'List service apps', method: 'GET', path: rx(`serviceApps(?:/${SEG})?`), anyOf: CTL_R },
-  { id: 'service.enable', label: 'Enable the service', method: 'POST', path: rx('enable'), anyOf: CTL_RW },
-  { id: 'serviceApps.activate', label: 'Activate or deactivate a service app', method: 'POST', path: rx(`serviceApps/${SEG}/(?:activate|deactivate)`), anyOf: CTL_RW, delegatedOnly: true },
-  { id: 'serviceApps.write', label: 'Register or delete service apps', method: '*', path: rx(`serviceApps(?:/${SEG})?`), anyOf: CTL_RW },
-  { id: 'notifications.any', label: 'E-mail notification settings', method: '*', path: rx('emailNotificationsSetting'), anyOf: CTL_RW },
+  { id: 'service.get', get label() { return l10n.t('Get the service status'); }, method: 'GET', path: rx(''), anyOf: CTL_R },
+  { id: 'serviceApps.read', get label() { return l10n.t('List service apps'); }, method: 'GET', path: rx(`serviceApps(?:/${SEG})?`), anyOf: CTL_R },
+  { id: 'service.enable', get label() { return l10n.t('Enable the service'); }, method: 'POST', path: rx('enable'), anyOf: CTL_RW },
+  { id: 'serviceApps.activate', get label() { return l10n.t('Activate or deactivate a service app'); }, method: 'POST', path: rx(`serviceApps/${SEG}/(?:activate|deactivate)`), anyOf: CTL_RW, delegatedOnly: true },
+  { id: 'serviceApps.write', get label() { return l10n.t('Register or delete service apps'); }, method: '*', path: rx(`serviceApps(?:/${SEG})?`), anyOf: CTL_RW },
+  { id: 'notifications.any', get label() { return l10n.t('E-mail notification settings'); }, method: '*', path: rx('emailNotificationsSetting'), anyOf: CTL_RW },
   // §3.2-3.5 configuration: policies, rules, units
-  { id: 'config.read', label: 'Read protection policies, rules and units', method: 'GET', path: rx(`(?:${POLICIES}|${UNITS}|${RULES})(?:/.*)?`), anyOf: CFG_R },
-  { id: 'config.write', label: 'Change protection policies, rules and units', method: '*', path: rx(`(?:${POLICIES}|${UNITS}|${RULES})(?:/.*)?`), anyOf: CFG_RW },
+  { id: 'config.read', get label() { return l10n.t('Read protection policies, rules and units'); }, method: 'GET', path: rx(`(?:${POLICIES}|${UNITS}|${RULES})(?:/.*)?`), anyOf: CFG_R },
+  { id: 'config.write', get label() { return l10n.t('Change protection policies, rules and units'); }, method: '*', path: rx(`(?:${POLICIES}|${UNITS}|${RULES})(?:/.*)?`), anyOf: CFG_RW },
   // §3.12 monitoring (beta)
-  { id: 'monitor.read', label: 'Read activity logs', method: 'GET', path: rx('activityLogs(?:/.*)?'), anyOf: ['Mon.R'] },
-  { id: 'reports.read', label: 'Read backup reports', method: 'GET', path: rx('reports/.*'), anyOf: CFG_R },
+  { id: 'monitor.read', get label() { return l10n.t('Read activity logs'); }, method: 'GET', path: rx('activityLogs(?:/.*)?'), anyOf: ['Mon.R'] },
+  { id: 'reports.read', get label() { return l10n.t('Read backup reports'); }, method: 'GET', path: rx('reports/.*'), anyOf: CFG_R },
 ];
 
 /** Anything not in the table: reads need a restore read permission, writes the read-write one. */
-const FALLBACK_READ: OperationRule = { id: 'other.read', label: 'Read other Backup Storage resources', method: 'GET', path: /.*/, anyOf: R };
-const FALLBACK_WRITE: OperationRule = { id: 'other.write', label: 'Change other Backup Storage resources', method: '*', path: /.*/, anyOf: RW };
+const FALLBACK_READ: OperationRule = { id: 'other.read', get label() { return l10n.t('Read other Backup Storage resources'); }, method: 'GET', path: /.*/, anyOf: R };
+const FALLBACK_WRITE: OperationRule = { id: 'other.write', get label() { return l10n.t('Change other Backup Storage resources'); }, method: '*', path: /.*/, anyOf: RW };
 
 /** The rule for a call; `path` is what follows `/solutions/backupRestore` (leading/trailing slashes ignored). */
 export function ruleFor(method: string, path: string | readonly string[]): OperationRule {

@@ -4,6 +4,7 @@
 import type { ArtifactRestoreStatus, DestinationType, RestoreJobType, RestoreSessionStatus } from './enums';
 import { LIMITS } from './limits';
 import type { RestoreSessionArtifactCount } from './types';
+import { l10n } from '../l10n';
 
 export const TERMINAL_SESSION_STATUSES: readonly RestoreSessionStatus[] = ['completed', 'completedWithError', 'failed'];
 export const TERMINAL_ARTIFACT_STATUSES: readonly ArtifactRestoreStatus[] = ['succeeded', 'failed'];
@@ -102,14 +103,14 @@ export function checkArtifactChange(change: ArtifactChange, session: SessionShap
     return {
       code: 'RestoreSessionActionNotAllowed',
       httpStatus: 403,
-      message: `The restore session is ${session.status}; artifacts can be added or removed only while it is a draft.`,
+      message: l10n.t('The restore session is {0}; artifacts can be added or removed only while it is a draft.', session.status),
     };
   }
   if (session && (session.restoreJobType === 'bulk' || session.bulkRequestCount > 0)) {
     return {
       code: 'InvalidPatchRequest',
       httpStatus: 400,
-      message: 'Artifacts cannot be added to or removed from a session that uses a bulk addition request.',
+      message: l10n.t('Artifacts cannot be added to or removed from a session that uses a bulk addition request.'),
     };
   }
   const perRequest = change.addedKeys.length + change.removedCount;
@@ -117,14 +118,14 @@ export function checkArtifactChange(change: ArtifactChange, session: SessionShap
     return {
       code: 'RestoreArtifactsLimitBreached',
       httpStatus: change.isCreate ? 413 : 400,
-      message: `A request can add or remove at most ${LIMITS.artifactsPerRequest} artifacts; this one has ${perRequest}. Split it into several requests.`,
+      message: l10n.t('A request can add or remove at most {0} artifacts; this one has {1}. Split it into several requests.', LIMITS.artifactsPerRequest, perRequest),
     };
   }
   if (change.addedKinds.size > 1) {
     return {
       code: 'InvalidArtifactRequest',
       httpStatus: 400,
-      message: 'Standard and granular artifacts cannot be combined in one request.',
+      message: l10n.t('Standard and granular artifacts cannot be combined in one request.'),
     };
   }
   const [addedKind] = [...change.addedKinds];
@@ -132,7 +133,7 @@ export function checkArtifactChange(change: ArtifactChange, session: SessionShap
     return {
       code: 'InvalidArtifactRequest',
       httpStatus: 400,
-      message: `This session holds ${session.existingKind} artifacts; ${addedKind} artifacts cannot be added to it.`,
+      message: l10n.t('This session holds {0} artifacts; {1} artifacts cannot be added to it.', session.existingKind, addedKind),
     };
   }
   const destinations = new Set(change.addedDestinations);
@@ -141,7 +142,7 @@ export function checkArtifactChange(change: ArtifactChange, session: SessionShap
     return {
       code: 'DifferentRestoreDestinationType',
       httpStatus: 400,
-      message: 'All artifacts of a restore session must have the same destinationType (new or inPlace).',
+      message: l10n.t('All artifacts of a restore session must have the same destinationType (new or inPlace).'),
     };
   }
   const seen = new Set<string>();
@@ -150,7 +151,7 @@ export function checkArtifactChange(change: ArtifactChange, session: SessionShap
       return {
         code: 'DuplicateArtifactInList',
         httpStatus: 400,
-        message: `The artifact ${key} appears more than once in the restore session.`,
+        message: l10n.t('The artifact {0} appears more than once in the restore session.', key),
       };
     }
     seen.add(key);
@@ -164,14 +165,14 @@ export function checkActivation(status: RestoreSessionStatus, runningSessions: n
     return {
       code: 'RestoreSessionActionNotAllowed',
       httpStatus: 403,
-      message: `The restore session is ${status}; only a draft session can be activated.`,
+      message: l10n.t('The restore session is {0}; only a draft session can be activated.', status),
     };
   }
   if (runningSessions >= LIMITS.activeSessions) {
     return {
       code: 'TooManyActiveRestoreSessions',
       httpStatus: 500,
-      message: `At most ${LIMITS.activeSessions} restore sessions can be active at once; wait for one to finish.`,
+      message: l10n.t('At most {0} restore sessions can be active at once; wait for one to finish.', LIMITS.activeSessions),
     };
   }
   return undefined;

@@ -3,6 +3,7 @@
 // seed traits) lives here, so the API facade, the emulator and the UI each have one code path driven by this
 // table. The workload id type, WORKLOAD_IDS and the permission patterns (permissions.ts) derive from it;
 // docs/adding-a-workload.md says what a new entry takes.
+import { l10n } from '../l10n';
 
 /** How a granular artifact is addressed: Exchange items come from a restore-point search, files from a browse session. */
 export type GranularSource = 'search' | 'browse';
@@ -69,8 +70,8 @@ const WORKLOAD_TABLE = [
   {
     id: 'exchange',
     label: 'Exchange',
-    unitLabel: 'mailbox',
-    unitLabelPlural: 'mailboxes',
+    get unitLabel() { return l10n.t('mailbox'); },
+    get unitLabelPlural() { return l10n.t('mailboxes'); },
     icon: 'mail',
     sessionCollection: 'exchangeRestoreSessions',
     sessionType: ns + 'exchangeRestoreSession',
@@ -93,15 +94,15 @@ const WORKLOAD_TABLE = [
     policyType: ns + 'exchangeProtectionPolicy',
     inclusionRulesNav: 'mailboxInclusionRules',
     browseSessions: null,
-    newLocation: 'a new folder in each mailbox',
+    get newLocation() { return l10n.t('a new folder in each mailbox'); },
     restoredLocation: { nameField: 'restoredFolderName', urlField: null },
     contentHost: 'mailbox',
   },
   {
     id: 'sharePoint',
     label: 'SharePoint',
-    unitLabel: 'site',
-    unitLabelPlural: 'sites',
+    get unitLabel() { return l10n.t('site'); },
+    get unitLabelPlural() { return l10n.t('sites'); },
     icon: 'globe',
     sessionCollection: 'sharePointRestoreSessions',
     sessionType: ns + 'sharePointRestoreSession',
@@ -124,15 +125,15 @@ const WORKLOAD_TABLE = [
     policyType: ns + 'sharePointProtectionPolicy',
     inclusionRulesNav: 'siteInclusionRules',
     browseSessions: { nav: 'sharePointBrowseSessions', type: ns + 'sharePointBrowseSession', ownerField: 'siteId' },
-    newLocation: 'a new site for each restored site',
+    get newLocation() { return l10n.t('a new site for each restored site'); },
     restoredLocation: { nameField: 'restoredSiteName', urlField: 'restoredSiteWebUrl' },
     contentHost: 'teamSites',
   },
   {
     id: 'oneDrive',
     label: 'OneDrive',
-    unitLabel: 'OneDrive',
-    unitLabelPlural: 'OneDrives',
+    get unitLabel() { return l10n.t('OneDrive'); },
+    get unitLabelPlural() { return l10n.t('OneDrives'); },
     icon: 'cloud',
     sessionCollection: 'oneDriveForBusinessRestoreSessions',
     sessionType: ns + 'oneDriveForBusinessRestoreSession',
@@ -155,7 +156,7 @@ const WORKLOAD_TABLE = [
     policyType: ns + 'oneDriveForBusinessProtectionPolicy',
     inclusionRulesNav: 'driveInclusionRules',
     browseSessions: { nav: 'oneDriveForBusinessBrowseSessions', type: ns + 'oneDriveForBusinessBrowseSession', ownerField: 'directoryObjectId' },
-    newLocation: 'a new site for each restored OneDrive',
+    get newLocation() { return l10n.t('a new site for each restored OneDrive'); },
     restoredLocation: { nameField: 'restoredSiteName', urlField: 'restoredSiteWebUrl' },
     contentHost: 'personalSites',
   },

@@ -5,8 +5,9 @@ import type { ArtifactChangeInput } from '../../backup/api';
 import type { DeltaItemFailure, RestoreArtifact, RestoreArtifactBase, Workload } from '../../backup/model';
 import { itemName, unitDisplayName } from '../../backup/sessionNaming';
 import { reportAct } from './acted';
-import { ALREADY_RUNNING, type ActionDeps, type SessionTarget } from './deps';
+import { alreadyRunning, type ActionDeps, type SessionTarget } from './deps';
 import { cancelled, done, outcomeOf, type ActionOutcome } from './outcome';
+import { l10n } from '../../backup/l10n';
 
 export interface ArtifactChangeOutcome {
   changed: number;
@@ -20,13 +21,13 @@ export function changeArtifacts(
 ): Promise<ActionOutcome<ArtifactChangeOutcome>> {
   return outcomeOf(async () => {
     const answer = await deps.busy.run(session.id, busyWords, () => deps.hub.api.sessions.changeArtifacts(workload, session.id, change));
-    if (answer === 'refused') return cancelled(ALREADY_RUNNING);
+    if (answer === 'refused') return cancelled(alreadyRunning());
     const result = answer.value;
     await deps.hub.load(workload, session.id, 'action', `after ${verb === 'Added' ? 'Add Artifacts' : 'Remove Artifact'}`);
     const changed = verb === 'Added' ? result.added.length : result.removed.length;
     const failures = result.failures.map(failureWords);
-    const summary = `${verb} ${changed} artifact(s)`;
-    return done({ changed, failures }, failures.length ? `${summary}; ${failures.length} item(s) failed.` : `${summary}.`);
+    const summary = verb === 'Added' ? l10n.t('Added {0} artifact(s)', changed) : l10n.t('Removed {0} artifact(s)', changed);
+    return done({ changed, failures }, failures.length ? l10n.t('{0}; {1} item(s) failed.', summary, failures.length) : l10n.t('{0}.', summary));
   }).then((outcome) => reportAct('changed', deps, { workload, session }, outcome));
 }
 
@@ -35,11 +36,11 @@ export async function removeArtifact(
   deps: ActionDeps, target: SessionTarget, artifact: RestoreArtifact, granular: boolean,
 ): Promise<ActionOutcome<ArtifactChangeOutcome>> {
   if (target.session.status !== 'draft') {
-    return outcomeOf(() => Promise.reject(new Error('Artifacts can be removed only while the session is a draft.')));
+    return outcomeOf(() => Promise.reject(new Error(l10n.t('Artifacts can be removed only while the session is a draft.'))));
   }
   const name = granular && target.workload.granularArtifacts.source !== 'search' ? itemName(artifact) : await unitNameOf(deps, target.workload, artifact);
-  if (!(await deps.ui.confirm(`Remove ${name} from the draft session?`, `${name} will not be restored by this session. Nothing is restored or deleted now.`, 'Remove'))) return cancelled('Nothing was removed.');
-  return changeArtifacts(deps, target, { kind: granular ? 'granular' : 'standard', remove: [artifact.id] }, 'Removing artifact…', 'Removed');
+  if (!(await deps.ui.confirm(l10n.t('Remove {0} from the draft session?', name), l10n.t('{0} will not be restored by this session. Nothing is restored or deleted now.', name), l10n.t('Remove')))) return cancelled(l10n.t('Nothing was removed.'));
+  return changeArtifacts(deps, target, { kind: granular ? 'granular' : 'standard', remove: [artifact.id] }, l10n.t('Removing artifact…'), 'Removed');
 }
 
 /** The unit an artifact restores, in words (from the hub's unit-name cache), never its id. */

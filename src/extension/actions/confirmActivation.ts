@@ -17,8 +17,9 @@ import { oneLine } from '../../backup/words';
 import type { SessionHub } from '../sessions/hub';
 import type { Ui } from '../ui';
 import { bulkRows } from '../../backup/bulkRows';
+import { l10n } from '../../backup/l10n';
 
-export const DONT_RESTORE = "Don't Restore";
+export const dontRestore = (): string => l10n.t('Don\'t Restore');
 
 export interface ActivationRequest {
   workload: Workload;
@@ -43,12 +44,12 @@ export async function confirmActivation(ui: Ui, hub: SessionHub, request: Activa
     destinationType: destinationOf(artifacts, bulk),
     units: units.map(({ name, pointInTime }) => ({ name, pointInTime })),
     bulkRowsToResolve: bulk.reduce((sum, request) => sum + bulkRows(workload, request).length, 0) || request.bulkRows || hub.notes.bulkRows(request.session.id)?.length || 0,
-    bulkRequestNames: bulk.map((b) => oneLine(b.displayName ?? '') || 'without a name'),
+    bulkRequestNames: bulk.map((b) => oneLine(b.displayName ?? '') || l10n.t('without a name')),
     bulkPointInTime: bulk[0]?.protectionTimePeriod?.endDateTime,
     flags: flags.filter((flag, index) => flags.findIndex((f) => f.text === flag.text) === index),
     nowMs: Date.now(),
   });
-  return ui.confirm(content.title, content.detail, content.confirmLabel, content.isInPlace ? { safeChoice: DONT_RESTORE } : undefined);
+  return ui.confirm(content.title, content.detail, content.confirmLabel, content.isInPlace ? { safeChoice: dontRestore() } : undefined);
 }
 
 interface RestoredUnit extends ConfirmationUnit {

@@ -1,5 +1,6 @@
 // What the session actions need: the hub of the session's connection, the prompts, the busy markers and the
 // watch list. The session itself is always passed in hand.
+import { l10n } from '../../backup/l10n';
 import type { RestoreSession, Workload } from '../../backup/model';
 import type { BusySessions } from '../sessions/busy';
 import type { SessionHub } from '../sessions/hub';
@@ -18,4 +19,4 @@ export interface SessionTarget {
   session: RestoreSession;
 }
 
-export const ALREADY_RUNNING = 'Another action on this session is still running.';
+export const alreadyRunning = (): string => l10n.t('Another action on this session is still running.');

@@ -18,16 +18,16 @@ type Render = (workload: Workload, session: RestoreSession, contents: SessionCon
 type PowerShellStyle = NonNullable<PowerShellExportOptions['style']>;
 
 const FORMATS: Record<ExportFormat, { render: Render; extension: string; language: string; words: string }> = {
-  http: { render: httpFile, extension: 'http', language: 'http', words: '.http requests' },
-  curl: { render: curlScript, extension: 'sh', language: 'shellscript', words: 'a cURL script' },
-  powershell: { render: powershellScript, extension: 'ps1', language: 'powershell', words: 'a PowerShell script' },
+  http: { render: httpFile, extension: 'http', language: 'http', get words() { return vscode.l10n.t('.http requests'); } },
+  curl: { render: curlScript, extension: 'sh', language: 'shellscript', get words() { return vscode.l10n.t('a cURL script'); } },
+  powershell: { render: powershellScript, extension: 'ps1', language: 'powershell', get words() { return vscode.l10n.t('a PowerShell script'); } },
 };
 
-const POWERSHELL_STYLES: (vscode.QuickPickItem & { style: PowerShellStyle })[] = [
-  { label: 'Invoke-MgGraphRequest', description: 'every request written out', detail: 'Needs only the Microsoft.Graph.Authentication module.', style: 'invoke' },
+const powershellStyles = (): (vscode.QuickPickItem & { style: PowerShellStyle })[] => [
+  { label: vscode.l10n.t('Invoke-MgGraphRequest'), description: vscode.l10n.t('every request written out'), detail: vscode.l10n.t('Needs only the Microsoft.Graph.Authentication module.'), style: 'invoke' },
   {
-    label: 'Microsoft.Graph.BackupRestore cmdlets', description: 'New-MgSolutionBackupRestore…RestoreSession, Initialize-MgSolutionBackupRestoreSession',
-    detail: 'Creates and activates with the module\'s cmdlets; the other requests use Invoke-MgGraphRequest.', style: 'cmdlets',
+    label: vscode.l10n.t('Microsoft.Graph.BackupRestore cmdlets'), description: vscode.l10n.t('New-MgSolutionBackupRestore…RestoreSession, Initialize-MgSolutionBackupRestoreSession'),
+    detail: vscode.l10n.t('Creates and activates with the module\'s cmdlets; the other requests use Invoke-MgGraphRequest.'), style: 'cmdlets',
   },
 ];
 
@@ -36,14 +36,14 @@ export function exportSession(hub: SessionHub, { workload, session }: SessionTar
   return outcomeOf(async () => {
     let style: PowerShellStyle | undefined;
     if (format === 'powershell') {
-      style = (await vscode.window.showQuickPick(POWERSHELL_STYLES, { title: 'Export as PowerShell: which commands should the script use?' }))?.style;
+      style = (await vscode.window.showQuickPick(powershellStyles(), { title: vscode.l10n.t('Export as PowerShell: which commands should the script use?') }))?.style;
       if (!style) return cancelled('');
     }
     const read = await freshRead(hub, workload, session.id);
     const spec = FORMATS[format];
     const text = spec.render(workload, read.session, read.contents, { baseUrl: hub.baseUrl, style });
     await openUntitled(sessionFileName(session.id, `.${spec.extension}`), spec.language, text);
-    return done(undefined, `Opened the restore of ${await nameOfSession(hub.units, workload, read.session, read.contents)} as ${spec.words}.`);
+    return done(undefined, vscode.l10n.t('Opened the restore of {0} as {1}.', await nameOfSession(hub.units, workload, read.session, read.contents), spec.words));
   });
 }
 
@@ -57,19 +57,19 @@ export function copySessionJson(hub: SessionHub, { workload, session }: SessionT
     await vscode.env.clipboard.writeText(sessionJson(workload, read.session, read.contents));
     const name = await nameOfSession(hub.units, workload, read.session, read.contents);
     const count = read.contents.standard.length + read.contents.granular.length;
-    return done(undefined, `Copied the JSON of ${possessiveRestore(name)} (${count} artifact${count === 1 ? '' : 's'}).`);
+    return done(undefined, count === 1 ? vscode.l10n.t('Copied the JSON of {0} (1 artifact).', possessiveRestore(name)) : vscode.l10n.t('Copied the JSON of {0} ({1} artifacts).', possessiveRestore(name), count));
   });
 }
 
 /** "Debra Berger's restore" for a plain name; "the restore of 5 OneDrives (bulk)" otherwise. */
 function possessiveRestore(name: string): string {
-  if (!/^[\p{L}][\p{L} .'-]*$/u.test(name)) return `the restore of ${name}`;
-  return name.endsWith('s') ? `${name}' restore` : `${name}'s restore`;
+  if (!/^[\p{L}][\p{L} .'-]*$/u.test(name)) return vscode.l10n.t('the restore of {0}', name);
+  return name.endsWith('s') ? vscode.l10n.t('{0}\' restore', name) : vscode.l10n.t('{0}\'s restore', name);
 }
 
 async function freshRead(hub: SessionHub, workload: Workload, sessionId: string): Promise<{ session: RestoreSession; contents: SessionContents }> {
   const read = await hub.load(workload, sessionId, 'refresh');
-  if (!read?.contents) throw new Error('The service no longer has this session.');
+  if (!read?.contents) throw new Error(vscode.l10n.t('The service no longer has this session.'));
   return { session: read.session, contents: read.contents };
 }
 

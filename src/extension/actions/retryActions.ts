@@ -41,7 +41,7 @@ interface RetryPlan {
   activate: boolean;
 }
 
-const TITLE = 'Retry the failed restore';
+const retryTitle = (): string => vscode.l10n.t('Retry the failed restore');
 const STEPS = 3;
 
 /** A new draft (optionally activated) with the failed artifacts of a finished session, changed as chosen. */
@@ -50,15 +50,15 @@ export function retryFailed(deps: ActionDeps, target: SessionTarget, answers?: R
     const { workload, session } = target;
     const context: RetryContext = { ...(await retryBasis(deps.hub, workload, session)), deps };
     const chosen = answers ? await scriptedRetry(context, answers) : await askRetry(context);
-    if (!chosen) return cancelled('Retry cancelled; no draft was created.');
+    if (!chosen) return cancelled(vscode.l10n.t('Retry cancelled; no draft was created.'));
     const { session: draft, notAdded } = await createRetryDraft(deps.hub, context, chosen.items);
     const activation = chosen.activate ? await activateSession(deps, { workload, session: draft }, { flags: chosen.flags }) : undefined;
     if (activation?.kind === 'failed') throw activation.cause;
     const activated = activation?.kind === 'done';
-    const what = `${activated ? 'an activated' : 'a draft'} ${workload.label} restore session`;
+    const what = activated ? vscode.l10n.t('an activated {0} restore session', workload.label) : vscode.l10n.t('a draft {0} restore session', workload.label);
     const message = notAdded.length
-      ? `Created ${what}, but ${notAdded.length} artifact(s) were not added: ${notAdded.join('; ')}`
-      : `Created ${what} with ${chosen.items.length} artifact(s)${activation?.kind === 'cancelled' ? '; it was not activated' : ''}.`;
+      ? vscode.l10n.t('Created {0}, but {1} artifact(s) were not added: {2}', what, notAdded.length, notAdded.join('; '))
+      : activation?.kind === 'cancelled' ? vscode.l10n.t('Created {0} with {1} artifact(s); it was not activated.', what, chosen.items.length) : vscode.l10n.t('Created {0} with {1} artifact(s).', what, chosen.items.length);
     return done({ session: activation?.kind === 'done' ? activation.value : draft, notAdded, activated }, message);
   }).then((outcome) => reportAct('retried', deps, target, outcome));
 }
@@ -70,19 +70,19 @@ interface RetryContext extends RetryBasis {
 /** Destination → point in time → review, with Back; undefined when the admin cancels. */
 async function askRetry(context: RetryContext): Promise<RetryPlan | undefined> {
   const { workload, failures } = context;
-  const title = `${TITLE} of ${failures.length === 1 ? failures[0].unitName : plural(failures.length, workload.unitLabel, workload.unitLabelPlural)}`;
+  const title = vscode.l10n.t('{0} of {1}', retryTitle(), failures.length === 1 ? failures[0].unitName : plural(failures.length, workload.unitLabel, workload.unitLabelPlural));
   let step = 1;
   let destination: DestinationType | undefined;
   let point: PointInTime | 'same' = failures.some((f) => f.suggestion.action === 'choosePoint') ? 'latest' : 'same';
   for (;;) {
     if (step === 1) {
-      const picked = await pickStep({ title: `${title}: destination`, step, totalSteps: STEPS, placeholder: 'Where should the retry restore to? The suggestion for these failures is first.', items: destinationRows(context) });
+      const picked = await pickStep({ title: vscode.l10n.t('{0}: destination', title), step, totalSteps: STEPS, placeholder: vscode.l10n.t('Where should the retry restore to? The suggestion for these failures is first.'), items: destinationRows(context) });
       if (!picked || picked === BACK) return undefined;
       if (!picked[0].value) continue;
       destination = picked[0].value;
       step = context.kind === 'standard' ? 2 : 3;
     } else if (step === 2) {
-      const picked = await pickPointInTimeStep({ title: `${title}: point in time`, step, totalSteps: STEPS, api: context.deps.hub.api, workload, units: context.units, offerSame: true });
+      const picked = await pickPointInTimeStep({ title: vscode.l10n.t('{0}: point in time', title), step, totalSteps: STEPS, api: context.deps.hub.api, workload, units: context.units, offerSame: true });
       if (!picked) return undefined;
       if (picked === BACK) { step = 1; continue; }
       point = picked;
@@ -90,10 +90,10 @@ async function askRetry(context: RetryContext): Promise<RetryPlan | undefined> {
     } else {
       const retry = await retryPlan(context, destination!, point);
       const picked = await reviewPlanStep({
-        title: `${title}: review`, step: STEPS, totalSteps: STEPS, plan: retry.plan, flags: retry.flags,
+        title: vscode.l10n.t('{0}: review', title), step: STEPS, totalSteps: STEPS, plan: retry.plan, flags: retry.flags,
         actions: [
-          { label: '$(save) Create draft', description: 'review and activate later', action: 'draft' as const },
-          { label: '$(play) Create and activate now', description: retry.plan.destinationType === 'inPlace' ? 'asks before it overwrites current content' : 'asks before it starts', action: 'activate' as const },
+          { label: vscode.l10n.t('$(save) Create draft'), description: vscode.l10n.t('review and activate later'), action: 'draft' as const },
+          { label: vscode.l10n.t('$(play) Create and activate now'), description: retry.plan.destinationType === 'inPlace' ? vscode.l10n.t('asks before it overwrites current content') : vscode.l10n.t('asks before it starts'), action: 'activate' as const },
         ],
       });
       if (!picked) return undefined;
@@ -114,11 +114,11 @@ function destinationRows(context: RetryContext): (vscode.QuickPickItem & { value
   // the suggestion's own reasons on its row, where they are read first
   const reasons = [...new Set(context.failures.filter((f) => f.suggestion.destinationType === suggested).map((f) => f.suggestion.reason))].join(' ');
   const rows = destinationItems(context.workload).map((item) => (item.value === suggested
-    ? { ...item, description: `suggested${suggested !== context.current ? ' (changed)' : ''} · ${item.description}`, detail: reasons || item.detail }
-    : item.value === context.current ? { ...item, description: `as before · ${item.description}` } : item));
+    ? { ...item, description: suggested !== context.current ? vscode.l10n.t('suggested (changed) · {0}', item.description ?? '') : vscode.l10n.t('suggested · {0}', item.description ?? ''), detail: reasons || item.detail }
+    : item.value === context.current ? { ...item, description: vscode.l10n.t('as before · {0}', item.description ?? '') } : item));
   return [
     ...rows.filter((r) => r.value === suggested), ...rows.filter((r) => r.value !== suggested),
-    { label: 'What failed, and what the service says to change', kind: vscode.QuickPickItemKind.Separator },
+    { label: vscode.l10n.t('What failed, and what the service says to change'), kind: vscode.QuickPickItemKind.Separator },
     ...context.failures.map((f) => ({ label: `$(error) ${f.unitName}`, description: f.suggestion.reason, detail: errorText((f.artifact as RestoreArtifactBase).error) })),
   ];
 }

@@ -8,8 +8,9 @@ import { progressOf } from '../../backup/progress';
 import type { ReviewFlag } from '../../backup/plan';
 import { reportAct } from './acted';
 import { confirmActivation } from './confirmActivation';
-import { ALREADY_RUNNING, type ActionDeps, type SessionTarget } from './deps';
+import { alreadyRunning, type ActionDeps, type SessionTarget } from './deps';
 import { cancelled, done, outcomeOf, type ActionOutcome } from './outcome';
+import { l10n } from '../../backup/l10n';
 
 export interface ActivationOptions {
   /** Flags of the plan review the admin just saw, repeated in the confirmation. */
@@ -29,12 +30,12 @@ export function activateSession(deps: ActionDeps, { workload, session }: Session
     const violation = checkActivation(session.status ?? 'draft', running);
     if (violation) throw new Error(violation.message);
     const read = await hub.contents(workload, session.id, 'action');
-    if (!read) throw new Error('The service no longer has this session.');
+    if (!read) throw new Error(l10n.t('The service no longer has this session.'));
     if (!(await confirmActivation(deps.ui, hub, { workload, session: read.session, contents: read.contents, flags: options.flags, bulkRows: options.bulkRows }))) {
-      return cancelled('Activation cancelled; the session is still a draft.');
+      return cancelled(l10n.t('Activation cancelled; the session is still a draft.'));
     }
     const answer = await deps.busy.run(session.id, 'Activating…', () => hub.api.sessions.activate(session.id));
-    if (answer === 'refused') return cancelled(ALREADY_RUNNING);
+    if (answer === 'refused') return cancelled(alreadyRunning());
     const fresh = { ...read.session, ...answer.value.body };
     deps.watch.add(workload, session.id);
     hub.observe(workload, [fresh], 'action', 'after Activate');
@@ -47,15 +48,15 @@ export function activateSession(deps: ActionDeps, { workload, session }: Session
 export function deleteSession(deps: ActionDeps, { workload, session }: SessionTarget): Promise<ActionOutcome> {
   return outcomeOf(async () => {
     if (!isActionAllowed(session.status, 'delete')) {
-      throw new Error(`Only draft sessions can be deleted; this one is ${sessionStatusWord(session.status).toLowerCase()}.`);
+      throw new Error(l10n.t('Only draft sessions can be deleted; this one is {0}.', sessionStatusWord(session.status).toLowerCase()));
     }
     const name = await deps.hub.names.named(workload, session);
     const detail = vscode.l10n.t('{0}. Created {1} by {2}; {3}. This cannot be undone.', name, formatDateTime(session.createdDateTime), createdByText(session.createdBy), progressOf(session.restoreSessionArtifactCount).text);
-    const confirmed = await deps.ui.confirm(`Delete this draft ${workload.label} restore session?`, detail, 'Delete');
-    if (!confirmed) return cancelled('Deletion cancelled.');
+    const confirmed = await deps.ui.confirm(vscode.l10n.t('Delete this draft {0} restore session?', workload.label), detail, vscode.l10n.t('Delete'));
+    if (!confirmed) return cancelled(vscode.l10n.t('Deletion cancelled.'));
     const answer = await deps.busy.run(session.id, 'Deleting…', () => deps.hub.api.sessions.delete(session.id));
-    if (answer === 'refused') return cancelled(ALREADY_RUNNING);
+    if (answer === 'refused') return cancelled(alreadyRunning());
     deps.hub.forget(workload, session.id, 'action');
-    return done(undefined, 'Deleted.');
+    return done(undefined, l10n.t('Deleted.'));
   }).then((outcome) => reportAct('deleted', deps, { workload, session }, outcome));
 }

@@ -6,12 +6,13 @@ import { activateSession } from '../actions/sessionActions';
 import { actionDeps, type CommandContext } from '../commands/context';
 import type { SessionRefInput } from './getSession';
 import type { AgentTool } from './toolKit';
+import { l10n } from '../../backup/l10n';
 
 export function activateTool(ctx: CommandContext): AgentTool<SessionRefInput> {
   return {
     name: 'restoreSessions_activateSession',
     async prepare(input) {
-      return { invocationMessage: `Asking to activate the ${workloadById(input.workload).label} restore session` };
+      return { invocationMessage: l10n.t('Asking to activate the {0} restore session', workloadById(input.workload).label) };
     },
     async invoke(input) {
       const workload = workloadById(input.workload);

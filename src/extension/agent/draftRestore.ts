@@ -12,6 +12,7 @@ import type { SessionHub } from '../sessions/hub';
 import type { SessionHubs } from '../sessions/hubs';
 import { unitRefs } from './sessionFacts';
 import { ToolInputError, type AgentTool } from './toolKit';
+import { l10n } from '../../backup/l10n';
 
 export interface DraftRestoreInput {
   workload: WorkloadId;
@@ -46,10 +47,10 @@ export function draftRestoreTool(hubs: SessionHubs): AgentTool<DraftRestoreInput
       plans.set(keyOf(input), plan);
       const content = confirmationContent({ workload: plan.workload, destinationType: input.destination ?? 'new', units: plan.names.map((name, i) => ({ name, pointInTime: points[i] })), nowMs: now });
       return {
-        invocationMessage: `Creating a draft ${plan.workload.label} restore session`,
+        invocationMessage: l10n.t('Creating a draft {0} restore session', plan.workload.label),
         confirmationMessages: {
-          title: `Create a draft ${plan.workload.label} restore session on ${hub.label}?`,
-          message: `${content.title}\n\n${content.detail}\n\nThis creates a draft only: nothing is restored until someone activates it.`,
+          title: l10n.t('Create a draft {0} restore session on {1}?', plan.workload.label, hub.label),
+          message: l10n.t('{0}\n\n{1}\n\nThis creates a draft only: nothing is restored until someone activates it.', content.title, content.detail),
         },
       };
     },
@@ -58,10 +59,10 @@ export function draftRestoreTool(hubs: SessionHubs): AgentTool<DraftRestoreInput
       const plan = plans.get(key);
       plans.delete(key);
       if (!plan || Date.now() - plan.preparedAt > PLAN_LIFETIME_MS) {
-        throw new ToolInputError('restoreSessions_draftRestore creates a draft only after the person confirmed the plan VS Code showed them; no confirmed plan matches this input (or it is older than 10 minutes). Call the tool again.');
+        throw new ToolInputError(l10n.t('restoreSessions_draftRestore creates a draft only after the person confirmed the plan VS Code showed them; no confirmed plan matches this input (or it is older than 10 minutes). Call the tool again.'));
       }
       const hub = await hubs.active();
-      if (hub.connectionId !== plan.connectionId) throw new ToolInputError('The active connection changed after the plan was confirmed; nothing was created. Call the tool again.');
+      if (hub.connectionId !== plan.connectionId) throw new ToolInputError(l10n.t('The active connection changed after the plan was confirmed; nothing was created. Call the tool again.'));
       const created = await hub.api.sessions.createWith(plan.workload, 'standard', plan.items);
       hub.created(plan.workload, created.session);
       const notAdded = created.failures.map((f) => f['@Core.DataModificationException'].info.message);
@@ -79,7 +80,7 @@ export function draftRestoreTool(hubs: SessionHubs): AgentTool<DraftRestoreInput
 async function planDraft(hub: SessionHub, input: DraftRestoreInput, now: number): Promise<{ plan: DraftPlan; points: string[] }> {
   const workload = workloadById(input.workload);
   const when = parsePointInTime(input.pointInTime ?? 'now', { now });
-  if (!when.ok) throw new ToolInputError(`pointInTime: ${when.message}`);
+  if (!when.ok) throw new ToolInputError(l10n.t('pointInTime: {0}', when.message));
   const refs = [...(await unitRefs(hub, workload)).values()];
   const problems: string[] = [];
   const chosen: UnitRef[] = [];
@@ -98,7 +99,7 @@ async function planDraft(hub: SessionHub, input: DraftRestoreInput, now: number)
   });
   const pointOf = new Map((search.searchResults ?? []).map((r) => [r.restorePoint?.protectionUnit?.id, r.restorePoint]));
   const missing = unique.filter((u) => !pointOf.get(u.id!)?.id);
-  if (missing.length) throw new ToolInputError(`No restore point at or before ${when.text} in the 30 days before it for ${missing.map((u) => unitDisplayName(workload, u)).join(', ')}.`);
+  if (missing.length) throw new ToolInputError(l10n.t('No restore point at or before {0} in the 30 days before it for {1}.', when.text, missing.map((u) => unitDisplayName(workload, u)).join(', ')));
   const destinationType = input.destination ?? 'new';
   return {
     plan: {

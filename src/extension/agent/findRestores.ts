@@ -7,6 +7,7 @@ import { matchesUnit, unitDisplayName } from '../../backup/sessionNaming';
 import type { SessionHubs } from '../sessions/hubs';
 import { namedSessions, sessionLine, unitRefs, withWorkload } from './sessionFacts';
 import type { AgentTool } from './toolKit';
+import { l10n } from '../../backup/l10n';
 
 export interface FindRestoresInput {
   unit: string;
@@ -20,7 +21,7 @@ export function findRestoresTool(hubs: SessionHubs): AgentTool<FindRestoresInput
   return {
     name: 'restoreSessions_findRestores',
     async prepare(input) {
-      return { invocationMessage: `Finding restores of "${input.unit}"` };
+      return { invocationMessage: l10n.t('Finding restores of "{0}"', input.unit) };
     },
     async invoke(input) {
       const hub = await hubs.active();

@@ -11,6 +11,7 @@ import { errorText, words } from '../../backup/words';
 import type { SessionHubs } from '../sessions/hubs';
 import { unitLookup, unitRefs, type UnitOf } from './sessionFacts';
 import type { AgentTool } from './toolKit';
+import { l10n } from '../../backup/l10n';
 
 export interface SessionRefInput {
   workload: WorkloadId;
@@ -21,7 +22,7 @@ export function getSessionTool(hubs: SessionHubs): AgentTool<SessionRefInput> {
   return {
     name: 'restoreSessions_getSession',
     async prepare(input) {
-      return { invocationMessage: `Reading the ${workloadById(input.workload).label} restore session` };
+      return { invocationMessage: l10n.t('Reading the {0} restore session', workloadById(input.workload).label) };
     },
     async invoke(input) {
       const workload = workloadById(input.workload);

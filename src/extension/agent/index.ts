@@ -23,7 +23,7 @@ export function agentTools(context: vscode.ExtensionContext, ctx: CommandContext
   if (TEST_HOOKS) {
     disposables.push(vscode.commands.registerCommand(AGENT_TOOL_TEST_COMMAND, async (name: string, phase: 'prepare' | 'invoke', input: unknown) => {
       const tool = tools.find((t) => t.name === name);
-      if (!tool) throw new Error(`no tool ${name}`);
+      if (!tool) throw new Error(vscode.l10n.t('no tool {0}', name));
       const checked = checkInput<never>(declaredSchema(manifest, name), name, input);
       const source = new vscode.CancellationTokenSource();
       try {

@@ -6,6 +6,7 @@ import { sessionStatusWord } from '../../backup/presentation';
 import type { SessionHubs } from '../sessions/hubs';
 import { namedSessions, sessionLine, withWorkload } from './sessionFacts';
 import { ToolInputError, type AgentTool } from './toolKit';
+import { l10n } from '../../backup/l10n';
 
 export interface ListSessionsInput {
   workload?: WorkloadId;
@@ -18,11 +19,11 @@ export function listSessionsTool(hubs: SessionHubs): AgentTool<ListSessionsInput
   return {
     name: 'restoreSessions_listSessions',
     async prepare(input) {
-      return { invocationMessage: `Listing ${input.workload ? workloadById(input.workload).label : 'all'} restore sessions` };
+      return { invocationMessage: input.workload ? l10n.t('Listing {0} restore sessions', workloadById(input.workload).label) : l10n.t('Listing all restore sessions') };
     },
     async invoke(input) {
       const createdAfter = input.createdAfter === undefined ? undefined : new Date(input.createdAfter);
-      if (createdAfter && Number.isNaN(createdAfter.getTime())) throw new ToolInputError(`createdAfter "${input.createdAfter}" is not an ISO 8601 time.`);
+      if (createdAfter && Number.isNaN(createdAfter.getTime())) throw new ToolInputError(l10n.t('createdAfter "{0}" is not an ISO 8601 time.', input.createdAfter ?? ''));
       const workload: Workload | undefined = input.workload ? workloadById(input.workload) : undefined;
       const top = input.top ?? 20;
       const hub = await hubs.active();

@@ -18,7 +18,7 @@ export class ToolInputError extends Error {}
 
 export function checkInput<T>(schema: InputSchema | undefined, name: string, input: unknown): T {
   const problems = schema ? schemaProblems(schema, input) : [];
-  if (problems.length) throw new ToolInputError(`${name} refused its input: ${problems.join('; ')}.`);
+  if (problems.length) throw new ToolInputError(vscode.l10n.t('{0} refused its input: {1}.', name, problems.join('; ')));
   return input as T;
 }
 
@@ -38,7 +38,7 @@ export function registerAgentTool<T>(tool: AgentTool<T>, schema: InputSchema | u
       } catch (error) {
         if (error instanceof ToolInputError || error instanceof vscode.CancellationError) throw error;
         const classified = classifyError(error);
-        throw new Error(classified.requestId ? `${classified.summary} (request-id ${classified.requestId})` : classified.summary);
+        throw new Error(classified.requestId ? vscode.l10n.t('{0} (request-id {1})', classified.summary, classified.requestId) : classified.summary);
       }
     },
   });

@@ -9,15 +9,15 @@ export async function signOut(ctx: AuthCommandContext): Promise<void> {
   const connection = await ctx.connections.get();
   const auth = connection.auth;
   if (!auth) {
-    void vscode.window.showInformationMessage(`The connection "${connection.label}" does not sign in.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('The connection "{0}" does not sign in.', connection.label));
     return;
   }
   let target: string | undefined;
   const accounts = await auth.getAccounts();
   if (accounts.length > 1) {
     const pick = await vscode.window.showQuickPick(
-      [...accounts.map((a) => ({ label: a.username, homeAccountId: a.homeAccountId as string | undefined })), { label: 'All accounts', homeAccountId: undefined }],
-      { title: `Sign Out: ${connection.label}` },
+      [...accounts.map((a) => ({ label: a.username, homeAccountId: a.homeAccountId as string | undefined })), { label: vscode.l10n.t('All accounts'), homeAccountId: undefined }],
+      { title: vscode.l10n.t('Sign Out: {0}', connection.label) },
     );
     if (!pick) return;
     target = pick.homeAccountId;
@@ -26,15 +26,15 @@ export async function signOut(ctx: AuthCommandContext): Promise<void> {
   if (!target || target === auth.selectedAccountId) await ctx.connections.rememberAccount(connection.id, undefined);
   ctx.log.info(`Signed out of "${connection.label}"${target ? '' : ' (token cache and stored credential deleted)'}.`);
   ctx.connections.notifyChanged();
-  void vscode.window.showInformationMessage(`Signed out of ${connection.label}.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Signed out of {0}.', connection.label));
 }
 
 export async function checkPermissions(ctx: AuthCommandContext, focus?: { method: string; path: string }): Promise<void> {
   const connection = await ctx.connections.get();
   if (!connection.auth) {
     const choice = await vscode.window.showInformationMessage(
-      `"${connection.label}" sends no token: the emulator allows every operation unless it runs with --auth on. Sign in to check a real token's permissions.`,
-      'Sign In',
+      vscode.l10n.t('"{0}" sends no token: the emulator allows every operation unless it runs with --auth on. Sign in to check a real token\'s permissions.', connection.label),
+      vscode.l10n.t('Sign In'),
     );
     if (choice) await signIn(ctx);
     return;
@@ -44,14 +44,14 @@ export async function checkPermissions(ctx: AuthCommandContext, focus?: { method
     accessToken = (await connection.auth.acquireSilent()).accessToken;
   } catch (err) {
     if (err instanceof SignInRequiredError) {
-      const choice = await vscode.window.showWarningMessage(err.message, 'Sign In');
+      const choice = await vscode.window.showWarningMessage(err.message, vscode.l10n.t('Sign In'));
       if (choice) await signIn(ctx);
       return;
     }
     throw err;
   }
   const summary = summarizeToken(accessToken);
-  if (!summary) throw new Error('The access token is not a JWT, so its permissions cannot be read on this side.');
+  if (!summary) throw new Error(vscode.l10n.t('The access token is not a JWT, so its permissions cannot be read on this side.'));
   const markdown = permissionsReport(summary, { connectionLabel: connection.label, authority: connection.authority, focus });
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
   await vscode.window.showTextDocument(doc, { preview: true });

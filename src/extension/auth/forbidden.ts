@@ -2,12 +2,13 @@
 // Check Permissions for the call that failed, so error messages and error nodes can offer the right button.
 //
 //   const args = checkPermissionsArgs(error);
-//   if (args) buttons.push(CHECK_PERMISSIONS);  ...  executeCommand('restoreSessions.checkPermissions', args)
+//   if (args) buttons.push(checkPermissionsLabel());  ...  executeCommand('restoreSessions.checkPermissions', args)
 import { SignInRequiredError } from '../../auth';
+import { l10n } from '../../backup/l10n';
 import { GraphError } from '../../graph';
 
-export const CHECK_PERMISSIONS = 'Check Permissions';
-export const SIGN_IN = 'Sign In';
+export const checkPermissionsLabel = (): string => l10n.t('Check Permissions');
+export const signInLabel = (): string => l10n.t('Sign In');
 
 /** True when a person must sign in: no account / credential, or the service answered 401. */
 export function isSignInRequired(error: unknown): boolean {

@@ -3,4 +3,4 @@ export { VsCodeSecretStore } from './secretStorage';
 export { AUTH_COMMANDS, authCommands } from './commands';
 export type { AuthCommandContext } from './commands';
 export { ConnectionStatusBar } from './statusBar';
-export { CHECK_PERMISSIONS, SIGN_IN, checkPermissionsArgs, isSignInRequired } from './forbidden';
+export { checkPermissionsLabel, signInLabel, checkPermissionsArgs, isSignInRequired } from './forbidden';

@@ -12,20 +12,20 @@ import { AUTH_COMMAND_IDS, type AuthCommandContext } from './context';
 export async function signIn(ctx: AuthCommandContext): Promise<void> {
   let connection = await ctx.connections.get();
   if (connection.signIn === 'none') {
-    if (!connection.isEmulator) throw new Error(`The connection "${connection.label}" has no sign-in method.`);
+    if (!connection.isEmulator) throw new Error(vscode.l10n.t('The connection "{0}" has no sign-in method.', connection.label));
     // The no-setup emulator connection sends no token. Signing in creates (or reuses) an emulator connection
     // for the chosen method and switches to it, so every method works on a fresh install.
-    const method = await pickMethod(SIGN_IN_METHODS, 'Sign in to the local emulator with…');
+    const method = await pickMethod(SIGN_IN_METHODS, vscode.l10n.t('Sign in to the local emulator with…'));
     if (!method) return;
     const id = `emulator-${method}`;
     if (!ctx.connections.list().some((c) => c.id === id)) {
-      await ctx.connections.save({ id, label: `Local emulator · ${SIGN_IN_LABELS[method]}`, kind: 'emulator', signIn: method, apiVersion: connection.apiVersion });
+      await ctx.connections.save({ id, label: vscode.l10n.t('Local emulator · {0}', SIGN_IN_LABELS[method]), kind: 'emulator', signIn: method, apiVersion: connection.apiVersion });
     }
     await ctx.connections.switchTo(id);
     connection = await ctx.connections.get();
   }
   const auth = connection.auth;
-  if (!auth) throw new Error(`The connection "${connection.label}" has no token provider.`);
+  if (!auth) throw new Error(vscode.l10n.t('The connection "{0}" has no token provider.', connection.label));
   const method = connection.signIn as SignInMethod;
 
   if (!isAppOnly(method)) {
@@ -34,10 +34,10 @@ export async function signIn(ctx: AuthCommandContext): Promise<void> {
       type Item = vscode.QuickPickItem & { homeAccountId?: string };
       const pick = await vscode.window.showQuickPick<Item>(
         [
-          ...accounts.map((a) => ({ label: a.username, description: a.homeAccountId === auth.selectedAccountId ? 'in use' : a.name, homeAccountId: a.homeAccountId })),
-          { label: '$(add) Sign in with another account' },
+          ...accounts.map((a) => ({ label: a.username, description: a.homeAccountId === auth.selectedAccountId ? vscode.l10n.t('in use') : a.name, homeAccountId: a.homeAccountId })),
+          { label: vscode.l10n.t('$(add) Sign in with another account') },
         ],
-        { title: `Sign In: ${connection.label}` },
+        { title: vscode.l10n.t('Sign In: {0}', connection.label) },
       );
       if (!pick) return;
       if (pick.homeAccountId) {
@@ -54,7 +54,7 @@ export async function signIn(ctx: AuthCommandContext): Promise<void> {
 
   try {
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Signing in to ${connection.label}`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Signing in to {0}', connection.label), cancellable: true },
       async (progress, token) => {
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort());
@@ -64,15 +64,15 @@ export async function signIn(ctx: AuthCommandContext): Promise<void> {
             signal: controller.signal,
             credential,
             onDeviceCode: (prompt) => {
-              progress.report({ message: `enter the code ${prompt.userCode} at ${prompt.verificationUri}` });
+              progress.report({ message: vscode.l10n.t('enter the code {0} at {1}', prompt.userCode, prompt.verificationUri) });
               void showDeviceCode(prompt).then((proceed) => {
                 if (!proceed && !done) controller.abort();
               });
             },
             openBrowser: async (url) => {
-              progress.report({ message: 'finish in the browser' });
+              progress.report({ message: vscode.l10n.t('finish in the browser') });
               const opened = await openSignInPage(url);
-              if (!opened) throw new SignInCancelledError('The browser was not opened.');
+              if (!opened) throw new SignInCancelledError(vscode.l10n.t('The browser was not opened.'));
             },
           });
         } finally {
@@ -82,9 +82,9 @@ export async function signIn(ctx: AuthCommandContext): Promise<void> {
     );
     if (result.account) await ctx.connections.rememberAccount(connection.id, result.account.homeAccountId);
     ctx.connections.notifyChanged();
-    const who = result.account ? result.account.username : 'the app';
+    const who = result.account ? result.account.username : vscode.l10n.t('the app');
     ctx.log.info(`Signed in to "${connection.label}" as ${who} (${SIGN_IN_LABELS[method]}).`);
-    void vscode.window.showInformationMessage(`Signed in to ${connection.label} as ${who}.`, 'Check Permissions').then((c) => {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to {0} as {1}.', connection.label, who), vscode.l10n.t('Check Permissions')).then((c) => {
       if (c) void vscode.commands.executeCommand(AUTH_COMMAND_IDS.checkPermissions);
     });
   } catch (err) {
@@ -102,11 +102,11 @@ export async function signIn(ctx: AuthCommandContext): Promise<void> {
  * (which closes by itself) keeps the code in view while the person signs in. False when dismissed: cancel.
  */
 async function showDeviceCode(prompt: DeviceCodePrompt): Promise<boolean> {
-  const COPY_OPEN = 'Copy Code & Open Browser';
-  const COPY = 'Copy Code';
+  const COPY_OPEN = vscode.l10n.t('Copy Code & Open Browser');
+  const COPY = vscode.l10n.t('Copy Code');
   const choice = await vscode.window.showInformationMessage(
-    `To sign in, enter the code ${prompt.userCode} at ${prompt.verificationUri}`,
-    { modal: true, detail: 'The code is copied to the clipboard. Sign-in continues here once you have entered it.' },
+    vscode.l10n.t('To sign in, enter the code {0} at {1}', prompt.userCode, prompt.verificationUri),
+    { modal: true, detail: vscode.l10n.t('The code is copied to the clipboard. Sign-in continues here once you have entered it.') },
     COPY_OPEN,
     COPY,
   );
@@ -131,26 +131,26 @@ async function askCredential(ctx: AuthCommandContext, connection: Connection, me
   }
   if (await auth.hasStoredCredential()) {
     const reuse = await vscode.window.showQuickPick(
-      [{ label: 'Use the stored credential', reuse: true }, { label: method === 'clientSecret' ? 'Enter a new client secret' : 'Choose another certificate file', reuse: false }],
-      { title: `Sign In: ${connection.label}` },
+      [{ label: vscode.l10n.t('Use the stored credential'), reuse: true }, { label: method === 'clientSecret' ? vscode.l10n.t('Enter a new client secret') : vscode.l10n.t('Choose another certificate file'), reuse: false }],
+      { title: vscode.l10n.t('Sign In: {0}', connection.label) },
     );
     if (!reuse) return undefined;
     if (reuse.reuse) return undefined;
   }
   if (method === 'clientSecret') {
     const secret = await vscode.window.showInputBox({
-      title: `Client secret of ${connection.config.clientId ?? 'the app'}`,
-      prompt: 'The secret Value (not its ID). It is kept in VS Code SecretStorage only.',
+      title: connection.config.clientId ? vscode.l10n.t('Client secret of {0}', connection.config.clientId) : vscode.l10n.t('Client secret of the app'),
+      prompt: vscode.l10n.t('The secret Value (not its ID). It is kept in VS Code SecretStorage only.'),
       password: true,
       ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() ? undefined : 'Enter the secret.'),
+      validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter the secret.')),
     });
     return secret ? { kind: 'secret', secret: secret.trim() } : undefined;
   }
   const files = await vscode.window.showOpenDialog({
-    title: 'Certificate (PEM with the certificate and its unencrypted private key)',
+    title: vscode.l10n.t('Certificate (PEM with the certificate and its unencrypted private key)'),
     canSelectMany: false,
-    filters: { 'PEM certificate and key': ['pem', 'crt', 'key'] },
+    filters: { [vscode.l10n.t('PEM certificate and key')]: ['pem', 'crt', 'key'] },
   });
   if (!files?.[0]) return undefined;
   const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(files[0]));
@@ -160,10 +160,10 @@ async function askCredential(ctx: AuthCommandContext, connection: Connection, me
 
 export async function pickMethod(methods: readonly SignInMethod[], title: string): Promise<SignInMethod | undefined> {
   const detail: Record<SignInMethod, string> = {
-    deviceCode: 'enter a code in a browser (works over SSH and in remote windows)',
-    interactive: 'sign in in the browser; the redirect comes back to 127.0.0.1',
-    clientSecret: 'app-only (client credentials) with a client secret kept in SecretStorage',
-    clientCertificate: 'app-only (client credentials) with a certificate and key kept in SecretStorage',
+    deviceCode: vscode.l10n.t('enter a code in a browser (works over SSH and in remote windows)'),
+    interactive: vscode.l10n.t('sign in in the browser; the redirect comes back to 127.0.0.1'),
+    clientSecret: vscode.l10n.t('app-only (client credentials) with a client secret kept in SecretStorage'),
+    clientCertificate: vscode.l10n.t('app-only (client credentials) with a certificate and key kept in SecretStorage'),
   };
   const pick = await vscode.window.showQuickPick(
     methods.map((m) => ({ label: SIGN_IN_LABELS[m], detail: detail[m], method: m })),
@@ -179,6 +179,6 @@ export async function pickMethod(methods: readonly SignInMethod[], title: string
 async function openSignInPage(url: string): Promise<boolean> {
   const uri = vscode.Uri.parse(url, true);
   const allowed = uri.scheme === 'https' || (uri.scheme === 'http' && isLoopbackUrl(url));
-  if (!allowed) throw new Error(`The sign-in page ${uri.scheme}://${uri.authority} is not https; it was not opened.`);
+  if (!allowed) throw new Error(vscode.l10n.t('The sign-in page {0}://{1} is not https; it was not opened.', uri.scheme, uri.authority));
   return vscode.env.openExternal(uri);
 }

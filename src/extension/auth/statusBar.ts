@@ -15,7 +15,7 @@ export class ConnectionStatusBar implements vscode.Disposable {
   private generation = 0;
 
   constructor(private readonly connections: ConnectionManager) {
-    this.item.name = 'Restore Sessions: Connection';
+    this.item.name = vscode.l10n.t('Restore Sessions: Connection');
     this.item.command = AUTH_COMMANDS.switchConnection;
     this.subscriptions = [connections.onDidChange(() => void this.update()), connections.onDidConnect(() => void this.update())];
     void this.update();
@@ -26,7 +26,7 @@ export class ConnectionStatusBar implements vscode.Disposable {
     const config = this.connections.activeConfig();
     const icon = config.kind === 'emulator' ? '$(server-environment)' : '$(cloud)';
     this.item.text = `${icon} ${config.label}`;
-    this.item.tooltip = `Restore Sessions connection: ${config.label}\n${config.kind === 'emulator' ? 'Local emulator' : `Microsoft Graph, tenant ${config.tenant ?? '?'}`} · ${config.apiVersion} · ${SIGN_IN_LABELS[config.signIn]}\nClick to switch connections.`;
+    this.item.tooltip = vscode.l10n.t('Restore Sessions connection: {0}\n{1} · {2} · {3}\nClick to switch connections.', config.label, config.kind === 'emulator' ? vscode.l10n.t('Local emulator') : vscode.l10n.t('Microsoft Graph, tenant {0}', config.tenant ?? '?'), config.apiVersion, SIGN_IN_LABELS[config.signIn]);
     this.item.show();
     void vscode.commands.executeCommand('setContext', 'restoreSessions.connectionKind', config.kind);
     void vscode.commands.executeCommand('setContext', 'restoreSessions.signInMethod', config.signIn);
@@ -52,7 +52,7 @@ export class ConnectionStatusBar implements vscode.Disposable {
         who = (accounts.find((a) => a.homeAccountId === auth.selectedAccountId) ?? accounts[0])?.username;
       }
       if (generation !== this.generation) return;
-      this.item.text = `${icon} ${config.label}${who ? ` · ${who}` : ' · $(sign-in) signed out'}`;
+      this.item.text = who ? `${icon} ${config.label} · ${who}` : vscode.l10n.t('{0} {1} · $(sign-in) signed out', icon, config.label);
       void vscode.commands.executeCommand('setContext', 'restoreSessions.signInRequired', who === undefined);
       void vscode.commands.executeCommand('setContext', 'restoreSessions.signedIn', who !== undefined);
     } catch {

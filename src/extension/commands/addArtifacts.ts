@@ -11,9 +11,10 @@ import type { SessionTarget } from './pickSession';
 import { planWithFlags, reviewPlanStep } from './planReview';
 import { pickDestinationStep, pickPointInTimeStep, pickUnitsStep, type PointInTime } from './restoreSteps';
 import { BACK } from './wizard';
+import { l10n } from '../../backup/l10n';
 
 const STEPS = 4;
-const NOTHING_ADDED = 'Nothing was added.';
+const nothingAdded = (): string => l10n.t('Nothing was added.');
 
 export async function addArtifacts(ctx: CommandContext, target: SessionTarget): Promise<ActionOutcome<ArtifactChangeOutcome>> {
   const { workload, session } = target;
@@ -24,7 +25,7 @@ export async function addArtifacts(ctx: CommandContext, target: SessionTarget): 
   const pointUnits = await deps.hub.units.unitsOfRestorePoints(existing.map((a) => (a as RestoreArtifactBase).restorePoint?.id ?? '').filter(Boolean));
   const inDraft = new Set(pointUnits.values());
   const allUnits = await api.tenant.units(workload);
-  const title = `Add ${workload.unitLabelPlural} to the draft`;
+  const title = l10n.t('Add {0} to the draft', workload.unitLabelPlural);
   let step = 1;
   let destination: DestinationType | undefined;
   let units: ProtectionUnit[] | undefined;
@@ -32,19 +33,19 @@ export async function addArtifacts(ctx: CommandContext, target: SessionTarget): 
   let review: { plan: CreatePlan; flags: ReviewFlag[] } | undefined;
   for (;;) {
     if (step === 1) {
-      const picked = await pickDestinationStep({ title: `${title}: destination`, step, totalSteps: STEPS, workload, current: current === 'inPlace' || current === 'new' ? current : undefined });
-      if (!picked || picked === BACK) return cancelled(NOTHING_ADDED);
+      const picked = await pickDestinationStep({ title: l10n.t('{0}: destination', title), step, totalSteps: STEPS, workload, current: current === 'inPlace' || current === 'new' ? current : undefined });
+      if (!picked || picked === BACK) return cancelled(nothingAdded());
       destination = picked;
       step = 2;
     } else if (step === 2) {
       const picked = await pickUnitsStep({ title: `${title}: ${workload.unitLabelPlural}`, step, totalSteps: STEPS, workload, units: allUnits, selected: units, inDraft });
-      if (!picked) return cancelled(NOTHING_ADDED);
+      if (!picked) return cancelled(nothingAdded());
       if (picked === BACK) { step = 1; continue; }
       units = picked;
       step = 3;
     } else if (step === 3) {
-      const picked = await pickPointInTimeStep({ title: `${title}: point in time`, step, totalSteps: STEPS, current: pointInTime, api, workload, units });
-      if (!picked) return cancelled(NOTHING_ADDED);
+      const picked = await pickPointInTimeStep({ title: l10n.t('{0}: point in time', title), step, totalSteps: STEPS, current: pointInTime, api, workload, units });
+      if (!picked) return cancelled(nothingAdded());
       if (picked === BACK) { step = 2; continue; }
       pointInTime = picked;
       review = await planWithFlags(api, workload, allUnits, units!, pointInTime, destination!, {
@@ -60,12 +61,12 @@ export async function addArtifacts(ctx: CommandContext, target: SessionTarget): 
     } else {
       const { plan, flags } = review!;
       const picked = await reviewPlanStep({
-        title: `${title}: review`, step, totalSteps: STEPS, plan, flags,
-        actions: [{ label: `$(add) Add to the draft`, description: 'it stays a draft until you activate it', action: 'add' as const }],
+        title: l10n.t('{0}: review', title), step, totalSteps: STEPS, plan, flags,
+        actions: [{ label: l10n.t('$(add) Add to the draft'), description: l10n.t('it stays a draft until you activate it'), action: 'add' as const }],
       });
-      if (!picked) return cancelled(NOTHING_ADDED);
+      if (!picked) return cancelled(nothingAdded());
       if (picked === BACK) { step = 3; continue; }
-      return changeArtifacts(deps, target, { kind: 'standard', add: planInputs(plan) }, 'Adding artifacts…', 'Added');
+      return changeArtifacts(deps, target, { kind: 'standard', add: planInputs(plan) }, l10n.t('Adding artifacts…'), 'Added');
     }
   }
 }

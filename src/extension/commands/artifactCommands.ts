@@ -24,7 +24,7 @@ export function artifactCommands(ctx: CommandContext): CommandSpec[] {
       id: 'restoreSessions.removeArtifact',
       run: async (arg) => {
         const node = arg as ArtifactNode | undefined;
-        if (!node || node.kind !== 'artifact') throw new Error('Run Remove Artifact from an artifact of a draft session in the Restore Sessions view.');
+        if (!node || node.kind !== 'artifact') throw new Error(vscode.l10n.t('Run Remove Artifact from an artifact of a draft session in the Restore Sessions view.'));
         reportChange(await removeArtifact(await actionDeps(ctx), { workload: node.workload, session: node.parent.session }, node.artifact, node.granular));
       },
     },

@@ -18,7 +18,7 @@ import { pickDestinationStep } from './restoreSteps';
 import { inputStep, pickStep, BACK } from './wizard';
 
 const STEPS = 3;
-const title = (workload: Workload) => `Bulk Restore from CSV: ${workload.label}`;
+const title = (workload: Workload) => vscode.l10n.t('Bulk Restore from CSV: {0}', workload.label);
 
 export function bulkCsvCommands(ctx: CommandContext): CommandSpec[] {
   return [{
@@ -31,11 +31,12 @@ export function bulkCsvCommands(ctx: CommandContext): CommandSpec[] {
       if (!draft) return undefined;
       const { session, preview } = draft;
       const left = preview.notFound.length + preview.duplicates.length + preview.invalid.length;
-      const message = `Created a draft bulk restore of ${plural(preview.found.length, workload.unitLabel, workload.unitLabelPlural)} (${foundNames(preview)}).`
-        + (left ? ` ${plural(left, 'row')} of the file ${left === 1 ? 'was' : 'were'} left out (${preview.summary}).` : '');
-      void vscode.window.showInformationMessage(message, 'Activate Now…', 'Open Details').then(async (choice) => {
-        if (choice === 'Open Details') await vscode.commands.executeCommand('restoreSessions.openDetails', session.id);
-        if (choice !== 'Activate Now…') return;
+      const created = vscode.l10n.t('Created a draft bulk restore of {0} ({1}).', plural(preview.found.length, workload.unitLabel, workload.unitLabelPlural), foundNames(preview));
+      const leftOut = left === 1 ? vscode.l10n.t('1 row of the file was left out ({0}).', preview.summary) : vscode.l10n.t('{0} rows of the file were left out ({1}).', left, preview.summary);
+      const message = left ? `${created} ${leftOut}` : created;
+      void vscode.window.showInformationMessage(message, vscode.l10n.t('Activate Now…'), vscode.l10n.t('Open Details')).then(async (choice) => {
+        if (choice === vscode.l10n.t('Open Details')) await vscode.commands.executeCommand('restoreSessions.openDetails', session.id);
+        if (choice !== vscode.l10n.t('Activate Now…')) return;
         // (this runs after the command returned, outside the wrapper's toast: say a failure here)
         const outcome = await activateSession(await actionDeps(ctx), { workload, session });
         if (outcome.kind === 'failed') void vscode.window.showErrorMessage(outcome.error.summary);
@@ -48,11 +49,11 @@ export function bulkCsvCommands(ctx: CommandContext): CommandSpec[] {
 
 const workbenchPrompts: BulkCsvPrompts = {
   async formatHelp(workload, help) {
-    const choose = 'Choose File…';
-    return (await vscode.window.showInformationMessage(`${title(workload)}: what the file must look like`, { modal: true, detail: help }, choose)) === choose;
+    const choose = vscode.l10n.t('Choose File…');
+    return (await vscode.window.showInformationMessage(vscode.l10n.t('{0}: what the file must look like', title(workload)), { modal: true, detail: help }, choose)) === choose;
   },
   async chooseFile(workload) {
-    const files = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { CSV: ['csv', 'txt'] }, title: `CSV of ${workload.unitLabelPlural} to restore` });
+    const files = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { CSV: ['csv', 'txt'] }, title: vscode.l10n.t('CSV of {0} to restore', workload.unitLabelPlural) });
     if (!files?.[0]) return undefined;
     const name = files[0].path.split('/').pop() ?? files[0].path;
     return { name, text: new TextDecoder().decode(await vscode.workspace.fs.readFile(files[0])) };
@@ -61,7 +62,7 @@ const workbenchPrompts: BulkCsvPrompts = {
     for (;;) {
       const picked = await pickStep({
         title: `${title(workload)} — ${fileName}: ${preview.summary}`, step: 1, totalSteps: STEPS,
-        placeholder: 'Nothing has been sent yet. Check the rows; only the rows found are sent.',
+        placeholder: vscode.l10n.t('Nothing has been sent yet. Check the rows; only the rows found are sent.'),
         items: previewItems(workload, preview),
       });
       if (!picked || picked === BACK) return false;
@@ -74,9 +75,9 @@ const workbenchPrompts: BulkCsvPrompts = {
   },
   async days() {
     const text = await inputStep({
-      title: 'Bulk Restore from CSV', step: 3, totalSteps: STEPS, value: '14',
-      prompt: 'Restore the latest restore point from the last how many days?',
-      validate: (v) => (/^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 365 ? undefined : 'Enter a whole number of days between 1 and 365.'),
+      title: vscode.l10n.t('Bulk Restore from CSV'), step: 3, totalSteps: STEPS, value: '14',
+      prompt: vscode.l10n.t('Restore the latest restore point from the last how many days?'),
+      validate: (v) => (/^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 365 ? undefined : vscode.l10n.t('Enter a whole number of days between 1 and 365.')),
     });
     return typeof text === 'string' ? Number(text) : undefined;
   },
@@ -89,12 +90,12 @@ function previewItems(workload: Workload, preview: BulkPreview): PreviewItem[] {
   const count = plural(preview.found.length, workload.unitLabel, workload.unitLabelPlural);
   const section = (label: string, rows: PreviewItem[]): PreviewItem[] => (rows.length ? [{ label, kind: vscode.QuickPickItemKind.Separator }, ...rows] : []);
   return [
-    ...(preview.found.length ? [{ label: `$(check) Continue with the ${count} found`, description: 'choose the destination next; nothing is sent before the last step', accept: true }] : []),
-    { label: '$(close) Cancel', description: preview.found.length ? 'send nothing' : `no ${workload.unitLabel} of the file was found; nothing will be sent`, accept: false },
-    ...section(`Not found (${preview.notFound.length})`, preview.notFound.map((r) => ({ label: `$(error) ${r.value}`, description: `line ${r.line}`, detail: r.reason }))),
-    ...section(`Not ${workload.protectionUnits.addressField === 'siteWebUrl' ? 'a site URL' : 'an address'} (${preview.invalid.length})`, preview.invalid.map((r) => ({ label: `$(warning) ${r.value || '(empty)'}`, description: `line ${r.line}`, detail: r.message }))),
-    ...section(`Listed twice (${preview.duplicates.length})`, preview.duplicates.map((r) => ({ label: `$(copy) ${r.value}`, description: `line ${r.line}`, detail: r.message }))),
-    ...section(`Found (${preview.found.length})`, preview.found.map((r) => ({ label: `$(pass) ${r.name}`, description: `line ${r.line} · ${r.value}` }))),
+    ...(preview.found.length ? [{ label: vscode.l10n.t('$(check) Continue with the {0} found', count), description: vscode.l10n.t('choose the destination next; nothing is sent before the last step'), accept: true }] : []),
+    { label: vscode.l10n.t('$(close) Cancel'), description: preview.found.length ? vscode.l10n.t('send nothing') : vscode.l10n.t('no {0} of the file was found; nothing will be sent', workload.unitLabel), accept: false },
+    ...section(vscode.l10n.t('Not found ({0})', preview.notFound.length), preview.notFound.map((r) => ({ label: `$(error) ${r.value}`, description: vscode.l10n.t('line {0}', r.line), detail: r.reason }))),
+    ...section(workload.protectionUnits.addressField === 'siteWebUrl' ? vscode.l10n.t('Not a site URL ({0})', preview.invalid.length) : vscode.l10n.t('Not an address ({0})', preview.invalid.length), preview.invalid.map((r) => ({ label: `$(warning) ${r.value || vscode.l10n.t('(empty)')}`, description: vscode.l10n.t('line {0}', r.line), detail: r.message }))),
+    ...section(vscode.l10n.t('Listed twice ({0})', preview.duplicates.length), preview.duplicates.map((r) => ({ label: `$(copy) ${r.value}`, description: vscode.l10n.t('line {0}', r.line), detail: r.message }))),
+    ...section(vscode.l10n.t('Found ({0})', preview.found.length), preview.found.map((r) => ({ label: `$(pass) ${r.name}`, description: vscode.l10n.t('line {0} · {1}', r.line, r.value) }))),
   ];
 }
 
@@ -103,7 +104,7 @@ const FOLLOW_LIMIT_MS = 30 * 60_000;
 /** Re-reads the session until its bulk request has finished, then says which rows were not resolved. */
 async function followBulkRequest(hub: SessionHub, workload: Workload, draft: BulkCsvDraft): Promise<void> {
   const started = Date.now();
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Resolving ${plural(draft.preview.found.length, 'row')} of the bulk restore` }, async () => {
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Resolving {0} of the bulk restore', plural(draft.preview.found.length, vscode.l10n.t('row'), vscode.l10n.t('rows'))) }, async () => {
     for (let attempt = 0; Date.now() - started < FOLLOW_LIMIT_MS; attempt++) {
       const read = await hub.load(workload, draft.session.id, 'refresh', 'following the bulk request');
       const bulk = read?.contents?.bulkRequests[0];
@@ -118,7 +119,7 @@ async function followBulkRequest(hub: SessionHub, workload: Workload, draft: Bul
         const sent = { ...bulk, [workload.bulkRequests.resourceField]: lists.resources, [workload.bulkRequests.idField]: lists.resourceIds };
         const { unresolved, text } = bulkUnresolved(workload, sent, resolved);
         const show = unresolved.length ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-        void show(text || `The bulk request of ${foundNames(draft.preview)} has finished.`, 'Open Details').then((c) => c && vscode.commands.executeCommand('restoreSessions.openDetails', draft.session.id));
+        void show(text || vscode.l10n.t('The bulk request of {0} has finished.', foundNames(draft.preview)), vscode.l10n.t('Open Details')).then((c) => c && vscode.commands.executeCommand('restoreSessions.openDetails', draft.session.id));
         return;
       }
       await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 1000 * (attempt + 1))));
@@ -127,6 +128,6 @@ async function followBulkRequest(hub: SessionHub, workload: Workload, draft: Bul
 }
 
 async function pickWorkload(): Promise<Workload | undefined> {
-  const picked = await vscode.window.showQuickPick(WORKLOADS.map((w) => ({ label: w.label, description: w.unitLabelPlural, workload: w })), { title: 'Bulk Restore from CSV: which workload?' });
+  const picked = await vscode.window.showQuickPick(WORKLOADS.map((w) => ({ label: w.label, description: w.unitLabelPlural, workload: w })), { title: vscode.l10n.t('Bulk Restore from CSV: which workload?') });
   return picked?.workload;
 }

@@ -9,6 +9,7 @@ import { bulkLists } from '../../backup/bulkRows';
 import type { DestinationType, RestoreSession, Workload } from '../../backup/model';
 import { plural } from '../../backup/timeWords';
 import type { SessionHub } from '../sessions/hub';
+import { l10n } from '../../backup/l10n';
 
 export interface BulkCsvPrompts {
   /** Shows what the file must look like; true when the admin goes on to choose a file. */
@@ -35,7 +36,7 @@ export async function bulkCsvDraft(hub: SessionHub, workload: Workload, prompts:
   const file = await prompts.chooseFile(workload);
   if (!file) return undefined;
   const read = readBulkCsv(workload, file.text);
-  if (read.fileProblems.length) throw new Error(`${file.name}: ${read.fileProblems.join('; ')}. Nothing was sent.`);
+  if (read.fileProblems.length) throw new Error(l10n.t('{0}: {1}. Nothing was sent.', file.name, read.fileProblems.join('; ')));
   const lookup = await hub.api.tenant.unitLookup(workload);
   const preview = await resolveBulkRows(workload, read, lookup);
   if (!(await prompts.preview(workload, file.name, preview)) || !preview.found.length) return undefined;

@@ -21,7 +21,7 @@ interface State {
   destination?: DestinationType;
 }
 
-const TITLE = 'Create Restore Session';
+const wizardTitle = (): string => vscode.l10n.t('Create Restore Session');
 const STEPS = 5;
 
 export function createSessionCommand(ctx: CommandContext): CommandSpec {
@@ -42,7 +42,7 @@ export function createSessionCommand(ctx: CommandContext): CommandSpec {
       for (;;) {
         if (step === 1) {
           const picked = await pickStep({
-            title: `${TITLE}: what to restore`, step, totalSteps: STEPS, placeholder: 'What do you want to restore?',
+            title: vscode.l10n.t('{0}: what to restore', wizardTitle()), step, totalSteps: STEPS, placeholder: vscode.l10n.t('What do you want to restore?'),
             items: WORKLOADS.map((w) => ({ label: `$(${w.icon}) ${w.label}`, description: w.unitLabelPlural, workload: w })),
           });
           if (!picked) return;
@@ -51,19 +51,19 @@ export function createSessionCommand(ctx: CommandContext): CommandSpec {
           step = 2;
         } else if (step === 2) {
           const workload = state.workload!;
-          const picked = await pickUnitsStep({ title: `${TITLE}: ${workload.label} ${workload.unitLabelPlural}`, step, totalSteps: STEPS, workload, units: await loadUnits(workload), selected: state.units });
+          const picked = await pickUnitsStep({ title: `${wizardTitle()}: ${workload.label} ${workload.unitLabelPlural}`, step, totalSteps: STEPS, workload, units: await loadUnits(workload), selected: state.units });
           if (!picked) return;
           if (picked === BACK) { if (firstStep === 2) return; step = 1; continue; }
           state.units = picked;
           step = 3;
         } else if (step === 3) {
-          const picked = await pickPointInTimeStep({ title: `${TITLE}: point in time`, step, totalSteps: STEPS, current: state.pointInTime, api, workload: state.workload, units: state.units });
+          const picked = await pickPointInTimeStep({ title: vscode.l10n.t('{0}: point in time', wizardTitle()), step, totalSteps: STEPS, current: state.pointInTime, api, workload: state.workload, units: state.units });
           if (!picked) return;
           if (picked === BACK) { step = 2; continue; }
           state.pointInTime = picked;
           step = 4;
         } else if (step === 4) {
-          const picked = await pickDestinationStep({ title: `${TITLE}: destination`, step, totalSteps: STEPS, workload: state.workload! });
+          const picked = await pickDestinationStep({ title: vscode.l10n.t('{0}: destination', wizardTitle()), step, totalSteps: STEPS, workload: state.workload! });
           if (!picked) return;
           if (picked === BACK) { step = 3; continue; }
           state.destination = picked;
@@ -72,10 +72,10 @@ export function createSessionCommand(ctx: CommandContext): CommandSpec {
         } else {
           const { plan, flags } = review!;
           const picked = await reviewPlanStep({
-            title: `${TITLE}: review`, step, totalSteps: STEPS, plan, flags,
+            title: vscode.l10n.t('{0}: review', wizardTitle()), step, totalSteps: STEPS, plan, flags,
             actions: [
-              { label: '$(save) Create as draft', description: 'review and activate later', action: 'draft' as const },
-              { label: '$(play) Create and activate now', description: plan.destinationType === 'inPlace' ? 'asks before it overwrites current content' : 'asks before it starts', action: 'activate' as const },
+              { label: vscode.l10n.t('$(save) Create as draft'), description: vscode.l10n.t('review and activate later'), action: 'draft' as const },
+              { label: vscode.l10n.t('$(play) Create and activate now'), description: plan.destinationType === 'inPlace' ? vscode.l10n.t('asks before it overwrites current content') : vscode.l10n.t('asks before it starts'), action: 'activate' as const },
             ],
           });
           if (!picked) return;
@@ -108,7 +108,7 @@ function isScripted(arg: unknown): arg is ScriptedCreate {
 
 async function createScripted(ctx: CommandContext, arg: ScriptedCreate): Promise<string | undefined> {
   const workload = workloadFromArg(arg.workload);
-  if (!workload) throw new Error(`Unknown workload "${arg.workload}"; use exchange, sharePoint or oneDrive.`);
+  if (!workload) throw new Error(vscode.l10n.t('Unknown workload "{0}"; use exchange, sharePoint or oneDrive.', arg.workload));
   const { api } = await ctx.hubs.active();
   const allUnits = await api.tenant.units(workload);
   const units = allUnits.filter((u) => arg.unitIds.includes(u.id));
@@ -125,14 +125,14 @@ async function createFromPlan(ctx: CommandContext, plan: CreatePlan, activate: b
   const deps = await actionDeps(ctx);
   const inputs = planInputs(plan);
   const { session, failures } = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Creating ${plan.workload.label} restore session…` },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating {0} restore session…', plan.workload.label) },
     () => deps.hub.api.sessions.createWith(plan.workload, 'standard', inputs),
   );
   deps.hub.created(plan.workload, session);
   if (failures.length) {
-    void vscode.window.showWarningMessage(`${failures.length} artifact(s) could not be added: ${failures[0]['@Core.DataModificationException'].info.message}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} artifact(s) could not be added: {1}', failures.length, failures[0]['@Core.DataModificationException'].info.message));
   }
   const activated = activate ? valueOrThrow(await activateSession(deps, { workload: plan.workload, session }, { flags })) : undefined;
-  void vscode.window.showInformationMessage(`${plan.workload.label} restore session ${activated ? 'created and activated' : 'created as a draft'} with ${inputs.length - failures.length} artifact(s).`);
+  void vscode.window.showInformationMessage(activated ? vscode.l10n.t('{0} restore session created and activated with {1} artifact(s).', plan.workload.label, inputs.length - failures.length) : vscode.l10n.t('{0} restore session created as a draft with {1} artifact(s).', plan.workload.label, inputs.length - failures.length));
   return session.id;
 }

@@ -36,7 +36,7 @@ export function exportCommands(ctx: CommandContext): CommandSpec[] {
         const target = await resolveSession(ctx, arg);
         if (!target) return;
         await vscode.env.clipboard.writeText(target.session.id);
-        void vscode.window.showInformationMessage('Copied the session id.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Copied the session id.'));
       },
     },
     announced('restoreSessions.copySessionJson', async (target) => copySessionJson(await ctx.hubs.active(), target)),

@@ -25,19 +25,19 @@ export function findRestoresCommands(ctx: CommandContext, view: vscode.TreeView<
       id: 'restoreSessions.findRestoresOf',
       run: async () => {
         const hub = await ctx.hubs.active();
-        const picked = await pickUnit(hub, 'Find Restores of…');
+        const picked = await pickUnit(hub, vscode.l10n.t('Find Restores of…'));
         if (!picked) return;
         const name = unitDisplayName(picked.workload, picked.unit);
         const found = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: `Looking for the restores of ${name}…` },
+          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking for the restores of {0}…', name) },
           () => findRestores(hub, picked.unit),
         );
         if (!found.length) {
-          void vscode.window.showInformationMessage(`No restore session restores ${name}.`);
+          void vscode.window.showInformationMessage(vscode.l10n.t('No restore session restores {0}.', name));
           return;
         }
         const chosen = (await vscode.window.showQuickPick(sessionPickItems(hub, found), {
-          title: `Restores of ${name} (${found.length}, newest first)`, matchOnDescription: true, matchOnDetail: true,
+          title: vscode.l10n.t('Restores of {0} ({1}, newest first)', name, found.length), matchOnDescription: true, matchOnDetail: true,
         }))?.target;
         if (!chosen) return;
         const node = await ctx.tree.locate(chosen.workload, chosen.session.id);
@@ -48,7 +48,7 @@ export function findRestoresCommands(ctx: CommandContext, view: vscode.TreeView<
     {
       id: 'restoreSessions.filterByUnit',
       run: async () => {
-        const picked = await pickUnit(await ctx.hubs.active(), 'Show only the sessions that restore…');
+        const picked = await pickUnit(await ctx.hubs.active(), vscode.l10n.t('Show only the sessions that restore…'));
         if (!picked) return;
         await ctx.filter.set({ ...ctx.filter.current, unit: unitDisplayName(picked.workload, picked.unit) });
         onFilterChanged();
@@ -69,7 +69,7 @@ async function pickUnit(hub: SessionHub, title: string): Promise<UnitPick | unde
       unit,
     }));
   })).then((lists) => lists.flat().sort((a, b) => a.label.localeCompare(b.label)));
-  return vscode.window.showQuickPick(items, { title, placeHolder: 'A name, an e-mail address (UPN) or a site URL', matchOnDescription: true, matchOnDetail: true });
+  return vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('A name, an e-mail address (UPN) or a site URL'), matchOnDescription: true, matchOnDetail: true });
 }
 
 /** The sessions of every workload that restore the unit, newest first. */

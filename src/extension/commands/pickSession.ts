@@ -61,7 +61,7 @@ export async function resolveSession(ctx: CommandContext, arg: unknown, statuses
     if (sessions.length >= 500) break;
   }
   if (sessions.length === 0) {
-    void vscode.window.showInformationMessage(statuses ? `No ${statuses.map(sessionStatusWord).join(' or ').toLowerCase()} restore sessions.` : 'No restore sessions.');
+    void vscode.window.showInformationMessage(statuses ? vscode.l10n.t('No {0} restore sessions.', statuses.map(sessionStatusWord).join(' or ').toLowerCase()) : vscode.l10n.t('No restore sessions.'));
     return undefined;
   }
   const targets = sessions.map(withWorkload).filter((t): t is SessionTarget => !!t);

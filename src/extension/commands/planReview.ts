@@ -36,21 +36,21 @@ export async function reviewPlanStep<A extends string>(options: ReviewOptions<A>
   const separator = (label: string): Row<A> => ({ label, kind: vscode.QuickPickItemKind.Separator });
   const items: Row<A>[] = [
     ...(plan.violations.length ? [] : options.actions.map((a) => ({ label: a.label, description: a.description, action: a.action }))),
-    ...(plan.violations.length ? [separator('The service would refuse this')] : []),
+    ...(plan.violations.length ? [separator(vscode.l10n.t('The service would refuse this'))] : []),
     ...plan.violations.map((v) => ({ label: `$(error) ${v.message}`, description: v.code })),
-    ...(flags.length ? [separator('Check before you go on')] : []),
+    ...(flags.length ? [separator(vscode.l10n.t('Check before you go on'))] : []),
     ...flags.map((f) => ({ label: `$(warning) ${f.text}` })),
-    ...(plan.artifacts.length ? [separator(`Restored ${whereWords(plan.destinationType)}`)] : []),
+    ...(plan.artifacts.length ? [separator(vscode.l10n.t('Restored {0}', whereWords(plan.destinationType)))] : []),
     ...plan.artifacts.map((a) => ({
       label: `${flagged.has(a.unitId) ? '$(warning)' : '$(check)'} ${a.unitName}`,
-      description: [`as of ${pointInTimeText(a.protectionDateTime, now) || 'an unknown time'}`, a.fastRestore ? 'fast restore' : ''].filter(Boolean).join(' · '),
+      description: [vscode.l10n.t('as of {0}', pointInTimeText(a.protectionDateTime, now) || vscode.l10n.t('an unknown time')), a.fastRestore ? vscode.l10n.t('fast restore') : ''].filter(Boolean).join(' · '),
     })),
   ];
   const summary = `${plural(plan.artifacts.length, plan.workload.unitLabel, plan.workload.unitLabelPlural)} restored ${whereWords(plan.destinationType)}`;
   for (;;) {
     const picked = await pickStep({
       title: options.title, step: options.step, totalSteps: options.totalSteps,
-      placeholder: `${summary}${flags.length ? ` · ${plural(flags.length, 'thing')} to check` : ''} · ${plural(plan.requests.length, 'request')}`,
+      placeholder: `${summary}${flags.length ? vscode.l10n.t(' · {0} to check', plural(flags.length, vscode.l10n.t('thing'), vscode.l10n.t('things'))) : ''} · ${plural(plan.requests.length, vscode.l10n.t('request'), vscode.l10n.t('requests'))}`,
       items,
     });
     if (picked === undefined || picked === BACK) return picked;

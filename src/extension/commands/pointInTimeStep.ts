@@ -41,7 +41,7 @@ export function pickPointInTimeStep(options: PointInTimeOptions): Promise<StepRe
   pick.title = options.title;
   pick.step = options.step;
   pick.totalSteps = options.totalSteps;
-  pick.placeholder = `Latest restore point, or type a time (${zone}): now, -2h, yesterday 09:00, 2026-11-30 9:00`;
+  pick.placeholder = vscode.l10n.t('Latest restore point, or type a time ({0}): now, -2h, yesterday 09:00, 2026-11-30 9:00', zone);
   pick.ignoreFocusOut = true;
   pick.matchOnDescription = false;
   if (options.step > 1) pick.buttons = [vscode.QuickInputButtons.Back];
@@ -54,12 +54,12 @@ export function pickPointInTimeStep(options: PointInTimeOptions): Promise<StepRe
     const typed = pick.value.trim();
     const parsed = typed ? parsePointInTime(typed, { now: Date.now() }) : undefined;
     const head: Choice[] = parsed?.ok
-      ? [{ label: `$(calendar) ${parsed.text}`, description: 'the latest restore point at or before this time, for each', value: parsed.ms, alwaysShow: true }]
+      ? [{ label: `$(calendar) ${parsed.text}`, description: vscode.l10n.t('the latest restore point at or before this time, for each'), value: parsed.ms, alwaysShow: true }]
       : parsed
         ? [{ label: `$(info) ${parsed.message}`, alwaysShow: true }]
         : [
-          ...(options.offerSame ? [{ label: '$(debug-restart) The same restore points as before', description: 'only the destination changes, if you changed it', value: 'same' as const, alwaysShow: true }] : []),
-          { label: '$(history) Latest restore point', description: 'the most recent backup of each', value: 'latest' as const, alwaysShow: true },
+          ...(options.offerSame ? [{ label: vscode.l10n.t('$(debug-restart) The same restore points as before'), description: vscode.l10n.t('only the destination changes, if you changed it'), value: 'same' as const, alwaysShow: true }] : []),
+          { label: vscode.l10n.t('$(history) Latest restore point'), description: vscode.l10n.t('the most recent backup of each'), value: 'latest' as const, alwaysShow: true },
         ];
     pick.items = head;
     pick.busy = true;
@@ -114,12 +114,12 @@ class PointLists {
       const name = unitDisplayName(workload, unitRef(workload, unit));
       return [
         // (a heading row, not a separator: VS Code hides separators while the box holds text)
-        { label: `$(account) Restore points of ${name}`, description: 'newest first; $(zap) fast restore', alwaysShow: true },
-        ...(choices.length ? choices.map(pointItem) : [{ label: `$(circle-slash) ${name} has no restore point near this time`, alwaysShow: true }]),
+        { label: vscode.l10n.t('$(account) Restore points of {0}', name), description: vscode.l10n.t('newest first; $(zap) fast restore'), alwaysShow: true },
+        ...(choices.length ? choices.map(pointItem) : [{ label: vscode.l10n.t('$(circle-slash) {0} has no restore point near this time', name), alwaysShow: true }]),
       ] as Choice[];
     }));
     const more = this.units.length - LISTED_UNITS;
-    return [...groups.flat(), ...(more > 0 ? [{ label: `and ${more} more ${workload.unitLabelPlural}: each gets its latest point at or before the time`, alwaysShow: true }] : [])];
+    return [...groups.flat(), ...(more > 0 ? [{ label: vscode.l10n.t('and {0} more {1}: each gets its latest point at or before the time', more, workload.unitLabelPlural), alwaysShow: true }] : [])];
   }
 
   private pointsOf(unitId: string, ms: number): Promise<RestorePoint[]> {
@@ -140,7 +140,7 @@ class PointLists {
 function pointItem(choice: PointChoice): Choice {
   return {
     label: `${choice.fastRestore ? '$(zap)' : '$(history)'} ${choice.label}`,
-    description: [choice.closest ? 'the point used for this time' : '', choice.description].filter(Boolean).join(' · '),
+    description: [choice.closest ? vscode.l10n.t('the point used for this time') : '', choice.description].filter(Boolean).join(' · '),
     value: choice.ms,
     point: true,
     alwaysShow: true,

@@ -10,7 +10,7 @@ export interface CommandSpec {
   run: (...args: unknown[]) => unknown;
 }
 
-const COPY_REQUEST_ID = 'Copy request-id';
+const copyRequestId = (): string => vscode.l10n.t('Copy request-id');
 
 export function registerCommands(specs: readonly CommandSpec[], log: Log): vscode.Disposable[] {
   return specs.map((spec) => vscode.commands.registerCommand(spec.id, (...args: unknown[]) => runWrapped(spec, args, log)));
@@ -23,10 +23,10 @@ async function runWrapped(spec: CommandSpec, args: unknown[], log: Log): Promise
     if (error instanceof vscode.CancellationError) return undefined;
     const classified = classifyError(error);
     log.error(`${spec.id} failed: ${classified.detail}`);
-    const buttons = [...classified.steps.map((step) => STEP_LABELS[step.kind]), ...(classified.requestId ? [COPY_REQUEST_ID] : [])];
+    const buttons = [...classified.steps.map((step) => STEP_LABELS[step.kind]), ...(classified.requestId ? [copyRequestId()] : [])];
     // Not awaited: the command finishes when the work does, not when someone dismisses the message.
     void vscode.window.showErrorMessage(classified.summary, { detail: classified.detail, modal: false }, ...buttons).then((choice) => {
-      if (choice === COPY_REQUEST_ID && classified.requestId) {
+      if (choice === copyRequestId() && classified.requestId) {
         void vscode.env.clipboard.writeText(classified.requestId);
         return;
       }

@@ -17,7 +17,7 @@ export { pickPointInTimeStep, type PointInTime } from './pointInTimeStep';
 export function unitItems(workload: Workload, units: readonly ProtectionUnit[], inDraft?: ReadonlySet<string>): (vscode.QuickPickItem & { unit: ProtectionUnit })[] {
   return units.map((unit) => ({
     label: unitDisplayName(workload, unitRef(workload, unit)),
-    description: [inDraft?.has(unit.id) ? 'already in this draft' : '', unitAddress(workload, unit)].filter(Boolean).join(' · '),
+    description: [inDraft?.has(unit.id) ? vscode.l10n.t('already in this draft') : '', unitAddress(workload, unit)].filter(Boolean).join(' · '),
     detail: unitDetail(unit),
     unit,
   }));
@@ -33,7 +33,7 @@ export async function pickUnitsStep(options: {
   const items = unitItems(workload, options.units, options.inDraft);
   const picked = await pickStep({
     title: options.title, step: options.step, totalSteps: options.totalSteps, canPickMany: true,
-    placeholder: `Pick the ${workload.unitLabelPlural} to restore (type to filter by name or address)`,
+    placeholder: vscode.l10n.t('Pick the {0} to restore (type to filter by name or address)', workload.unitLabelPlural),
     items, selected: items.filter((i) => options.selected?.some((u) => u.id === i.unit.id)),
   });
   return picked === BACK || picked === undefined ? picked : picked.map((p) => p.unit);
@@ -42,8 +42,8 @@ export async function pickUnitsStep(options: {
 /** The two destinations, explained for the workload; in place carries its warning. */
 export function destinationItems(workload: Workload): (vscode.QuickPickItem & { value: DestinationType })[] {
   return [
-    { label: '$(new-folder) New location', description: 'recommended', detail: `Restores to ${workload.newLocation}; current content is untouched.`, value: 'new' },
-    { label: '$(warning) In place', description: 'overwrites current content', detail: `Restores over the current content of each ${workload.unitLabel}. Changes made since the restore point are lost.`, value: 'inPlace' },
+    { label: vscode.l10n.t('$(new-folder) New location'), description: vscode.l10n.t('recommended'), detail: vscode.l10n.t('Restores to {0}; current content is untouched.', workload.newLocation), value: 'new' },
+    { label: vscode.l10n.t('$(warning) In place'), description: vscode.l10n.t('overwrites current content'), detail: vscode.l10n.t('Restores over the current content of each {0}. Changes made since the restore point are lost.', workload.unitLabel), value: 'inPlace' },
   ];
 }
 
@@ -61,20 +61,20 @@ export async function pickDestinationStep(options: DestinationStepOptions): Prom
   const items = destinationItems(options.workload).map((item) => {
     if (!current) return item;
     return item.value === current
-      ? { ...item, description: `this session's destination · ${item.description}` }
-      : { ...item, description: 'not possible in this session', detail: `A session restores everything to one destination; this one restores ${whereWords(current)}. Create a new session for this destination.` };
+      ? { ...item, description: vscode.l10n.t('this session\'s destination · {0}', item.description ?? '') }
+      : { ...item, description: vscode.l10n.t('not possible in this session'), detail: vscode.l10n.t('A session restores everything to one destination; this one restores {0}. Create a new session for this destination.', whereWords(current)) };
   });
   const ordered = current ? [...items.filter((i) => i.value === current), ...items.filter((i) => i.value !== current)] : items;
   const placeholder = current
-    ? `Where should the added ${options.workload.unitLabelPlural} be restored? A session has one destination: this one restores ${whereWords(current)}.`
-    : 'Where should the content be restored?';
+    ? vscode.l10n.t('Where should the added {0} be restored? A session has one destination: this one restores {1}.', options.workload.unitLabelPlural, whereWords(current))
+    : vscode.l10n.t('Where should the content be restored?');
   const picked = await pickStep({ title: options.title, step: options.step, totalSteps: options.totalSteps, placeholder, items: ordered });
   return picked === BACK || picked === undefined ? picked : picked[0].value;
 }
 
 /** One restore point per unit: the latest at or before the chosen time. */
 export function findRestorePoints(api: BackupApi, units: readonly ProtectionUnit[], pointInTime: PointInTime): Thenable<RestorePointSearchResponse> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Finding restore points…' }, () =>
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Finding restore points…') }, () =>
     api.tenant.search({
       protectionUnitIds: units.map((u) => u.id),
       protectionTimePeriod: { endDateTime: (pointInTime === 'latest' ? new Date() : pointInTime).toISOString() },
@@ -85,12 +85,12 @@ export function findRestorePoints(api: BackupApi, units: readonly ProtectionUnit
 
 /** `in place` / `to a new location`, to finish a sentence. */
 export function whereWords(destination: DestinationType): string {
-  return destination === 'inPlace' ? 'in place, over the current content' : 'to a new location';
+  return destination === 'inPlace' ? vscode.l10n.t('in place, over the current content') : vscode.l10n.t('to a new location');
 }
 
 function unitDetail(unit: ProtectionUnit): string {
-  const parts = [isNotProtected(unit.status) ? `${words('unitStatus', unit.status)}: no new backups` : ''];
-  if (unit.offboardRequestedDateTime && !unit.offboardRequestedDateTime.startsWith('0001')) parts.push('offboarding requested');
+  const parts = [isNotProtected(unit.status) ? vscode.l10n.t('{0}: no new backups', words('unitStatus', unit.status)) : ''];
+  if (unit.offboardRequestedDateTime && !unit.offboardRequestedDateTime.startsWith('0001')) parts.push(vscode.l10n.t('offboarding requested'));
   if (unit.error?.message) parts.push(unit.error.message);
   return parts.filter(Boolean).join(' · ');
 }

@@ -27,14 +27,14 @@ export function viewCommands(ctx: CommandContext, onFilterChanged: () => void): 
       id: 'restoreSessions.startEmulator',
       run: async () => {
         await ctx.connections.startEmulator();
-        void vscode.window.showInformationMessage('The local Backup Storage emulator is running (demo data).');
+        void vscode.window.showInformationMessage(vscode.l10n.t('The local Backup Storage emulator is running (demo data).'));
       },
     },
     {
       id: 'restoreSessions.stopEmulator',
       run: async () => {
         await ctx.connections.stopEmulator();
-        void vscode.window.showInformationMessage('The local Backup Storage emulator is stopped. Its data is reset to the demo seed when it starts again.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('The local Backup Storage emulator is stopped. Its data is reset to the demo seed when it starts again.'));
       },
     },
     {
@@ -42,18 +42,18 @@ export function viewCommands(ctx: CommandContext, onFilterChanged: () => void): 
       run: async () => {
         const current = ctx.filter.current;
         const statuses = RESTORE_SESSION_STATUSES.filter((s) => s !== 'unknownFutureValue');
-        const MINE = 'Created by me';
+        const MINE = vscode.l10n.t('Created by me');
         const picked = await vscode.window.showQuickPick(
           [
-            { label: MINE, description: 'the signed-in user, or the app for app-only sign-in', status: undefined, picked: !!current.createdByMe },
+            { label: MINE, description: vscode.l10n.t('the signed-in user, or the app for app-only sign-in'), status: undefined, picked: !!current.createdByMe },
             ...statuses.map((status) => ({ label: sessionStatusWord(status), description: undefined, status, picked: current.statuses.includes(status) })),
           ],
-          { title: 'Show sessions (no status selected: every status)', canPickMany: true },
+          { title: vscode.l10n.t('Show sessions (no status selected: every status)'), canPickMany: true },
         );
         if (!picked) return;
-        const after = await askDate('Created on or after (YYYY-MM-DD, empty for any)', current.createdAfter);
+        const after = await askDate(vscode.l10n.t('Created on or after (YYYY-MM-DD, empty for any)'), current.createdAfter);
         if (after === undefined) return;
-        const before = await askDate('Created on or before (YYYY-MM-DD, empty for any)', current.createdBefore);
+        const before = await askDate(vscode.l10n.t('Created on or before (YYYY-MM-DD, empty for any)'), current.createdBefore);
         if (before === undefined) return;
         await ctx.filter.set({
           unit: current.unit,

@@ -2,6 +2,7 @@
 // from untrusted JSON into a checked shape, and the built connection the rest of the extension uses.
 import type { MsalTokenProvider, SignInMethod } from '../../auth';
 import type { BackupApi } from '../../backup/api';
+import { l10n } from '../../backup/l10n';
 
 export type ConnectionKind = 'emulator' | 'graph';
 export type ApiVersion = 'v1.0' | 'beta';
@@ -45,18 +46,18 @@ export interface Connection {
 export const EMULATOR_CONNECTION_ID = 'emulator';
 export const BUILT_IN_EMULATOR: ConnectionConfig = {
   id: EMULATOR_CONNECTION_ID,
-  label: 'Local emulator',
+  get label() { return l10n.t('Local emulator'); },
   kind: 'emulator',
   signIn: 'none',
   apiVersion: 'v1.0',
 };
 
 export const SIGN_IN_LABELS: Record<ConnectionSignIn, string> = {
-  none: 'No sign-in',
-  deviceCode: 'Device code',
-  interactive: 'Browser (interactive)',
-  clientSecret: 'App: client secret',
-  clientCertificate: 'App: certificate',
+  get none() { return l10n.t('No sign-in'); },
+  get deviceCode() { return l10n.t('Device code'); },
+  get interactive() { return l10n.t('Browser (interactive)'); },
+  get clientSecret() { return l10n.t('App: client secret'); },
+  get clientCertificate() { return l10n.t('App: certificate'); },
 };
 
 const METHODS: readonly ConnectionSignIn[] = ['none', 'deviceCode', 'interactive', 'clientSecret', 'clientCertificate'];
@@ -86,7 +87,7 @@ export function normalizeConfig(value: unknown): ConnectionConfig | undefined {
 /** The user stopped the built-in emulator; it starts again only when asked (Start Local Emulator). */
 export class EmulatorStoppedError extends Error {
   constructor() {
-    super('The built-in Backup Storage emulator is stopped.');
+    super(l10n.t('The built-in Backup Storage emulator is stopped.'));
     this.name = 'EmulatorStoppedError';
   }
 }

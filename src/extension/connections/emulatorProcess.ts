@@ -7,6 +7,7 @@
 // and the CLI closes its servers and exits when its channel closes, which also happens when the host dies.
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { l10n } from '../../backup/l10n';
 
 /** Header the emulator's /_emulator controls need. */
 export const CONTROL_TOKEN_HEADER = 'x-emulator-control-token';
@@ -62,13 +63,13 @@ export async function startEmulatorChild(options: EmulatorChildOptions): Promise
     for (const line of text.split('\n')) if (line.trim()) options.onStderr?.(line);
   });
   const ready = await new Promise<EmulatorReadyMessage>((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error('The built-in emulator did not start in time.')), options.startTimeoutMs ?? 30_000);
+    const timer = setTimeout(() => fail(new Error(l10n.t('The built-in emulator did not start in time.'))), options.startTimeoutMs ?? 30_000);
     const onMessage = (message: unknown) => {
       if (!isReadyMessage(message)) return;
       cleanup();
       resolve(message);
     };
-    const onExit = (code: number | null) => fail(new Error(`The built-in emulator exited before it was ready (exit code ${code ?? 'none'}).`));
+    const onExit = (code: number | null) => fail(new Error(code === null ? l10n.t('The built-in emulator exited before it was ready.') : l10n.t('The built-in emulator exited before it was ready (exit code {0}).', code)));
     const fail = (error: Error) => {
       cleanup();
       child.kill();

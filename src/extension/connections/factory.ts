@@ -11,6 +11,7 @@ import { GraphClient, HttpTransport } from '../../graph';
 import type { Log } from '../log';
 import type { EmulatorEndpoint } from './builtInEmulator';
 import type { Connection, ConnectionConfig } from './config';
+import { l10n } from '../../backup/l10n';
 
 export interface ConnectionDeps {
   log: Log;
@@ -48,7 +49,7 @@ async function emulatorEndpoints(config: ConnectionConfig, deps: ConnectionDeps)
   const endpoints: Endpoints = { baseUrl: `${origin}/${config.apiVersion}`, graphOrigin: origin, clientId: config.clientId?.trim(), scopes: GRAPH_DEFAULT_SCOPES, ca: identity.ca };
   if (config.signIn === 'none') return endpoints;
   if (!identity.httpsOrigin) {
-    throw new Error(`The emulator at ${origin} has no https listener, and msal only signs in against https. Start it with --https-port (and --auth on to enforce tokens), or use the built-in emulator.`);
+    throw new Error(l10n.t('The emulator at {0} has no https listener, and msal only signs in against https. Start it with --https-port (and --auth on to enforce tokens), or use the built-in emulator.', origin));
   }
   checkEmulatorEndpoint(identity.httpsOrigin);
   endpoints.authority = `${identity.httpsOrigin}/${config.tenant?.trim() || identity.tenantName}`;
@@ -57,12 +58,12 @@ async function emulatorEndpoints(config: ConnectionConfig, deps: ConnectionDeps)
 }
 
 function graphEndpoints(config: ConnectionConfig, deps: ConnectionDeps): Endpoints {
-  if (config.signIn === 'none') throw new Error(`The connection "${config.label}" has no sign-in method; Microsoft Graph needs one.`);
+  if (config.signIn === 'none') throw new Error(l10n.t('The connection "{0}" has no sign-in method; Microsoft Graph needs one.', config.label));
   const tenant = config.tenant?.trim();
-  if (!tenant) throw new Error(`The connection "${config.label}" has no tenant. Edit it in the setting restoreSessions.connections.`);
-  if (!/^[a-z0-9.-]+$/i.test(tenant)) throw new Error(`The tenant "${tenant}" of the connection "${config.label}" is not a tenant id or domain.`);
-  const graphOrigin = originOf((config.baseUrl?.trim() || DEFAULT_GRAPH_ORIGIN).replace(/\/(v1\.0|beta)\/*$/, ''), 'Graph endpoint');
-  const authorityOrigin = originOf(config.authorityHost?.trim() || DEFAULT_AUTHORITY_ORIGIN, 'sign-in authority');
+  if (!tenant) throw new Error(l10n.t('The connection "{0}" has no tenant. Edit it in the setting restoreSessions.connections.', config.label));
+  if (!/^[a-z0-9.-]+$/i.test(tenant)) throw new Error(l10n.t('The tenant "{0}" of the connection "{1}" is not a tenant id or domain.', tenant, config.label));
+  const graphOrigin = originOf((config.baseUrl?.trim() || DEFAULT_GRAPH_ORIGIN).replace(/\/(v1\.0|beta)\/*$/, ''), l10n.t('Graph endpoint'));
+  const authorityOrigin = originOf(config.authorityHost?.trim() || DEFAULT_AUTHORITY_ORIGIN, l10n.t('sign-in authority'));
   checkGraphEndpoints(authorityOrigin, graphOrigin, deps.allowCustomEndpoints);
   return {
     baseUrl: `${graphOrigin}/${config.apiVersion}`,
@@ -76,7 +77,7 @@ function graphEndpoints(config: ConnectionConfig, deps: ConnectionDeps): Endpoin
 
 export async function buildConnection(config: ConnectionConfig, deps: ConnectionDeps): Promise<BuiltConnection> {
   const e = config.kind === 'emulator' ? await emulatorEndpoints(config, deps) : graphEndpoints(config, deps);
-  if (config.signIn !== 'none' && !e.clientId) throw new Error(`The connection "${config.label}" has no client id (the app registration's Application (client) ID).`);
+  if (config.signIn !== 'none' && !e.clientId) throw new Error(l10n.t('The connection "{0}" has no client id (the app registration\'s Application (client) ID).', config.label));
   // The emulator is on loopback: no proxy, and its certificate only ever reaches this connection's transport.
   const transport = new HttpTransport({ ca: e.ca, proxy: e.proxy, proxyFromEnv: config.kind === 'graph', timeoutMs: 30_000 });
   const auth = config.signIn !== 'none' && e.authority && e.clientId ? tokenProvider(config, e, transport, deps) : undefined;
@@ -106,7 +107,7 @@ export async function buildConnection(config: ConnectionConfig, deps: Connection
 }
 
 function tokenProvider(config: ConnectionConfig, e: Endpoints, transport: HttpTransport, deps: ConnectionDeps): MsalTokenProvider {
-  if (!deps.store) throw new Error('Sign-in needs SecretStorage; the connection manager was created without it.');
+  if (!deps.store) throw new Error(l10n.t('Sign-in needs SecretStorage; the connection manager was created without it.'));
   const log = deps.log;
   return new MsalTokenProvider({
     authority: e.authority ?? '',

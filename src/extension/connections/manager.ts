@@ -151,7 +151,7 @@ export class ConnectionManager implements vscode.Disposable {
 
   /** Makes `id` the active connection. The emulator keeps running. */
   async switchTo(id: string): Promise<void> {
-    if (!this.list().some((c) => c.id === id)) throw new Error(`There is no connection "${id}".`);
+    if (!this.list().some((c) => c.id === id)) throw new Error(vscode.l10n.t('There is no connection "{0}".', id));
     await this.store?.state.update(ACTIVE_KEY, id);
     await this.dropCurrent();
     this.changed.fire();
@@ -166,7 +166,7 @@ export class ConnectionManager implements vscode.Disposable {
 
   /** Removes a connection from the settings and forgets its secrets. The built-in emulator cannot be removed. */
   async remove(id: string): Promise<void> {
-    if (id === EMULATOR_CONNECTION_ID) throw new Error('The built-in emulator connection cannot be removed.');
+    if (id === EMULATOR_CONNECTION_ID) throw new Error(vscode.l10n.t('The built-in emulator connection cannot be removed.'));
     const keys = [...(this.store?.state.get<string[]>(SECRET_KEYS_KEY(id)) ?? []), ...secretKeys.unbound(id)];
     for (const key of keys) await this.store?.secrets.delete(key);
     await this.store?.state.update(SECRET_KEYS_KEY(id), undefined);

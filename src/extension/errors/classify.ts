@@ -6,6 +6,7 @@ import { SignInRequiredError } from '../../auth';
 import { GraphError } from '../../graph';
 import { checkPermissionsArgs } from '../auth/forbidden';
 import { EmulatorStoppedError } from '../connections';
+import { l10n } from '../../backup/l10n';
 
 export type ErrorKind = 'emulatorStopped' | 'signIn' | 'permissions' | 'service' | 'other';
 
@@ -28,16 +29,16 @@ export interface ClassifiedError {
 }
 
 export const STEP_LABELS: Record<NextStep['kind'], string> = {
-  retry: 'Retry',
-  signIn: 'Sign In',
-  checkPermissions: 'Check Permissions',
-  startEmulator: 'Start Local Emulator',
-  showLog: 'Show Log',
+  get retry() { return l10n.t('Retry'); },
+  get signIn() { return l10n.t('Sign In'); },
+  get checkPermissions() { return l10n.t('Check Permissions'); },
+  get startEmulator() { return l10n.t('Start Local Emulator'); },
+  get showLog() { return l10n.t('Show Log'); },
 };
 
 export function classifyError(error: unknown): ClassifiedError {
   if (error instanceof EmulatorStoppedError) {
-    return { kind: 'emulatorStopped', summary: 'The local emulator is stopped.', detail: error.message, steps: [{ kind: 'startEmulator' }, { kind: 'showLog' }] };
+    return { kind: 'emulatorStopped', summary: l10n.t('The local emulator is stopped.'), detail: error.message, steps: [{ kind: 'startEmulator' }, { kind: 'showLog' }] };
   }
   if (error instanceof SignInRequiredError) {
     return { kind: 'signIn', summary: error.message, detail: error.message, steps: [{ kind: 'signIn' }, { kind: 'showLog' }] };

@@ -16,7 +16,7 @@ export function linkContributions(context: vscode.ExtensionContext, ctx: Command
   const deps: LinkDeps = { connections: ctx.connections, hubs: ctx.hubs, details, ui: ctx.ui };
   const open = async (uri: vscode.Uri): Promise<LinkOutcome> => {
     const outcome = await openSessionLink(deps, uri);
-    if (outcome.kind === 'failed') void vscode.window.showErrorMessage(`Cannot open the session link. ${outcome.message}`);
+    if (outcome.kind === 'failed') void vscode.window.showErrorMessage(vscode.l10n.t('Cannot open the session link. {0}', outcome.message));
     if (outcome.kind === 'cancelled') void vscode.window.showInformationMessage(outcome.message);
     return outcome;
   };
@@ -26,8 +26,8 @@ export function linkContributions(context: vscode.ExtensionContext, ctx: Command
       id: 'restoreSessions.openSessionLink',
       run: async (arg) => {
         const text = typeof arg === 'string' ? arg : await vscode.window.showInputBox({
-          title: 'Open Session Link',
-          prompt: 'Paste a link copied with Copy Link (it starts with ' + `${vscode.env.uriScheme}://${context.extension.id}/session).`,
+          title: vscode.l10n.t('Open Session Link'),
+          prompt: vscode.l10n.t('Paste a link copied with Copy Link (it starts with {0}://{1}/session).', vscode.env.uriScheme, context.extension.id),
           ignoreFocusOut: true,
         });
         return text?.trim() ? open(vscode.Uri.parse(text.trim())) : undefined;
@@ -41,7 +41,7 @@ export function linkContributions(context: vscode.ExtensionContext, ctx: Command
         // the tree and the palette both show the active connection's sessions
         const link = sessionLink(context.extension.id, { connectionId: ctx.connections.activeId, workload: target.workload, sessionId: target.session.id });
         await vscode.env.clipboard.writeText(link);
-        void vscode.window.showInformationMessage(`Copied a link to this ${target.workload.label} restore session. It opens the session's details in VS Code.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('Copied a link to this {0} restore session. It opens the session\'s details in VS Code.', target.workload.label));
         return link;
       },
     },

@@ -7,6 +7,7 @@ import type { SessionHubs } from '../sessions/hubs';
 import type { Ui } from '../ui';
 import type { DetailsPanels } from '../webview/panels';
 import { parseSessionLink } from './sessionLink';
+import { l10n } from '../../backup/l10n';
 
 export interface LinkDeps {
   connections: ConnectionManager;
@@ -26,22 +27,22 @@ export async function openSessionLink(deps: LinkDeps, uri: vscode.Uri): Promise<
   const { connectionId, workload, sessionId } = parsed.target;
   const connection = deps.connections.list().find((c) => c.id === connectionId);
   if (!connection) {
-    return { kind: 'failed', message: `The link is for a connection named "${connectionId}" that is not set up here. Add it with Restore Sessions: Add Connection…, then open the link again.` };
+    return { kind: 'failed', message: l10n.t('The link is for a connection named "{0}" that is not set up here. Add it with Restore Sessions: Add Connection…, then open the link again.', connectionId) };
   }
   if (connection.id !== deps.connections.activeId) {
     const current = deps.connections.activeConfig().label;
     const switchNow = await deps.ui.confirm(
-      `Switch to ${connection.label} to open this ${workload.label} restore session?`,
-      `The session is on ${connection.label}; you are working on ${current}.`,
-      'Switch',
+      l10n.t('Switch to {0} to open this {1} restore session?', connection.label, workload.label),
+      l10n.t('The session is on {0}; you are working on {1}.', connection.label, current),
+      l10n.t('Switch'),
     );
-    if (!switchNow) return { kind: 'cancelled', message: `Stayed on ${current}; the session was not opened.` };
+    if (!switchNow) return { kind: 'cancelled', message: l10n.t('Stayed on {0}; the session was not opened.', current) };
     await deps.connections.switchTo(connection.id);
   }
   const hub = await deps.hubs.active();
   const read = await hub.load(workload, sessionId, 'open');
   if (!read) {
-    return { kind: 'failed', message: `${connection.label} has no ${workload.label} restore session with the id in this link: it was deleted, or the service no longer keeps it.` };
+    return { kind: 'failed', message: l10n.t('{0} has no {1} restore session with the id in this link: it was deleted, or the service no longer keeps it.', connection.label, workload.label) };
   }
   await deps.details.open({ workload, session: read.session });
   return { kind: 'opened', sessionId };

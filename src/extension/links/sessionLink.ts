@@ -22,13 +22,13 @@ export function sessionLink(extensionId: string, target: SessionLinkTarget): str
 export type ParsedSessionLink = { ok: true; target: SessionLinkTarget } | { ok: false; problem: string };
 
 export function parseSessionLink(uri: vscode.Uri): ParsedSessionLink {
-  if (uri.path !== SESSION_LINK_PATH) return { ok: false, problem: 'This link does not point at a restore session.' };
+  if (uri.path !== SESSION_LINK_PATH) return { ok: false, problem: vscode.l10n.t('This link does not point at a restore session.') };
   const query = new URLSearchParams(uri.query);
   const workloadId = query.get('workload') ?? '';
   const sessionId = query.get('id') ?? '';
   const connectionId = query.get('connection') ?? '';
-  if (!isWorkloadId(workloadId)) return { ok: false, problem: 'The link names no workload this extension knows (Exchange, SharePoint or OneDrive).' };
-  if (!isGuid(sessionId)) return { ok: false, problem: 'The link holds no restore session id.' };
-  if (!connectionId) return { ok: false, problem: 'The link names no connection.' };
+  if (!isWorkloadId(workloadId)) return { ok: false, problem: vscode.l10n.t('The link names no workload this extension knows (Exchange, SharePoint or OneDrive).') };
+  if (!isGuid(sessionId)) return { ok: false, problem: vscode.l10n.t('The link holds no restore session id.') };
+  if (!connectionId) return { ok: false, problem: vscode.l10n.t('The link names no connection.') };
   return { ok: true, target: { connectionId, workload: workloadById(workloadId), sessionId } };
 }

@@ -15,6 +15,7 @@ import { UnitDirectory } from '../../backup/unitDirectory';
 import { GraphError } from '../../graph';
 import { SessionNames } from './sessionNames';
 import { SessionNotes } from './sessionNotes';
+import { l10n } from '../../backup/l10n';
 
 /** What the hub needs of a connection. */
 export interface HubConnection {
@@ -85,7 +86,7 @@ export class SessionHub {
 
   /** After a reconnect of the same connection (new HTTP pool, same tenant): keep the copies, use the new facade. */
   rebind(connection: HubConnection): void {
-    if (connection.id !== this.connection.id) throw new Error(`The hub of "${this.connection.id}" cannot serve "${connection.id}".`);
+    if (connection.id !== this.connection.id) throw new Error(l10n.t('The hub of "{0}" cannot serve "{1}".', this.connection.id, connection.id));
     this.connection = connection;
   }
 

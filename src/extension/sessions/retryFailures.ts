@@ -12,6 +12,7 @@ import { isFastRestore } from '../../backup/restorePoints';
 import { retryDestination, retryInputs, retrySuggestion, type RetrySuggestion } from '../../backup/retry';
 import { unitDisplayName } from '../../backup/sessionNaming';
 import type { SessionHub } from './hub';
+import { l10n } from '../../backup/l10n';
 
 export interface RetryFailure {
   artifact: RestoreArtifact;
@@ -32,13 +33,13 @@ export interface RetryBasis {
 
 /** Reads the session's contents (through the hub) and describes each failure; throws when nothing can be retried. */
 export async function retryBasis(hub: SessionHub, workload: Workload, session: RestoreSession): Promise<RetryBasis> {
-  if (!isTerminalSession(session.status)) throw new Error('Failed artifacts can be retried once the session has finished.');
+  if (!isTerminalSession(session.status)) throw new Error(l10n.t('Failed artifacts can be retried once the session has finished.'));
   const read = await hub.contents(workload, session.id, 'action');
-  if (!read?.contents) throw new Error('The service no longer has this session.');
+  if (!read?.contents) throw new Error(l10n.t('The service no longer has this session.'));
   const inputs = retryInputs(workload, read.contents.standard, read.contents.granular);
   const kind = inputs.standard.length ? 'standard' : 'granular';
   const items: (StandardArtifactInput | GranularArtifactInput)[] = kind === 'standard' ? inputs.standard : inputs.granular;
-  if (!items.length) throw new Error('This session has no failed artifact that can be retried.');
+  if (!items.length) throw new Error(l10n.t('This session has no failed artifact that can be retried.'));
   const failedArtifacts = (kind === 'standard' ? read.contents.standard : read.contents.granular).filter((a) => a.status === 'failed');
   const current = (failedArtifacts[0] as RestoreArtifactBase | undefined)?.destinationType === 'inPlace' ? 'inPlace' : 'new';
   const pointIds = failedArtifacts.map((a) => (a as RestoreArtifactBase).restorePoint?.id).filter((id): id is string => !!id);

@@ -27,7 +27,7 @@ export function artifactItem(node: ArtifactNode, unit: UnitRef | undefined, quer
   const pointInTime = formatDateTime(artifactPointInTime(artifact));
   const destination = (artifact as RestoreArtifactBase).destinationType;
   const status = words('artifactStatus', artifact.status);
-  item.description = [query ? matchCountText(query.hitCount) : '', status, pointInTime && `@ ${pointInTime}`, destination && `→ ${destination === 'inPlace' ? 'in place' : 'new location'}`]
+  item.description = [query ? matchCountText(query.hitCount) : '', status, pointInTime && `@ ${pointInTime}`, destination && (destination === 'inPlace' ? vscode.l10n.t('→ in place') : vscode.l10n.t('→ new location'))]
     .filter(Boolean)
     .join(' · ');
   item.iconPath = artifactIcon(artifact.status);
@@ -40,14 +40,14 @@ export function artifactItem(node: ArtifactNode, unit: UnitRef | undefined, quer
     [workload.unitLabel[0].toUpperCase() + workload.unitLabel.slice(1), isItem ? undefined : [unitName, unit?.address].filter(Boolean).join(' — ')],
     [vscode.l10n.t('Search'), query?.expression],
     [vscode.l10n.t('Matching items'), query ? query.hitCount.toLocaleString('en-US') : undefined],
-    ['Point in time', pointInTime],
-    ['Destination', destination ? words('destinationType', destination) : undefined],
-    ['Started', formatDateTime(artifact.startDateTime)],
-    ['Completed', formatDateTime(artifact.completionDateTime)],
-    ['Restored to', [location.name, location.url].filter(Boolean).join(' — ')],
-    ['Error', errorText(error) || undefined],
+    [vscode.l10n.t('Point in time'), pointInTime],
+    [vscode.l10n.t('Destination'), destination ? words('destinationType', destination) : undefined],
+    [vscode.l10n.t('Started'), formatDateTime(artifact.startDateTime)],
+    [vscode.l10n.t('Completed'), formatDateTime(artifact.completionDateTime)],
+    [vscode.l10n.t('Restored to'), [location.name, location.url].filter(Boolean).join(' — ')],
+    [vscode.l10n.t('Error'), errorText(error) || undefined],
   ];
-  for (const [name, value] of rows) if (value) md.appendText(`${name}: ${value}`).appendMarkdown('  \n');
+  for (const [name, value] of rows) if (value) md.appendText(vscode.l10n.t('{0}: {1}', name, value)).appendMarkdown('  \n');
   item.tooltip = md;
   return item;
 }

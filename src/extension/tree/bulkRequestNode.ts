@@ -11,7 +11,7 @@ import type { BulkRequestNode } from './nodes';
 /** `rowsSent`: how many rows this window sent with the request, when it did. */
 export function bulkRequestItem(node: BulkRequestNode, rowsSent?: number): vscode.TreeItem {
   const { request, workload } = node;
-  const name = `Bulk restore of ${bulkName(workload, request).replace(/ \(bulk\)$/, '')}`;
+  const name = vscode.l10n.t('Bulk restore of {0}', bulkName(workload, request).replace(/ \(bulk\)$/, ''));
   // The service calls a request "active" from its creation, but it resolves nothing before the session activates.
   const waiting = request.status === 'active' && node.parent.session.status === 'draft';
   const status = waiting ? vscode.l10n.t('Waiting for activation') : words('bulkRequestStatus', request.status);
@@ -24,9 +24,9 @@ export function bulkRequestItem(node: BulkRequestNode, rowsSent?: number): vscod
   item.contextValue = 'bulkRequest';
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**').appendText(name).appendMarkdown('**  \n');
-  md.appendText(`Status: ${status}`).appendMarkdown('  \n');
-  if (request.destinationType) md.appendText(`Destination: ${words('destinationType', request.destinationType)}`).appendMarkdown('  \n');
-  if (request.error) md.appendText(`Error: ${errorText(request.error)}`).appendMarkdown('  \n');
+  md.appendText(vscode.l10n.t('Status: {0}', status)).appendMarkdown('  \n');
+  if (request.destinationType) md.appendText(vscode.l10n.t('Destination: {0}', words('destinationType', request.destinationType))).appendMarkdown('  \n');
+  if (request.error) md.appendText(vscode.l10n.t('Error: {0}', errorText(request.error))).appendMarkdown('  \n');
   item.tooltip = md;
   return item;
 }

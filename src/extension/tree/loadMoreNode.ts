@@ -9,11 +9,11 @@ export function loadMoreNode(parent: WorkloadNode, list: SessionList): LoadMoreN
 }
 
 export function loadMoreItem(node: LoadMoreNode): vscode.TreeItem {
-  const item = new vscode.TreeItem('Load more…', vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  item.description = node.total !== undefined ? `${node.loaded} of ${node.total} shown` : `${node.loaded} shown`;
+  item.description = node.total !== undefined ? vscode.l10n.t('{0} of {1} shown', node.loaded, node.total) : vscode.l10n.t('{0} shown', node.loaded);
   item.iconPath = new vscode.ThemeIcon('ellipsis');
   item.contextValue = 'loadMore';
-  item.command = { command: 'restoreSessions.loadMore', title: 'Load more', arguments: [node] };
+  item.command = { command: 'restoreSessions.loadMore', title: vscode.l10n.t('Load more'), arguments: [node] };
   return item;
 }

@@ -57,8 +57,8 @@ export function sessionItem(node: SessionNode, state: SessionRowState): vscode.T
   item.iconPath = state.busy ? new vscode.ThemeIcon('loading~spin') : sessionIcon(session.status);
   item.contextValue = sessionFlags(session);
   item.tooltip = sessionTooltip(node, state);
-  item.command = { command: 'restoreSessions.openDetails', title: 'Open Details', arguments: [node] };
-  item.accessibilityInformation = { label: `${state.name ?? `${node.workload.label} restore session`}, ${node.workload.label} restore session created ${created}, ${description.text}` };
+  item.command = { command: 'restoreSessions.openDetails', title: vscode.l10n.t('Open Details'), arguments: [node] };
+  item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} restore session created {2}, {3}', state.name ?? vscode.l10n.t('{0} restore session', node.workload.label), node.workload.label, created, description.text) };
   return item;
 }
 
@@ -75,7 +75,7 @@ export async function sessionChildren(node: SessionNode, hub: SessionHub): Promi
     ...bulkRequests.map((request): BulkRequestNode => ({ kind: 'bulkRequest', id: `${node.id}/bulk/${request.id}`, parent: node, workload, request })),
   ];
   if (children.length === 0) {
-    return [{ kind: 'message', id: `${node.id}/empty`, parent: node, label: 'No artifacts', description: session.status === 'draft' ? 'add some before activating' : undefined, icon: 'info' }];
+    return [{ kind: 'message', id: `${node.id}/empty`, parent: node, label: vscode.l10n.t('No artifacts'), description: session.status === 'draft' ? vscode.l10n.t('add some before activating') : undefined, icon: 'info' }];
   }
   return children;
 }
@@ -88,29 +88,29 @@ function sortFailedFirst(artifacts: readonly RestoreArtifact[]): RestoreArtifact
 function sessionTooltip({ workload, session }: SessionNode, state: SessionRowState): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.supportHtml = false;
-  md.appendMarkdown('**').appendText(state.name ?? `${workload.label} restore session`).appendMarkdown('**  \n');
-  md.appendText(`${workload.label} restore session — ${words('sessionStatus', session.status)}`).appendMarkdown('\n\n');
+  md.appendMarkdown('**').appendText(state.name ?? vscode.l10n.t('{0} restore session', workload.label)).appendMarkdown('**  \n');
+  md.appendText(vscode.l10n.t('{0} restore session — {1}', workload.label, words('sessionStatus', session.status))).appendMarkdown('\n\n');
   if (state.units?.length) {
-    md.appendText(`Restores${state.units.length === 1 ? '' : ` ${state.units.length} ${workload.unitLabelPlural}`}:`).appendMarkdown('  \n');
+    md.appendText(state.units.length === 1 ? vscode.l10n.t('Restores:') : vscode.l10n.t('Restores {0} {1}:', state.units.length, workload.unitLabelPlural)).appendMarkdown('  \n');
     for (const unit of state.units.slice(0, TOOLTIP_UNITS)) {
       const name = unitDisplayName(workload, unit);
       md.appendText(`• ${name}${unit.address && unit.address !== name ? ` (${unit.address})` : ''}`).appendMarkdown('  \n');
     }
-    if (state.units.length > TOOLTIP_UNITS) md.appendText(`and ${state.units.length - TOOLTIP_UNITS} more`).appendMarkdown('  \n');
+    if (state.units.length > TOOLTIP_UNITS) md.appendText(vscode.l10n.t('and {0} more', state.units.length - TOOLTIP_UNITS)).appendMarkdown('  \n');
     md.appendMarkdown('\n');
   }
   const by = personName(session.createdBy);
   const rows: [string, string | undefined][] = [
-    ['Kind', words('restoreJobType', session.restoreJobType)],
-    ['Progress', progressOf(session.restoreSessionArtifactCount).text],
-    ['Created', `${formatDateTime(session.createdDateTime)}${by ? ` by ${by}` : ''}`],
-    ['Completed', formatDateTime(session.completedDateTime) || undefined],
-    ['Duration', sessionDuration(session) || undefined],
-    ['Error', errorText(session.error) || undefined],
-    ['Session id', session.id],
+    [vscode.l10n.t('Kind'), words('restoreJobType', session.restoreJobType)],
+    [vscode.l10n.t('Progress'), progressOf(session.restoreSessionArtifactCount).text],
+    [vscode.l10n.t('Created'), by ? vscode.l10n.t('{0} by {1}', formatDateTime(session.createdDateTime), by) : formatDateTime(session.createdDateTime)],
+    [vscode.l10n.t('Completed'), formatDateTime(session.completedDateTime) || undefined],
+    [vscode.l10n.t('Duration'), sessionDuration(session) || undefined],
+    [vscode.l10n.t('Error'), errorText(session.error) || undefined],
+    [vscode.l10n.t('Session id'), session.id],
   ];
   for (const [name, value] of rows) {
-    if (value) md.appendText(`${name}: ${value}`).appendMarkdown('  \n');
+    if (value) md.appendText(vscode.l10n.t('{0}: {1}', name, value)).appendMarkdown('  \n');
   }
   return md;
 }

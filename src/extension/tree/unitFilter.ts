@@ -6,6 +6,7 @@ import { matchesUnit } from '../../backup/sessionNaming';
 import { errorNode } from './messageNode';
 import type { Node, WorkloadNode } from './nodes';
 import { loadFirstPage, type WorkloadSource } from './workloadNode';
+import { l10n } from '../../backup/l10n';
 
 export async function unitFilteredChildren(node: WorkloadNode, source: WorkloadSource, unit: string): Promise<Node[]> {
   const { workload } = node;
@@ -18,12 +19,12 @@ export async function unitFilteredChildren(node: WorkloadNode, source: WorkloadS
   if (list.error) {
     const error = list.error;
     list.error = undefined;
-    return [errorNode(node, error, { command: 'restoreSessions.refreshWorkload', title: 'Retry', arguments: [workload.id] })];
+    return [errorNode(node, error, { command: 'restoreSessions.refreshWorkload', title: l10n.t('Retry'), arguments: [workload.id] })];
   }
   await hub.nameSessions(workload, list.sessions);
   const shown = list.sessions.filter((s) => matchesUnit(unit, hub.names.unitsOf(workload, s) ?? []));
   if (!shown.length) {
-    return [{ kind: 'message', id: `${node.id}/none-unit`, parent: node, label: `No ${workload.label} restore of “${unit}”`, description: `${list.sessions.length} session(s) searched`, icon: 'filter' }];
+    return [{ kind: 'message', id: `${node.id}/none-unit`, parent: node, label: l10n.t('No {0} restore of “{1}”', workload.label, unit), description: l10n.t('{0} session(s) searched', list.sessions.length), icon: 'filter' }];
   }
   return shown.map((session) => source.sessionNode(node, session));
 }

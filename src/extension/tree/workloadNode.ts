@@ -20,7 +20,7 @@ export function workloadItem(node: WorkloadNode, list: SessionList | undefined):
   item.contextValue = 'workload';
   if (list?.loaded) {
     const total = list.total ?? `${list.sessions.length}+`;
-    item.description = list.running ? `${list.running} active · ${total}` : `${total}`;
+    item.description = list.running ? vscode.l10n.t('{0} active · {1}', list.running, total) : `${total}`;
   }
   return item;
 }
@@ -49,17 +49,17 @@ export async function workloadChildren(node: WorkloadNode, source: WorkloadSourc
   if (list.error) {
     const error = list.error;
     list.error = undefined;
-    return [errorNode(node, error, { command: 'restoreSessions.refreshWorkload', title: 'Retry', arguments: [workload.id] })];
+    return [errorNode(node, error, { command: 'restoreSessions.refreshWorkload', title: vscode.l10n.t('Retry'), arguments: [workload.id] })];
   }
   if (list.sessions.length === 0) {
-    return [{ kind: 'message', id: `${node.id}/empty`, parent: node, label: `No ${workload.label} restore sessions`, description: 'Create one…', icon: 'info', command: { command: 'restoreSessions.createSession', title: 'Create', arguments: [workload.id] } }];
+    return [{ kind: 'message', id: `${node.id}/empty`, parent: node, label: vscode.l10n.t('No {0} restore sessions', workload.label), description: vscode.l10n.t('Create one…'), icon: 'info', command: { command: 'restoreSessions.createSession', title: vscode.l10n.t('Create'), arguments: [workload.id] } }];
   }
   // Graph documents no $filter on createdBy, so "created by me" is applied to the loaded pages here.
   const mine = source.query.createdByMe ? await source.me() : undefined;
   const shown = mine ? list.sessions.filter((s) => isCreatedBy(s, mine)) : list.sessions;
   const children: Node[] = shown.map((session) => source.sessionNode(node, session));
   if (mine && shown.length === 0) {
-    children.push({ kind: 'message', id: `${node.id}/none-mine`, parent: node, label: `None of the ${list.sessions.length} loaded sessions were created by you`, icon: 'filter' });
+    children.push({ kind: 'message', id: `${node.id}/none-mine`, parent: node, label: vscode.l10n.t('None of the {0} loaded sessions were created by you', list.sessions.length), icon: 'filter' });
   }
   if (list.nextLink) children.push(loadMoreNode(node, list));
   return children;

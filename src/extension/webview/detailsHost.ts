@@ -3,6 +3,7 @@
 // a way to open another session's panel.
 import type * as vscode from 'vscode';
 import type { HistoryRecorder } from '../../backup/history';
+import type { PageStrings } from '../../protocol/details';
 import type { RestoreSession, Workload } from '../../backup/model';
 import type { Log } from '../log';
 import type { BusySessions } from '../sessions/busy';
@@ -20,6 +21,8 @@ export interface DetailsHost {
   readonly documents: HistoryDocuments;
   ui: DetailsUi;
   html(webview: vscode.Webview, title: string): string;
+  /** The page's words in the display language (the extension's l10n bundle). */
+  pageStrings(): PageStrings;
   /** Opens (or reveals) the panel of another session of the active connection. */
   open(target: { workload: Workload; session: RestoreSession }): Promise<unknown>;
 }

@@ -119,6 +119,7 @@ export class DetailsPanel implements vscode.Disposable {
   async ready(): Promise<void> {
     await this.inFlight;
     this.isReady = true;
+    this.post(hostMessage.strings(this.host.pageStrings()));
     await this.postSnapshot();
     this.readyWaiters.splice(0).forEach((resolve) => resolve());
   }
@@ -243,7 +244,7 @@ export class DetailsPanel implements vscode.Disposable {
   /** The hub of this panel's connection, refusing while another connection is active. */
   private async activeHub(): Promise<SessionHub> {
     if (!this.connectionActive) {
-      throw new Error(`This panel shows a session of the connection "${this.connectionLabel}", which is not the active connection. Switch back to it to refresh.`);
+      throw new Error(vscode.l10n.t('This panel shows a session of the connection "{0}", which is not the active connection. Switch back to it to refresh.', this.connectionLabel));
     }
     this.hub ??= await this.host.hubs.active();
     return this.hub;

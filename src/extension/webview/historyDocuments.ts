@@ -38,16 +38,16 @@ export class HistoryDocuments implements vscode.TextDocumentContentProvider {
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const parsed = parseSnapshotUri(uri);
-    if (!parsed) return `// Not a history snapshot: ${uri.toString()}\n`;
+    if (!parsed) return vscode.l10n.t('// Not a history snapshot: {0}\n', uri.toString());
     const snapshot = await this.recorder.get(parsed.key, parsed.seq);
-    return snapshot ? snapshotDocument(snapshot) : `// Snapshot #${parsed.seq} of session ${parsed.key.sessionId} is no longer recorded (history cleared or trimmed).\n`;
+    return snapshot ? snapshotDocument(snapshot) : vscode.l10n.t('// Snapshot #{0} of session {1} is no longer recorded (history cleared or trimmed).\n', parsed.seq, parsed.key.sessionId);
   }
 
   /** Opens two snapshots side by side in the diff editor. */
   async compare(key: HistoryKey, a: number, b: number): Promise<void> {
     const [older, newer] = a < b ? [a, b] : [b, a];
     const [first, second] = await Promise.all([this.recorder.get(key, older), this.recorder.get(key, newer)]);
-    if (!first || !second) throw new Error('One of the snapshots is no longer recorded; refresh the panel and pick again.');
+    if (!first || !second) throw new Error(vscode.l10n.t('One of the snapshots is no longer recorded; refresh the panel and pick again.'));
     const when = (s: HistorySnapshot) => new Date(s.observedAt).toLocaleTimeString();
     await vscode.commands.executeCommand(
       'vscode.diff',

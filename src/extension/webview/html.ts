@@ -11,6 +11,9 @@ export interface HtmlInputs {
   styleUri: string;
   title: string;
   nonce?: string;
+  /** The display language (`vscode.env.language`) and the localized placeholder shown until the first snapshot. */
+  language?: string;
+  loadingText?: string;
   /** Marks the page so it reports what it rendered (only under the test launchers). */
   testHooks?: boolean;
 }
@@ -36,7 +39,7 @@ const escapeAttr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g,
 export function detailsHtml(inputs: HtmlInputs): string {
   const nonce = inputs.nonce ?? makeNonce();
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeAttr(inputs.language ?? 'en')}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeAttr(contentSecurityPolicy(inputs.cspSource, nonce))}">
@@ -45,7 +48,7 @@ export function detailsHtml(inputs: HtmlInputs): string {
 <title>${escapeAttr(inputs.title)}</title>
 </head>
 <body${inputs.testHooks ? ` ${TEST_HOOKS_ATTRIBUTE}` : ''}>
-<div id="app" aria-live="polite"><p class="loading">Loading the restore session…</p></div>
+<div id="app" aria-live="polite"><p class="loading">${escapeAttr(inputs.loadingText ?? 'Loading the restore session…')}</p></div>
 <script nonce="${nonce}" src="${escapeAttr(inputs.scriptUri)}"></script>
 </body>
 </html>`;

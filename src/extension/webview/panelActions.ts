@@ -35,7 +35,7 @@ export async function panelAction(panel: ActionPanel, action: DetailsAction): Pr
   }
   if (action === 'exportHistory' || action === 'clearHistory') return historyAction(panel, action);
   const session = panel.loaded.session;
-  if (!session) throw new Error('The session has not been loaded.');
+  if (!session) throw new Error(vscode.l10n.t('The session has not been loaded.'));
   const target = { workload: panel.workload, session };
   switch (action) {
     case 'activate': {
@@ -72,11 +72,11 @@ async function historyAction(panel: ActionPanel, action: 'exportHistory' | 'clea
     const target = await panel.ui.saveLocation(sessionFileName(panel.key.sessionId, '-history.json'));
     if (!target) return { kind: 'cancelled', message: '' };
     await vscode.workspace.fs.writeFile(target, Buffer.from(await panel.recorder.exportJson(panel.key), 'utf8'));
-    return done(undefined, `Saved the history to ${target.fsPath || target.toString()}.`);
+    return done(undefined, vscode.l10n.t('Saved the history to {0}.', target.fsPath || target.toString()));
   }
-  const ok = await panel.ui.confirm('Clear the recorded status history of this session?', 'Snapshots recorded so far are deleted. Recording continues with the next change.', 'Clear History');
+  const ok = await panel.ui.confirm(vscode.l10n.t('Clear the recorded status history of this session?'), vscode.l10n.t('Snapshots recorded so far are deleted. Recording continues with the next change.'), vscode.l10n.t('Clear History'));
   if (!ok) return { kind: 'cancelled', message: '' };
   await panel.recorder.clear(panel.key);
   await panel.postSnapshot();
-  return done(undefined, 'History cleared.');
+  return done(undefined, vscode.l10n.t('History cleared.'));
 }

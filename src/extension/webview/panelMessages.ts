@@ -35,7 +35,7 @@ export async function receivePageMessage(panel: MessagePanel, message: unknown):
     case 'openLink': {
       const url = safeExternalUrl(message.url);
       if (!url) {
-        panel.post(hostMessage.notice('error', 'Only http and https links can be opened.'));
+        panel.post(hostMessage.notice('error', vscode.l10n.t('Only http and https links can be opened.')));
         return;
       }
       await vscode.env.openExternal(vscode.Uri.parse(url, true));
@@ -43,7 +43,7 @@ export async function receivePageMessage(panel: MessagePanel, message: unknown):
     }
     case 'copy':
       await vscode.env.clipboard.writeText(message.text);
-      panel.post(hostMessage.notice('info', 'Copied to the clipboard.'));
+      panel.post(hostMessage.notice('info', vscode.l10n.t('Copied to the clipboard.')));
       return;
     case 'compare':
       try {

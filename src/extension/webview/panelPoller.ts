@@ -6,6 +6,7 @@ import { sessionStatusWord } from '../../backup/presentation';
 import type { LiveInfo } from '../../protocol/details';
 import { readSettings } from '../settings';
 import type { Loaded } from './snapshot';
+import { l10n } from '../../backup/l10n';
 
 /** Poll no slower than this while the panel is visible. */
 export const VISIBLE_POLL_CAP_MS = 5_000;
@@ -42,11 +43,11 @@ export class PanelPoller {
     const { loaded } = this.panel;
     const interval = this.interval();
     let reason: string;
-    if (!loaded.exists) reason = 'Not polling: the service no longer has this session.';
-    else if (isTerminalSession(loaded.session?.status)) reason = `Not polling: the session is ${sessionStatusWord(loaded.session?.status).toLowerCase()}.`;
-    else if (!this.panel.connectionActive) reason = `Not polling: the connection "${this.panel.connectionLabel}" is not the active one.`;
-    else if (interval === 0) reason = 'Not polling: auto-refresh is off (restoreSessions.autoRefresh.intervalSeconds is 0).';
-    else reason = `Polling every ${Math.round(interval / 1000)} s while this panel is ${this.panel.visible ? 'visible' : 'hidden'}.`;
+    if (!loaded.exists) reason = l10n.t('Not polling: the service no longer has this session.');
+    else if (isTerminalSession(loaded.session?.status)) reason = l10n.t('Not polling: the session is {0}.', sessionStatusWord(loaded.session?.status).toLowerCase());
+    else if (!this.panel.connectionActive) reason = l10n.t('Not polling: the connection "{0}" is not the active one.', this.panel.connectionLabel);
+    else if (interval === 0) reason = l10n.t('Not polling: auto-refresh is off (restoreSessions.autoRefresh.intervalSeconds is 0).');
+    else reason = this.panel.visible ? l10n.t('Polling every {0} s while this panel is visible.', Math.round(interval / 1000)) : l10n.t('Polling every {0} s while this panel is hidden.', Math.round(interval / 1000));
     return { intervalMs: interval, polling: interval > 0, lastUpdated: loaded.lastUpdated, reason };
   }
 

@@ -19,6 +19,6 @@ async function defaultSaveLocation(defaultName: string): Promise<vscode.Uri | un
   return await vscode.window.showSaveDialog({
     defaultUri: folder ? vscode.Uri.joinPath(folder, defaultName) : undefined,
     filters: { JSON: ['json'] },
-    saveLabel: 'Export History',
+    saveLabel: vscode.l10n.t('Export History'),
   });
 }

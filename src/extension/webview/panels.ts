@@ -8,7 +8,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { artifactState, directoryFiles, HistoryRecorder, sessionState } from '../../backup/history';
 import type { RestoreSession, Workload } from '../../backup/model';
-import { DETAILS_VIEW_TYPE, isPanelIdentity, type PanelIdentity } from '../../protocol/details';
+import { DETAILS_VIEW_TYPE, isPanelIdentity, type PageStrings, type PanelIdentity } from '../../protocol/details';
 import type { ConnectionManager } from '../connections';
 import type { Log } from '../log';
 import type { BusySessions } from '../sessions/busy';
@@ -77,12 +77,17 @@ export class DetailsPanels implements DetailsHost, vscode.Disposable {
     return [...this.panels.values()];
   }
 
+  /** VS Code's bundle of this extension's messages in the display language; integration tests replace it. */
+  pageStrings = (): PageStrings => vscode.l10n.bundle ?? {};
+
   html(webview: vscode.Webview, title: string): string {
     return detailsHtml({
       cspSource: webview.cspSource,
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot, 'details.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot, 'details.css')).toString(),
       title,
+      language: vscode.env.language,
+      loadingText: vscode.l10n.t('Loading the restore session…'),
       testHooks: TEST_HOOKS,
     });
   }

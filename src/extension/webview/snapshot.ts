@@ -19,6 +19,7 @@ import { bulkUnresolved, unresolvedRowLines } from '../../backup/bulkResolve';
 import { sessionName } from '../../backup/sessionNaming';
 import type { SessionNotes } from '../sessions/sessionNotes';
 import { unitOfArtifact } from '../sessions/unitLookup';
+import { l10n } from '../../backup/l10n';
 
 export interface Loaded {
   session?: RestoreSession;
@@ -165,7 +166,7 @@ export function buildSnapshot(inputs: SnapshotInputs): DetailsSnapshot {
   });
 
   const payload: PayloadPart[] = [];
-  if (loaded.session && loaded.sessionResponse) payload.push({ title: 'Session', response: loaded.sessionResponse, json: loaded.session });
+  if (loaded.session && loaded.sessionResponse) payload.push({ title: l10n.t('Session'), response: loaded.sessionResponse, json: loaded.session });
   if (loaded.standardResponse) payload.push({ title: workload.standardArtifacts.nav, response: loaded.standardResponse, json: loaded.standard });
   if (loaded.granularResponse && loaded.granular.length) payload.push({ title: workload.granularArtifacts.nav, response: loaded.granularResponse, json: loaded.granular });
   if (loaded.bulkResponse && loaded.bulk.length) payload.push({ title: workload.bulkRequests.nav, response: loaded.bulkResponse, json: loaded.bulk });
@@ -179,7 +180,7 @@ export function buildSnapshot(inputs: SnapshotInputs): DetailsSnapshot {
       workloadLabel: workload.label,
       sessionId: identity.sessionId,
       status: session?.status ?? undefined,
-      statusWord: loaded.exists ? sessionStatusWord(session?.status) : `${sessionStatusWord(session?.status)} (last seen)`,
+      statusWord: loaded.exists ? sessionStatusWord(session?.status) : l10n.t('{0} (last seen)', sessionStatusWord(session?.status)),
       createdBy: session ? createdByText(session.createdBy) : '',
       createdAt: validDate(session?.createdDateTime),
       completedAt: validDate(session?.completedDateTime),

@@ -1,6 +1,8 @@
 // The page's own small formatting (local time with seconds, status classes). Longer words come from the
-// shared, pure presentation module, so the panel and the explorer say the same thing.
+// shared, pure presentation module, so the panel and the explorer say the same thing; the page's words go through
+// the same localization seam, fed by the bundle its host sends (main.ts, the `strings` message).
 export { artifactStatusWord, formatDateTime, formatDuration, sessionStatusWord } from '../../backup/presentation';
+export { formatMessage, l10n, setLocalize } from '../../backup/l10n';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

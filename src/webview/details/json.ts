@@ -1,6 +1,7 @@
 // Raw JSON, colored and foldable: objects and arrays are <details> elements (folding without script),
 // keys and values are text nodes with token classes. Folding state is kept by path in `folds`.
 import { h, type VNode } from './dom';
+import { l10n } from './format';
 
 export const MAX_JSON_NODES = 20_000;
 
@@ -19,7 +20,7 @@ export function renderJson(value: unknown, rootPath: string, folds: Readonly<Rec
       const count = isArray ? `${entries.length} item${entries.length === 1 ? '' : 's'}` : `${entries.length} key${entries.length === 1 ? '' : 's'}`;
       const children = budget > 0
         ? entries.map(([k, x], i) => node(x, `${path}/${isArray ? i : k}`, depth + 1, isArray ? undefined : k, i === entries.length - 1))
-        : [h('div', { class: 'j-row muted' }, '… (too large to show; use Copy or Open JSON)')];
+        : [h('div', { class: 'j-row muted' }, l10n.t('… (too large to show; use Copy or Open JSON)'))];
       return h('details', { class: 'j-node', 'data-fold': path, open: isOpen },
         h('summary', null, keyPart, h('span', { class: 'j-punct' }, open), h('span', { class: 'j-count' }, ` ${count} `)),
         h('div', { class: 'j-body' }, children),

@@ -6,6 +6,7 @@ import {
 } from '../../protocol/details';
 import { TEST_HOOKS_ATTRIBUTE, XSS_MARKER, renderedMessage, type RenderedMessage } from '../../protocol/testHooks';
 import { mount, type DocumentLike } from './dom';
+import { formatMessage, l10n, setLocalize } from './format';
 import { emptyUi, isNarrow, renderDetails, type UiState } from './view';
 
 interface VsCodeApi {
@@ -113,6 +114,12 @@ window.addEventListener('message', (event: MessageEvent) => {
 
 function handle(message: HostMessage): void {
   switch (message.type) {
+    case 'strings': {
+      // every word of the page (and of the shared presentation words it uses) is looked up in the host's bundle
+      const strings = message.strings;
+      setLocalize((text, ...args) => formatMessage(Object.prototype.hasOwnProperty.call(strings, text) ? strings[text] : text, args));
+      break;
+    }
     case 'snapshot':
       snapshot = message.snapshot;
       save();
@@ -147,7 +154,7 @@ document.addEventListener('click', (event) => {
     const b = Number((document.getElementById('compare-b') as HTMLSelectElement | null)?.value);
     if (Number.isInteger(a) && Number.isInteger(b) && a !== b) post(pageMessage.compare(Math.min(a, b), Math.max(a, b)));
     else {
-      ui.notice = { level: 'info', text: 'Pick two different snapshots to compare.' };
+      ui.notice = { level: 'info', text: l10n.t('Pick two different snapshots to compare.') };
       render();
     }
   }

@@ -5,6 +5,7 @@
 import type { DetailsSnapshot, Progress } from '../../protocol/details';
 import { h, s, type VNode } from './dom';
 import { plural } from './words';
+import { l10n } from './format';
 
 export interface Segment {
   key: 'restored' | 'failed' | 'inProgress' | 'waiting';
@@ -19,10 +20,10 @@ export function progressSegments(progress: Progress): Segment[] {
   const inProgress = Math.max(0, progress.inProgress);
   const waiting = Math.max(0, progress.total - restored - failed - inProgress);
   return [
-    { key: 'restored', label: 'restored', count: restored },
-    { key: 'failed', label: 'failed', count: failed },
-    { key: 'inProgress', label: 'in progress', count: inProgress },
-    { key: 'waiting', label: 'waiting', count: waiting },
+    { key: 'restored', label: l10n.t('restored'), count: restored },
+    { key: 'failed', label: l10n.t('failed'), count: failed },
+    { key: 'inProgress', label: l10n.t('in progress'), count: inProgress },
+    { key: 'waiting', label: l10n.t('waiting'), count: waiting },
   ];
 }
 
@@ -39,9 +40,11 @@ const HEIGHT = 10;
 export function renderProgress(progress: Progress, restoreJobType: string | undefined, rowsSent?: number): VNode {
   if (progress.total === 0) {
     const bulk = rowsSent === undefined
-      ? 'No artifacts yet: the service adds the units of the bulk request when the session is activated.'
-      : `No artifacts yet: the service resolves the ${plural(rowsSent, 'row')} of the bulk request into units when the session is activated.`;
-    return h('p', { class: 'progress-empty muted' }, restoreJobType === 'bulk' ? bulk : 'No artifacts in this session yet.');
+      ? l10n.t('No artifacts yet: the service adds the units of the bulk request when the session is activated.')
+      : rowsSent === 1
+        ? l10n.t('No artifacts yet: the service resolves the 1 row of the bulk request into a unit when the session is activated.')
+        : l10n.t('No artifacts yet: the service resolves the {0} rows of the bulk request into units when the session is activated.', rowsSent.toLocaleString('en-US'));
+    return h('p', { class: 'progress-empty muted' }, restoreJobType === 'bulk' ? bulk : l10n.t('No artifacts in this session yet.'));
   }
   const segments = progressSegments(progress);
   const total = segments.reduce((sum, seg) => sum + seg.count, 0) || 1;
@@ -59,7 +62,7 @@ export function renderProgress(progress: Progress, restoreJobType: string | unde
     s('svg', {
       class: 'progress-bar', viewBox: `0 0 ${WIDTH} ${HEIGHT}`, preserveAspectRatio: 'none',
       role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': progress.total, 'aria-valuenow': finished,
-      'aria-valuetext': words, 'aria-label': 'Restore progress',
+      'aria-valuetext': words, 'aria-label': l10n.t('Restore progress'),
     },
     s('defs', null, s('pattern', { id: 'hatch-in-progress', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
       s('rect', { class: 'hatch-back', x: 0, y: 0, width: 6, height: 6 }),
@@ -70,7 +73,7 @@ export function renderProgress(progress: Progress, restoreJobType: string | unde
       segments.map((seg) => h('li', { class: `legend-${seg.key}`, 'data-segment': seg.key, 'data-count': seg.count },
         h('span', { class: `swatch seg-${seg.key}`, 'aria-hidden': 'true' }),
         h('span', { class: 'count' }, String(seg.count)), ` ${seg.label}`))),
-    h('span', { class: 'progress-source muted' }, progress.source === 'service' ? 'as counted by the service' : 'counted from the artifact list'));
+    h('span', { class: 'progress-source muted' }, progress.source === 'service' ? l10n.t('as counted by the service') : l10n.t('counted from the artifact list')));
 }
 
 /** The banner for the session's status now: what it means and what comes next, in words. */
@@ -80,21 +83,22 @@ export function statusBanner(snapshot: DetailsSnapshot): VNode | null {
   const [restored, failed, inProgress, waiting] = progressSegments(progress).map((seg) => seg.count);
   // A bulk draft has no artifacts yet: count the rows this window sent instead of "0 artifacts".
   const rowsSent = snapshot.bulk?.rowsSent;
-  const units = !progress.total && rowsSent ? plural(rowsSent, 'row to resolve', 'rows to resolve') : plural(progress.total, 'artifact');
+  const units = !progress.total && rowsSent ? plural(rowsSent, l10n.t('row to resolve'), l10n.t('rows to resolve')) : plural(progress.total, l10n.t('artifact'), l10n.t('artifacts'));
   switch (header.status) {
     case 'draft':
-      return banner('info', 'Draft', `Nothing is restored until the session is activated (${units}).`);
+      return banner('info', l10n.t('Draft'), l10n.t('Nothing is restored until the session is activated ({0}).', units));
     case 'activating':
-      return banner('info', 'Activating', `The service is scheduling the restore of ${units}.`);
+      return banner('info', l10n.t('Activating'), l10n.t('The service is scheduling the restore of {0}.', units));
     case 'active':
-      return banner('info', 'Restoring', `${restored} of ${progress.total} restored so far, ${inProgress} in progress, ${waiting} waiting`
-        + (failed ? `, ${failed} failed.` : '.'));
+      return banner('info', l10n.t('Restoring'), failed
+        ? l10n.t('{0} of {1} restored so far, {2} in progress, {3} waiting, {4} failed.', restored, progress.total, inProgress, waiting, failed)
+        : l10n.t('{0} of {1} restored so far, {2} in progress, {3} waiting.', restored, progress.total, inProgress, waiting));
     case 'completed':
-      return banner('success', 'Completed', progress.total ? `All ${units} restored.` : 'The restore finished.');
+      return banner('success', l10n.t('Completed'), progress.total ? l10n.t('All {0} restored.', units) : l10n.t('The restore finished.'));
     case 'completedWithError':
-      return banner('warn', 'Completed with errors', `${restored} of ${progress.total} restored, ${failed} failed. The failed rows below say why.`);
+      return banner('warn', l10n.t('Completed with errors'), l10n.t('{0} of {1} restored, {2} failed. The failed rows below say why.', restored, progress.total, failed));
     case 'failed':
-      return banner('error', 'Failed', restored ? `${restored} of ${progress.total} restored before the session failed.` : 'Nothing was restored.');
+      return banner('error', l10n.t('Failed'), restored ? l10n.t('{0} of {1} restored before the session failed.', restored, progress.total) : l10n.t('Nothing was restored.'));
     default:
       return null;
   }

@@ -3,7 +3,7 @@
 // tooltip that says when and how. Geometry goes into attributes (x, y, width), colors into CSS classes.
 import type { TimelineLane, TimelinePoint } from '../../protocol/details';
 import { h, s, type VNode } from './dom';
-import { artifactStatusWord, formatClock, formatDuration, formatTimeSeconds, sessionStatusWord, statusClass, truncate } from './format';
+import { artifactStatusWord, formatClock, formatDuration, formatTimeSeconds, l10n, sessionStatusWord, statusClass, truncate } from './format';
 import { decoded, displayName } from './words';
 
 export const LAYOUT = { width: 900, label: 200, lane: 24, axis: 28, right: 12, maxLanes: 60 };
@@ -108,12 +108,12 @@ function tooltip(lane: TimelineLane, point: TimelinePoint): string {
  * panel and its 11 px text never scales down (a narrower panel than the drawing's minimum scrolls it).
  */
 export function renderTimeline(lanes: readonly TimelineLane[], now: number, running: boolean, width: number = LAYOUT.width): VNode {
-  if (!lanes.some((l) => l.points.length)) return h('p', { class: 'muted' }, 'No status history yet.');
+  if (!lanes.some((l) => l.points.length)) return h('p', { class: 'muted' }, l10n.t('No status history yet.'));
   const layout = layoutTimeline(lanes, now, running, width);
   const bar = LAYOUT.lane - 10;
   const svg = s('svg', {
     class: 'timeline', viewBox: `0 0 ${width} ${layout.height}`, width, height: layout.height, role: 'img',
-    'aria-label': `Status timeline of the session and ${Math.max(0, lanes.length - 1)} artifact(s)`,
+    'aria-label': l10n.t('Status timeline of the session and {0} artifact(s)', Math.max(0, lanes.length - 1)),
     preserveAspectRatio: 'xMinYMin meet',
   },
   s('g', { class: 'axis' },
@@ -128,7 +128,7 @@ export function renderTimeline(lanes: readonly TimelineLane[], now: number, runn
   layout.breaks.map((b) => s('g', { class: 'break' },
     s('line', { class: 'break-line', x1: b.x.toFixed(1), x2: b.x.toFixed(1), y1: 16, y2: layout.height }),
     s('text', { class: 'break-label', x: b.x.toFixed(1), y: layout.height - 2, 'text-anchor': 'middle' }, `≈ ${b.label}`),
-    s('title', null, `${b.label} without events, drawn shorter`))),
+    s('title', null, l10n.t('{0} without events, drawn shorter', b.label)))),
   layout.lanes.map(({ lane, y, spans, markers }) =>
     s('g', { class: `lane lane-${lane.kind}` },
       s('text', { class: 'lane-label', x: 4, y: y + bar - 2 }, s('title', null, decoded(lane.label)), truncate(displayName(lane.label), 28)),
@@ -142,12 +142,12 @@ export function renderTimeline(lanes: readonly TimelineLane[], now: number, runn
           }, s('title', null, tooltip(lane, point))),
       ))));
   return h('div', { class: 'timeline-wrap' },
-    h('div', { class: 'timeline-scroll', tabindex: 0, 'aria-label': 'Status timeline, scrolls sideways' }, svg),
-    layout.hidden > 0 ? h('p', { class: 'muted' }, `${layout.hidden} more artifact lane(s) not drawn; see the list below.`) : null,
+    h('div', { class: 'timeline-scroll', tabindex: 0, 'aria-label': l10n.t('Status timeline, scrolls sideways') }, svg),
+    layout.hidden > 0 ? h('p', { class: 'muted' }, l10n.t('{0} more artifact lane(s) not drawn; see the list below.', layout.hidden)) : null,
     h('p', { class: 'legend' },
-      h('span', { class: 'legend-observed' }, '●'), ' observed by the extension   ',
-      h('span', { class: 'legend-payload' }, '◇'), ' from a payload timestamp',
-      layout.breaks.length ? '   ┊ a long quiet stretch drawn shorter' : ''));
+      h('span', { class: 'legend-observed' }, '●'), l10n.t(' observed by the extension   '),
+      h('span', { class: 'legend-payload' }, '◇'), l10n.t(' from a payload timestamp'),
+      layout.breaks.length ? l10n.t('   ┊ a long quiet stretch drawn shorter') : ''));
 }
 
 /** The same points as a table, for reading exact times and for screen readers. */
@@ -155,7 +155,7 @@ export function renderPointTable(lanes: readonly TimelineLane[]): VNode {
   const rows = lanes.flatMap((lane) => lane.points.map((point) => ({ lane, point })))
     .sort((a, b) => Date.parse(a.point.at) - Date.parse(b.point.at));
   return h('table', { class: 'points' },
-    h('thead', null, h('tr', null, h('th', null, 'When'), h('th', null, 'What'), h('th', null, 'Status'), h('th', null, 'How'))),
+    h('thead', null, h('tr', null, h('th', null, l10n.t('When')), h('th', null, l10n.t('What')), h('th', null, l10n.t('Status')), h('th', null, l10n.t('How')))),
     h('tbody', null, rows.map(({ lane, point }) =>
       h('tr', null,
         h('td', { class: 'nowrap' }, formatTimeSeconds(point.at)),
@@ -167,8 +167,8 @@ export function renderPointTable(lanes: readonly TimelineLane[]): VNode {
 /** The timeline as a list, one entry per lane, for narrow panels: the same points, in text that keeps its size. */
 export function renderTimelineList(lanes: readonly TimelineLane[]): VNode {
   const drawn = lanes.filter((lane) => lane.points.length);
-  if (!drawn.length) return h('p', { class: 'muted' }, 'No status history yet.');
-  return h('ol', { class: 'timeline-list', 'aria-label': 'Status history of the session and its artifacts' },
+  if (!drawn.length) return h('p', { class: 'muted' }, l10n.t('No status history yet.'));
+  return h('ol', { class: 'timeline-list', 'aria-label': l10n.t('Status history of the session and its artifacts') },
     drawn.map((lane) => h('li', { class: `lane-${lane.kind}` },
       h('div', { class: 'lane-name', title: decoded(lane.label) }, displayName(lane.label)),
       h('ol', { class: 'lane-points' }, lane.points.map((point) => h('li', null,

@@ -2,29 +2,30 @@
 // protocol carries the service's enum members and URLs; an admin reads "New location" and "Audit Checklist
 // Q4.png", never `inPlace` or `Shared%20Documents`. Anything unknown is shown as "Unknown …", not raw.
 import type { ArtifactRow } from '../../protocol/details';
+import { l10n } from './format';
 
-const DESTINATION_WORDS: Record<string, string> = {
-  new: 'New location',
-  inPlace: 'In place (overwrites)',
-};
+const destinationTable = (): Record<string, string> => ({
+  new: l10n.t('New location'),
+  inPlace: l10n.t('In place (overwrites)'),
+});
 
-const JOB_TYPE_WORDS: Record<string, string> = {
-  granular: 'Selected items',
-  bulk: 'Bulk (from a list)',
-};
+const jobTypeTable = (): Record<string, string> => ({
+  granular: l10n.t('Selected items'),
+  bulk: l10n.t('Bulk (from a list)'),
+});
 
 /** What a standard restore brings back whole, by workload label. */
-const WHOLE_UNITS: Record<string, string> = { Exchange: 'Whole mailboxes', SharePoint: 'Whole sites', OneDrive: 'Whole OneDrives' };
+const wholeUnitsTable = (): Record<string, string> => ({ Exchange: l10n.t('Whole mailboxes'), SharePoint: l10n.t('Whole sites'), OneDrive: l10n.t('Whole OneDrives') });
 
 export function destinationWords(value: string | undefined): string {
   if (!value) return '';
-  return DESTINATION_WORDS[value] ?? 'Unknown destination';
+  return destinationTable()[value] ?? l10n.t('Unknown destination');
 }
 
 export function jobTypeWords(value: string | undefined, workloadLabel: string): string | undefined {
   if (!value) return undefined;
-  if (value === 'standard') return WHOLE_UNITS[workloadLabel] ?? 'Whole units';
-  return JOB_TYPE_WORDS[value] ?? 'Unknown kind of restore';
+  if (value === 'standard') return wholeUnitsTable()[workloadLabel] ?? l10n.t('Whole units');
+  return jobTypeTable()[value] ?? l10n.t('Unknown kind of restore');
 }
 
 /** `Shared%20Documents` -> `Shared Documents`; a malformed escape stays as it was rather than failing. */
@@ -62,10 +63,10 @@ export function artifactName(row: ArtifactRow): { name: string; detail?: string 
   switch (row.unitNameSource) {
     case 'item': {
       const { name, folder } = itemParts(row.unitName);
-      return { name, detail: folder ? `in ${folder}` : undefined };
+      return { name, detail: folder ? l10n.t('in {0}', folder) : undefined };
     }
-    case 'restorePoint': return { name: 'Unnamed unit', detail: `restore point ${row.unitName}` };
-    case 'artifact': return { name: 'Unnamed unit', detail: `artifact ${row.unitName}` };
+    case 'restorePoint': return { name: l10n.t('Unnamed unit'), detail: l10n.t('restore point {0}', row.unitName) };
+    case 'artifact': return { name: l10n.t('Unnamed unit'), detail: l10n.t('artifact {0}', row.unitName) };
     default: return { name: row.unitName };
   }
 }

@@ -55,11 +55,11 @@ function showFolder(title: string, path: string, items: BrowseQueryResponseItem[
   pick.canSelectMany = true;
   pick.ignoreFocusOut = true;
   pick.matchOnDescription = true;
-  const where = path || 'Top level';
-  const hint = 'Check files and folders to restore (Space or the checkbox); Enter on a folder opens it';
+  const where = path || vscode.l10n.t('Top level');
+  const hint = vscode.l10n.t('Check files and folders to restore (Space or the checkbox); Enter on a folder opens it');
   const itemRows: Row[] = items.map((item) => ({
-    label: `${item.type === 'file' ? '$(file)' : '$(folder)'} ${decodedName(item.name) || 'Unnamed item'}`,
-    description: item.type === 'file' ? sizeText(item.sizeInBytes) : plural(item.itemsCount ?? 0, 'item'),
+    label: `${item.type === 'file' ? '$(file)' : '$(folder)'} ${decodedName(item.name) || vscode.l10n.t('Unnamed item')}`,
+    description: item.type === 'file' ? sizeText(item.sizeInBytes) : plural(item.itemsCount ?? 0, vscode.l10n.t('item'), vscode.l10n.t('items')),
     item,
   }));
   let updating = false;
@@ -67,11 +67,11 @@ function showFolder(title: string, path: string, items: BrowseQueryResponseItem[
   const render = (notice?: string) => {
     updating = true;
     const selected = itemRows.filter((r) => r.item?.itemKey && chosen.has(r.item.itemKey));
-    pick.title = `${title}: ${where} — ${notice ?? `${chosen.size} selected`}`;
-    pick.placeholder = notice ? 'Select at least one file or folder first: Space or its checkbox selects it; Enter on a folder opens it.' : hint;
+    pick.title = `${title}: ${where} — ${notice ?? vscode.l10n.t('{0} selected', chosen.size)}`;
+    pick.placeholder = notice ? vscode.l10n.t('Select at least one file or folder first: Space or its checkbox selects it; Enter on a folder opens it.') : hint;
     pick.items = [
-      { label: `$(check-all) Done — restore ${plural(chosen.size, 'item')}`, description: chosen.size ? 'review before creating' : 'nothing selected yet', action: 'done', alwaysShow: true },
-      ...(canGoUp ? [{ label: '$(arrow-up) Up', action: 'up' as const, alwaysShow: true }] : []),
+      { label: vscode.l10n.t('$(check-all) Done — restore {0}', plural(chosen.size, vscode.l10n.t('item'), vscode.l10n.t('items'))), description: chosen.size ? vscode.l10n.t('review before creating') : vscode.l10n.t('nothing selected yet'), action: 'done', alwaysShow: true },
+      ...(canGoUp ? [{ label: vscode.l10n.t('$(arrow-up) Up'), action: 'up' as const, alwaysShow: true }] : []),
       ...itemRows,
     ];
     pick.selectedItems = selected;
@@ -89,7 +89,7 @@ function showFolder(title: string, path: string, items: BrowseQueryResponseItem[
     });
     const accept = (row: Row) => {
       if (row.action === 'done' && chosen.size === 0) {
-        render('nothing selected yet, so there is nothing to restore');
+        render(vscode.l10n.t('nothing selected yet, so there is nothing to restore'));
         return;
       }
       resolve(row);

@@ -372,6 +372,6 @@ describe('details page: what an admin sees', () => {
     const done = plainSnapshot({ bulk: { rowsSent: 3, unresolved: [line] } }, { status: 'completedWithError', restoreJobType: 'bulk' });
     const banner = findAll(renderDetails(done, emptyUi()), (n) => n.attrs['data-banner'] === 'bulk');
     assert.equal(banner.length, 1);
-    assert.ok(textOf(banner[0]).includes(`Not restored: 1 row of 3 of the bulk request could not be resolved.${line}`), textOf(banner[0]));
+    assert.ok(textOf(banner[0]).includes(`Not restored: 1 of 3 rows of the bulk request could not be resolved.${line}`), textOf(banner[0]));
   });
 });
