@@ -1,12 +1,14 @@
 // The completion notice of a session the admin started or watches: what it restored (by name), how it ended,
 // and where the content went — "Debra Berger +2: restore completed — 3 restored. Restored to “Restored
 // 2026-12-01” (https://…)." — with Open Details and, when the service gave a web address, the restored
-// location. Reads the finished session with its contents through the hub of its own connection.
+// location, and Copy Link (the session link that opens these details again, e.g. from a ticket). Reads the
+// finished session with its contents through the hub of its own connection.
 import * as vscode from 'vscode';
 import type { RestoreArtifact, RestoreArtifactBase, RestoreSession, Workload } from '../backup/model';
 import { restoredLocation } from '../backup/presentation';
 import { completionNotice, progressOf } from '../backup/progress';
 import { oneLine } from '../backup/words';
+import { sessionLinkOf } from './links/sessionLink';
 import type { SessionHub } from './sessions/hub';
 
 export interface CompletionNoticeShown {
@@ -16,10 +18,9 @@ export interface CompletionNoticeShown {
   text: string;
   /** The restored location offered as a button (an http(s) address), if any. */
   location?: string;
+  /** The session link offered by Copy Link (`vscode://…/session?…`). */
+  link?: string;
 }
-
-const OPEN_DETAILS = 'Open Details';
-const OPEN_LOCATION = 'Open Restored Location';
 
 export class CompletionNotifier implements vscode.Disposable {
   private readonly shown = new vscode.EventEmitter<CompletionNoticeShown>();
@@ -33,11 +34,19 @@ export class CompletionNotifier implements vscode.Disposable {
     const artifacts = [...(read?.contents?.standard ?? []), ...(read?.contents?.granular ?? [])];
     const where = destinationWords(workload, artifacts);
     const text = completionNotice(name, session, progressOf(session.restoreSessionArtifactCount), where.words);
-    this.shown.fire({ connectionId: hub.connectionId, workload, sessionId: session.id, text, location: where.url });
+    const link = sessionLinkOf({ connectionId: hub.connectionId, workload, sessionId: session.id });
+    this.shown.fire({ connectionId: hub.connectionId, workload, sessionId: session.id, text, location: where.url, link });
+    const openDetails = vscode.l10n.t('Open Details');
+    const openLocation = vscode.l10n.t('Open Restored Location');
+    const copyLink = vscode.l10n.t('Copy Link');
     const show = session.status === 'completed' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
-    const choice = await show(text, ...(where.url ? [OPEN_DETAILS, OPEN_LOCATION] : [OPEN_DETAILS]));
-    if (choice === OPEN_DETAILS) await vscode.commands.executeCommand('restoreSessions.openDetails', session.id);
-    if (choice === OPEN_LOCATION && where.url) await vscode.env.openExternal(vscode.Uri.parse(where.url));
+    const choice = await show(text, openDetails, ...(where.url ? [openLocation] : []), ...(link ? [copyLink] : []));
+    if (choice === openDetails) await vscode.commands.executeCommand('restoreSessions.openDetails', session.id);
+    if (choice === openLocation && where.url) await vscode.env.openExternal(vscode.Uri.parse(where.url));
+    if (choice === copyLink && link) {
+      await vscode.env.clipboard.writeText(link);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Copied a link to this {0} restore session. It opens the session\'s details in VS Code.', workload.label));
+    }
   }
 
   dispose(): void {

@@ -13,7 +13,7 @@ import { readSettings } from '../settings';
 import { BuiltInEmulator, type EmulatorIdentityInfo } from './builtInEmulator';
 import { BUILT_IN_EMULATOR, EMULATOR_CONNECTION_ID, type Connection, type ConnectionConfig } from './config';
 import { buildConnection, type BuiltConnection } from './factory';
-import { customEndpointsAllowed, deleteUserConnection, userConnections, userEmulatorUrl, writeUserConnection } from './userSettings';
+import { customEndpointsAllowed, deleteUserConnection, undocumentedOptionsSetting, userConnections, userEmulatorUrl, writeUserConnection } from './userSettings';
 
 const ACTIVE_KEY = 'restoreSessions.activeConnection';
 const ACCOUNT_KEY = (id: string) => `restoreSessions.account.${id}`;
@@ -44,6 +44,7 @@ export class ConnectionManager implements vscode.Disposable {
       externalUrl: userEmulatorUrl(),
       timeScale: readSettings().emulatorTimeScale,
       requireSignIn: vscode.workspace.getConfiguration('restoreSessions').get<boolean>('emulator.requireSignIn', false),
+      undocumentedOptions: undocumentedOptionsSetting(),
     }));
   }
 
@@ -79,6 +80,11 @@ export class ConnectionManager implements vscode.Disposable {
   /** Whether the built-in emulator is running in this window. */
   get emulatorRunning(): boolean {
     return this.emulator.running;
+  }
+
+  /** The flags the built-in emulator's process was started with, while it runs (tests: settings reach it). */
+  get emulatorFlags(): readonly string[] | undefined {
+    return this.emulator.childFlags;
   }
 
   /** Drops the connection and stops the built-in emulator so the next `get` reconnects (after a settings change). */
