@@ -1,6 +1,6 @@
 // What a connection is: one entry of `restoreSessions.connections` (or the built-in emulator connection), read
 // from untrusted JSON into a checked shape, and the built connection the rest of the extension uses.
-import type { MsalTokenProvider, SignInMethod } from '../../auth';
+import type { ConnectionAuth, SignInMethod } from '../../auth';
 import type { BackupApi } from '../../backup/api';
 
 export type ConnectionKind = 'emulator' | 'graph';
@@ -23,6 +23,11 @@ export interface ConnectionConfig {
   baseUrl?: string;
   /** Graph: `https://login.microsoftonline.com` (default) or a national cloud's login host. */
   authorityHost?: string;
+  /**
+   * Sign-in `vscodeAccount`: the VS Code authentication provider to ask (default `microsoft`, or
+   * `microsoft-sovereign-cloud` for a national cloud's login host); tests name their own provider here.
+   */
+  accountProvider?: string;
 }
 
 export interface Connection {
@@ -37,7 +42,7 @@ export interface Connection {
   signIn: ConnectionSignIn;
   config: ConnectionConfig;
   /** Token provider for signed-in connections (absent when `signIn` is `none`). */
-  auth?: MsalTokenProvider;
+  auth?: ConnectionAuth;
   /** `https://127.0.0.1:<port>/contoso` or `https://login.microsoftonline.com/<tenant>`. */
   authority?: string;
 }
@@ -53,13 +58,14 @@ export const BUILT_IN_EMULATOR: ConnectionConfig = {
 
 export const SIGN_IN_LABELS: Record<ConnectionSignIn, string> = {
   none: 'No sign-in',
+  vscodeAccount: 'VS Code account',
   deviceCode: 'Device code',
   interactive: 'Browser (interactive)',
   clientSecret: 'App: client secret',
   clientCertificate: 'App: certificate',
 };
 
-const METHODS: readonly ConnectionSignIn[] = ['none', 'deviceCode', 'interactive', 'clientSecret', 'clientCertificate'];
+const METHODS: readonly ConnectionSignIn[] = ['none', 'vscodeAccount', 'deviceCode', 'interactive', 'clientSecret', 'clientCertificate'];
 
 /** A settings entry as a connection, or undefined when it has no id. Unknown fields are dropped. */
 export function normalizeConfig(value: unknown): ConnectionConfig | undefined {
@@ -80,6 +86,7 @@ export function normalizeConfig(value: unknown): ConnectionConfig | undefined {
     apiVersion: v.apiVersion === 'beta' ? 'beta' : 'v1.0',
     baseUrl: str(v.baseUrl),
     authorityHost: str(v.authorityHost),
+    accountProvider: str(v.accountProvider),
   };
 }
 

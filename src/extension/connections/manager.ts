@@ -39,6 +39,8 @@ export class ConnectionManager implements vscode.Disposable {
     private readonly log: Log,
     private readonly version: string,
     private readonly store?: { state: vscode.Memento; secrets: SecretStore },
+    /** Test hosts only: the authentication provider `vscodeAccount` emulator connections use. */
+    private readonly emulatorAccountProvider?: string,
   ) {
     this.emulator = new BuiltInEmulator(log, () => ({
       externalUrl: userEmulatorUrl(),
@@ -188,10 +190,20 @@ export class ConnectionManager implements vscode.Disposable {
       allowCustomEndpoints: customEndpointsAllowed(),
       emulator: () => this.emulator.ensure(),
       store: this.store && { secrets: this.store.secrets, accountId: this.store.state.get<string>(ACCOUNT_KEY(config.id)) },
+      emulatorAccountProvider: this.emulatorAccountProvider,
+      onAccountChanged: (id, account) => void this.accountChanged(id, account?.homeAccountId),
     });
     this.built = built;
     if (built.binding) await this.recordSecretKeys(built.binding);
     return built.connection;
+  }
+
+  /** VS Code's account changed under a connection (Accounts menu): remember who "me" is now and refresh the views. */
+  private async accountChanged(id: string, homeAccountId: string | undefined): Promise<void> {
+    if (id !== this.built?.connection.id) return;
+    await this.rememberAccount(id, homeAccountId);
+    this.log.info(homeAccountId ? `The VS Code account of "${this.built.connection.label}" changed.` : `"${this.built.connection.label}" is signed out of its VS Code account.`);
+    this.changed.fire();
   }
 
   private async recordSecretKeys(binding: SecretBinding): Promise<void> {
@@ -207,6 +219,7 @@ export class ConnectionManager implements vscode.Disposable {
     this.built = undefined;
     this.currentConfigKey = undefined;
     await previous?.catch(() => undefined);
+    built?.connection.auth?.dispose?.();
     await built?.client.close().catch(() => undefined);
     await built?.transport.close().catch(() => undefined);
   }
