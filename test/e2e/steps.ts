@@ -3,6 +3,7 @@
 // screenshot after each one under test-results/e2e/NN-<name>.png. To grow the walk, append a step.
 // A step with `skip` returns a reason when the manifest does not contribute what it needs yet.
 import type { Page } from 'playwright-core';
+import { accountsSteps } from './steps/accounts';
 import { bulkGranularSteps } from './steps/bulkgran';
 import { detailsSteps } from './steps/details';
 import { ecoSteps } from './steps/eco';
@@ -682,6 +683,7 @@ export const steps: Step[] = [
   ...safetySteps,
   ...bulkGranularSteps,
   ...panelxSteps,
+  ...accountsSteps,
   ...walkSteps.slice(signInAt),
   ...detailsSteps,
 ];

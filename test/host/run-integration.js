@@ -10,8 +10,6 @@
 // A test that skips counts as a failure unless it is on the printed expected-skip list (expected-skips.js).
 // Prints "N passed, N failed" alone on a line; exits non-zero on any failure or on the hard timeout
 // (INTEGRATION_TIMEOUT_MS, default 600000), after killing every process group it started.
-// A test may ask the launcher to click a button of a workbench dialog by logging `[[test-host]] click-dialog-button
-// <label>` (code-server only; desktop VS Code has no page to click in).
 // Prerequisites (npm run test:integration does them): provision.js, node esbuild.js, tsc -p .
 //   env: RESTORE_SESSIONS_TEST_GREP (mocha grep), KEEP_STATE=1, VERBOSE=1
 /* global setTimeout */
@@ -77,13 +75,6 @@ async function runInCodeServer(stateDir, workspace, emu, resultFile) {
       msg = msg.replace(/%[sdifoOc]/g, () => (args.length ? String(args.shift()) : ''));
       const line = [msg, ...args.map(String)].join(' ').replace(/\s+$/, '');
       if (/^\d+ passed, \d+ failed$/.test(line.trim())) return; // printed once by this launcher
-      // A test asks for a click on a button of a workbench dialog it cannot reach from the extension host
-      // (VS Code's own prompts, e.g. "allow this extension to sign in"): `[[test-host]] click-dialog-button <label>`.
-      const click = /\[\[test-host\]\] click-dialog-button (.+)$/.exec(line);
-      if (click) {
-        page.locator('.monaco-dialog-box .monaco-button', { hasText: new RegExp(`^${click[1].trim()}$`) }).first().click({ timeout: 30000 })
-          .catch((e) => console.log(`  [test-host] no dialog button "${click[1].trim()}": ${e.message.split('\n')[0]}`));
-      }
       // mocha's spec reporter lines, counted in case the suite never finishes (timeout)
       if (/^\s*✔ /.test(line)) seen.passed++;
       else if (/^\s*\d+\) /.test(line) && !/^\s*\d+\) .*:$/.test(line)) seen.failed++;

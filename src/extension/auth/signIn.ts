@@ -127,10 +127,12 @@ async function signInWithVsCodeAccount(ctx: AuthCommandContext, connection: Conn
     if (!(error instanceof VsCodeAccountUnavailableError)) throw error;
     ctx.log.channel.warn(error.message);
     const useDeviceCode = vscode.l10n.t('Use Device Code Instead');
-    const choice = await vscode.window.showWarningMessage(error.message, useDeviceCode);
-    if (choice !== useDeviceCode) return;
-    await ctx.connections.save({ ...connection.config, signIn: 'deviceCode' });
-    await signIn(ctx);
+    // Not awaited: the command ends here; the offer stays in the notification center.
+    void vscode.window.showWarningMessage(error.message, useDeviceCode).then(async (choice) => {
+      if (choice !== useDeviceCode) return;
+      await ctx.connections.save({ ...connection.config, signIn: 'deviceCode' });
+      await vscode.commands.executeCommand(AUTH_COMMAND_IDS.signIn);
+    });
   }
 }
 

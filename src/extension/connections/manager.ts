@@ -91,8 +91,9 @@ export class ConnectionManager implements vscode.Disposable {
 
   /** Drops the connection and stops the built-in emulator so the next `get` reconnects (after a settings change). */
   async reset(): Promise<void> {
-    await this.dropCurrent();
+    // The emulator first: a `get` while the connection is being dropped must not build on the child being stopped.
     await this.emulator.stop();
+    await this.dropCurrent();
     this.changed.fire();
   }
 
