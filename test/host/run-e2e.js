@@ -61,8 +61,7 @@ async function main() {
   fs.mkdirSync(workspace, { recursive: true });
 
   // The walk reads the emulator directly with `$top` / `$orderby` (test/e2e/steps.ts), so it honours them.
-  // Its https listener serves the emulated sign-in, which the test hosts' VS Code account provider signs in with.
-  const emu = await host.startEmulatorCli({ seed: 'demo', timeScale: 60, args: ['--https-port', '0'], logFile: path.join(stateDir, 'emulator.log'), undocumentedOptions: 'honour' });
+  const emu = await host.startEmulatorCli({ seed: 'demo', timeScale: 60, logFile: path.join(stateDir, 'emulator.log'), undocumentedOptions: 'honour' });
   cleanups.push(() => emu.stop());
   const emulatorUrl = emu.url;
   log(`emulator on ${emulatorUrl}`);

@@ -1,8 +1,9 @@
-// The walk's steps for VS Code's own surfaces: signing in with the VS Code account (the test hosts' emulator
-// accounts provider stands in for Microsoft's), which puts the account in the Accounts menu; and an agent tool
-// invoked through VS Code outside chat, where VS Code asks with the tool's confirmation as a dialog. Each step
-// saves one more screenshot of the moment it is about (the Accounts menu, the dialog) before it tidies up, so the
-// walk's later steps find the window as they expect.
+// The walk's steps for VS Code's own surfaces. `agent-tool-confirmation`: an agent tool invoked through VS Code
+// outside chat, where VS Code asks with the tool's confirmation as a dialog. `accounts-menu-sign-in`: signing in
+// with the VS Code account (the test hosts' emulator accounts provider stands in for Microsoft's), which puts the
+// account in the Accounts menu; it runs after the walk's sign-in steps because it needs their emulator with
+// --auth on (every Graph call's token is checked), and it leaves their device-code connection active again.
+// Each step saves one more screenshot of its moment (the dialog, the Accounts menu) before it tidies up.
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import {
@@ -26,35 +27,22 @@ async function pasteInto(page: Page, text: string): Promise<void> {
 const DRAFT_CALL = { name: 'restoreSessions_draftRestore', input: { workload: 'exchange', units: ['Debra Berger'] } };
 const TOOL_KEY = 'ctrl+alt+shift+f9';
 
-export const accountsSteps: Step[] = [
-  {
-    name: 'accounts-menu-sign-in',
-    skip: (ctx) => needsCommand('restoreSessions.signIn', 'restoreSessions.switchConnection')(ctx),
-    async run(ctx: WalkContext) {
-      const { page, manifest } = ctx;
-      await clearNotifications(page);
-      await showExplorer(page, manifest);
-      await startFromPalette(page, commandLabel(manifest, 'restoreSessions.signIn'), /Sign in to the local emulator/);
-      await quickRow(page, 'Sign in with your VS Code Microsoft account').click();
-      // VS Code's own consent prompt, then the provider's account prompt
-      const consent = dialog(page).filter({ hasText: /wants to sign in using Emulator accounts/ });
-      await consent.waitFor({ timeout: T });
-      await consent.locator('.monaco-button', { hasText: /^Allow$/ }).click();
-      await quickRow(page, 'meganb@').click();
-      await toast(page, /Signed in to .+ as meganb@/).waitFor({ timeout: T });
-      // the account is in the Accounts menu, under the provider's name
-      await page.locator('.activitybar .action-label.codicon-accounts-view-bar-icon, .activitybar [aria-label^="Accounts"]').first().click();
-      const menu = page.locator('.context-view .monaco-menu, .monaco-menu-container').filter({ hasText: /meganb@/ }).first();
-      await menu.waitFor({ timeout: T });
-      await moment(page, 'accounts-menu-sign-in', 'accounts-menu');
-      ctx.log(`  Accounts menu: ${(await menu.innerText()).replace(/\s+/g, ' ').trim()}`);
-      await page.keyboard.press('Escape');
-      // back to the no-sign-in emulator connection for the walk's later steps
-      await startFromPalette(page, commandLabel(manifest, 'restoreSessions.switchConnection'), 'Switch Connection');
-      await quickRow(page, 'No sign-in').click();
-      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: T });
-    },
-  },
+async function switchConnection(page: Page, manifest: WalkContext['manifest'], row: string): Promise<void> {
+  await startFromPalette(page, commandLabel(manifest, 'restoreSessions.switchConnection'), 'Switch Connection');
+  await quickRow(page, row).click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: T });
+}
+
+/** Expands Exchange in the view and waits for its first session row (the view read the service). */
+async function expandFirstSessions(page: Page): Promise<void> {
+  const sidebar = page.locator('.part.sidebar');
+  const exchange = sidebar.locator('.monaco-list-row[aria-level="2"]', { hasText: 'Exchange' }).first();
+  await exchange.waitFor({ timeout: T });
+  if ((await exchange.getAttribute('aria-expanded')) !== 'true') await exchange.click();
+  await sidebar.locator('.monaco-list-row[aria-level="3"]').first().waitFor({ timeout: T });
+}
+
+export const agentSteps: Step[] = [
   {
     name: 'agent-tool-confirmation',
     async run(ctx: WalkContext) {
@@ -77,6 +65,39 @@ export const accountsSteps: Step[] = [
       // nothing is created unless the person continues
       await confirmation.locator('.monaco-button', { hasText: /^Cancel$/ }).click();
       await confirmation.waitFor({ state: 'detached', timeout: T });
+    },
+  },
+];
+
+export const accountsSteps: Step[] = [
+  {
+    name: 'accounts-menu-sign-in',
+    skip: (ctx) => (!ctx.authEmulatorUrl ? 'the runner started no emulator with --auth on' : needsCommand('restoreSessions.signIn', 'restoreSessions.switchConnection')(ctx)),
+    async run(ctx: WalkContext) {
+      const { page, manifest } = ctx;
+      await clearNotifications(page);
+      await showExplorer(page, manifest);
+      // from the built-in connection (no sign-in), as a person who has not signed in to this emulator yet
+      await switchConnection(page, manifest, 'No sign-in');
+      await startFromPalette(page, commandLabel(manifest, 'restoreSessions.signIn'), /Sign in to the local emulator/);
+      await quickRow(page, 'Sign in with your VS Code Microsoft account').click();
+      // VS Code's own consent prompt, then the provider's account prompt
+      const consent = dialog(page).filter({ hasText: /wants to sign in using Emulator accounts/ });
+      await consent.waitFor({ timeout: T });
+      await consent.locator('.monaco-button', { hasText: /^Allow$/ }).click();
+      await quickRow(page, 'meganb@').click();
+      await toast(page, /Signed in to .+ as meganb@/).waitFor({ timeout: T });
+      // the view reads the emulator (--auth on) with the VS Code account's token
+      await expandFirstSessions(page);
+      // the account is in the Accounts menu, under the provider's name
+      await page.locator('.activitybar .action-label.codicon-accounts-view-bar-icon, .activitybar [aria-label^="Accounts"]').first().click();
+      const menu = page.locator('.context-view .monaco-menu, .monaco-menu-container').filter({ hasText: /meganb@/ }).first();
+      await menu.waitFor({ timeout: T });
+      await moment(page, 'accounts-menu-sign-in', 'accounts-menu');
+      ctx.log(`  Accounts menu: ${(await menu.innerText()).replace(/\s+/g, ' ').trim()}`);
+      await page.keyboard.press('Escape');
+      // back to the sign-in steps' device-code connection, which the details steps use
+      await switchConnection(page, manifest, 'Device code');
     },
   },
 ];
