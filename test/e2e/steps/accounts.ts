@@ -54,10 +54,16 @@ export const agentSteps: Step[] = [
       await page.locator('.part.editor .monaco-editor .view-lines').first().click();
       await pasteInto(page, JSON.stringify([{ key: TOOL_KEY, command: 'restoreSessions.test.invokeAgentTool', args: DRAFT_CALL }], null, 2));
       await page.keyboard.press('Control+S');
+      await page.locator('.part.editor .tab.active:not(.dirty)').first().waitFor({ timeout: T });
+      await moment(page, 'agent-tool-confirmation', 'keybindings');
       await closeAllEditors(page);
-      await page.keyboard.press('Control+Alt+Shift+F9');
+      // the keybinding service reads the saved file on its own schedule: press again until VS Code asks
       const confirmation = dialog(page).filter({ hasText: 'Create a draft Exchange restore session on' });
-      await confirmation.waitFor({ timeout: T });
+      for (let attempt = 1; !(await confirmation.isVisible()); attempt++) {
+        await page.keyboard.press('Control+Alt+Shift+F9');
+        const shown = await confirmation.waitFor({ timeout: 5000 }).then(() => true, () => false);
+        if (!shown && attempt >= 6) throw new Error('no confirmation dialog after pressing the key bound to the tool six times');
+      }
       const text = (await confirmation.innerText()).replace(/\s+/g, ' ');
       if (!/Debra Berger/.test(text) || !/draft only/.test(text)) throw new Error(`the confirmation does not say what it creates: ${text}`);
       await moment(page, 'agent-tool-confirmation', 'dialog');
