@@ -7,7 +7,7 @@
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import {
-  T, clearNotifications, closeAllEditors, commandLabel, dialog, needsCommand, quickRow, runFromPalette, showExplorer, startFromPalette,
+  T, clearNotifications, closeAllEditors, commandLabel, dialog, needsCommand, quickRow, showExplorer, startFromPalette,
   toast, type Step, type WalkContext,
 } from '../steps';
 
@@ -26,6 +26,16 @@ async function pasteInto(page: Page, text: string): Promise<void> {
 /** The draft tool with an input the demo seed resolves (one Exchange mailbox, its latest restore point). */
 const DRAFT_CALL = { name: 'restoreSessions_draftRestore', input: { workload: 'exchange', units: ['Debra Berger'] } };
 const TOOL_KEY = 'ctrl+alt+shift+f9';
+
+/** The user's keybindings.json (the palette also lists the read-only default one, which a fuzzy Enter may pick). */
+async function openUserKeybindings(page: Page): Promise<void> {
+  const title = 'Preferences: Open Keyboard Shortcuts (JSON)';
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill(`>${title}`);
+  await page.locator(`.quick-input-list .monaco-list-row[aria-label^="${title}"]`).first().click();
+  await page.locator('.part.editor .tab.active', { hasText: 'keybindings.json' }).first().waitFor({ timeout: T });
+}
 
 async function switchConnection(page: Page, manifest: WalkContext['manifest'], row: string): Promise<void> {
   await startFromPalette(page, commandLabel(manifest, 'restoreSessions.switchConnection'), 'Switch Connection');
@@ -50,7 +60,7 @@ export const agentSteps: Step[] = [
       await clearNotifications(page);
       // A tool is invoked by a chat model, and this host has none: a key bound to the test hosts' command that
       // invokes it through VS Code (vscode.lm.invokeTool without a chat request) stands in for the model.
-      await runFromPalette(page, 'Preferences: Open Keyboard Shortcuts (JSON)');
+      await openUserKeybindings(page);
       await page.locator('.part.editor .monaco-editor .view-lines').first().click();
       await pasteInto(page, JSON.stringify([{ key: TOOL_KEY, command: 'restoreSessions.test.invokeAgentTool', args: DRAFT_CALL }], null, 2));
       await page.keyboard.press('Control+S');
