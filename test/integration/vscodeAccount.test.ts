@@ -53,7 +53,7 @@ describe('Sign in with the VS Code account (test provider, emulator with --auth 
     await assert.rejects(policiesRead(ext), /Not signed in with your VS Code account/);
   });
 
-  it('Sign In where VS Code cannot ask (this test host refuses its prompts): nothing is signed in, the connection stays usable', async () => {
+  it('Sign In where VS Code cannot ask (this test host refuses its prompts): nothing is signed in and VS Code creates no session', async () => {
     await vscode.commands.executeCommand('restoreSessions.signIn');
     const connection = await ext.connections.get();
     assert.deepStrictEqual(await connection.auth?.getAccounts(), []);
