@@ -37,7 +37,7 @@ async function openUserKeybindings(page: Page): Promise<void> {
   await page.locator('.part.editor .tab.active', { hasText: 'keybindings.json' }).first().waitFor({ timeout: T });
 }
 
-async function switchConnection(page: Page, manifest: WalkContext['manifest'], row: string): Promise<void> {
+async function switchConnection(page: Page, manifest: WalkContext['manifest'], row: string | RegExp): Promise<void> {
   await startFromPalette(page, commandLabel(manifest, 'restoreSessions.switchConnection'), 'Switch Connection');
   await quickRow(page, row).click();
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: T });
@@ -94,7 +94,7 @@ export const accountsSteps: Step[] = [
       await clearNotifications(page);
       await showExplorer(page, manifest);
       // from the built-in connection (no sign-in), as a person who has not signed in to this emulator yet
-      await switchConnection(page, manifest, 'No sign-in');
+      await switchConnection(page, manifest, /Local emulator.*No sign-in/);
       await startFromPalette(page, commandLabel(manifest, 'restoreSessions.signIn'), /Sign in to the local emulator/);
       await quickRow(page, 'Sign in with your VS Code Microsoft account').click();
       // VS Code's own consent prompt, then the provider's account prompt
@@ -113,7 +113,7 @@ export const accountsSteps: Step[] = [
       ctx.log(`  Accounts menu: ${(await menu.innerText()).replace(/\s+/g, ' ').trim()}`);
       await page.keyboard.press('Escape');
       // back to the sign-in steps' device-code connection, which the details steps use
-      await switchConnection(page, manifest, 'Device code');
+      await switchConnection(page, manifest, 'Local emulator · Device code');
     },
   },
 ];
