@@ -3,9 +3,12 @@
 export { MsalTokenProvider } from './msalProvider';
 export { GRAPH_DEFAULT_SCOPES, SIGN_IN_METHODS, SignInRequiredError, isAppOnly } from './types';
 export type {
-  AccountSummary, AuthLogLevel, ClientCredential, DeviceCodePrompt, MsalTokenProviderOptions, SignInMethod, SignInRequest, SignInResult,
+  AccountSummary, AuthLogLevel, ClientCredential, ConnectionAuth, DeviceCodePrompt, MsalTokenProviderOptions, SignInMethod, SignInRequest, SignInResult,
 } from './types';
 export { parseCertificateBundle } from './credentials';
+export {
+  VSCODE_MICROSOFT_PROVIDER, VSCODE_SOVEREIGN_PROVIDER, accountProviderFor, isProviderId, parseVscodeAccountScopes, vscodeAccountScopes,
+} from './vscodeAccountScopes';
 export {
   DEFAULT_AUTHORITY_ORIGIN, DEFAULT_GRAPH_ORIGIN, EndpointNotAllowedError, MICROSOFT_CLOUDS, checkEmulatorEndpoint, checkGraphEndpoints,
   graphScopeFor, isLoopbackUrl, originOf,

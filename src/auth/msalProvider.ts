@@ -10,7 +10,6 @@ import * as crypto from 'node:crypto';
 import type {
   AccountInfo, AuthenticationResult, Configuration, ConfidentialClientApplication, DeviceCodeRequest, PublicClientApplication,
 } from '@azure/msal-node';
-import type { TokenProvider } from '../graph';
 import { SecretStoreCachePlugin } from './cachePlugin';
 import { validateCredential } from './credentials';
 import { LoopbackRedirectServer, SignInCancelledError } from './loopback';
@@ -20,14 +19,14 @@ import { redactSecrets } from './redact';
 import { secretKeys, type SecretBinding } from './secretStore';
 import {
   GRAPH_DEFAULT_SCOPES, SignInRequiredError, isAppOnly,
-  type AccountSummary, type ClientCredential, type MsalTokenProviderOptions, type SignInMethod, type SignInRequest, type SignInResult,
+  type AccountSummary, type ClientCredential, type ConnectionAuth, type MsalTokenProviderOptions, type SignInMethod, type SignInRequest, type SignInResult,
 } from './types';
 
 const RENEWAL_MARGIN_MS = 300_000;
 
 const MICROSOFT_HOSTS = /(^|\.)(login\.microsoftonline\.com|login\.microsoft\.com|login\.windows\.net|login\.microsoftonline\.us|login\.chinacloudapi\.cn|login\.partner\.microsoftonline\.cn|login\.sovcloud-identity\.(fr|de|sg))$/i;
 
-export class MsalTokenProvider implements TokenProvider {
+export class MsalTokenProvider implements ConnectionAuth {
   private readonly cachePlugin: SecretStoreCachePlugin;
   private readonly network: MsalNetworkModule;
   private pca: PublicClientApplication | undefined;

@@ -1,13 +1,14 @@
 // The vocabulary of sign-in: methods, credentials, the provider's options and results, and the error that
 // says a person has to act. No msal here, so callers can name these types without loading msal.
-import type { HttpTransport } from '../graph';
+import type { HttpTransport, TokenProvider } from '../graph';
 import type { SecretStore } from './secretStore';
 
 export const GRAPH_DEFAULT_SCOPES: readonly string[] = ['https://graph.microsoft.com/.default'];
 
-export type SignInMethod = 'deviceCode' | 'interactive' | 'clientSecret' | 'clientCertificate';
+/** `vscodeAccount`: the account signed in to VS Code itself (its Microsoft authentication provider); the others use msal. */
+export type SignInMethod = 'vscodeAccount' | 'deviceCode' | 'interactive' | 'clientSecret' | 'clientCertificate';
 
-export const SIGN_IN_METHODS: readonly SignInMethod[] = ['deviceCode', 'interactive', 'clientSecret', 'clientCertificate'];
+export const SIGN_IN_METHODS: readonly SignInMethod[] = ['vscodeAccount', 'deviceCode', 'interactive', 'clientSecret', 'clientCertificate'];
 
 export const isAppOnly = (method: SignInMethod): boolean => method === 'clientSecret' || method === 'clientCertificate';
 
@@ -73,6 +74,24 @@ export interface SignInResult {
   expiresOn?: Date;
   /** The scopes or roles granted (from the token response). */
   scopes: string[];
+}
+
+/**
+ * What a signed-in connection's token source offers the extension, whichever it is (msal, or VS Code's own
+ * account): GraphClient's silent getToken, the token itself for Check Permissions, the explicit sign-in, the
+ * accounts it holds, and sign-out.
+ */
+export interface ConnectionAuth extends TokenProvider {
+  readonly method: SignInMethod;
+  acquireSilent(scopes?: readonly string[], signal?: AbortSignal): Promise<{ accessToken: string }>;
+  signIn(request?: SignInRequest): Promise<SignInResult>;
+  getAccounts(): Promise<AccountSummary[]>;
+  selectAccount(homeAccountId: string | undefined): void;
+  readonly selectedAccountId: string | undefined;
+  signOut(homeAccountId?: string): Promise<void>;
+  hasStoredCredential(): Promise<boolean>;
+  /** Stops listening (VS Code account: session changes); msal has nothing to stop. */
+  dispose?(): void;
 }
 
 /** Thrown by getToken when a person has to sign in (no account, expired refresh token, missing secret). */

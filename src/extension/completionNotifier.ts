@@ -1,14 +1,16 @@
 // The completion notice of a session the admin started or watches: what it restored (by name), how it ended,
 // and where the content went — "Debra Berger +2: restore completed — 3 restored. Restored to “Restored
 // 2026-12-01” (https://…)." — with Open Details and, when the service gave a web address, the restored
-// location. Reads the finished session with its contents through the hub of its own connection; a session of
-// a connection that is not the active one says which connection it is on, and its button switches there first.
+// location, and Copy Link (the session link that opens these details again, e.g. from a ticket). Reads the
+// finished session with its contents through the hub of its own connection; a session of a connection that is not
+// the active one says which connection it is on, and its button switches there first.
 import * as vscode from 'vscode';
 import type { RestoreArtifact, RestoreArtifactBase, RestoreSession, Workload } from '../backup/model';
 import { restoredLocation } from '../backup/presentation';
 import { completionNotice, progressOf } from '../backup/progress';
 import { oneLine } from '../backup/words';
 import type { ConnectionManager } from './connections';
+import { sessionLinkOf } from './links/sessionLink';
 import type { SessionHub } from './sessions/hub';
 
 export interface CompletionNoticeShown {
@@ -18,6 +20,8 @@ export interface CompletionNoticeShown {
   text: string;
   /** The restored location offered as a button (an http(s) address), if any. */
   location?: string;
+  /** The session link offered by Copy Link (`vscode://…/session?…`). */
+  link?: string;
 }
 
 
@@ -37,18 +41,23 @@ export class CompletionNotifier implements vscode.Disposable {
     const elsewhere = hub.connectionId !== this.connections.activeId;
     const notice = completionNotice(name, session, progressOf(session.restoreSessionArtifactCount), where.words);
     const text = elsewhere ? `${notice} ${vscode.l10n.t('(Connection "{0}", not the active one.)', hub.label)}` : notice;
-    this.shown.fire({ connectionId: hub.connectionId, workload, sessionId: session.id, text, location: where.url });
+    const link = sessionLinkOf({ connectionId: hub.connectionId, workload, sessionId: session.id });
+    this.shown.fire({ connectionId: hub.connectionId, workload, sessionId: session.id, text, location: where.url, link });
     const show = session.status === 'completed' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
-    const OPEN_DETAILS = vscode.l10n.t('Open Details');
-    const OPEN_LOCATION = vscode.l10n.t('Open Restored Location');
-    const openDetails = elsewhere ? vscode.l10n.t('Switch to "{0}" and Open Details', hub.label) : OPEN_DETAILS;
-    const choice = await show(text, ...(where.url ? [openDetails, OPEN_LOCATION] : [openDetails]));
+    const openDetails = elsewhere ? vscode.l10n.t('Switch to "{0}" and Open Details', hub.label) : vscode.l10n.t('Open Details');
+    const openLocation = vscode.l10n.t('Open Restored Location');
+    const copyLink = vscode.l10n.t('Copy Link');
+    const choice = await show(text, openDetails, ...(where.url ? [openLocation] : []), ...(link ? [copyLink] : []));
     if (choice === openDetails) {
       // A panel reads through the active connection: go to the session's own first (the admin chose it).
       if (hub.connectionId !== this.connections.activeId) await this.connections.switchTo(hub.connectionId);
       await vscode.commands.executeCommand('restoreSessions.openDetails', session.id);
     }
-    if (choice === OPEN_LOCATION && where.url) await vscode.env.openExternal(vscode.Uri.parse(where.url));
+    if (choice === openLocation && where.url) await vscode.env.openExternal(vscode.Uri.parse(where.url));
+    if (choice === copyLink && link) {
+      await vscode.env.clipboard.writeText(link);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Copied a link to this {0} restore session. It opens the session\'s details in VS Code.', workload.label));
+    }
   }
 
   dispose(): void {

@@ -5,6 +5,8 @@ import * as vscode from 'vscode';
 import { setLocalize } from '../backup/l10n';
 import { agentTools } from './agent';
 import { ConnectionStatusBar, VsCodeSecretStore, authCommands } from './auth';
+import { EMULATOR_ACCOUNTS_PROVIDER } from './auth/emulatorAccounts';
+import { registerEmulatorAccounts } from './auth/testAccounts';
 import { recordActions } from './actionLog';
 import { AutoRefresh } from './autoRefresh';
 import { artifactCommands } from './commands/artifactCommands';
@@ -58,7 +60,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const version = String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0');
   const log = new Log();
   pruneHistorySoon(context, log);
-  const connections = new ConnectionManager(log, version, { state: context.globalState, secrets: new VsCodeSecretStore(context.secrets) });
+  const connections = new ConnectionManager(
+    log, version, { state: context.globalState, secrets: new VsCodeSecretStore(context.secrets) }, TEST_HOOKS ? EMULATOR_ACCOUNTS_PROVIDER : undefined,
+  );
   const hubs = new SessionHubs(connections);
   const busy = new BusySessions();
   const filter = new SessionFilter(context.workspaceState);
@@ -120,6 +124,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     connections.onDidChange(() => tree.refreshAll()),
     ...agentTools(context, ctx),
     ...linkContributions(context, ctx, details),
+    ...(TEST_HOOKS ? registerEmulatorAccounts(connections) : []),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('restoreSessions.emulator')) void connections.reset();
       else if (e.affectsConfiguration('restoreSessions.connections')) void connections.reloadConfig();

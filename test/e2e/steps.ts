@@ -3,6 +3,7 @@
 // screenshot after each one under test-results/e2e/NN-<name>.png. To grow the walk, append a step.
 // A step with `skip` returns a reason when the manifest does not contribute what it needs yet.
 import type { Page } from 'playwright-core';
+import { accountsSteps, agentSteps } from './steps/accounts';
 import { bulkGranularSteps } from './steps/bulkgran';
 import { detailsSteps } from './steps/details';
 import { ecoSteps } from './steps/eco';
@@ -678,8 +679,9 @@ const walkSteps: Step[] = [
 ];
 
 // The helpers' steps run where they were written to run: after the walk's own steps on the demo emulator and
-// before the sign-in steps, which leave the built-in connection pointed at the emulator with --auth on. The details
-// steps use that signed-in connection, and details-narrow leaves the window narrow, so they come last.
+// before the sign-in steps, which leave the built-in connection pointed at the emulator with --auth on. The VS Code
+// account step needs that emulator, so it follows them. The details steps use the signed-in connection, and
+// details-narrow leaves the window narrow, so they come last.
 const signInAt = walkSteps.findIndex((s) => s.name === 'auth-emulator-needs-sign-in');
 export const steps: Step[] = [
   ...walkSteps.slice(0, signInAt),
@@ -688,6 +690,8 @@ export const steps: Step[] = [
   ...safetySteps,
   ...bulkGranularSteps,
   ...panelxSteps,
+  ...agentSteps,
   ...walkSteps.slice(signInAt),
+  ...accountsSteps,
   ...detailsSteps,
 ];

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { curlScript, httpFile, sessionJson, type SessionContents } from '../../backup/exports';
 import type { RestoreSession, Workload } from '../../backup/model';
 import { powershellScript, type PowerShellExportOptions } from '../../backup/powershellExport';
+import { sessionLinkOf } from '../links/sessionLink';
 import type { SessionHub } from '../sessions/hub';
 import { nameOfSession } from '../sessions/unitLookup';
 import { sessionUri } from '../sessionDocuments';
@@ -41,7 +42,9 @@ export function exportSession(hub: SessionHub, { workload, session }: SessionTar
     }
     const read = await freshRead(hub, workload, session.id);
     const spec = FORMATS[format];
-    const text = spec.render(workload, read.session, read.contents, { baseUrl: hub.baseUrl, style });
+    // The header names the link that opens the original session here again (a comment, quoted like the others).
+    const link = sessionLinkOf({ connectionId: hub.connectionId, workload, sessionId: read.session.id });
+    const text = spec.render(workload, read.session, read.contents, { baseUrl: hub.baseUrl, style, link });
     await openUntitled(sessionFileName(session.id, `.${spec.extension}`), spec.language, text);
     return done(undefined, vscode.l10n.t('Opened the restore of {0} as {1}.', await nameOfSession(hub.units, workload, read.session, read.contents), spec.words));
   });

@@ -1,7 +1,8 @@
 // The extension's tools for agents (contributes.languageModelTools): list sessions, read one, find the restores
 // of a unit, draft a restore, activate one. Registered from extension.ts with one call. Under the test
 // launchers a test-only command runs one phase of a tool directly: VS Code answers an invocation outside chat
-// with a modal dialog that a test inside the extension host cannot click.
+// with a modal dialog that a test inside the extension host cannot click; another invokes a tool through VS Code
+// (the UI walk binds it to a key and shows that dialog).
 import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/context';
 import { TEST_HOOKS } from '../testHooks';
@@ -13,6 +14,8 @@ import { listSessionsTool } from './listSessions';
 import { checkInput, declaredSchema, registerAgentTool, type AgentTool } from './toolKit';
 
 export const AGENT_TOOL_TEST_COMMAND = 'restoreSessions.test.agentToolPhase';
+/** Test hosts only: invokes a tool through VS Code outside chat, so the walk can show the confirmation VS Code asks with. */
+export const AGENT_TOOL_INVOKE_TEST_COMMAND = 'restoreSessions.test.invokeAgentTool';
 
 export function agentTools(context: vscode.ExtensionContext, ctx: CommandContext): vscode.Disposable[] {
   const tools: AgentTool<never>[] = [
@@ -32,6 +35,8 @@ export function agentTools(context: vscode.ExtensionContext, ctx: CommandContext
         source.dispose();
       }
     }));
+    disposables.push(vscode.commands.registerCommand(AGENT_TOOL_INVOKE_TEST_COMMAND, (args: { name: string; input: object }) =>
+      vscode.lm.invokeTool(args.name, { input: args.input, toolInvocationToken: undefined })));
   }
   return disposables;
 }

@@ -12,6 +12,16 @@ export async function signOut(ctx: AuthCommandContext): Promise<void> {
     void vscode.window.showInformationMessage(vscode.l10n.t('The connection "{0}" does not sign in.', connection.label));
     return;
   }
+  if (auth.method === 'vscodeAccount') {
+    // The account belongs to VS Code (other extensions may use it too): this connection stops using it, and the
+    // Accounts menu is where the account itself is signed out.
+    await auth.signOut();
+    await ctx.connections.rememberAccount(connection.id, undefined);
+    ctx.log.info(`Signed out of "${connection.label}" (the VS Code account stays signed in to VS Code).`);
+    ctx.connections.notifyChanged();
+    void vscode.window.showInformationMessage(vscode.l10n.t('Signed out of {0}. Your VS Code account stays signed in to VS Code; sign it out in the Accounts menu.', connection.label));
+    return;
+  }
   let target: string | undefined;
   const accounts = await auth.getAccounts();
   if (accounts.length > 1) {

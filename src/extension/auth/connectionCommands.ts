@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { SIGN_IN_METHODS } from '../../auth';
 import { EMULATOR_CONNECTION_ID, SIGN_IN_LABELS, type ConnectionConfig } from '../connections';
 import type { AuthCommandContext } from './context';
-import { pickMethod, signIn } from './signIn';
+import { EMULATOR_SIGN_IN_METHODS, pickMethod, signIn } from './signIn';
 
 export async function switchConnection(ctx: AuthCommandContext): Promise<void> {
   const active = ctx.connections.activeId;
@@ -72,7 +72,7 @@ export async function addConnection(ctx: AuthCommandContext): Promise<void> {
     });
     if (!clientId) return;
   }
-  const method = await pickMethod(SIGN_IN_METHODS, step(steps - 1, vscode.l10n.t('sign-in method')));
+  const method = await pickMethod(kind.target === 'graph' ? SIGN_IN_METHODS : EMULATOR_SIGN_IN_METHODS, step(steps - 1, vscode.l10n.t('sign-in method')));
   if (!method) return;
   const version = await vscode.window.showQuickPick(
     // the labels are the Graph versions themselves (not words to translate), and the pick's value

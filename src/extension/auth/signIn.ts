@@ -1,13 +1,22 @@
-// Sign in: device code (a Copy-and-Open dialog), browser (opened externally, https or loopback only), or an app
-// secret / certificate asked once and kept in SecretStorage. Signing in to the no-setup emulator connection
-// creates (or reuses) an emulator connection for the chosen method.
+// Sign in: the VS Code account (VS Code's own prompts; the account then shows in the Accounts menu), device code
+// (a Copy-and-Open dialog), browser (opened externally, https or loopback only), or an app secret / certificate
+// asked once and kept in SecretStorage. Signing in to the no-setup emulator connection creates (or reuses) an
+// emulator connection for the chosen method.
 import * as vscode from 'vscode';
 import {
   SIGN_IN_METHODS, SignInCancelledError, isAppOnly, isLoopbackUrl, parseCertificateBundle,
   type ClientCredential, type DeviceCodePrompt, type SignInMethod,
 } from '../../auth';
 import { SIGN_IN_LABELS, type Connection } from '../connections';
+import { TEST_HOOKS } from '../testHooks';
 import { AUTH_COMMAND_IDS, type AuthCommandContext } from './context';
+import { VsCodeAccountUnavailableError } from './vscodeAccount';
+
+/**
+ * The methods an emulator connection offers. VS Code's Microsoft account cannot sign in to the emulated tenant;
+ * only test hosts, which register an authentication provider of the emulator's demo users, offer it.
+ */
+export const EMULATOR_SIGN_IN_METHODS: readonly SignInMethod[] = SIGN_IN_METHODS.filter((m) => m !== 'vscodeAccount' || TEST_HOOKS);
 
 export async function signIn(ctx: AuthCommandContext): Promise<void> {
   let connection = await ctx.connections.get();
@@ -15,7 +24,7 @@ export async function signIn(ctx: AuthCommandContext): Promise<void> {
     if (!connection.isEmulator) throw new Error(vscode.l10n.t('The connection "{0}" has no sign-in method.', connection.label));
     // The no-setup emulator connection sends no token. Signing in creates (or reuses) an emulator connection
     // for the chosen method and switches to it, so every method works on a fresh install.
-    const method = await pickMethod(SIGN_IN_METHODS, vscode.l10n.t('Sign in to the local emulator with…'));
+    const method = await pickMethod(EMULATOR_SIGN_IN_METHODS, vscode.l10n.t('Sign in to the local emulator with…'));
     if (!method) return;
     const id = `emulator-${method}`;
     if (!ctx.connections.list().some((c) => c.id === id)) {
@@ -27,6 +36,7 @@ export async function signIn(ctx: AuthCommandContext): Promise<void> {
   const auth = connection.auth;
   if (!auth) throw new Error(vscode.l10n.t('The connection "{0}" has no token provider.', connection.label));
   const method = connection.signIn as SignInMethod;
+  if (method === 'vscodeAccount') return signInWithVsCodeAccount(ctx, connection);
 
   if (!isAppOnly(method)) {
     const accounts = await auth.getAccounts();
@@ -97,6 +107,36 @@ export async function signIn(ctx: AuthCommandContext): Promise<void> {
 }
 
 /**
+ * Sign-in with VS Code's account: VS Code asks (allow this extension, pick or add an account); the account then
+ * shows in the Accounts menu. When VS Code cannot sign in with the provider, the message says so and offers the
+ * connection's device code sign-in instead (msal, which works everywhere).
+ */
+async function signInWithVsCodeAccount(ctx: AuthCommandContext, connection: Connection): Promise<void> {
+  const auth = connection.auth;
+  if (!auth) return;
+  try {
+    const result = await auth.signIn();
+    if (result.account) await ctx.connections.rememberAccount(connection.id, result.account.homeAccountId);
+    ctx.connections.notifyChanged();
+    const who = result.account?.username ?? vscode.l10n.t('your VS Code account');
+    ctx.log.info(`Signed in to "${connection.label}" with the VS Code account ${who}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to {0} as {1} (your VS Code account; it is in the Accounts menu).', connection.label, who), vscode.l10n.t('Check Permissions')).then((c) => {
+      if (c) void vscode.commands.executeCommand(AUTH_COMMAND_IDS.checkPermissions);
+    });
+  } catch (error) {
+    if (!(error instanceof VsCodeAccountUnavailableError)) throw error;
+    ctx.log.channel.warn(error.message);
+    const useDeviceCode = vscode.l10n.t('Use Device Code Instead');
+    // Not awaited: the command ends here; the offer stays in the notification center.
+    void vscode.window.showWarningMessage(error.message, useDeviceCode).then(async (choice) => {
+      if (choice !== useDeviceCode) return;
+      await ctx.connections.save({ ...connection.config, signIn: 'deviceCode' });
+      await vscode.commands.executeCommand(AUTH_COMMAND_IDS.signIn);
+    });
+  }
+}
+
+/**
  * The device code, as VS Code's own device-code sign-ins show it: a dialog with Copy Code & Open Browser and
  * Copy Code. It closes with the click, so no stale code stays on screen; the sign-in progress notification
  * (which closes by itself) keeps the code in view while the person signs in. False when dismissed: cancel.
@@ -160,13 +200,14 @@ async function askCredential(ctx: AuthCommandContext, connection: Connection, me
 
 export async function pickMethod(methods: readonly SignInMethod[], title: string): Promise<SignInMethod | undefined> {
   const detail: Record<SignInMethod, string> = {
+    vscodeAccount: vscode.l10n.t('the account you use in VS Code (Accounts menu), with your app registration and tenant; VS Code keeps the sign-in'),
     deviceCode: vscode.l10n.t('enter a code in a browser (works over SSH and in remote windows)'),
     interactive: vscode.l10n.t('sign in in the browser; the redirect comes back to 127.0.0.1'),
     clientSecret: vscode.l10n.t('app-only (client credentials) with a client secret kept in SecretStorage'),
     clientCertificate: vscode.l10n.t('app-only (client credentials) with a certificate and key kept in SecretStorage'),
   };
   const pick = await vscode.window.showQuickPick(
-    methods.map((m) => ({ label: SIGN_IN_LABELS[m], detail: detail[m], method: m })),
+    methods.map((m) => ({ label: m === 'vscodeAccount' ? vscode.l10n.t('Sign in with your VS Code Microsoft account') : SIGN_IN_LABELS[m], detail: detail[m], method: m })),
     { title, ignoreFocusOut: true },
   );
   return pick?.method;

@@ -9,7 +9,7 @@ import { checkEmulatorEndpoint, isLoopbackUrl } from '../../auth';
 import { HttpTransport } from '../../graph';
 import type { Log } from '../log';
 import { EmulatorStoppedError } from './config';
-import { startEmulatorChild, type EmulatorChild, type EmulatorDemo } from './emulatorProcess';
+import { startEmulatorChild, type EmulatorChild, type EmulatorDemo, type UndocumentedOptionsProfile } from './emulatorProcess';
 
 export interface EmulatorIdentityInfo {
   httpsOrigin?: string;
@@ -31,6 +31,7 @@ export interface EmulatorSettings {
   externalUrl: string;
   timeScale: number;
   requireSignIn: boolean;
+  undocumentedOptions: UndocumentedOptionsProfile;
 }
 
 export class BuiltInEmulator {
@@ -43,6 +44,11 @@ export class BuiltInEmulator {
   /** Whether the built-in emulator's process is running. */
   get running(): boolean {
     return this.child !== undefined;
+  }
+
+  /** The flags the running child was started with (tests: the settings reached it). */
+  get childFlags(): readonly string[] | undefined {
+    return this.child?.flags;
   }
 
   /** The emulator to use: the running one, or a new child (or the external one's metadata). */
@@ -81,11 +87,12 @@ export class BuiltInEmulator {
       script: path.join(__dirname, 'emulator.js'),
       timeScale: settings.timeScale,
       requireSignIn: settings.requireSignIn,
+      undocumentedOptions: settings.undocumentedOptions,
       onStderr: (line) => this.log.channel.warn(`[emulator] ${line}`),
     });
     this.child = child;
     const { ready } = child;
-    this.log.info(`Started the built-in Backup Storage emulator at ${ready.url}${ready.httpsUrl ? ` and ${ready.httpsUrl}` : ''} (time scale ${settings.timeScale}x).`);
+    this.log.info(`Started the built-in Backup Storage emulator at ${ready.url}${ready.httpsUrl ? ` and ${ready.httpsUrl}` : ''} (time scale ${settings.timeScale}x, undocumented query options: ${settings.undocumentedOptions}).`);
     return {
       origin: ready.url,
       identity: {

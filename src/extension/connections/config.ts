@@ -1,6 +1,6 @@
 // What a connection is: one entry of `restoreSessions.connections` (or the built-in emulator connection), read
 // from untrusted JSON into a checked shape, and the built connection the rest of the extension uses.
-import type { MsalTokenProvider, SignInMethod } from '../../auth';
+import type { ConnectionAuth, SignInMethod } from '../../auth';
 import type { BackupApi } from '../../backup/api';
 import { l10n } from '../../backup/l10n';
 
@@ -24,6 +24,11 @@ export interface ConnectionConfig {
   baseUrl?: string;
   /** Graph: `https://login.microsoftonline.com` (default) or a national cloud's login host. */
   authorityHost?: string;
+  /**
+   * Sign-in `vscodeAccount`: the VS Code authentication provider to ask (default `microsoft`, or
+   * `microsoft-sovereign-cloud` for a national cloud's login host); tests name their own provider here.
+   */
+  accountProvider?: string;
 }
 
 export interface Connection {
@@ -38,7 +43,7 @@ export interface Connection {
   signIn: ConnectionSignIn;
   config: ConnectionConfig;
   /** Token provider for signed-in connections (absent when `signIn` is `none`). */
-  auth?: MsalTokenProvider;
+  auth?: ConnectionAuth;
   /** `https://127.0.0.1:<port>/contoso` or `https://login.microsoftonline.com/<tenant>`. */
   authority?: string;
 }
@@ -54,13 +59,14 @@ export const BUILT_IN_EMULATOR: ConnectionConfig = {
 
 export const SIGN_IN_LABELS: Record<ConnectionSignIn, string> = {
   get none() { return l10n.t('No sign-in'); },
+  get vscodeAccount() { return l10n.t('VS Code account'); },
   get deviceCode() { return l10n.t('Device code'); },
   get interactive() { return l10n.t('Browser (interactive)'); },
   get clientSecret() { return l10n.t('App: client secret'); },
   get clientCertificate() { return l10n.t('App: certificate'); },
 };
 
-const METHODS: readonly ConnectionSignIn[] = ['none', 'deviceCode', 'interactive', 'clientSecret', 'clientCertificate'];
+const METHODS: readonly ConnectionSignIn[] = ['none', 'vscodeAccount', 'deviceCode', 'interactive', 'clientSecret', 'clientCertificate'];
 
 /** A settings entry as a connection, or undefined when it has no id. Unknown fields are dropped. */
 export function normalizeConfig(value: unknown): ConnectionConfig | undefined {
@@ -81,6 +87,7 @@ export function normalizeConfig(value: unknown): ConnectionConfig | undefined {
     apiVersion: v.apiVersion === 'beta' ? 'beta' : 'v1.0',
     baseUrl: str(v.baseUrl),
     authorityHost: str(v.authorityHost),
+    accountProvider: str(v.accountProvider),
   };
 }
 

@@ -9,6 +9,10 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { l10n } from '../../backup/l10n';
 
+/** The emulator's profiles for undocumented query options (refuse answers 400, ignore drops it, honour applies it). */
+export type UndocumentedOptionsProfile = 'refuse' | 'ignore' | 'honour';
+export const UNDOCUMENTED_OPTIONS_PROFILES: readonly UndocumentedOptionsProfile[] = ['refuse', 'ignore', 'honour'];
+
 /** Header the emulator's /_emulator controls need. */
 export const CONTROL_TOKEN_HEADER = 'x-emulator-control-token';
 
@@ -34,6 +38,8 @@ export interface EmulatorChildOptions {
   script: string;
   timeScale: number;
   requireSignIn: boolean;
+  /** `--undocumented-options`: what the emulator does with a query option Microsoft's docs do not list (absent: the CLI's default). */
+  undocumentedOptions?: UndocumentedOptionsProfile;
   /** How long to wait for the ready message. Default 30 s. */
   startTimeoutMs?: number;
   /** The child's stderr lines (its errors), for the log. */
@@ -42,6 +48,8 @@ export interface EmulatorChildOptions {
 
 export interface EmulatorChild {
   ready: EmulatorReadyMessage;
+  /** The command-line flags the child was started with (the control token's value left out). */
+  flags: readonly string[];
   controlToken: string;
   /** Resolves when the child has exited (the process is gone). */
   stop(): Promise<void>;
@@ -57,6 +65,7 @@ export async function startEmulatorChild(options: EmulatorChildOptions): Promise
   const controlToken = randomBytes(24).toString('base64url');
   const args = ['--port', '0', '--https-port', '0', '--seed', 'demo', '--time-scale', String(options.timeScale), '--control-token', controlToken];
   if (options.requireSignIn) args.push('--auth', 'on');
+  if (options.undocumentedOptions) args.push('--undocumented-options', options.undocumentedOptions);
   // Under Electron (the desktop extension host) the executable is Electron itself: run it as plain Node.
   const child = fork(options.script, args, { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, execArgv: [] });
   child.stderr?.setEncoding('utf8').on('data', (text: string) => {
@@ -81,7 +90,7 @@ export async function startEmulatorChild(options: EmulatorChildOptions): Promise
     };
     child.on('message', onMessage).once('exit', onExit).once('error', fail);
   });
-  return { ready, controlToken, stop: () => stopChild(child) };
+  return { ready, controlToken, flags: args.filter((arg) => arg !== controlToken), stop: () => stopChild(child) };
 }
 
 /** Closes the IPC channel (the CLI stops its servers and exits on that, on every platform); kills it if it lingers. */

@@ -1,13 +1,16 @@
 // Builds a connection from its settings entry: the Graph (or emulator) base URL, the sign-in authority, the
 // token scope for that Graph origin, one HTTP transport, and the msal token provider whose secrets are bound
-// to exactly these endpoints. Graph endpoints must be one of Microsoft's clouds unless the user allowed custom
+// to exactly these endpoints (or, for `vscodeAccount`, VS Code's account with the connection's app and tenant).
+// Graph endpoints must be one of Microsoft's clouds unless the user allowed custom
 // ones; an emulator connection talks only to the loopback emulator.
 import {
-  DEFAULT_AUTHORITY_ORIGIN, DEFAULT_GRAPH_ORIGIN, GRAPH_DEFAULT_SCOPES, MsalTokenProvider, checkEmulatorEndpoint, checkGraphEndpoints,
-  graphScopeFor, isAppOnly, originOf, type SecretBinding, type SecretStore, type SignInMethod,
+  DEFAULT_AUTHORITY_ORIGIN, DEFAULT_GRAPH_ORIGIN, GRAPH_DEFAULT_SCOPES, MsalTokenProvider, VSCODE_MICROSOFT_PROVIDER, accountProviderFor,
+  checkEmulatorEndpoint, checkGraphEndpoints, graphScopeFor, isAppOnly, originOf,
+  type AccountSummary, type ConnectionAuth, type SecretBinding, type SecretStore, type SignInMethod,
 } from '../../auth';
 import { BackupApi } from '../../backup/api';
 import { GraphClient, HttpTransport } from '../../graph';
+import { VsCodeAccountTokenProvider } from '../auth/vscodeAccount';
 import type { Log } from '../log';
 import type { EmulatorEndpoint } from './builtInEmulator';
 import type { Connection, ConnectionConfig } from './config';
@@ -21,6 +24,10 @@ export interface ConnectionDeps {
   /** The emulator to use, started on demand (only emulator connections call it). */
   emulator: () => Promise<EmulatorEndpoint>;
   store?: { secrets: SecretStore; accountId: string | undefined };
+  /** `vscodeAccount` on an emulator connection that names no provider (test hosts register one for the emulator). */
+  emulatorAccountProvider?: string;
+  /** The VS Code account of a `vscodeAccount` connection changed (Accounts menu sign-out, another account). */
+  onAccountChanged?: (connectionId: string, account: AccountSummary | undefined) => void;
 }
 
 export interface BuiltConnection {
@@ -37,6 +44,10 @@ interface Endpoints {
   graphOrigin: string;
   authority?: string;
   clientId?: string;
+  /** The tenant the sign-in is for (VS Code account: `VSCODE_TENANT:`). */
+  tenant?: string;
+  /** VS Code account: the authentication provider. */
+  accountProvider?: string;
   scopes: readonly string[];
   ca?: string;
   proxy?: string;
@@ -48,11 +59,18 @@ async function emulatorEndpoints(config: ConnectionConfig, deps: ConnectionDeps)
   // The emulator's identity issues tokens for Microsoft Graph global's resource id, as the service would.
   const endpoints: Endpoints = { baseUrl: `${origin}/${config.apiVersion}`, graphOrigin: origin, clientId: config.clientId?.trim(), scopes: GRAPH_DEFAULT_SCOPES, ca: identity.ca };
   if (config.signIn === 'none') return endpoints;
+  endpoints.tenant = config.tenant?.trim() || identity.tenantName;
+  if (config.signIn === 'vscodeAccount') {
+    // The token comes from a VS Code authentication provider, not from msal: no https listener needed here.
+    endpoints.clientId ||= identity.publicClientId;
+    endpoints.accountProvider = config.accountProvider || deps.emulatorAccountProvider || VSCODE_MICROSOFT_PROVIDER;
+    return endpoints;
+  }
   if (!identity.httpsOrigin) {
     throw new Error(l10n.t('The emulator at {0} has no https listener, and msal only signs in against https. Start it with --https-port (and --auth on to enforce tokens), or use the built-in emulator.', origin));
   }
   checkEmulatorEndpoint(identity.httpsOrigin);
-  endpoints.authority = `${identity.httpsOrigin}/${config.tenant?.trim() || identity.tenantName}`;
+  endpoints.authority = `${identity.httpsOrigin}/${endpoints.tenant}`;
   endpoints.clientId ||= isAppOnly(config.signIn) ? identity.adminAppClientId : identity.publicClientId;
   return endpoints;
 }
@@ -70,6 +88,8 @@ function graphEndpoints(config: ConnectionConfig, deps: ConnectionDeps): Endpoin
     graphOrigin,
     authority: `${authorityOrigin}/${tenant}`,
     clientId: config.clientId?.trim(),
+    tenant,
+    accountProvider: accountProviderFor(config.accountProvider, authorityOrigin),
     scopes: [graphScopeFor(graphOrigin)],
     proxy: deps.proxy,
   };
@@ -80,7 +100,7 @@ export async function buildConnection(config: ConnectionConfig, deps: Connection
   if (config.signIn !== 'none' && !e.clientId) throw new Error(l10n.t('The connection "{0}" has no client id (the app registration\'s Application (client) ID).', config.label));
   // The emulator is on loopback: no proxy, and its certificate only ever reaches this connection's transport.
   const transport = new HttpTransport({ ca: e.ca, proxy: e.proxy, proxyFromEnv: config.kind === 'graph', timeoutMs: 30_000 });
-  const auth = config.signIn !== 'none' && e.authority && e.clientId ? tokenProvider(config, e, transport, deps) : undefined;
+  const auth = config.signIn === 'none' ? undefined : config.signIn === 'vscodeAccount' ? vscodeAccount(config, e, deps) : e.authority && e.clientId ? tokenProvider(config, e, transport, deps) : undefined;
   const client = new GraphClient({
     baseUrl: e.baseUrl,
     transport,
@@ -102,8 +122,18 @@ export async function buildConnection(config: ConnectionConfig, deps: Connection
     auth,
     authority: e.authority,
   };
-  const binding = auth && e.authority && e.clientId ? { connectionId: config.id, authority: e.authority, clientId: e.clientId, graphOrigin: e.graphOrigin } : undefined;
+  const binding = auth instanceof MsalTokenProvider && e.authority && e.clientId ? { connectionId: config.id, authority: e.authority, clientId: e.clientId, graphOrigin: e.graphOrigin } : undefined;
   return { connection, client, transport, binding };
+}
+
+function vscodeAccount(config: ConnectionConfig, e: Endpoints, deps: ConnectionDeps): ConnectionAuth {
+  return new VsCodeAccountTokenProvider({
+    providerId: e.accountProvider ?? VSCODE_MICROSOFT_PROVIDER,
+    clientId: e.clientId ?? '',
+    tenant: e.tenant ?? '',
+    scopes: e.scopes,
+    onDidChangeAccount: (account) => deps.onAccountChanged?.(config.id, account),
+  });
 }
 
 function tokenProvider(config: ConnectionConfig, e: Endpoints, transport: HttpTransport, deps: ConnectionDeps): MsalTokenProvider {

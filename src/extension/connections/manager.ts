@@ -16,7 +16,7 @@ import { readSettings } from '../settings';
 import { BuiltInEmulator, type EmulatorIdentityInfo } from './builtInEmulator';
 import { BUILT_IN_EMULATOR, EMULATOR_CONNECTION_ID, type Connection, type ConnectionConfig } from './config';
 import { buildConnection, type BuiltConnection } from './factory';
-import { customEndpointsAllowed, deleteUserConnection, userConnections, userEmulatorUrl, writeUserConnection } from './userSettings';
+import { customEndpointsAllowed, deleteUserConnection, undocumentedOptionsSetting, userConnections, userEmulatorUrl, writeUserConnection } from './userSettings';
 
 const ACTIVE_KEY = 'restoreSessions.activeConnection';
 const ACCOUNT_KEY = (id: string) => `restoreSessions.account.${id}`;
@@ -46,11 +46,14 @@ export class ConnectionManager implements vscode.Disposable {
     private readonly log: Log,
     private readonly version: string,
     private readonly store?: { state: vscode.Memento; secrets: SecretStore },
+    /** Test hosts only: the authentication provider `vscodeAccount` emulator connections use. */
+    private readonly emulatorAccountProvider?: string,
   ) {
     this.emulator = new BuiltInEmulator(log, () => ({
       externalUrl: userEmulatorUrl(),
       timeScale: readSettings().emulatorTimeScale,
       requireSignIn: vscode.workspace.getConfiguration('restoreSessions').get<boolean>('emulator.requireSignIn', false),
+      undocumentedOptions: undocumentedOptionsSetting(),
     }));
   }
 
@@ -120,10 +123,16 @@ export class ConnectionManager implements vscode.Disposable {
     return this.emulator.running;
   }
 
+  /** The flags the built-in emulator's process was started with, while it runs (tests: settings reach it). */
+  get emulatorFlags(): readonly string[] | undefined {
+    return this.emulator.childFlags;
+  }
+
   /** Drops the connection and stops the built-in emulator so the next `get` reconnects (after a settings change). */
   async reset(): Promise<void> {
-    await this.dropCurrent();
+    // The emulator first: a `get` while the connection is being dropped must not build on the child being stopped.
     await this.emulator.stop();
+    await this.dropCurrent();
     this.changed.fire();
   }
 
@@ -227,9 +236,19 @@ export class ConnectionManager implements vscode.Disposable {
       allowCustomEndpoints: customEndpointsAllowed(),
       emulator: () => this.emulator.ensure(),
       store: this.store && { secrets: this.store.secrets, accountId: this.store.state.get<string>(ACCOUNT_KEY(config.id)) },
+      emulatorAccountProvider: this.emulatorAccountProvider,
+      onAccountChanged: (id, account) => void this.accountChanged(id, account?.homeAccountId),
     });
     if (built.binding) await this.recordSecretKeys(built.binding);
     return built;
+  }
+
+  /** VS Code's account changed under a connection (Accounts menu): remember who "me" is now and refresh the views. */
+  private async accountChanged(id: string, homeAccountId: string | undefined): Promise<void> {
+    if (id !== this.built?.connection.id) return;
+    await this.rememberAccount(id, homeAccountId);
+    this.log.info(homeAccountId ? `The VS Code account of "${this.built.connection.label}" changed.` : `"${this.built.connection.label}" is signed out of its VS Code account.`);
+    this.changed.fire();
   }
 
   private async recordSecretKeys(binding: SecretBinding): Promise<void> {
@@ -245,6 +264,7 @@ export class ConnectionManager implements vscode.Disposable {
     this.built = undefined;
     this.currentConfigKey = undefined;
     await previous?.catch(() => undefined);
+    built?.connection.auth?.dispose?.();
     await built?.client.close().catch(() => undefined);
     await built?.transport.close().catch(() => undefined);
   }

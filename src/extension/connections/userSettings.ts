@@ -4,6 +4,7 @@
 // custom endpoints. Writing a connection list starts from the user's own list: workspace entries are never copied.
 import * as vscode from 'vscode';
 import { normalizeConfig, type ConnectionConfig } from './config';
+import { UNDOCUMENTED_OPTIONS_PROFILES, type UndocumentedOptionsProfile } from './emulatorProcess';
 
 const SECTION = 'restoreSessions';
 const CONNECTIONS = 'connections';
@@ -43,6 +44,15 @@ export function userEmulatorUrl(): string {
 /** `restoreSessions.allowCustomEndpoints` from the user's settings: sign-in and Graph hosts outside Microsoft's clouds. */
 export function customEndpointsAllowed(): boolean {
   return userValue<boolean>('allowCustomEndpoints') === true;
+}
+
+/**
+ * `restoreSessions.emulator.undocumentedOptions` from the user's settings: how strict the built-in emulator is
+ * about query options Microsoft's docs do not list. Default `refuse`, as strict as the documentation.
+ */
+export function undocumentedOptionsSetting(): UndocumentedOptionsProfile {
+  const value = userValue<string>('emulator.undocumentedOptions');
+  return UNDOCUMENTED_OPTIONS_PROFILES.find((profile) => profile === value) ?? 'refuse';
 }
 
 function idOf(entry: unknown): unknown {

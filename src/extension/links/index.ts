@@ -7,12 +7,13 @@ import { registerCommands, type CommandSpec } from '../commands/registry';
 import type { DetailsPanels } from '../webview/panels';
 import { getStartedCommand } from './getStarted';
 import { openSessionLink, type LinkDeps, type LinkOutcome } from './openSessionLink';
-import { sessionLink } from './sessionLink';
+import { sessionLink, useLinkExtensionId } from './sessionLink';
 
-export { sessionLink } from './sessionLink';
+export { sessionLink, sessionLinkOf } from './sessionLink';
 export type { LinkOutcome } from './openSessionLink';
 
 export function linkContributions(context: vscode.ExtensionContext, ctx: CommandContext, details: DetailsPanels): vscode.Disposable[] {
+  useLinkExtensionId(context.extension.id);
   const deps: LinkDeps = { connections: ctx.connections, hubs: ctx.hubs, details, ui: ctx.ui };
   const open = async (uri: vscode.Uri): Promise<LinkOutcome> => {
     const outcome = await openSessionLink(deps, uri);

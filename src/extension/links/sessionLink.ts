@@ -12,6 +12,18 @@ export interface SessionLinkTarget {
   sessionId: string;
 }
 
+/** This extension's id (publisher.name), which every link names; learnt once at activation (`useLinkExtensionId`). */
+let linkExtensionId: string | undefined;
+
+export function useLinkExtensionId(extensionId: string): void {
+  linkExtensionId = extensionId;
+}
+
+/** The link to a session for notices and exports, or undefined before activation named the extension. */
+export function sessionLinkOf(target: SessionLinkTarget): string | undefined {
+  return linkExtensionId ? sessionLink(linkExtensionId, target) : undefined;
+}
+
 /** The link; the scheme is this editor's own (`vscode`, `vscode-insiders`, …) so the link comes back here. */
 export function sessionLink(extensionId: string, target: SessionLinkTarget): string {
   const query = new URLSearchParams({ workload: target.workload.id, id: target.sessionId, connection: target.connectionId });
