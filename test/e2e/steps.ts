@@ -9,6 +9,7 @@ import { ecoSteps } from './steps/eco';
 import { namesSteps } from './steps/names';
 import { safetySteps } from './steps/safety';
 import { panelxSteps } from './steps/panelx';
+import { protectionSteps } from './steps/protection';
 
 export interface Manifest {
   displayName: string;
@@ -682,6 +683,7 @@ export const steps: Step[] = [
   ...safetySteps,
   ...bulkGranularSteps,
   ...panelxSteps,
+  ...protectionSteps,
   ...walkSteps.slice(signInAt),
   ...detailsSteps,
 ];
