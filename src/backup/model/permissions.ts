@@ -62,7 +62,8 @@ const GRANULAR_BROWSE = anyOfNames(navsOf((w) => (w.granularArtifacts.source ===
 const BULK = anyOfNames(navsOf((w) => w.bulkRequests.nav));
 const BROWSE = anyOfNames(['browseSessions', ...navsOf((w) => w.browseSessions?.nav)]);
 const POLICIES = anyOfNames(['protectionPolicies', ...navsOf((w) => w.policyCollection)]);
-const UNITS = anyOfNames(['protectionUnits', ...navsOf((w) => w.protectionUnits.nav)]);
+/** Units, and the tenant-wide lists of unit bulk addition jobs (Configuration scopes, like the policy paths). */
+const UNITS = anyOfNames(['protectionUnits', ...navsOf((w) => w.protectionUnits.nav), ...navsOf((w) => `${w.protectionUnits.nav}BulkAdditionJobs`)]);
 const RULES = anyOfNames(navsOf((w) => w.inclusionRulesNav));
 const SEG = '[^/]+';
 const ACTIVATE = '(?:microsoft\\.graph\\.)?activate';

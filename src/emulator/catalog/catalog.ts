@@ -15,12 +15,14 @@ import { decodeRestorePointId, pointExists, pointTimes, restorePointOf, takePoin
 import { decodeSearchResponseId, searchRestorePoints } from './search';
 import { Tenant } from './tenant';
 import type { Catalog, RestoreOutcome } from './types';
-import { buildUnits, type UnitRecord } from './units';
+import { buildRecord, buildUnits, resourceKey, resourceSeeds, type UnitRecord, type UnitSeed } from './units';
 
 export class SeededCatalog implements Catalog {
   readonly tenant: Tenant;
   private readonly policyList: ProtectionPolicyBase[];
   private readonly trees = new Map<string, BrowseTree>();
+  /** Directory resources by resourceKey of their id and of their address, per workload, built on first use. */
+  private readonly resources = new Map<WorkloadId, Map<string, UnitSeed>>();
 
   /** @param anchorMs the moment the seeded tenant's history is laid out from (unit creation, deletions). */
   constructor(readonly anchorMs: number) {
@@ -97,6 +99,32 @@ export class SeededCatalog implements Catalog {
     const record = this.tenant.record(unitId);
     if (!record) throw new Error(`Unknown protection unit: ${unitId}`);
     return outcomeOf(record);
+  }
+
+  unitRecord(id: string): UnitRecord | undefined {
+    return this.tenant.record(id);
+  }
+
+  resource(workload: WorkloadId, name: string): UnitSeed | undefined {
+    let index = this.resources.get(workload);
+    if (!index) {
+      index = new Map();
+      for (const seed of resourceSeeds(workload)) {
+        index.set(resourceKey(workload, seed.resourceId), seed);
+        index.set(resourceKey(workload, seed.address), seed);
+      }
+      this.resources.set(workload, index);
+    }
+    return index.get(resourceKey(workload, name));
+  }
+
+  addUnit(workload: WorkloadId, resourceId: string, id: string): UnitRecord | undefined {
+    const seed = this.resource(workload, resourceId);
+    if (!seed) return undefined;
+    const record = buildRecord(seed, this.anchorMs);
+    record.unit.id = id;
+    this.tenant.add(record);
+    return record;
   }
 
   /** The browse tree of a site or OneDrive unit, built on first use. Mailboxes have none. */

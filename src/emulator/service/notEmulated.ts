@@ -1,7 +1,7 @@
-// Endpoints Microsoft documents for Backup Storage that the emulator does not implement yet (service enablement,
-// service apps, notification settings, policy writes, inclusion rules, unit bulk jobs, offboarding). They answer
-// 501 `NotImplemented` with "not emulated yet" and Microsoft's API index, so nobody takes the emulator's silence for Graph
-// lacking them (graph-backup-api.md §3.1–3.4). Generated from the workload table like the emulated routes.
+// Endpoints Microsoft lists for Backup Storage that the emulator does not implement: updating a protection unit
+// (`PATCH /<workload>ProtectionUnits/{id}`), which appears only in the permissions map and in beta pages (its
+// properties, such as the retention period, are beta-only). They answer 501 `NotImplemented` with "not emulated"
+// and Microsoft's API index, so nobody takes the emulator's silence for Graph lacking them (graph-backup-api.md §3.4).
 import { WORKLOADS } from '../../backup/model';
 import { EmulatorError } from '../errors';
 import type { Handler, Router } from './router';
@@ -11,42 +11,10 @@ const OVERVIEW = 'https://learn.microsoft.com/en-us/graph/api/resources/backup-r
 
 function notEmulated(what: string): Handler {
   return () => {
-    throw new EmulatorError(501, 'NotImplemented', `${what} is part of the Backup Storage API Microsoft documents (${OVERVIEW}) but is not emulated yet.`);
+    throw new EmulatorError(501, 'NotImplemented', `${what} is part of the Backup Storage API Microsoft documents (${OVERVIEW}) but is not emulated.`);
   };
 }
 
 export function addNotEmulatedRoutes(r: Router): void {
-  const add = (method: string, pattern: string, what: string) => r.add(method, pattern, notEmulated(what));
-  add('POST', 'enable', 'Enabling the service');
-  add('GET', 'serviceApps', 'Listing service apps');
-  add('POST', 'serviceApps', 'Registering a service app');
-  add('GET', 'serviceApps/{id}', 'Reading a service app');
-  add('DELETE', 'serviceApps/{id}', 'Deleting a service app');
-  add('POST', 'serviceApps/{id}/activate', 'Activating a service app');
-  add('POST', 'serviceApps/{id}/deactivate', 'Deactivating a service app');
-  add('GET', 'emailNotificationsSetting', 'The e-mail notification setting');
-  add('PATCH', 'emailNotificationsSetting', 'Updating the e-mail notification setting');
-  add('DELETE', 'protectionPolicies/{id}', 'Deleting a protection policy');
-  add('POST', 'protectionPolicies/{id}/activate', 'Activating a protection policy');
-  add('POST', 'protectionPolicies/{id}/deactivate', 'Deactivating a protection policy');
-  add('POST', 'protectionUnits/{id}/offboard', 'Offboarding a protection unit');
-  add('POST', 'protectionUnits/{id}/cancelOffboard', 'Cancelling the offboarding of a protection unit');
-  for (const w of WORKLOADS) {
-    const policies = w.policyCollection;
-    add('POST', policies, `Creating a ${w.label} protection policy`);
-    add('PATCH', `${policies}/{id}`, `Updating a ${w.label} protection policy`);
-    add('DELETE', `${policies}/{id}`, `Deleting a ${w.label} protection policy`);
-    add('PATCH', `${w.protectionUnits.nav}/{id}`, `Updating a ${w.label} protection unit`);
-    const jobs = `${w.protectionUnits.nav}BulkAdditionJobs`;
-    add('GET', `${policies}/{id}/${jobs}`, `${w.label} protection unit bulk addition jobs`);
-    add('POST', `${policies}/{id}/${jobs}`, `Creating a ${w.label} protection unit bulk addition job`);
-    add('GET', `${policies}/{id}/${jobs}/{jobId}`, `A ${w.label} protection unit bulk addition job`);
-    const rules = w.inclusionRulesNav;
-    add('GET', rules, `${w.label} inclusion rules`);
-    add('GET', `${policies}/{id}/${rules}`, `${w.label} inclusion rules of a policy`);
-    add('POST', `${policies}/{id}/${rules}`, `Creating a ${w.label} inclusion rule`);
-    for (const method of ['GET', 'PATCH', 'DELETE']) add(method, `${policies}/{id}/${rules}/{ruleId}`, `A ${w.label} inclusion rule`);
-    add('POST', `${policies}/{id}/${rules}/{ruleId}/run`, `Running a ${w.label} inclusion rule`);
-    add('POST', `${policies}/{id}/${rules}/{ruleId}/deleteAndUnprotect`, `Deleting and unprotecting a ${w.label} inclusion rule`);
-  }
+  for (const w of WORKLOADS) r.add('PATCH', `${w.protectionUnits.nav}/{id}`, notEmulated(`Updating a ${w.label} protection unit`));
 }

@@ -9,13 +9,14 @@ import { addNotEmulatedRoutes } from './notEmulated';
 import { Router } from './router';
 import { listSessions } from './sessionList';
 import { activateSession, createSession, deleteSession, getSession, updateSession } from './sessions';
+import { addProtectionRoutes } from '../protection/routes';
 import {
-  getPolicy, getRestorePoint, getRoot, getUnit, listPolicies, listPolicyUnits, listRestorePoints, listUnits, searchRestorePoints,
+  getPolicy, getRestorePoint, getUnit, listPolicies, listPolicyUnits, listRestorePoints, listUnits, searchRestorePoints,
 } from './tenant';
 
 export function buildRouter(): Router {
   const r = new Router();
-  r.add('GET', '', getRoot);
+  addProtectionRoutes(r);
 
   r.add('GET', 'restoreSessions', (core, ctx) => listSessions(core, ctx, 'all', 'restoreSessions'));
   r.add('GET', 'restoreSessions/{id}', (core, ctx, p) => getSession(core, ctx, p.id, undefined));
@@ -70,6 +71,7 @@ export function buildRouter(): Router {
     r.add('GET', w.policyCollection, (core, ctx) => listPolicies(core, ctx, w));
     r.add('GET', `${w.policyCollection}/{id}`, (core, ctx, p) => getPolicy(core, ctx, p.id, w));
     r.add('GET', `${w.policyCollection}/{id}/${units.nav}`, (core, ctx, p) => listPolicyUnits(core, ctx, p.id, w));
+    r.add('GET', `${w.policyCollection}/{id}/${units.nav}/{unitId}`, (core, ctx, p) => getUnit(core, ctx, p.unitId, w, p.id));
 
     const b = w.browseSessions;
     if (b) {
