@@ -24,10 +24,12 @@ async function item(ext: ExtensionApi, node: ProtectionNode): Promise<vscode.Tre
 async function exchangeUnit(ext: ExtensionApi): Promise<{ policy: PolicyNode; unit: UnitNode }> {
   const [service] = await children(ext);
   const exchange = (await children(ext, service)).find((n) => n.kind === 'workload' && n.workload.id === 'exchange')!;
-  const policy = (await children(ext, exchange)).find((n): n is PolicyNode => n.kind === 'policy')!;
-  const units = (await children(ext, policy)).filter((n): n is UnitNode => n.kind === 'unit');
-  const unit = units.find((u) => u.unit.status === 'protected' && u.ref.name)!;
-  return { policy, unit };
+  for (const policy of (await children(ext, exchange)).filter((n): n is PolicyNode => n.kind === 'policy')) {
+    const units = (await children(ext, policy)).filter((n): n is UnitNode => n.kind === 'unit');
+    const unit = units.find((u) => u.unit.status === 'protected' && u.ref.name);
+    if (unit) return { policy, unit };
+  }
+  throw new Error('no Exchange policy protects a named mailbox');
 }
 
 async function days(ext: ExtensionApi, unit: UnitNode): Promise<DayNode[]> {
@@ -95,7 +97,7 @@ describe('Protection view', function () {
     const { policy, unit } = await exchangeUnit(ext);
     const policyRow = await item(ext, policy);
     assert.equal(policyRow.contextValue, 'protectionPolicy');
-    assert.match(String(policyRow.description), /^Active · \d+ mailboxes: \d+ protected/);
+    assert.match(String(policyRow.description), /^(Active|Updating|Active with errors) · \d+ mailboxes: \d+ protected/);
     const units = (await children(ext, policy)).filter((n): n is UnitNode => n.kind === 'unit');
     for (const u of units) {
       const row = await item(ext, u);
@@ -122,6 +124,16 @@ describe('Protection view', function () {
     assert.equal(fast.contextValue, 'protectionPoint');
     assert.match(String(fast.description), /^fast restore · /);
     assert.ok((await children(ext, (await children(ext, unit))[0])).some((n) => n.kind === 'weekly'), 'weekly points older than 14 days');
+
+    // the demo seed's mailbox whose protection was paused from 10 to 4 days ago: those days show the gap
+    const policy = unit.parent;
+    const paused = (await children(ext, policy)).find((n): n is UnitNode => n.kind === 'unit' && n.ref.name === 'Fatima Khan')!;
+    const pausedDays = await days(ext, paused);
+    const gapDay = await item(ext, pausedDays[6]);
+    assert.match(String(gapDay.description), /^0h ░{24} 24h · 0 points, 1 gap$/);
+    const [gap] = await children(ext, pausedDays[6]);
+    assert.equal(gap.kind, 'gap');
+    assert.match(String((await item(ext, gap)).label), /^No restore point for 1 d 0 h$|^No restore point for \d+ h 0 min$/);
   });
 
   it('"Restore…" on a restore point reaches a draft of that unit and point through the review and the confirmation', async () => {
