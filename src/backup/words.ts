@@ -28,6 +28,14 @@ const tables = () => ({
   browseSessionStatus: { creating: l10n.t('Preparing'), created: l10n.t('Ready to browse'), failed: l10n.t('Failed'), unknownFutureValue: l10n.t('Unknown status') },
   restorePointPreference: { latest: l10n.t('The latest point in the window'), oldest: l10n.t('The oldest point in the window'), unknownFutureValue: l10n.t('Unknown preference') },
   restorePointTag: { none: l10n.t('Standard restore point'), fastRestore: l10n.t('Fast-restore point'), unknownFutureValue: l10n.t('Other restore point'), includeNewerItems: l10n.t('Includes newer items') },
+  policyStatus: {
+    inactive: l10n.t('Inactive'), activeWithErrors: l10n.t('Active with errors'), updating: l10n.t('Updating'), active: l10n.t('Active'),
+    unknownFutureValue: l10n.t('Unknown policy status'), offboardRequested: l10n.t('Offboarding requested'), offboarded: l10n.t('Offboarded'),
+  },
+  disableReason: {
+    none: l10n.t('no reason given'), invalidBillingProfile: l10n.t('the billing profile is not valid'), userRequested: l10n.t('an admin turned it off'),
+    unknownFutureValue: l10n.t('an unknown reason'),
+  },
   serviceStatus: {
     disabled: l10n.t('Backup is turned off'), enabled: l10n.t('Backup is on'), protectionChangeLocked: l10n.t('Protection changes are locked'),
     restoreLocked: l10n.t('Restores are locked'), unknownFutureValue: l10n.t('Unknown service status'),
@@ -40,7 +48,7 @@ const fallback = (): Record<WordsKind, string> => ({
   sessionStatus: l10n.t('Unknown status'), artifactStatus: l10n.t('Unknown status'), destinationType: l10n.t('Unknown destination'),
   restoreJobType: l10n.t('Unknown kind of restore'), unitStatus: l10n.t('Unknown protection status'), bulkRequestStatus: l10n.t('Unknown status'),
   browseSessionStatus: l10n.t('Unknown status'), restorePointPreference: l10n.t('Unknown preference'), restorePointTag: l10n.t('Other restore point'),
-  serviceStatus: l10n.t('Unknown service status'),
+  serviceStatus: l10n.t('Unknown service status'), policyStatus: l10n.t('Unknown policy status'), disableReason: l10n.t('an unknown reason'),
 });
 
 /** Words for `value` of the enum `kind`; unknown, empty or hostile values give neutral words, never the raw value. */

@@ -26,6 +26,9 @@ import { SessionFilter } from './filter';
 import { pruneHistorySoon } from './historyRetention';
 import { linkContributions } from './links';
 import { Log } from './log';
+import { protectionCommands } from './protection/commands';
+import type { ProtectionNode } from './protection/nodes';
+import { ProtectionProvider } from './protection/provider';
 import { SESSION_SCHEME, SessionDocuments } from './sessionDocuments';
 import { BusySessions } from './sessions/busy';
 import { SessionHubs } from './sessions/hubs';
@@ -52,6 +55,8 @@ export interface ExtensionApi {
   details: DetailsPanels;
   /** Completion notices as they are shown (tests: a notice for a session whose workload was never expanded). */
   notices: CompletionNotifier;
+  /** The Protection view and its data. */
+  protection: { tree: ProtectionProvider; view: vscode.TreeView<ProtectionNode> };
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
@@ -68,6 +73,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const filter = new SessionFilter(context.workspaceState);
   const tree = new RestoreSessionsProvider(connections, hubs, busy, () => filter.toQuery(), () => readSettings().pageSize);
   const view = vscode.window.createTreeView('restoreSessions.explorer', { treeDataProvider: tree, showCollapseAll: true });
+  const protection = new ProtectionProvider(hubs);
+  const protectionView = vscode.window.createTreeView('restoreSessions.protection', { treeDataProvider: protection, showCollapseAll: true });
   const notices = new CompletionNotifier(connections);
   const watch = new WatchList(hubs, notices);
   const autoRefresh = new AutoRefresh(view, hubs, log);
@@ -97,6 +104,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     busy,
     tree,
     view,
+    protection,
+    protectionView,
     autoRefresh,
     details,
     documents,
@@ -117,11 +126,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
         ...bulkCsvCommands(ctx),
         ...detailsCommands(ctx, details),
         ...exportCommands(ctx),
+        ...protectionCommands(protection),
         ...authCommands({ connections, log }),
       ],
       log,
     ),
-    connections.onDidChange(() => tree.refreshAll()),
+    connections.onDidChange(() => {
+      tree.refreshAll();
+      protection.refresh();
+    }),
     ...agentTools(context, ctx),
     ...linkContributions(context, ctx, details),
     ...(TEST_HOOKS ? registerEmulatorAccounts(connections) : []),
@@ -132,7 +145,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
       if (e.affectsConfiguration('restoreSessions.autoRefresh')) autoRefresh.schedule();
     }),
   );
-  return TEST_HOOKS ? { connections, hubs, tree, view, filter, ui: ctx.ui, details, notices } : undefined;
+  return TEST_HOOKS ? { connections, hubs, tree, view, filter, ui: ctx.ui, details, notices, protection: { tree: protection, view: protectionView } } : undefined;
 }
 
 export function deactivate(): void {}

@@ -10,6 +10,7 @@ import { ecoSteps } from './steps/eco';
 import { namesSteps } from './steps/names';
 import { safetySteps } from './steps/safety';
 import { panelxSteps } from './steps/panelx';
+import { protectionSteps } from './steps/protection';
 
 export interface Manifest {
   displayName: string;
@@ -691,6 +692,7 @@ export const steps: Step[] = [
   ...bulkGranularSteps,
   ...panelxSteps,
   ...agentSteps,
+  ...protectionSteps,
   ...walkSteps.slice(signInAt),
   ...accountsSteps,
   ...detailsSteps,

@@ -29,7 +29,7 @@ describe('extension', () => {
 
   it('contributes views that open and become visible', async () => {
     const ext = await testApi();
-    const ours: Record<string, { visible: boolean }> = { [EXPLORER]: ext.view };
+    const ours: Record<string, { visible: boolean }> = { [EXPLORER]: ext.view, 'restoreSessions.protection': ext.protection.view };
     const views = Object.values(manifest().contributes?.views ?? {}).flat();
     assert.ok(views.length > 0, 'the manifest contributes views');
     for (const view of views) {

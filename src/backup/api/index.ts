@@ -2,6 +2,7 @@
 import type { GraphClient } from '../../graph';
 import { ArtifactsApi } from './artifacts';
 import { OptionSupport } from './optionSupport';
+import { ProtectionApi } from './protection';
 import { SessionsApi } from './sessions';
 import { TenantApi } from './tenant';
 
@@ -9,6 +10,7 @@ export class BackupApi {
   readonly sessions: SessionsApi;
   readonly artifacts: ArtifactsApi;
   readonly tenant: TenantApi;
+  readonly protection: ProtectionApi;
 
   /**
    * Private: callers go through the facade, so every request has one place that names it. `onOptionLearnt`
@@ -19,6 +21,7 @@ export class BackupApi {
     this.sessions = new SessionsApi(client, support);
     this.artifacts = new ArtifactsApi(client, support);
     this.tenant = new TenantApi(client, support);
+    this.protection = new ProtectionApi(client);
   }
 
   /** Closes the HTTP pool (when the connection is dropped). */
@@ -34,5 +37,6 @@ export { OptionSupport } from './optionSupport';
 export type { ReadResponse, SessionContentsRead, SessionRead } from './sessionRead';
 export { ArtifactsApi } from './artifacts';
 export { TenantApi } from './tenant';
+export { ProtectionApi, type TimeRange } from './protection';
 export { paths, segment, InvalidIdError, odataString, ROOT } from './paths';
 export { artifactKey } from './bodies';
