@@ -219,9 +219,12 @@ export async function wizardUnits(page: Page, manifest: Manifest, workload: Work
   await showExplorer(page, manifest);
   await expandOnly(page, workload); // where the new draft will show up
   await startFromPalette(page, commandLabel(manifest, 'restoreSessions.createSession'), `${WIZARD}: what to restore (1/5)`);
-  await quickRow(page, workload).click();
-  await quickTitle(page).filter({ hasText: new RegExp(`${WIZARD}: ${workload} .*\\(2/5\\)`) }).waitFor({ timeout: T });
   const input = page.locator('.quick-input-widget input.input').first();
+  // typed, not clicked: a click can land on a row of the palette's list that the wizard's list is replacing
+  await input.fill(workload);
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: workload }).waitFor({ timeout: T });
+  await page.keyboard.press('Enter');
+  await quickTitle(page).filter({ hasText: new RegExp(`${WIZARD}: ${workload} .*\\(2/5\\)`) }).waitFor({ timeout: T });
   for (const unit of units) {
     await input.fill(unit);
     const row = quickRow(page, unit);
