@@ -26,6 +26,14 @@ const TABLES = {
   browseSessionStatus: { creating: 'Preparing', created: 'Ready to browse', failed: 'Failed', unknownFutureValue: 'Unknown status' },
   restorePointPreference: { latest: 'The latest point in the window', oldest: 'The oldest point in the window', unknownFutureValue: 'Unknown preference' },
   restorePointTag: { none: 'Standard restore point', fastRestore: 'Fast-restore point', unknownFutureValue: 'Other restore point', includeNewerItems: 'Includes newer items' },
+  policyStatus: {
+    inactive: 'Inactive', activeWithErrors: 'Active with errors', updating: 'Updating', active: 'Active',
+    unknownFutureValue: 'Unknown policy status', offboardRequested: 'Offboarding requested', offboarded: 'Offboarded',
+  },
+  disableReason: {
+    none: 'no reason given', invalidBillingProfile: 'the billing profile is not valid', userRequested: 'an admin turned it off',
+    unknownFutureValue: 'an unknown reason',
+  },
   serviceStatus: {
     disabled: 'Backup is turned off', enabled: 'Backup is on', protectionChangeLocked: 'Protection changes are locked',
     restoreLocked: 'Restores are locked', unknownFutureValue: 'Unknown service status',
@@ -38,7 +46,7 @@ const FALLBACK: Record<WordsKind, string> = {
   sessionStatus: 'Unknown status', artifactStatus: 'Unknown status', destinationType: 'Unknown destination',
   restoreJobType: 'Unknown kind of restore', unitStatus: 'Unknown protection status', bulkRequestStatus: 'Unknown status',
   browseSessionStatus: 'Unknown status', restorePointPreference: 'Unknown preference', restorePointTag: 'Other restore point',
-  serviceStatus: 'Unknown service status',
+  serviceStatus: 'Unknown service status', policyStatus: 'Unknown policy status', disableReason: 'an unknown reason',
 };
 
 /** Words for `value` of the enum `kind`; unknown, empty or hostile values give neutral words, never the raw value. */

@@ -2,6 +2,7 @@
 import type { GraphClient } from '../../graph';
 import { ArtifactsApi } from './artifacts';
 import { OptionSupport } from './optionSupport';
+import { ProtectionWritesApi } from './protectionWrites';
 import { SessionsApi } from './sessions';
 import { TenantApi } from './tenant';
 
@@ -9,6 +10,8 @@ export class BackupApi {
   readonly sessions: SessionsApi;
   readonly artifacts: ArtifactsApi;
   readonly tenant: TenantApi;
+  /** Changes to protection; the extension calls it only when the admin opted in (protection.allowChanges). */
+  readonly protectionWrites: ProtectionWritesApi;
 
   /**
    * Private: callers go through the facade, so every request has one place that names it. `onOptionLearnt`
@@ -19,6 +22,7 @@ export class BackupApi {
     this.sessions = new SessionsApi(client, support);
     this.artifacts = new ArtifactsApi(client, support);
     this.tenant = new TenantApi(client, support);
+    this.protectionWrites = new ProtectionWritesApi(client);
   }
 
   /** Closes the HTTP pool (when the connection is dropped). */
@@ -34,5 +38,6 @@ export { OptionSupport } from './optionSupport';
 export type { ReadResponse, SessionContentsRead, SessionRead } from './sessionRead';
 export { ArtifactsApi } from './artifacts';
 export { TenantApi } from './tenant';
+export { ProtectionWritesApi, bulkJobNav, type BulkJobInput, type PolicyUnitsChange } from './protectionWrites';
 export { paths, segment, InvalidIdError, odataString, ROOT } from './paths';
 export { artifactKey } from './bodies';
