@@ -21,6 +21,7 @@ import { ConnectionManager } from './connections';
 import { CompletionNotifier } from './completionNotifier';
 import { SessionFilter } from './filter';
 import { pruneHistorySoon } from './historyRetention';
+import { ProtectionChanges } from './protection/changes';
 import { linkContributions } from './links';
 import { Log } from './log';
 import { SESSION_SCHEME, SessionDocuments } from './sessionDocuments';
@@ -67,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const ctx: CommandContext = { connections, hubs, busy, tree, filter, log, watch, ui: { ...vscodeUi } };
   const details = new DetailsPanels(context, connections, hubs, busy, watch, log, ctx.ui);
   const documents = new SessionDocuments(hubs);
+  const protectionChanges = new ProtectionChanges(ctx);
 
   const showFilter = () => {
     view.description = filter.describe();
@@ -88,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     autoRefresh,
     details,
     documents,
+    protectionChanges,
     vscode.workspace.registerTextDocumentContentProvider(SESSION_SCHEME, documents),
     // A session someone activated here says so once it finishes, whatever the tree shows (watchList.ts).
     notices,
@@ -105,6 +108,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
         ...bulkCsvCommands(ctx),
         ...detailsCommands(ctx, details),
         ...exportCommands(ctx),
+        ...protectionChanges.commands,
         ...authCommands({ connections, log }),
       ],
       log,

@@ -1,0 +1,28 @@
+// Changes to protection are opt-in: reading is always on, but creating, editing, activating, deactivating and
+// deleting policies, adding or removing units, running rules and bulk jobs, offboarding, enabling the service and
+// editing the e-mail notifications run only while the admin has turned on `restoreSessions.protection.allowChanges`
+// (user scope, so a workspace cannot turn it on). The menus hide the commands while it is off; this guard is for
+// a command that still arrives (palette history, a keybinding, another extension): it says how to turn the
+// setting on and does nothing.
+import * as vscode from 'vscode';
+
+export const ALLOW_CHANGES_SETTING = 'restoreSessions.protection.allowChanges';
+
+export function changesAllowed(): boolean {
+  // Read from user settings only: a workspace value of an application-scoped setting is ignored.
+  const inspected = vscode.workspace.getConfiguration().inspect<boolean>(ALLOW_CHANGES_SETTING);
+  return inspected?.globalValue ?? inspected?.defaultValue ?? false;
+}
+
+/** True when changes are allowed; otherwise tells how to allow them (not waiting for an answer) and returns false. */
+export function guardChanges(what: string): boolean {
+  if (changesAllowed()) return true;
+  const open = vscode.l10n.t('Open Settings');
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('{0} changes what Backup Storage protects, and changes to protection are turned off. To allow them, turn on "Protection: Allow Changes" ({1}) in your user settings.', what, ALLOW_CHANGES_SETTING),
+    open,
+  ).then((choice) => {
+    if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', ALLOW_CHANGES_SETTING);
+  });
+  return false;
+}
