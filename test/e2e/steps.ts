@@ -9,6 +9,7 @@ import { ecoSteps } from './steps/eco';
 import { namesSteps } from './steps/names';
 import { safetySteps } from './steps/safety';
 import { panelxSteps } from './steps/panelx';
+import { protectionChangeSteps } from './steps/protectionChanges';
 
 export interface Manifest {
   displayName: string;
@@ -682,6 +683,7 @@ export const steps: Step[] = [
   ...safetySteps,
   ...bulkGranularSteps,
   ...panelxSteps,
+  ...protectionChangeSteps,
   ...walkSteps.slice(signInAt),
   ...detailsSteps,
 ];

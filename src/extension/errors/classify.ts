@@ -67,9 +67,10 @@ export function classifyError(error: unknown): ClassifiedError {
 function permissionHint(call: { method: string; path: string }): string {
   const rule = ruleFor(call.method, call.path);
   const needed = rule.anyOf.map(permissionName).join(vscode.l10n.t(' or '));
+  const what = rule.label.charAt(0).toLowerCase() + rule.label.slice(1);
   return rule.delegatedOnly
-    ? vscode.l10n.t('{0} needs {1}, granted to a person who signs in (an app cannot do it).', rule.label, needed)
-    : vscode.l10n.t('{0} needs {1}.', rule.label, needed);
+    ? vscode.l10n.t('This needs {0} ({1}), granted to a person who signs in: an app cannot do it.', needed, what)
+    : vscode.l10n.t('This needs {0} ({1}).', needed, what);
 }
 
 /** The summary with the request-id appended, for places that show one line only (panel notices). */

@@ -1,0 +1,100 @@
+// The walk's protection-change step (issue 15, item 4): changes to protection are opt-in, so the step turns on
+// "Protection: Allow Changes" in the Settings editor, runs Remove Units from Protection Policy… from the palette,
+// picks an Exchange policy and three of its mailboxes, and checks that the modal names each mailbox, that its
+// focused (Enter) button is the harmless one, and that declining leaves every mailbox protected. The modal is
+// saved as policy-change-confirm-modal.png beside the step's own screenshot; the setting is turned off again.
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import { BACKUP, T, clearNotifications, closeAllEditors, dialog, emulatorCall, quickRow, quickTitle, runFromPalette, type Manifest, type Step, type WalkContext } from '../steps';
+
+interface Unit { id: string; displayName?: string; status?: string; protectionSources?: string }
+interface Policy { id: string; displayName?: string; status?: string }
+
+const REMOVE = 'restoreSessions.protection.removeUnits';
+const SETTING = 'restoreSessions.protection.allowChanges';
+const SHOTS = path.resolve(__dirname, '../../../../test-results/e2e');
+
+async function graph<R>(ctx: WalkContext, pathAndQuery: string): Promise<R> {
+  const { status, json } = await emulatorCall(ctx.emulatorUrl, 'GET', `${BACKUP}/${pathAndQuery}`);
+  if (status >= 300) throw new Error(`GET ${pathAndQuery} answered ${status}: ${JSON.stringify(json)}`);
+  return json as R;
+}
+
+/** `Restore Sessions: Remove Units from Protection Policy…` (hidden from the palette's list until changes are allowed). */
+function removeLabel(manifest: Manifest): string | undefined {
+  const command = manifest.contributes?.commands?.find((c) => c.command === REMOVE);
+  return command && (command.category ? `${command.category}: ${command.title}` : command.title);
+}
+
+/** Sets the user setting through the Settings editor, as a person would, and closes it. */
+async function setAllowChanges(page: Page, on: boolean): Promise<void> {
+  await runFromPalette(page, 'Preferences: Open Settings (UI)');
+  const editor = page.locator('.settings-editor');
+  await editor.waitFor({ timeout: T });
+  await editor.locator('.search-container .monaco-editor').first().click();
+  await page.keyboard.press('Control+A'); // (the editor may keep an earlier search)
+  await page.keyboard.type(SETTING);
+  const checkbox = editor.locator('.setting-item-bool .setting-value-checkbox').first();
+  await checkbox.waitFor({ timeout: T });
+  if ((await checkbox.getAttribute('aria-checked')) !== String(on)) await checkbox.click();
+  await editor.locator(`.setting-item-bool .setting-value-checkbox[aria-checked="${on}"]`).first().waitFor({ timeout: T });
+  await closeAllEditors(page);
+}
+
+export const protectionChangeSteps: Step[] = [
+  {
+    name: 'policy-change-confirm',
+    skip: (ctx) => (removeLabel(ctx.manifest) ? undefined : `${REMOVE} not contributed yet`),
+    async run(ctx) {
+      const { page, manifest } = ctx;
+      for (let i = 0; i < 3 && (await dialog(page).isVisible() || await page.locator('.quick-input-widget').isVisible()); i++) await page.keyboard.press('Escape');
+      await clearNotifications(page);
+      const policy = (await graph<{ value: Policy[] }>(ctx, 'exchangeProtectionPolicies')).value.find((p) => p.status === 'active' && p.displayName);
+      if (!policy?.displayName) throw new Error('the demo seed has no active Exchange policy');
+      const held = (await graph<{ value: Unit[] }>(ctx, `exchangeProtectionPolicies/${policy.id}/mailboxProtectionUnits`)).value;
+      const units = held.filter((u) => u.status === 'protected' && u.displayName && !(u.protectionSources ?? '').includes('dynamicRule')).slice(0, 3);
+      if (units.length < 3) throw new Error('the Exchange policy has fewer than three mailboxes protected by hand');
+
+      await setAllowChanges(page, true);
+      // the command shows in the palette now that changes are allowed
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input.input').first();
+      await input.fill(`>${removeLabel(manifest)!}`);
+      await quickRow(page, removeLabel(manifest)!).waitFor({ timeout: T });
+      await page.keyboard.press('Enter');
+      await quickTitle(page).filter({ hasText: 'Remove Units from Policy' }).waitFor({ timeout: T });
+      await input.fill(policy.displayName);
+      await quickRow(page, policy.displayName).waitFor({ timeout: T });
+      await page.keyboard.press('Enter');
+      await quickTitle(page).filter({ hasText: `the mailboxes to stop protecting in "${policy.displayName}"` }).waitFor({ timeout: T });
+      for (const unit of units) {
+        await input.fill(unit.displayName!);
+        const row = quickRow(page, unit.displayName!);
+        await row.waitFor({ timeout: T });
+        await row.locator('.quick-input-list-checkbox, input[type="checkbox"], .monaco-checkbox').first().click();
+        await page.locator('.quick-input-widget .monaco-list-row[aria-checked="true"]', { hasText: unit.displayName! }).first().waitFor({ timeout: T });
+      }
+      await input.fill('');
+      await page.locator('.quick-input-widget .quick-input-count', { hasText: `${units.length} Selected` }).waitFor({ timeout: T });
+      await page.keyboard.press('Enter');
+
+      const modal = dialog(page);
+      await modal.filter({ hasText: `Stop protecting ${units[0].displayName}, ${units[1].displayName} and 1 more?` }).waitFor({ timeout: T });
+      for (const unit of units) await modal.filter({ hasText: `• ${unit.displayName}` }).waitFor({ timeout: T });
+      await modal.filter({ hasText: `Stops protecting 3 mailboxes in "${policy.displayName}"` }).waitFor({ timeout: T });
+      await modal.locator('.monaco-button', { hasText: 'Stop Protecting 3 Mailboxes' }).waitFor({ timeout: T });
+      // Enter presses the focused button: the harmless one
+      await modal.locator('.monaco-button:focus', { hasText: "Don't Change" }).waitFor({ timeout: T });
+      await page.screenshot({ path: path.join(SHOTS, 'policy-change-confirm-modal.png'), animations: 'disabled' });
+
+      await modal.locator('.monaco-button', { hasText: "Don't Change" }).click();
+      await modal.waitFor({ state: 'detached', timeout: T });
+      const after = (await graph<{ value: Unit[] }>(ctx, `exchangeProtectionPolicies/${policy.id}/mailboxProtectionUnits`)).value;
+      for (const unit of units) {
+        const status = after.find((u) => u.id === unit.id)?.status;
+        if (status !== 'protected') throw new Error(`declining left ${unit.displayName} ${String(status)}`);
+      }
+      await setAllowChanges(page, false);
+    },
+  },
+];
