@@ -24,6 +24,9 @@ import { pruneHistorySoon } from './historyRetention';
 import { ProtectionChanges } from './protection/changes';
 import { linkContributions } from './links';
 import { Log } from './log';
+import { protectionCommands } from './protection/commands';
+import type { ProtectionNode } from './protection/nodes';
+import { ProtectionProvider } from './protection/provider';
 import { SESSION_SCHEME, SessionDocuments } from './sessionDocuments';
 import { BusySessions } from './sessions/busy';
 import { SessionHubs } from './sessions/hubs';
@@ -50,6 +53,8 @@ export interface ExtensionApi {
   details: DetailsPanels;
   /** Completion notices as they are shown (tests: a notice for a session whose workload was never expanded). */
   notices: CompletionNotifier;
+  /** The Protection view and its data. */
+  protection: { tree: ProtectionProvider; view: vscode.TreeView<ProtectionNode> };
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
@@ -62,6 +67,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const filter = new SessionFilter(context.workspaceState);
   const tree = new RestoreSessionsProvider(connections, hubs, busy, () => filter.toQuery(), () => readSettings().pageSize);
   const view = vscode.window.createTreeView('restoreSessions.explorer', { treeDataProvider: tree, showCollapseAll: true });
+  const protection = new ProtectionProvider(hubs);
+  const protectionView = vscode.window.createTreeView('restoreSessions.protection', { treeDataProvider: protection, showCollapseAll: true });
   const notices = new CompletionNotifier();
   const watch = new WatchList(hubs, notices);
   const autoRefresh = new AutoRefresh(view, hubs, log);
@@ -87,10 +94,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     busy,
     tree,
     view,
+    protection,
+    protectionView,
     autoRefresh,
     details,
     documents,
     protectionChanges,
+    // A change made here shows in the Protection view at once (the service's answer, not a guess).
+    protectionChanges.onDidChange(() => protection.refresh()),
     vscode.workspace.registerTextDocumentContentProvider(SESSION_SCHEME, documents),
     // A session someone activated here says so once it finishes, whatever the tree shows (watchList.ts).
     notices,
@@ -109,11 +120,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
         ...detailsCommands(ctx, details),
         ...exportCommands(ctx),
         ...protectionChanges.commands,
+        ...protectionCommands(protection),
         ...authCommands({ connections, log }),
       ],
       log,
     ),
-    connections.onDidChange(() => tree.refreshAll()),
+    connections.onDidChange(() => {
+      tree.refreshAll();
+      protection.refresh();
+    }),
     ...agentTools(context, ctx),
     ...linkContributions(context, ctx, details),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -123,7 +138,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
       if (e.affectsConfiguration('restoreSessions.autoRefresh')) autoRefresh.schedule();
     }),
   );
-  return TEST_HOOKS ? { connections, hubs, tree, view, filter, ui: ctx.ui, details, notices } : undefined;
+  return TEST_HOOKS ? { connections, hubs, tree, view, filter, ui: ctx.ui, details, notices, protection: { tree: protection, view: protectionView } } : undefined;
 }
 
 export function deactivate(): void {}

@@ -3,6 +3,7 @@ import type { GraphClient } from '../../graph';
 import { ArtifactsApi } from './artifacts';
 import { OptionSupport } from './optionSupport';
 import { ProtectionWritesApi } from './protectionWrites';
+import { ProtectionApi } from './protection';
 import { SessionsApi } from './sessions';
 import { TenantApi } from './tenant';
 
@@ -12,6 +13,7 @@ export class BackupApi {
   readonly tenant: TenantApi;
   /** Changes to protection; the extension calls it only when the admin opted in (protection.allowChanges). */
   readonly protectionWrites: ProtectionWritesApi;
+  readonly protection: ProtectionApi;
 
   /**
    * Private: callers go through the facade, so every request has one place that names it. `onOptionLearnt`
@@ -23,6 +25,7 @@ export class BackupApi {
     this.artifacts = new ArtifactsApi(client, support);
     this.tenant = new TenantApi(client, support);
     this.protectionWrites = new ProtectionWritesApi(client);
+    this.protection = new ProtectionApi(client);
   }
 
   /** Closes the HTTP pool (when the connection is dropped). */
@@ -39,5 +42,6 @@ export type { ReadResponse, SessionContentsRead, SessionRead } from './sessionRe
 export { ArtifactsApi } from './artifacts';
 export { TenantApi } from './tenant';
 export { ProtectionWritesApi, bulkJobNav, type BulkJobInput, type PolicyUnitsChange } from './protectionWrites';
+export { ProtectionApi, type TimeRange } from './protection';
 export { paths, segment, InvalidIdError, odataString, ROOT } from './paths';
 export { artifactKey } from './bodies';

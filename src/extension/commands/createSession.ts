@@ -29,15 +29,20 @@ export function createSessionCommand(ctx: CommandContext): CommandSpec {
     id: 'restoreSessions.createSession',
     run: async (arg) => {
       if (isScripted(arg)) return createScripted(ctx, arg);
-      const state: State = { workload: workloadFromArg(arg) };
+      const start = isWizardStart(arg) ? arg : undefined;
+      const state: State = start
+        ? { workload: start.workload, units: [...start.units], pointInTime: start.pointInTime }
+        : { workload: workloadFromArg(arg) };
       const { api } = await ctx.hubs.active();
       const unitsByWorkload = new Map<string, Promise<ProtectionUnit[]>>();
       const loadUnits = (w: Workload) => {
         if (!unitsByWorkload.has(w.id)) unitsByWorkload.set(w.id, api.tenant.units(w));
         return unitsByWorkload.get(w.id)!;
       };
-      let step = state.workload ? 2 : 1;
-      const firstStep = step;
+      // Started from a unit (Protection view): the point-in-time step comes first, or the destination when a
+      // restore point was chosen too; Back still reaches the earlier steps with the choices filled in.
+      let step = start ? (start.pointInTime ? 4 : 3) : state.workload ? 2 : 1;
+      const firstStep = Math.min(step, 2);
       let review: { plan: CreatePlan; flags: ReviewFlag[] } | undefined;
       for (;;) {
         if (step === 1) {
@@ -100,6 +105,20 @@ export interface ScriptedCreate {
   /** ISO date-time; the latest restore point when absent. */
   pointInTime?: string;
   activate?: boolean;
+}
+
+/**
+ * The wizard started where the admin stands: a protection unit (and maybe one of its restore points) chosen in
+ * the Protection view. Every later step, the plan review and the activation confirmation are the usual ones.
+ */
+export interface WizardStart {
+  workload: Workload;
+  units: readonly ProtectionUnit[];
+  pointInTime?: Date;
+}
+
+function isWizardStart(arg: unknown): arg is WizardStart {
+  return typeof arg === 'object' && arg !== null && Array.isArray((arg as WizardStart).units) && typeof (arg as WizardStart).workload === 'object';
 }
 
 function isScripted(arg: unknown): arg is ScriptedCreate {

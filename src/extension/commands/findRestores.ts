@@ -1,6 +1,7 @@
 // "Find Restores of…": pick a unit the tenant protects (by name, UPN / e-mail or site URL, across the three
 // workloads), then the sessions that restored it, newest first, named the way the tree names them; choosing one
-// reveals it in the tree and opens its details. "Filter by Unit…" keeps the view to the sessions of one unit.
+// reveals it in the tree and opens its details (run on a unit of the Protection view, that unit is the one searched).
+// "Filter by Unit…" keeps the view to the sessions of one unit.
 import * as vscode from 'vscode';
 import type { RestoreSession, Workload } from '../../backup/model';
 import { WORKLOADS } from '../../backup/model';
@@ -29,9 +30,9 @@ export function findRestoresCommands(ctx: CommandContext, view: vscode.TreeView<
   return [
     {
       id: 'restoreSessions.findRestoresOf',
-      run: async () => {
+      run: async (arg) => {
         const hub = await ctx.hubs.active();
-        const picked = await pickUnit(hub, 'Find Restores of…');
+        const picked = unitFromArg(arg) ?? await pickUnit(hub, 'Find Restores of…');
         if (!picked) return;
         const name = unitDisplayName(picked.workload, picked.unit);
         const found = await vscode.window.withProgress(
@@ -69,6 +70,14 @@ export function findRestoresCommands(ctx: CommandContext, view: vscode.TreeView<
       },
     },
   ];
+}
+
+/** The unit a menu hands in: a Protection view unit row carries its workload and the unit's name and address. */
+function unitFromArg(arg: unknown): { workload: Workload; unit: UnitRef } | undefined {
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const { workload, ref } = arg as { workload?: Partial<Workload>; ref?: UnitRef };
+  const known = WORKLOADS.find((w) => w.id === workload?.id);
+  return known && ref ? { workload: known, unit: ref } : undefined;
 }
 
 /** The tenant's protection units of the three workloads, by name with their address. */
