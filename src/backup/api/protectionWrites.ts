@@ -9,7 +9,7 @@ import type {
   ProtectionUnitsBulkJobBase, ServiceStatus, Workload,
 } from '../model';
 import { removalBody } from './bodies';
-import { ROOT, segment } from './paths';
+import { paths, ROOT, segment } from './paths';
 
 /** The per-item answer of a policy PATCH: units the service took (added or removed) and the ones it refused. */
 export interface PolicyUnitsChange {
@@ -26,7 +26,7 @@ export interface BulkJobInput {
 }
 
 const policyPath = (id: string) => `${ROOT}/protectionPolicies/${segment(id)}`;
-const workloadPolicyPath = (w: Workload, id: string) => `${ROOT}/${w.policyCollection}/${segment(id)}`;
+const workloadPolicyPath = (w: Workload, id: string) => `${paths.workloadPolicies(w)}/${segment(id)}`;
 /** `mailboxProtectionUnitsBulkAdditionJobs`, `siteProtectionUnits…`, `driveProtectionUnits…` (CSDL navigation names). */
 export const bulkJobNav = (w: Workload) => `${w.protectionUnits.nav}BulkAdditionJobs`;
 const rulePath = (w: Workload, id: string) => `${ROOT}/${w.inclusionRulesNav}/${segment(id)}`;
@@ -37,7 +37,7 @@ export class ProtectionWritesApi {
   /** Creates an (inactive) policy protecting the resources, by directory object id or site id. */
   async createPolicy(workload: Workload, displayName: string, resourceIds: readonly string[], signal?: AbortSignal): Promise<GraphResponse<ProtectionPolicyBase>> {
     const field = workload.protectionUnits.resourceIdField;
-    return this.client.post<ProtectionPolicyBase>(`${ROOT}/${workload.policyCollection}`, {
+    return this.client.post<ProtectionPolicyBase>(paths.workloadPolicies(workload), {
       body: { displayName, [workload.protectionUnits.nav]: resourceIds.map((id) => ({ [field]: id })) },
       signal,
     });

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { BackupApi } from '../../../backup/api';
 import type { ProtectionPolicyBase, ProtectionUnit, Workload } from '../../../backup/model';
-import { isWorkloadId, odataType, stringFieldOf, WORKLOADS, workload as workloadById } from '../../../backup/model';
+import { isWorkloadId, stringFieldOf, WORKLOADS, workload as workloadById } from '../../../backup/model';
 import { unitAddress } from '../../../backup/presentation';
 import { planUnit, type PlanPolicy, type PlanUnit } from '../../../backup/protectionPlan';
 import { oneLine, words } from '../../../backup/words';
@@ -29,7 +29,8 @@ export function argOf(value: unknown): TargetArg {
 
 /** The workload a policy belongs to, from its `@odata.type`. */
 export function workloadOfPolicy(policy: ProtectionPolicyBase): Workload | undefined {
-  return WORKLOADS.find((w) => odataType(w.policyType) === policy['@odata.type']);
+  const type = (policy['@odata.type'] ?? '').replace(/^#/, '').toLowerCase();
+  return WORKLOADS.find((w) => w.policyType.toLowerCase() === type);
 }
 
 export function workloadOfArg(arg: TargetArg): Workload | undefined {
@@ -83,7 +84,7 @@ export async function resolvePolicy(api: BackupApi, value: unknown, title: strin
 
 /** The units one policy holds, fresh from the service. */
 export async function unitsOfPolicy(api: BackupApi, target: PolicyTarget): Promise<ProtectionUnit[]> {
-  return (await api.tenant.units(target.workload)).filter((u) => u.policyId === target.policy.id);
+  return api.protection.policyUnits(target.workload, target.policy.id);
 }
 
 /**
