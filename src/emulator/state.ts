@@ -1,11 +1,12 @@
 // The emulator's persistent state: plain JSON, so it can be written atomically to the `--data` file and
-// loaded back. Sessions keep their artifacts and bulk requests beside them; restore points and protection
-// units are not stored (the catalog computes them from the seed).
+// loaded back. Sessions keep their artifacts and bulk requests beside them; restore points are not stored (the
+// catalog computes them from each unit's backup windows, which the protection section holds).
 import type {
   BrowseSessionBase, GranularRestoreArtifactBase, MailboxRestoreArtifact, RestoreArtifactBase,
   RestoreArtifactsBulkRequestBase, RestoreSessionBase, WorkloadId,
 } from '../backup/model';
 import type { SeedName } from './catalog/types';
+import type { ProtectionState } from './protection/types';
 
 export interface SessionRecord {
   workload: WorkloadId;
@@ -35,4 +36,9 @@ export interface EmulatorState {
   clockMs?: number;
   /** When the catalog's tenant history was laid out from, so units keep their dates across restarts. */
   catalogAnchorMs?: number;
+  /**
+   * Service status, service apps, notification setting, policies, units, rules and unit bulk jobs: one plain
+   * JSON section that writes replace as a whole. Absent in files written before it existed: seeded then.
+   */
+  protection?: ProtectionState;
 }

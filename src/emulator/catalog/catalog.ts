@@ -15,7 +15,7 @@ import { decodeRestorePointId, pointExists, pointTimes, restorePointOf, takePoin
 import { decodeSearchResponseId, searchRestorePoints } from './search';
 import { Tenant } from './tenant';
 import type { Catalog, RestoreOutcome } from './types';
-import { buildUnits, type UnitRecord } from './units';
+import { buildRecord, buildUnits, resourceKey, resourceSeeds, type UnitRecord, type UnitSeed } from './units';
 
 export class SeededCatalog implements Catalog {
   readonly tenant: Tenant;
@@ -97,6 +97,24 @@ export class SeededCatalog implements Catalog {
     const record = this.tenant.record(unitId);
     if (!record) throw new Error(`Unknown protection unit: ${unitId}`);
     return outcomeOf(record);
+  }
+
+  unitRecord(id: string): UnitRecord | undefined {
+    return this.tenant.record(id);
+  }
+
+  resource(workload: WorkloadId, name: string): UnitSeed | undefined {
+    const key = resourceKey(workload, name);
+    return resourceSeeds(workload).find((s) => resourceKey(workload, s.resourceId) === key || resourceKey(workload, s.address) === key);
+  }
+
+  addUnit(workload: WorkloadId, resourceId: string, id: string): UnitRecord | undefined {
+    const seed = this.resource(workload, resourceId);
+    if (!seed) return undefined;
+    const record = buildRecord(seed, this.anchorMs);
+    record.unit.id = id;
+    this.tenant.add(record);
+    return record;
   }
 
   /** The browse tree of a site or OneDrive unit, built on first use. Mailboxes have none. */

@@ -48,9 +48,14 @@ export function restorePointOf(unitId: string, ms: number): RestorePoint {
   };
 }
 
+/** The unit's backup windows, newest first: the current (or last) one, then earlier closed ones. */
+function windowsOf(record: UnitRecord): { startMs: number; endMs: number }[] {
+  return [{ startMs: record.backupStartMs, endMs: record.backupEndMs }, ...(record.pastWindows ?? [])];
+}
+
 /** Whether a point at `ms` exists for the unit at `nowMs`. */
 export function pointExists(record: UnitRecord, ms: number, nowMs: number): boolean {
-  return ms % STEP_MS === 0 && ms <= nowMs && ms >= record.backupStartMs && ms <= record.backupEndMs && expirationOf(ms) > nowMs;
+  return ms % STEP_MS === 0 && ms <= nowMs && expirationOf(ms) > nowMs && windowsOf(record).some((w) => ms >= w.startMs && ms <= w.endMs);
 }
 
 export interface PointWindow {
@@ -65,8 +70,14 @@ export interface PointWindow {
  * Work is proportional to the points consumed, never to the size of the year.
  */
 export function* pointTimes(record: UnitRecord, nowMs: number, window: PointWindow, order: 'asc' | 'desc'): Generator<number> {
-  const hi = Math.min(nowMs, window.beforeMs ?? Infinity, record.backupEndMs);
-  const lo = Math.max(record.backupStartMs, window.afterMs === undefined ? -Infinity : window.afterMs + 1);
+  const windows = windowsOf(record);
+  if (order === 'asc') windows.reverse();
+  for (const backups of windows) yield* windowTimes(backups, nowMs, window, order);
+}
+
+function* windowTimes(backups: { startMs: number; endMs: number }, nowMs: number, window: PointWindow, order: 'asc' | 'desc'): Generator<number> {
+  const hi = Math.min(nowMs, window.beforeMs ?? Infinity, backups.endMs);
+  const lo = Math.max(backups.startMs, window.afterMs === undefined ? -Infinity : window.afterMs + 1);
   if (!(hi >= lo)) return;
   // Oldest 10-minute time still retained (expiry strictly after now), and oldest retained weekly time.
   const frequentFloor = floorTo(nowMs - 14 * DAY_MS, STEP_MS) + STEP_MS;

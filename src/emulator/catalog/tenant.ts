@@ -8,18 +8,30 @@ export class Tenant {
   private readonly byWorkload = new Map<WorkloadId, UnitRecord[]>();
   /** Entities ready to hand out, so listing units allocates nothing. */
   readonly allUnits: ProtectionUnit[];
+  readonly records: UnitRecord[] = [];
   private readonly unitsByWorkload = new Map<WorkloadId, ProtectionUnit[]>();
 
-  constructor(readonly records: readonly UnitRecord[]) {
-    for (const w of WORKLOADS) this.byWorkload.set(w.id, []);
-    for (const record of records) {
-      this.byId.set(record.unit.id, record);
-      this.byWorkload.get(record.workload)?.push(record);
-      this.byResource.set(resourceKey(record.workload, record.resourceId), record);
-      if (record.address) this.byResource.set(resourceKey(record.workload, record.address), record);
+  constructor(records: readonly UnitRecord[]) {
+    for (const w of WORKLOADS) {
+      this.byWorkload.set(w.id, []);
+      this.unitsByWorkload.set(w.id, []);
     }
-    this.allUnits = records.map((r) => r.unit);
-    for (const [workload, list] of this.byWorkload) this.unitsByWorkload.set(workload, list.map((r) => r.unit));
+    this.allUnits = [];
+    for (const record of records) this.add(record);
+  }
+
+  /**
+   * Adds a unit (a policy protected a resource anew). A resource's newest unit is the one its name resolves to;
+   * the earlier one keeps its id and its restore points.
+   */
+  add(record: UnitRecord): void {
+    this.records.push(record);
+    this.byId.set(record.unit.id, record);
+    this.byWorkload.get(record.workload)?.push(record);
+    this.byResource.set(resourceKey(record.workload, record.resourceId), record);
+    if (record.address) this.byResource.set(resourceKey(record.workload, record.address), record);
+    this.allUnits.push(record.unit);
+    this.unitsByWorkload.get(record.workload)?.push(record.unit);
   }
 
   units(workload?: WorkloadId): ProtectionUnit[] {

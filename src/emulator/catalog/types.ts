@@ -6,6 +6,7 @@ import type {
   BrowseQueryResponseItem, BrowseRequest, ProtectionPolicyBase, ProtectionUnit, PublicError, RestorePoint,
   RestorePointSearchRequest, RestorePointSearchResponse, WorkloadId,
 } from '../../backup/model';
+import type { UnitRecord, UnitSeed } from './units';
 
 export type SeedName = 'demo' | 'empty';
 
@@ -52,4 +53,11 @@ export interface Catalog {
   browseItem(unitId: string, itemKey: string): BrowseQueryResponseItem | undefined;
 
   outcome(unitId: string): RestoreOutcome;
+
+  /** The unit's mutable record: the protection state writes its status and backup windows here. */
+  unitRecord(id: string): UnitRecord | undefined;
+  /** A directory resource a policy could protect, by directoryObjectId / siteId or e-mail / site URL. */
+  resource(workload: WorkloadId, name: string): UnitSeed | undefined;
+  /** Adds a unit with id `id` for a directory resource (see `resource`); undefined when there is no such resource. */
+  addUnit(workload: WorkloadId, resourceId: string, id: string): UnitRecord | undefined;
 }

@@ -34,6 +34,8 @@ export interface UnitRecord {
   backupStartMs: number;
   /** ...until here (deletion or unprotection); Infinity while backups run. */
   backupEndMs: number;
+  /** Earlier backup windows, closed, newest first: a unit protected again after a pause has a gap between them. */
+  pastWindows?: { startMs: number; endMs: number }[];
 }
 
 /** "Never requested", as the documented unit examples show it. */
@@ -83,7 +85,7 @@ function createdDaysAgoOf(key: string): number {
   return LATE_JOINERS[key] ?? POLICY_AGE_DAYS - pick(`age:${key}`, 1, 3);
 }
 
-interface UnitSeed {
+export interface UnitSeed {
   workload: WorkloadId;
   key: string;
   label: string;
@@ -96,7 +98,7 @@ interface UnitSeed {
   deletedDaysAgo?: number;
 }
 
-function buildRecord(seed: UnitSeed, anchorMs: number): UnitRecord {
+export function buildRecord(seed: UnitSeed, anchorMs: number): UnitRecord {
   const override = STATUS_OVERRIDES[`${seed.workload}:${seed.key}`];
   const createdMs = override?.status === 'protectRequested'
     ? anchorMs - override.minutesAgo * MINUTE_MS
@@ -141,8 +143,8 @@ function personFields(directoryObjectId: string, displayName: string, email: str
   return (deleted: boolean) => ({ directoryObjectId, displayName: deleted ? null : displayName, email: deleted ? null : email });
 }
 
-function mailboxSeeds(): UnitSeed[] {
-  const people = PEOPLE.filter((p) => p.mailboxProtected !== false).map((p) => ({ ...p, objectId: userObjectId(p.alias) }));
+function mailboxSeeds(includeUnprotected = false): UnitSeed[] {
+  const people = PEOPLE.filter((p) => includeUnprotected || p.mailboxProtected !== false).map((p) => ({ ...p, objectId: userObjectId(p.alias) }));
   const shared = SHARED_MAILBOXES.map((m) => ({ ...m, deletedDaysAgo: undefined, objectId: stableGuid(`shared:${m.alias}`) }));
   return [...people, ...shared].map((m) => ({
     workload: 'exchange',
@@ -194,6 +196,14 @@ const SEEDS_BY_WORKLOAD: Record<WorkloadId, () => UnitSeed[]> = { exchange: mail
 /** Every unit of the tenant, workloads in table order (exchange, sharePoint, oneDrive), directory order within. */
 export function buildUnits(anchorMs: number): UnitRecord[] {
   return WORKLOAD_IDS.flatMap((id) => SEEDS_BY_WORKLOAD[id]()).map((seed) => buildRecord(seed, anchorMs));
+}
+
+/**
+ * Every resource of the directory a policy could protect in a workload, including the mailboxes the seed leaves
+ * outside every policy: what a policy create, an `@delta` add or a bulk addition job resolves names against.
+ */
+export function resourceSeeds(workload: WorkloadId): UnitSeed[] {
+  return workload === 'exchange' ? mailboxSeeds(true) : SEEDS_BY_WORKLOAD[workload]();
 }
 
 /** Key under which `unitByResource` finds a unit: ids and addresses are compared case-insensitively. */

@@ -3,6 +3,9 @@
 // clock, and `commit` after each accepted write so the data file holds it before the response leaves.
 import { LIMITS } from '../../backup/model';
 import { createCatalog, seedSessions } from '../catalog';
+import type { SeededCatalog } from '../catalog/catalog';
+import { buildProtectionState } from '../catalog/seedProtection';
+import { ProtectionStore } from '../protection/store';
 import type { Catalog, SeedName } from '../catalog/types';
 import type { EmulatorState } from '../state';
 import { SimulatedClock } from './clock';
@@ -24,6 +27,7 @@ export class EmulatorCore {
   private catalogAnchorMs: number;
   readonly store = new Store();
   readonly clock: SimulatedClock;
+  readonly protection: ProtectionStore;
 
   constructor(private readonly options: CoreOptions) {
     const saved: EmulatorState | undefined = options.dataFile ? loadState(options.dataFile) : undefined;
@@ -31,6 +35,7 @@ export class EmulatorCore {
     const seed = saved?.seed ?? options.seed;
     this.catalogAnchorMs = saved?.catalogAnchorMs ?? this.clock.now();
     this.catalog = createCatalog(seed, this.catalogAnchorMs);
+    this.protection = new ProtectionStore(saved?.protection ?? this.seedProtection(seed), this.catalog);
     if (saved) this.store.load(saved);
     else this.reset(seed, false);
     this.tick(this.clock.now());
@@ -41,6 +46,7 @@ export class EmulatorCore {
   reset(seed: SeedName, persist = true): void {
     this.catalogAnchorMs = this.clock.now();
     this.catalog = createCatalog(seed, this.catalogAnchorMs);
+    this.protection.replace(this.seedProtection(seed), this.catalog);
     const now = this.clock.now();
     const sessions = seedSessions(this.catalog, seed, now);
     // Seeded running sessions are laid out in simulated time; at a faster time scale the same progress is
@@ -52,8 +58,16 @@ export class EmulatorCore {
     if (persist) this.commit();
   }
 
-  /** Settles running sessions, expires browse sessions, and drops terminal sessions past retention. */
+  private seedProtection(seed: SeedName) {
+    return buildProtectionState(this.catalog as SeededCatalog, seed, this.catalogAnchorMs);
+  }
+
+  /**
+   * Settles protection changes and running sessions, expires browse sessions, and drops terminal sessions past
+   * retention. Protection changes that resolved names into new units are persisted at once (their ids are new).
+   */
   tick(nowMs: number): void {
+    if (this.protection.settle(nowMs)) this.commit();
     for (const record of [...this.store.running]) {
       if (!settleSession(record, nowMs, this.catalog, this.clock.timeScale)) this.store.running.delete(record);
     }
@@ -66,6 +80,8 @@ export class EmulatorCore {
 
   /** Persists after an acknowledged write; a no-op without `--data`. */
   commit(): void {
-    if (this.options.dataFile) saveState(this.options.dataFile, this.store.snapshot(this.clock.now(), this.catalogAnchorMs));
+    if (this.options.dataFile) {
+      saveState(this.options.dataFile, { ...this.store.snapshot(this.clock.now(), this.catalogAnchorMs), protection: this.protection.state });
+    }
   }
 }

@@ -17,25 +17,8 @@ function notEmulated(what: string): Handler {
 
 export function addNotEmulatedRoutes(r: Router): void {
   const add = (method: string, pattern: string, what: string) => r.add(method, pattern, notEmulated(what));
-  add('POST', 'enable', 'Enabling the service');
-  add('GET', 'serviceApps', 'Listing service apps');
-  add('POST', 'serviceApps', 'Registering a service app');
-  add('GET', 'serviceApps/{id}', 'Reading a service app');
-  add('DELETE', 'serviceApps/{id}', 'Deleting a service app');
-  add('POST', 'serviceApps/{id}/activate', 'Activating a service app');
-  add('POST', 'serviceApps/{id}/deactivate', 'Deactivating a service app');
-  add('GET', 'emailNotificationsSetting', 'The e-mail notification setting');
-  add('PATCH', 'emailNotificationsSetting', 'Updating the e-mail notification setting');
-  add('DELETE', 'protectionPolicies/{id}', 'Deleting a protection policy');
-  add('POST', 'protectionPolicies/{id}/activate', 'Activating a protection policy');
-  add('POST', 'protectionPolicies/{id}/deactivate', 'Deactivating a protection policy');
-  add('POST', 'protectionUnits/{id}/offboard', 'Offboarding a protection unit');
-  add('POST', 'protectionUnits/{id}/cancelOffboard', 'Cancelling the offboarding of a protection unit');
   for (const w of WORKLOADS) {
     const policies = w.policyCollection;
-    add('POST', policies, `Creating a ${w.label} protection policy`);
-    add('PATCH', `${policies}/{id}`, `Updating a ${w.label} protection policy`);
-    add('DELETE', `${policies}/{id}`, `Deleting a ${w.label} protection policy`);
     add('PATCH', `${w.protectionUnits.nav}/{id}`, `Updating a ${w.label} protection unit`);
     const jobs = `${w.protectionUnits.nav}BulkAdditionJobs`;
     add('GET', `${policies}/{id}/${jobs}`, `${w.label} protection unit bulk addition jobs`);

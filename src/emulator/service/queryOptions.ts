@@ -41,6 +41,12 @@ export const QUERY_OPTIONS = {
   restorePointSearch: { title: 'restorePoint: search', implemented: [], documented: [], page: `${LEARN}restorepoint-search` },
   bulkRequests: { title: 'Restore artifacts bulk addition requests', implemented: [], documented: [], page: `${LEARN}exchangerestoresession-list-mailboxrestoreartifactsbulkadditionrequests` },
   browseSessions: { title: 'Browse sessions', implemented: [], documented: [], page: `${LEARN}backuprestoreroot-list-browsesessions` },
+  serviceApps: { title: 'List serviceApps', implemented: [], documented: [], page: `${LEARN}backuprestoreroot-list-serviceapps` },
+  serviceWrite: { title: 'backupRestoreRoot: enable, service apps and notification setting', implemented: [], documented: [], page: `${LEARN}backuprestoreroot-enable` },
+  policyWrite: { title: 'Create, update, activate, deactivate or delete a protection policy', implemented: [], documented: [], page: `${LEARN}exchangeprotectionpolicy-update` },
+  unitAction: { title: 'protectionUnitBase: offboard / cancelOffboard', implemented: [], documented: [], page: `${LEARN}protectionunitbase-offboard` },
+  rules: { title: 'List protectionRuleBase', implemented: [], documented: [], page: `${LEARN}protectionrulebase-list` },
+  unitBulkJobs: { title: 'Protection unit bulk addition jobs', implemented: [], documented: [], page: `${LEARN}mailboxprotectionunitsbulkadditionjobs-get` },
   navigation: { title: 'a navigation property of the v1.0 metadata', implemented: [], documented: [], page: 'https://learn.microsoft.com/en-us/graph/api/resources/backup-restore-overview' },
   browse: { title: 'browseSessionBase: browse', implemented: [PAGING], documented: [PAGING], page: `${LEARN}browsesessionbase-browse` },
 } as const satisfies Record<string, OptionsRow>;

@@ -9,13 +9,14 @@ import { addNotEmulatedRoutes } from './notEmulated';
 import { Router } from './router';
 import { listSessions } from './sessionList';
 import { activateSession, createSession, deleteSession, getSession, updateSession } from './sessions';
+import { addProtectionRoutes } from '../protection/routes';
 import {
-  getPolicy, getRestorePoint, getRoot, getUnit, listPolicies, listPolicyUnits, listRestorePoints, listUnits, searchRestorePoints,
+  getPolicy, getRestorePoint, getUnit, listPolicies, listPolicyUnits, listRestorePoints, listUnits, searchRestorePoints,
 } from './tenant';
 
 export function buildRouter(): Router {
   const r = new Router();
-  r.add('GET', '', getRoot);
+  addProtectionRoutes(r);
 
   r.add('GET', 'restoreSessions', (core, ctx) => listSessions(core, ctx, 'all', 'restoreSessions'));
   r.add('GET', 'restoreSessions/{id}', (core, ctx, p) => getSession(core, ctx, p.id, undefined));

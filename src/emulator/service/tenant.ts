@@ -1,4 +1,4 @@
-// The read side of the tenant, served from the catalog: service root, protection policies and units (with
+// The read side of the tenant, served from the catalog and the protection state: protection policies and units (with
 // type casts and per-workload collections), restore points (list with its required $expand/$filter, get,
 // search). Units carry evolvable statuses, substituted per request like every other enum.
 import type { ProtectionUnit, RestorePoint, Workload } from '../../backup/model';
@@ -13,27 +13,9 @@ import { compileFilter } from './odataFilter';
 import { applySelect, contextUrl, decodeToken, encodeToken, nextLink, option, parseCount, parseOrderBy, parseSelect, parseTop } from './odata';
 import { allowOptions } from './queryOptions';
 import { presentPolicy, presentUnit, visibleEnum } from './present';
-import { EMULATOR_IDENTITY, iso } from './records';
 import { bodyObject, isObject, rejectUnknown } from './validate';
 
-export function getRoot(_core: EmulatorCore, ctx: RequestContext): Reply {
-  allowOptions(ctx, 'serviceRoot', 'the service root');
-  return ok({
-    '@odata.context': contextUrl(ctx, 'solutions/backupRestore/$entity'),
-    id: 'backupRestore',
-    serviceStatus: {
-      status: 'enabled',
-      backupServiceConsumer: 'firstparty',
-      disableReason: 'none',
-      gracePeriodDateTime: null,
-      restoreAllowedTillDateTime: null,
-      lastModifiedBy: EMULATOR_IDENTITY,
-      lastModifiedDateTime: iso(Date.UTC(2025, 0, 1)),
-    },
-  });
-}
-
-// ---- paging over the catalog's fixed lists (offsets are stable: the tenant does not change) ----
+// ---- paging over policies and units (offsets: writes append units and policies at the end) ----
 
 interface OffsetToken { o: number }
 const isOffsetToken = (v: unknown): v is OffsetToken => typeof v === 'object' && v !== null && Number.isInteger((v as OffsetToken).o) && (v as OffsetToken).o >= 0;
@@ -106,9 +88,7 @@ function policyNotFound(id: string) {
 }
 
 function policiesOf(core: EmulatorCore, w: Workload | undefined) {
-  const all = core.catalog.policies();
-  if (!w) return all;
-  return all.filter((p) => (p['@odata.type'] ?? '').replace(/^#/, '').toLowerCase() === w.policyType.toLowerCase());
+  return core.protection.policies(w).map((p) => p.policy);
 }
 
 export function listPolicies(core: EmulatorCore, ctx: RequestContext, w: Workload | undefined): Reply {

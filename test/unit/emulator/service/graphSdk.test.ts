@@ -3,9 +3,10 @@
 // that is no longer a draft. The SDK runs with `baseUrl` + `customHosts` as a user would configure it; only the
 // last middleware is ours, to trust the emulator's own certificate (Node's fetch takes no CA option).
 import { strict as assert } from 'assert';
-import { Client, GraphError, PageIterator, type Middleware, type Context, type PageCollection } from '@microsoft/microsoft-graph-client';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Client, GraphError, PageIterator, type PageCollection } from '@microsoft/microsoft-graph-client';
+import type { Agent } from 'undici';
 import { startTestEmulator, type TestEmulator } from '../../../support/emulator';
+import { sdkClient } from './sdkClient';
 
 describe('emulator: Microsoft Graph JavaScript SDK over https', () => {
   let running: TestEmulator;
@@ -13,23 +14,7 @@ describe('emulator: Microsoft Graph JavaScript SDK over https', () => {
   let sdk: Client;
   before(async () => {
     running = await startTestEmulator({ seed: 'demo', httpsPort: 0 });
-    const { httpsUrl, identity } = running.emulator;
-    assert.ok(httpsUrl && identity, 'the emulator serves https');
-    agent = new Agent({ connect: { ca: identity.tls.cert } });
-    const transport: Middleware = {
-      execute: async (context: Context) => {
-        const init = { ...(context.options as Record<string, unknown>), dispatcher: agent };
-        context.response = (await undiciFetch(String(context.request), init as never)) as unknown as Response;
-      },
-    };
-    // The emulator runs without sign-in here; the header stands where a token provider's would.
-    const auth: Middleware = {
-      execute: async (context: Context) => {
-        context.options = { ...context.options, headers: { ...(context.options?.headers as Record<string, string>), Authorization: 'Bearer emulator' } };
-        await transport.execute(context);
-      },
-    };
-    sdk = Client.initWithMiddleware({ middleware: auth, baseUrl: httpsUrl, defaultVersion: 'v1.0', customHosts: new Set([new URL(httpsUrl).hostname]) });
+    ({ sdk, agent } = sdkClient(running));
   });
   after(async () => {
     await agent.close();

@@ -1,0 +1,49 @@
+// Routes of the Backup Storage control surface (service, service apps, notification setting, policy writes,
+// inclusion rules, unit actions, unit bulk addition jobs), registered on the service router by one call.
+// Actions answer by short and by qualified name (`activate`, `microsoft.graph.activate`), as the SDKs send both.
+import { WORKLOADS, type Workload } from '../../backup/model';
+import type { Handler, Router } from '../service/router';
+import { updatePolicy } from './delta';
+import { activatePolicy, createPolicy, deactivatePolicy, deletePolicy } from './policies';
+import {
+  activateServiceApp, createServiceApp, deactivateServiceApp, deleteServiceApp, enableService, getNotifications, getRoot, getServiceApp,
+  listServiceApps, updateNotifications,
+} from './serviceApi';
+import { cancelOffboard, offboardUnit } from './unitActions';
+
+/** `POST <path>/<name>` and `POST <path>/microsoft.graph.<name>`. */
+function action(r: Router, path: string, name: string, handler: Handler): void {
+  const prefix = path === '' ? '' : `${path}/`;
+  r.add('POST', `${prefix}${name}`, handler);
+  r.add('POST', `${prefix}microsoft.graph.${name}`, handler);
+}
+
+export function addProtectionRoutes(r: Router): void {
+  r.add('GET', '', getRoot);
+  action(r, '', 'enable', enableService);
+  r.add('GET', 'serviceApps', listServiceApps);
+  r.add('POST', 'serviceApps', createServiceApp);
+  r.add('GET', 'serviceApps/{id}', (core, ctx, p) => getServiceApp(core, ctx, p.id));
+  r.add('DELETE', 'serviceApps/{id}', (core, ctx, p) => deleteServiceApp(core, ctx, p.id));
+  action(r, 'serviceApps/{id}', 'activate', (core, ctx, p) => activateServiceApp(core, ctx, p.id));
+  action(r, 'serviceApps/{id}', 'deactivate', (core, ctx, p) => deactivateServiceApp(core, ctx, p.id));
+  r.add('GET', 'emailNotificationsSetting', getNotifications);
+  r.add('PATCH', 'emailNotificationsSetting', updateNotifications);
+
+  addPolicyActions(r, 'protectionPolicies', undefined);
+  action(r, 'protectionUnits/{id}', 'offboard', (core, ctx, p) => offboardUnit(core, ctx, p.id));
+  action(r, 'protectionUnits/{id}', 'cancelOffboard', (core, ctx, p) => cancelOffboard(core, ctx, p.id));
+  for (const w of WORKLOADS) {
+    const policies = w.policyCollection;
+    r.add('POST', policies, (core, ctx) => createPolicy(core, ctx, w));
+    r.add('PATCH', `${policies}/{id}`, (core, ctx, p) => updatePolicy(core, ctx, p.id, w));
+    addPolicyActions(r, policies, w);
+  }
+}
+
+/** Delete, activate and deactivate, on the polymorphic collection and on each workload's. */
+function addPolicyActions(r: Router, collection: string, w: Workload | undefined): void {
+  r.add('DELETE', `${collection}/{id}`, (core, ctx, p) => deletePolicy(core, ctx, p.id, w));
+  action(r, `${collection}/{id}`, 'activate', (core, ctx, p) => activatePolicy(core, ctx, p.id, w));
+  action(r, `${collection}/{id}`, 'deactivate', (core, ctx, p) => deactivatePolicy(core, ctx, p.id, w));
+}
