@@ -31,7 +31,7 @@ describe('protection changes are opt-in and confirmed', function () {
   let asked: Asked[];
   let answer: boolean;
   let policy: ProtectionPolicyBase;
-  let units: MailboxProtectionUnit[];
+  let units: MailboxProtectionUnit[] = [];
 
   const settings = () => vscode.workspace.getConfiguration('restoreSessions');
   const allowChanges = (on: boolean | undefined) => settings().update('protection.allowChanges', on, vscode.ConfigurationTarget.Global);
@@ -43,11 +43,12 @@ describe('protection changes are opt-in and confirmed', function () {
   before(async function () {
     ext = await testApi();
     await control('reset', { seed: 'demo' });
-    const policies = (await graph<{ value: ProtectionPolicyBase[] }>(exchange.policyCollection)).value;
-    policy = policies.find((p) => p.status === 'active')!;
-    assert.ok(policy, 'an active Exchange policy in the demo seed');
-    const held = (await graph<{ value: MailboxProtectionUnit[] }>(`${exchange.policyCollection}/${policy.id}/${exchange.protectionUnits.nav}`)).value;
-    units = held.filter((u) => u.status === 'protected' && u.displayName && !(u.protectionSources ?? '').includes('dynamicRule')).slice(0, 6);
+    // the Exchange policy with the most mailboxes protected by hand (whatever its status: the seed has one updating)
+    for (const candidate of (await graph<{ value: ProtectionPolicyBase[] }>(exchange.policyCollection)).value) {
+      const held = (await graph<{ value: MailboxProtectionUnit[] }>(`${exchange.policyCollection}/${candidate.id}/${exchange.protectionUnits.nav}`)).value;
+      const byHand = held.filter((u) => u.status === 'protected' && u.displayName && !(u.protectionSources ?? '').includes('dynamicRule'));
+      if (byHand.length > units.length) [policy, units] = [candidate, byHand.slice(0, 6)];
+    }
     assert.strictEqual(units.length, 6, 'six named mailboxes protected by hand in the demo seed');
   });
 
@@ -118,9 +119,13 @@ describe('protection changes are opt-in and confirmed', function () {
 
   it('on: deactivating names every unit that stops being backed up; a no leaves the policy active', async () => {
     await allowChanges(true);
-    const outcome = await vscode.commands.executeCommand('restoreSessions.protection.deactivatePolicy', { policyId: policy.id });
+    const oneDrive = WORKLOADS.find((w) => w.id === 'oneDrive')!;
+    const active = (await graph<{ value: ProtectionPolicyBase[] }>(oneDrive.policyCollection)).value.find((p) => p.status === 'active');
+    assert.ok(active, 'an active OneDrive policy in the demo seed');
+    const outcome = await vscode.commands.executeCommand('restoreSessions.protection.deactivatePolicy', { policyId: active.id });
     assert.strictEqual(outcome, 'declined');
-    assert.match(asked[0]?.detail ?? '', new RegExp(`Stops backing up all \\d+ mailboxes of "${policy.displayName}":`));
-    assert.strictEqual((await graph<ProtectionPolicyBase>(`protectionPolicies/${policy.id}`)).status, 'active');
+    assert.match(asked[0]?.detail ?? '', new RegExp(`Stops backing up all \\d+ OneDrives of "${active.displayName}":\n• `));
+    assert.doesNotMatch(`${asked[0]?.message}\n${asked[0]?.detail}`, GUID, 'no bare id');
+    assert.strictEqual((await graph<ProtectionPolicyBase>(`protectionPolicies/${active.id}`)).status, 'active');
   });
 });

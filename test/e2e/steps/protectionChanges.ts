@@ -49,11 +49,15 @@ export const protectionChangeSteps: Step[] = [
       const { page, manifest } = ctx;
       for (let i = 0; i < 3 && (await dialog(page).isVisible() || await page.locator('.quick-input-widget').isVisible()); i++) await page.keyboard.press('Escape');
       await clearNotifications(page);
-      const policy = (await graph<{ value: Policy[] }>(ctx, 'exchangeProtectionPolicies')).value.find((p) => p.status === 'active' && p.displayName);
-      if (!policy?.displayName) throw new Error('the demo seed has no active Exchange policy');
-      const held = (await graph<{ value: Unit[] }>(ctx, `exchangeProtectionPolicies/${policy.id}/mailboxProtectionUnits`)).value;
-      const units = held.filter((u) => u.status === 'protected' && u.displayName && !(u.protectionSources ?? '').includes('dynamicRule')).slice(0, 3);
-      if (units.length < 3) throw new Error('the Exchange policy has fewer than three mailboxes protected by hand');
+      // the Exchange policy with the most mailboxes protected by hand, and three of them
+      let policy: Policy | undefined;
+      let units: Unit[] = [];
+      for (const candidate of (await graph<{ value: Policy[] }>(ctx, 'exchangeProtectionPolicies')).value) {
+        const held = (await graph<{ value: Unit[] }>(ctx, `exchangeProtectionPolicies/${candidate.id}/mailboxProtectionUnits`)).value;
+        const byHand = held.filter((u) => u.status === 'protected' && u.displayName && !(u.protectionSources ?? '').includes('dynamicRule'));
+        if (candidate.displayName && byHand.length > units.length) [policy, units] = [candidate, byHand.slice(0, 3)];
+      }
+      if (!policy?.displayName || units.length < 3) throw new Error('the demo seed has no Exchange policy with three mailboxes protected by hand');
 
       await setAllowChanges(page, true);
       // the command shows in the palette now that changes are allowed
