@@ -184,6 +184,8 @@ function parts(change: ProtectionChange): PlanParts {
         blocked: [
           ...(change.units.length ? [] : [`Choose at least one ${workload.unitLabel} to offboard.`]),
           ...change.units.filter((u) => u.status === 'offboarded' || u.status === 'offboardRequested').map((u) => `${u.name} is already ${lower(words('unitStatus', u.status))}.`),
+          ...change.units.filter((u) => u.status && !['unprotected', 'offboarded', 'offboardRequested'].includes(u.status))
+            .map((u) => `${u.name} is ${lower(words('unitStatus', u.status))}: only a unit removed from its policy can be offboarded. Remove it first.`),
         ],
         confirmLabel: `Offboard ${title(units(change.units))}`,
       };

@@ -73,6 +73,8 @@ describe('protection change plans', () => {
     assert.equal(offboard.title, 'Offboard Debra Berger and delete their backups?');
     assert.match(offboard.detail, /⚠ Once offboarding completes, their backups are deleted/);
     assert.equal(offboard.confirmLabel, 'Offboard 1 Mailbox');
+    assert.deepEqual(protectionChangePlan({ kind: 'offboardUnits', workload: exchange, units: units(1) }).blocked,
+      ['Debra Berger is protected: only a unit removed from its policy can be offboarded. Remove it first.']);
     const cancel = protectionChangePlan({ kind: 'cancelOffboard', workload: exchange, units: [{ name: 'Lee Gu', status: 'protected' }] });
     assert.deepEqual(cancel.blocked, ['Lee Gu is not waiting to be offboarded (protected).']);
   });

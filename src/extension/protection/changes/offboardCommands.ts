@@ -22,9 +22,9 @@ export function offboardCommands(ctx: CommandContext, changed: () => void): Comm
   ];
 }
 
-/** Offboarding is offered for units not offboarded yet; cancelling only for units waiting to be offboarded. */
+/** Offboarding is offered for units removed from their policy; cancelling only for units waiting to be offboarded. */
 const CANDIDATE: Record<Kind, (u: ProtectionUnit) => boolean> = {
-  offboardUnits: (u) => u.status !== 'offboarded' && u.status !== 'offboardRequested',
+  offboardUnits: (u) => u.status === 'unprotected',
   cancelOffboard: (u) => u.status === 'offboardRequested',
 };
 
