@@ -37,7 +37,11 @@ export type ProtectionChange =
   | { kind: 'createPolicy'; workload: Workload; policyName: string; units: readonly PlanUnit[] }
   | { kind: 'addUnits'; workload: Workload; policy: PlanPolicy; units: readonly PlanUnit[] }
   | { kind: 'removeUnits'; workload: Workload; policy: PlanPolicy; units: readonly PlanUnit[] }
-  | { kind: 'activatePolicy' | 'deactivatePolicy' | 'deletePolicy'; workload: Workload; policy: PlanPolicy; units: readonly PlanUnit[] }
+  | {
+    kind: 'activatePolicy' | 'deactivatePolicy' | 'deletePolicy'; workload: Workload; policy: PlanPolicy; units: readonly PlanUnit[];
+    /** For activation: another policy of the workload that is active now (only one may be). */
+    otherActivePolicyName?: string;
+  }
   | { kind: 'runRule'; workload: Workload; policy: PlanPolicy; rule: PlanRule }
   | { kind: 'deleteAndUnprotectRule'; workload: Workload; policy: PlanPolicy; rule: PlanRule; units: readonly PlanUnit[] }
   | { kind: 'offboardUnits' | 'cancelOffboard'; workload: Workload; units: readonly PlanUnit[] }
@@ -129,7 +133,10 @@ function parts(change: ProtectionChange): PlanParts {
         stops: [],
         irreversible: [],
         notes: ['The policy shows "Updating" until the service has applied it. Protected units are billed to the tenant\'s billing profile.'],
-        blocked: change.policy.status === 'inactive' ? [] : [`Only an inactive policy can be activated; "${change.policy.name}" is ${statusText(change.policy)}.`],
+        blocked: [
+          ...(change.policy.status === 'inactive' ? [] : [`Only an inactive policy can be activated; "${change.policy.name}" is ${statusText(change.policy)}.`]),
+          ...(change.otherActivePolicyName ? [`Only one ${workload.label} policy can be active, and "${change.otherActivePolicyName}" is. Deactivate it first.`] : []),
+        ],
         confirmLabel: 'Activate Policy',
       };
     case 'deactivatePolicy':

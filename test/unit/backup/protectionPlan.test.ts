@@ -62,6 +62,8 @@ describe('protection change plans', () => {
     assert.ok(deactivate.detail.includes('Stops backing up all 3 mailboxes of "Exchange - all mailboxes":\n• Debra Berger'));
     assert.deepEqual(deactivate.blocked, []);
     assert.match(protectionChangePlan({ kind: 'activatePolicy', workload: exchange, policy: active, units: [] }).blocked[0], /Only an inactive policy can be activated; "Exchange - all mailboxes" is active/);
+    assert.deepEqual(protectionChangePlan({ kind: 'activatePolicy', workload: exchange, policy: inactive, units: [], otherActivePolicyName: active.name }).blocked,
+      ['Only one Exchange policy can be active, and "Exchange - all mailboxes" is. Deactivate it first.']);
     const remove = protectionChangePlan({ kind: 'deletePolicy', workload: exchange, policy: active, units: units(1) });
     assert.match(remove.blocked[0], /Only an inactive policy can be deleted; .* Deactivate it first/);
     assert.match(remove.detail, /⚠ The policy "Exchange - all mailboxes" is deleted; this cannot be undone/);

@@ -64,8 +64,13 @@ async function lifecycle(ctx: CommandContext, changed: () => void, kind: Lifecyc
   const target = await resolvePolicy(api, value, title, ELIGIBLE[kind]);
   if (!target) return 'nothingChosen';
   const { workload, policy } = target;
-  const units = (await unitsOfPolicy(api, target)).filter((u) => u.status !== 'removeRequested' && u.status !== 'offboarded');
-  const plan = protectionChangePlan({ kind, workload, policy: planPolicy(policy), units: planUnits(workload, units, []) });
+  const [held, policies] = await Promise.all([unitsOfPolicy(api, target), policyTargets(api)]);
+  const units = held.filter((u) => u.status !== 'removeRequested' && u.status !== 'offboarded');
+  const otherActive = policies.find((t) => t.workload.id === workload.id && t.policy.id !== policy.id && t.policy.status !== 'inactive');
+  const plan = protectionChangePlan({
+    kind, workload, policy: planPolicy(policy), units: planUnits(workload, units, []),
+    otherActivePolicyName: kind === 'activatePolicy' && otherActive ? policyName(otherActive.policy) : undefined,
+  });
   const name = policyName(policy);
   const send = async (): Promise<void> => {
     if (kind === 'activatePolicy') await api.protectionWrites.activatePolicy(policy.id);
