@@ -66,7 +66,7 @@ async function lifecycle(ctx: CommandContext, changed: () => void, kind: Lifecyc
   const { workload, policy } = target;
   const [held, policies] = await Promise.all([unitsOfPolicy(api, target), policyTargets(api)]);
   const units = held.filter((u) => u.status !== 'removeRequested' && u.status !== 'offboarded');
-  const otherActive = policies.find((t) => t.workload.id === workload.id && t.policy.id !== policy.id && t.policy.status !== 'inactive');
+  const otherActive = policies.find((t) => t.workload.id === workload.id && t.policy.id !== policy.id && (t.policy.isEnabled ?? t.policy.status !== 'inactive'));
   const plan = protectionChangePlan({
     kind, workload, policy: planPolicy(policy), units: planUnits(workload, units, []),
     otherActivePolicyName: kind === 'activatePolicy' && otherActive ? policyName(otherActive.policy) : undefined,
