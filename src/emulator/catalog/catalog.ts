@@ -21,6 +21,8 @@ export class SeededCatalog implements Catalog {
   readonly tenant: Tenant;
   private readonly policyList: ProtectionPolicyBase[];
   private readonly trees = new Map<string, BrowseTree>();
+  /** Directory resources by resourceKey of their id and of their address, per workload, built on first use. */
+  private readonly resources = new Map<WorkloadId, Map<string, UnitSeed>>();
 
   /** @param anchorMs the moment the seeded tenant's history is laid out from (unit creation, deletions). */
   constructor(readonly anchorMs: number) {
@@ -104,8 +106,16 @@ export class SeededCatalog implements Catalog {
   }
 
   resource(workload: WorkloadId, name: string): UnitSeed | undefined {
-    const key = resourceKey(workload, name);
-    return resourceSeeds(workload).find((s) => resourceKey(workload, s.resourceId) === key || resourceKey(workload, s.address) === key);
+    let index = this.resources.get(workload);
+    if (!index) {
+      index = new Map();
+      for (const seed of resourceSeeds(workload)) {
+        index.set(resourceKey(workload, seed.resourceId), seed);
+        index.set(resourceKey(workload, seed.address), seed);
+      }
+      this.resources.set(workload, index);
+    }
+    return index.get(resourceKey(workload, name));
   }
 
   addUnit(workload: WorkloadId, resourceId: string, id: string): UnitRecord | undefined {

@@ -1,6 +1,7 @@
 // Entry point of the emulator's tenant catalog: `createCatalog` for the service, `seedSessions` for the initial
 // state of a fresh data file. Both seeds share the tenant (policies, units, restore points); `demo` also starts
-// with a history of restore sessions, `empty` with none.
+// with a history of restore sessions and a service run by a controller app, `empty` with no session and the
+// service not enabled yet (seedProtection.ts, seedService.ts).
 import type { SessionRecord } from '../state';
 import { SeededCatalog } from './catalog';
 import { buildDemoSessions } from './demoSessions';

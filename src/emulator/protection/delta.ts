@@ -12,7 +12,7 @@ import { allowOptions } from '../service/queryOptions';
 import { presentUnit } from '../service/present';
 import { bodyObject, isObject } from '../service/validate';
 import { assertChangesAllowed, callerOf, policyOrThrow } from './guards';
-import { APPLY_MS, requestUnit } from './lifecycle';
+import { requestUnit } from './lifecycle';
 import { touched, validDisplayName } from './policies';
 
 /** Protection units in one create or PATCH request (413 ProtectionUnitsLimitBreached). */
@@ -50,6 +50,7 @@ const failure = (error: ItemError, operation: 'add' | 'remove', item: Record<str
 
 export function updatePolicy(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload): Reply {
   allowOptions(ctx, 'policyWrite', `PATCH /${w.policyCollection}`);
+  assertChangesAllowed(core);
   const record = policyOrThrow(core, id, w);
   const body = bodyObject(ctx.body, false);
   const deltaKey = `${w.protectionUnits.nav}@delta`;
@@ -59,7 +60,6 @@ export function updatePolicy(core: EmulatorCore, ctx: RequestContext, id: string
   const displayName = body.displayName === undefined ? undefined : validDisplayName(body.displayName);
   const items = body[deltaKey] ?? [];
   if (!Array.isArray(items)) throw badRequest('BadRequest', `'${deltaKey}' must be an array.`);
-  if (items.length > 0) assertChangesAllowed(core);
   if (items.length > UNITS_PER_REQUEST) {
     throw new EmulatorError(413, 'ProtectionUnitsLimitBreached', `Number of protection units in each request must not exceed ${UNITS_PER_REQUEST}; this one has ${items.length}.`);
   }
@@ -79,7 +79,7 @@ export function updatePolicy(core: EmulatorCore, ctx: RequestContext, id: string
   const echo: Record<string, unknown>[] = [];
   additions.forEach((a, index) => {
     if ('error' in a) { echo.push(failure(a.error, 'add', a.item, index)); return; }
-    const unit = core.protection.addUnit(record, a.seed, enabled ? 'protectRequested' : 'unprotected', 'manual', ctx.nowMs, callerOf(ctx), enabled ? ctx.nowMs + APPLY_MS : undefined);
+    const unit = core.protection.addUnit(record, a.seed, enabled ? 'protectRequested' : 'unprotected', 'manual', ctx.nowMs, callerOf(ctx), enabled ? core.protection.applyAt(ctx.nowMs) : undefined);
     echo.push(presentUnit(unit.unit, ctx.includeUnknownEnums));
   });
   removedUnits.forEach(({ item, unit }, index) => {
@@ -87,7 +87,7 @@ export function updatePolicy(core: EmulatorCore, ctx: RequestContext, id: string
       echo.push(failure({ code: 'ProtectionUnitNotFound', message: 'ProtectionUnit level error: the protection unit to remove does not exist in this policy.', responseCode: 404 }, 'remove', item, index));
       return;
     }
-    requestUnit(unit, 'removeRequested', ctx.nowMs, callerOf(ctx));
+    requestUnit(unit, 'removeRequested', ctx.nowMs, callerOf(ctx), core.protection.applyAt(ctx.nowMs));
     echo.push(presentUnit(unit.unit, ctx.includeUnknownEnums));
   });
   return touched(core, ctx, record, { [deltaKey]: echo });

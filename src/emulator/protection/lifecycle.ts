@@ -26,10 +26,10 @@ export const isPending = (status: ProtectionUnitStatus | null | undefined) => PE
 /** Units that count as protected by their policy: a resource in one of these states cannot join another policy. */
 export const HOLDS_RESOURCE: readonly ProtectionUnitStatus[] = ['protectRequested', 'protected', 'unprotectRequested'];
 
-/** Asks for a change: the unit shows the requested status now and settles `delayMs` later. */
-export function requestUnit(u: UnitState, status: ProtectionUnitStatus, nowMs: number, by: IdentitySet, delayMs = APPLY_MS): void {
+/** Asks for a change: the unit shows the requested status now and settles at `settlesAtMs`. */
+export function requestUnit(u: UnitState, status: ProtectionUnitStatus, nowMs: number, by: IdentitySet, settlesAtMs: number): void {
   u.unit.status = status;
-  u.settlesAtMs = nowMs + delayMs;
+  u.settlesAtMs = settlesAtMs;
   u.unit.lastModifiedBy = by;
   u.unit.lastModifiedDateTime = iso(nowMs);
 }
@@ -107,7 +107,9 @@ export function settleProtection(state: ProtectionState, nowMs: number): boolean
   const byPolicy = new Map<string, UnitState[]>();
   for (const u of state.units) {
     const key = u.unit.policyId ?? '';
-    byPolicy.set(key, [...(byPolicy.get(key) ?? []), u]);
+    const list = byPolicy.get(key);
+    if (list) list.push(u);
+    else byPolicy.set(key, [u]);
   }
   for (const policy of state.policies) summarisePolicy(policy, byPolicy.get(policy.policy.id) ?? []);
   return changed;

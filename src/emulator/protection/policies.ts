@@ -19,7 +19,7 @@ import { HOLDS_RESOURCE, requestUnit } from './lifecycle';
 import { resolveAdditions, UNITS_PER_REQUEST } from './delta';
 import type { PolicyRecord } from './types';
 
-export function presentPolicy(ctx: RequestContext, record: PolicyRecord, path: string): Record<string, unknown> {
+export function policyEntity(ctx: RequestContext, record: PolicyRecord, path: string): Record<string, unknown> {
   return { '@odata.context': contextUrl(ctx, `solutions/backupRestore/${path}/$entity`), ...record.policy };
 }
 
@@ -62,7 +62,7 @@ export function createPolicy(core: EmulatorCore, ctx: RequestContext, w: Workloa
   core.tick(ctx.nowMs);
   core.commit();
   const location = `${ctx.serviceBase}/solutions/backupRestore/${w.policyCollection}('${record.policy.id}')`;
-  return { status: 201, body: presentPolicy(ctx, record, w.policyCollection), headers: { 'Content-Location': location } };
+  return { status: 201, body: policyEntity(ctx, record, w.policyCollection), headers: { 'Content-Location': location } };
 }
 
 export function deletePolicy(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload | undefined): Reply {
@@ -94,7 +94,7 @@ export function activatePolicy(core: EmulatorCore, ctx: RequestContext, id: stri
     const holder = core.protection.holder(u.workload, u.resourceId);
     if (holder) {
       u.unit.error = { code: 'ProtectionUnitAlreadyExists', message: `Artifact ${u.resourceId} is not eligible for protection because it is already protected under policy ${holder.unit.policyId}.` };
-    } else requestUnit(u, 'protectRequested', ctx.nowMs, callerOf(ctx));
+    } else requestUnit(u, 'protectRequested', ctx.nowMs, callerOf(ctx), core.protection.applyAt(ctx.nowMs));
   }
   return touched(core, ctx, record);
 }
@@ -107,7 +107,7 @@ export function deactivatePolicy(core: EmulatorCore, ctx: RequestContext, id: st
   }
   record.policy.isEnabled = false;
   for (const u of core.protection.unitsOf(record.policy.id)) {
-    if (HOLDS_RESOURCE.includes(u.unit.status ?? 'protected')) requestUnit(u, 'unprotectRequested', ctx.nowMs, callerOf(ctx));
+    if (HOLDS_RESOURCE.includes(u.unit.status ?? 'protected')) requestUnit(u, 'unprotectRequested', ctx.nowMs, callerOf(ctx), core.protection.applyAt(ctx.nowMs));
   }
   return touched(core, ctx, record);
 }
@@ -118,5 +118,5 @@ export function touched(core: EmulatorCore, ctx: RequestContext, record: PolicyR
   record.policy.lastModifiedDateTime = iso(ctx.nowMs);
   core.tick(ctx.nowMs);
   core.commit();
-  return ok({ ...presentPolicy(ctx, record, 'protectionPolicies'), ...extra });
+  return ok({ ...policyEntity(ctx, record, 'protectionPolicies'), ...extra });
 }

@@ -3,12 +3,14 @@
 // row that names a resource no policy holds becomes a unit of the job's or rule's policy; the others are the
 // failed rows, listed in the job's (or rule's) `error.details`, and the job or rule ends `completedWithErrors`
 // (docs: "If any failures occur, the status of the job is completedWithErrors").
-import type { IdentitySet, PublicError, PublicErrorDetail } from '../../backup/model';
+import type { IdentitySet, PublicError, PublicErrorDetail, Workload } from '../../backup/model';
 import { workload as workloadOf } from '../../backup/model';
 import { iso } from '../service/records';
-import { APPLY_MS } from './lifecycle';
 import type { PolicyRecord } from './types';
 import type { ProtectionStore } from './store';
+
+/** The rule property holding the expression: `mailboxExpression`, `siteExpression`, `driveExpression`. */
+export const expressionKey = (w: Workload) => `${w.protectionUnits.nav.replace(/ProtectionUnits$/, '')}Expression`;
 
 export interface Resolution {
   added: number;
@@ -34,7 +36,7 @@ export function protectNames(store: ProtectionStore, policy: PolicyRecord, names
     }
     seen.add(seed.resourceId);
     const enabled = policy.policy.isEnabled === true;
-    store.addUnit(policy, seed, enabled ? 'protectRequested' : 'unprotected', source, nowMs, by, enabled ? nowMs + APPLY_MS : undefined);
+    store.addUnit(policy, seed, enabled ? 'protectRequested' : 'unprotected', source, nowMs, by, enabled ? store.applyAt(nowMs) : undefined);
     result.added++;
   }
   return result;
@@ -63,7 +65,7 @@ export function settleRules(store: ProtectionStore, nowMs: number): number {
     }
     const policy = store.policy(record.policyId);
     const w = workloadOf(record.workload);
-    const names = expressionValues(String(record.rule[`${w.protectionUnits.nav.replace(/ProtectionUnits$/, '')}Expression`] ?? ''));
+    const names = expressionValues(String(record.rule[expressionKey(w)] ?? ''));
     const by = record.rule.lastModifiedBy ?? {};
     const result = policy ? protectNames(store, policy, names, record.rule.isAutoApplyEnabled ? 'dynamicRule' : 'manual', at, by) : { added: 0, failed: [] };
     record.rule.status = result.failed.length ? 'completedWithErrors' : 'completed';

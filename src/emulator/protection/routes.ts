@@ -4,10 +4,12 @@
 import { WORKLOADS, type Workload } from '../../backup/model';
 import type { Handler, Router } from '../service/router';
 import { updatePolicy } from './delta';
+import { createJob, getJob, jobsNav, listJobs } from './jobs';
 import { activatePolicy, createPolicy, deactivatePolicy, deletePolicy } from './policies';
+import { createRule, deleteAndUnprotect, deleteRule, getRule, listRules, runRule, updateRule } from './rules';
+import { getNotifications, updateNotifications } from './notifications';
 import {
-  activateServiceApp, createServiceApp, deactivateServiceApp, deleteServiceApp, enableService, getNotifications, getRoot, getServiceApp,
-  listServiceApps, updateNotifications,
+  activateServiceApp, createServiceApp, deactivateServiceApp, deleteServiceApp, enableService, getRoot, getServiceApp, listServiceApps,
 } from './serviceApi';
 import { cancelOffboard, offboardUnit } from './unitActions';
 
@@ -38,7 +40,31 @@ export function addProtectionRoutes(r: Router): void {
     r.add('POST', policies, (core, ctx) => createPolicy(core, ctx, w));
     r.add('PATCH', `${policies}/{id}`, (core, ctx, p) => updatePolicy(core, ctx, p.id, w));
     addPolicyActions(r, policies, w);
+    addRuleRoutes(r, w);
+    const jobs = jobsNav(w);
+    r.add('GET', jobs, (core, ctx) => listJobs(core, ctx, w));
+    r.add('GET', `${jobs}/{id}`, (core, ctx, p) => getJob(core, ctx, w, p.id));
+    r.add('GET', `${policies}/{id}/${jobs}`, (core, ctx, p) => listJobs(core, ctx, w, p.id));
+    r.add('POST', `${policies}/{id}/${jobs}`, (core, ctx, p) => createJob(core, ctx, w, p.id));
+    r.add('GET', `${policies}/{id}/${jobs}/{jobId}`, (core, ctx, p) => getJob(core, ctx, w, p.jobId, p.id));
   }
+}
+
+/** Inclusion rules: tenant-wide (read and actions) and under their policy (everything). */
+function addRuleRoutes(r: Router, w: Workload): void {
+  const rules = w.inclusionRulesNav;
+  const underPolicy = `${w.policyCollection}/{id}/${rules}`;
+  r.add('GET', rules, (core, ctx) => listRules(core, ctx, w));
+  r.add('GET', `${rules}/{ruleId}`, (core, ctx, p) => getRule(core, ctx, w, p.ruleId));
+  action(r, `${rules}/{ruleId}`, 'run', (core, ctx, p) => runRule(core, ctx, w, p.ruleId));
+  action(r, `${rules}/{ruleId}`, 'deleteAndUnprotect', (core, ctx, p) => deleteAndUnprotect(core, ctx, w, p.ruleId));
+  r.add('GET', underPolicy, (core, ctx, p) => listRules(core, ctx, w, p.id));
+  r.add('POST', underPolicy, (core, ctx, p) => createRule(core, ctx, w, p.id));
+  r.add('GET', `${underPolicy}/{ruleId}`, (core, ctx, p) => getRule(core, ctx, w, p.ruleId, p.id));
+  r.add('PATCH', `${underPolicy}/{ruleId}`, (core, ctx, p) => updateRule(core, ctx, w, p.id, p.ruleId));
+  r.add('DELETE', `${underPolicy}/{ruleId}`, (core, ctx, p) => deleteRule(core, ctx, w, p.id, p.ruleId));
+  action(r, `${underPolicy}/{ruleId}`, 'run', (core, ctx, p) => runRule(core, ctx, w, p.ruleId, p.id));
+  action(r, `${underPolicy}/{ruleId}`, 'deleteAndUnprotect', (core, ctx, p) => deleteAndUnprotect(core, ctx, w, p.ruleId, p.id));
 }
 
 /** Delete, activate and deactivate, on the polymorphic collection and on each workload's. */

@@ -1,8 +1,6 @@
 // The service administration endpoints (graph-backup-api.md §3.1, §4.6): the service root with its real
-// serviceStatus, `POST /enable`, the service apps (register, list, get, delete, activate, deactivate) and the
-// e-mail notification setting (GET, PATCH).
+// serviceStatus, `POST /enable`, and the service apps (register, list, get, delete, activate, deactivate).
 import { randomUUID } from 'node:crypto';
-import { isFlagsValue, NOTIFICATION_EVENTS_TYPES, NOTIFICATION_RECIPIENTS_TYPES } from '../../backup/model';
 import { badRequest, EmulatorError, notFound } from '../errors';
 import type { Reply, RequestContext } from '../service/context';
 import { created, isGuid, noContent, ok } from '../service/context';
@@ -14,7 +12,7 @@ import { bodyObject, isObject, optionalDateTime, rejectUnknown } from '../servic
 import { GRACE_MS } from './lifecycle';
 import type { ServiceApp } from './types';
 
-const entity = (ctx: RequestContext, path: string, type: string, value: object) =>
+export const entity = (ctx: RequestContext, path: string, type: string, value: object) =>
   ({ '@odata.context': contextUrl(ctx, `solutions/backupRestore/${path}/$entity`), '@odata.type': `#microsoft.graph.${type}`, ...value });
 
 export function getRoot(core: EmulatorCore, ctx: RequestContext): Reply {
@@ -128,42 +126,4 @@ function changeApp(core: EmulatorCore, ctx: RequestContext, app: ServiceApp, sta
   core.tick(ctx.nowMs);
   core.commit();
   return { status: 202, body: entity(ctx, 'serviceApps', 'serviceApp', app) };
-}
-
-export function getNotifications(core: EmulatorCore, ctx: RequestContext): Reply {
-  allowOptions(ctx, 'serviceApps', 'the e-mail notification setting');
-  return ok(entity(ctx, 'emailNotificationsSetting', 'emailNotificationsSetting', core.protection.state.notifications));
-}
-
-export function updateNotifications(core: EmulatorCore, ctx: RequestContext): Reply {
-  allowOptions(ctx, 'serviceWrite', 'PATCH /emailNotificationsSetting');
-  const body = bodyObject(ctx.body, false);
-  rejectUnknown(body, ['@odata.type', 'isEnabled', 'additionalEvents', 'recipients'], 'emailNotificationsSetting');
-  const setting = core.protection.state.notifications;
-  const next = { ...setting, recipients: { ...setting.recipients } };
-  if (body.isEnabled !== undefined) {
-    if (typeof body.isEnabled !== 'boolean') throw badRequest('BadRequest', "'isEnabled' must be true or false.");
-    next.isEnabled = body.isEnabled;
-  }
-  if (body.additionalEvents !== undefined) {
-    if (!isFlagsValue(NOTIFICATION_EVENTS_TYPES, body.additionalEvents)) throw badRequest('BadRequest', "'additionalEvents' must be none or restoreAndPolicyUpdates.");
-    next.additionalEvents = body.additionalEvents;
-  }
-  if (body.recipients !== undefined) {
-    const r = body.recipients;
-    if (!isObject(r) || !isFlagsValue(NOTIFICATION_RECIPIENTS_TYPES, r.role)) {
-      throw badRequest('BadRequest', "'recipients.role' must list globalAdmins, backupAdmins, custom, allAdmins or none, comma separated.");
-    }
-    const custom = r.customRecipients ?? [];
-    if (!Array.isArray(custom) || custom.some((c) => !isObject(c) || typeof c.email !== 'string' || !c.email.includes('@'))) {
-      throw badRequest('BadRequest', "'recipients.customRecipients' must be a list of { email, displayName }.");
-    }
-    if (custom.length > 0 && !r.role.split(',').map((p) => p.trim()).includes('custom')) {
-      throw badRequest('BadRequest', "'recipients.customRecipients' is used only when 'recipients.role' includes custom.");
-    }
-    next.recipients = { role: r.role, customRecipients: custom.map((c) => ({ id: c.id ?? null, displayName: c.displayName ?? null, email: c.email })) };
-  }
-  core.protection.state.notifications = next;
-  core.commit();
-  return ok(entity(ctx, 'emailNotificationsSetting', 'emailNotificationsSetting', next));
 }

@@ -8,7 +8,7 @@ import { odataType, workload as workloadOf } from '../../backup/model';
 import type { Catalog } from '../catalog/types';
 import type { UnitSeed } from '../catalog/units';
 import { iso } from '../service/records';
-import { HOLDS_RESOURCE, settleProtection } from './lifecycle';
+import { APPLY_MS, HOLDS_RESOURCE, RESOLVE_MS, settleProtection } from './lifecycle';
 import { settleJobs, settleRules } from './resolve';
 import type { PolicyRecord, ProtectionState, UnitState } from './types';
 
@@ -16,8 +16,19 @@ import type { PolicyRecord, ProtectionState, UnitState } from './types';
 export const NEVER = '0001-01-01T00:00:00Z';
 
 export class ProtectionStore {
-  constructor(public state: ProtectionState, private catalog: Catalog) {
+  /** @param timeScale shortens the time a requested change takes, as it shortens restores (service/lifecycle.ts). */
+  constructor(public state: ProtectionState, private catalog: Catalog, private readonly timeScale = 1) {
     this.bindAll();
+  }
+
+  /** When a unit change requested at `nowMs` takes effect: the documented ~15 minutes, scaled. */
+  applyAt(nowMs: number): number {
+    return nowMs + APPLY_MS / this.timeScale;
+  }
+
+  /** When a rule or bulk job started at `nowMs` has resolved its rows, scaled. */
+  resolveAt(nowMs: number): number {
+    return nowMs + RESOLVE_MS / this.timeScale;
   }
 
   /** Takes a new state (reset or load) and the catalog it belongs to. */

@@ -4,7 +4,7 @@
 // the wire shows them (without `@odata.type`, added on the way out); the extra fields say when a requested change
 // takes effect, which is all the clock needs to move them on (lifecycle.ts).
 import type {
-  BackupServiceStatus, IdentitySet, ProtectionPolicyBase, ProtectionUnit, ProtectionUnitStatus, PublicError,
+  BackupServiceStatus, IdentitySet, ProtectionPolicyBase, ProtectionUnit, PublicError,
   ServiceAppStatus, ServiceStatus, WorkloadId,
 } from '../../backup/model';
 
@@ -100,5 +100,3 @@ export interface ProtectionState {
   rules: RuleRecord[];
   jobs: JobRecord[];
 }
-
-export type UnitStatus = ProtectionUnitStatus;

@@ -35,7 +35,7 @@ export function offboardUnit(core: EmulatorCore, ctx: RequestContext, id: string
   assertChangesAllowed(core);
   const unit = unitOrThrow(core, id);
   if (unit.unit.status !== 'unprotected') throw notAllowed();
-  requestUnit(unit, 'offboardRequested', ctx.nowMs, callerOf(ctx));
+  requestUnit(unit, 'offboardRequested', ctx.nowMs, callerOf(ctx), core.protection.applyAt(ctx.nowMs));
   unit.unit.offboardRequestedDateTime = iso(ctx.nowMs);
   return answer(core, ctx, unit);
 }
@@ -45,6 +45,6 @@ export function cancelOffboard(core: EmulatorCore, ctx: RequestContext, id: stri
   bodyObject(ctx.body, true);
   const unit = unitOrThrow(core, id);
   if (unit.unit.status !== 'offboardRequested') throw notAllowed();
-  requestUnit(unit, 'cancelOffboardRequested', ctx.nowMs, callerOf(ctx));
+  requestUnit(unit, 'cancelOffboardRequested', ctx.nowMs, callerOf(ctx), core.protection.applyAt(ctx.nowMs));
   return answer(core, ctx, unit);
 }

@@ -35,7 +35,7 @@ export class EmulatorCore {
     const seed = saved?.seed ?? options.seed;
     this.catalogAnchorMs = saved?.catalogAnchorMs ?? this.clock.now();
     this.catalog = createCatalog(seed, this.catalogAnchorMs);
-    this.protection = new ProtectionStore(saved?.protection ?? this.seedProtection(seed), this.catalog);
+    this.protection = new ProtectionStore(saved?.protection ?? this.seedProtection(seed), this.catalog, this.clock.timeScale);
     if (saved) this.store.load(saved);
     else this.reset(seed, false);
     this.tick(this.clock.now());

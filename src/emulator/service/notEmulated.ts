@@ -1,7 +1,7 @@
-// Endpoints Microsoft documents for Backup Storage that the emulator does not implement yet (service enablement,
-// service apps, notification settings, policy writes, inclusion rules, unit bulk jobs, offboarding). They answer
-// 501 `NotImplemented` with "not emulated yet" and Microsoft's API index, so nobody takes the emulator's silence for Graph
-// lacking them (graph-backup-api.md §3.1–3.4). Generated from the workload table like the emulated routes.
+// Endpoints Microsoft lists for Backup Storage that the emulator does not implement: updating a protection unit
+// (`PATCH /<workload>ProtectionUnits/{id}`), which appears only in the permissions map and in beta pages (its
+// properties, such as the retention period, are beta-only). They answer 501 `NotImplemented` with "not emulated"
+// and Microsoft's API index, so nobody takes the emulator's silence for Graph lacking them (graph-backup-api.md §3.4).
 import { WORKLOADS } from '../../backup/model';
 import { EmulatorError } from '../errors';
 import type { Handler, Router } from './router';
@@ -11,25 +11,10 @@ const OVERVIEW = 'https://learn.microsoft.com/en-us/graph/api/resources/backup-r
 
 function notEmulated(what: string): Handler {
   return () => {
-    throw new EmulatorError(501, 'NotImplemented', `${what} is part of the Backup Storage API Microsoft documents (${OVERVIEW}) but is not emulated yet.`);
+    throw new EmulatorError(501, 'NotImplemented', `${what} is part of the Backup Storage API Microsoft documents (${OVERVIEW}) but is not emulated.`);
   };
 }
 
 export function addNotEmulatedRoutes(r: Router): void {
-  const add = (method: string, pattern: string, what: string) => r.add(method, pattern, notEmulated(what));
-  for (const w of WORKLOADS) {
-    const policies = w.policyCollection;
-    add('PATCH', `${w.protectionUnits.nav}/{id}`, `Updating a ${w.label} protection unit`);
-    const jobs = `${w.protectionUnits.nav}BulkAdditionJobs`;
-    add('GET', `${policies}/{id}/${jobs}`, `${w.label} protection unit bulk addition jobs`);
-    add('POST', `${policies}/{id}/${jobs}`, `Creating a ${w.label} protection unit bulk addition job`);
-    add('GET', `${policies}/{id}/${jobs}/{jobId}`, `A ${w.label} protection unit bulk addition job`);
-    const rules = w.inclusionRulesNav;
-    add('GET', rules, `${w.label} inclusion rules`);
-    add('GET', `${policies}/{id}/${rules}`, `${w.label} inclusion rules of a policy`);
-    add('POST', `${policies}/{id}/${rules}`, `Creating a ${w.label} inclusion rule`);
-    for (const method of ['GET', 'PATCH', 'DELETE']) add(method, `${policies}/{id}/${rules}/{ruleId}`, `A ${w.label} inclusion rule`);
-    add('POST', `${policies}/{id}/${rules}/{ruleId}/run`, `Running a ${w.label} inclusion rule`);
-    add('POST', `${policies}/{id}/${rules}/{ruleId}/deleteAndUnprotect`, `Deleting and unprotecting a ${w.label} inclusion rule`);
-  }
+  for (const w of WORKLOADS) r.add('PATCH', `${w.protectionUnits.nav}/{id}`, notEmulated(`Updating a ${w.label} protection unit`));
 }

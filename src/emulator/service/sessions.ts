@@ -6,6 +6,7 @@ import type { RestoreSessionStatus, Workload } from '../../backup/model';
 import { checkActivation, checkArtifactChange, isActionAllowed, RUNNING_SESSION_STATUSES, workload } from '../../backup/model';
 import type { Violation } from '../../backup/model';
 import { badRequest, EmulatorError, forbidden } from '../errors';
+import { assertRestoresAllowed } from '../protection/guards';
 import type { SessionRecord } from '../state';
 import type { ArtifactKind, ParsedAdd } from './artifacts';
 import { parseAdd, resolveAdd, storedKey } from './artifacts';
@@ -228,6 +229,7 @@ export function activateSession(core: EmulatorCore, ctx: RequestContext, id: str
   const status = record.session.status ?? 'draft';
   const v = checkActivation(status, status === 'draft' ? runningSessions(core) : 0);
   if (v) throw visibleViolation(v, status, ctx);
+  assertRestoresAllowed(core);
   const hasArtifacts = record.standard.length + record.granular.length > 0;
   if (!hasArtifacts && record.bulkRequests.length === 0) {
     throw badRequest('InvalidArtifactRequest', 'The restore session has no artifacts and no bulk addition request; add artifacts before activating it.');

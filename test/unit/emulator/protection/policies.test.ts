@@ -139,3 +139,17 @@ describe('emulator protection: policies and units', () => {
     assert.ok(before.length > 0 && Date.parse(before[0].protectionDateTime) <= stoppedAt, 'points before the pause are kept');
   });
 });
+
+describe('emulator protection: time scale', () => {
+  it('applies a requested change sooner at a faster time scale, as restores run faster', async () => {
+    const api = await start({ seed: 'demo', timeScale: 60 });
+    try {
+      const main = (await api.get('/oneDriveForBusinessProtectionPolicies')).body.value.find((p: Policy) => p.isEnabled) as Policy;
+      assert.equal((await api.post(`/protectionPolicies/${main.id}/deactivate`)).body.status, 'updating');
+      await api.advance(10);
+      assert.equal((await api.get(`/protectionPolicies/${main.id}`)).body.status, 'updating', 'not before 15 minutes / 60');
+      await api.advance(6);
+      assert.equal((await api.get(`/protectionPolicies/${main.id}`)).body.status, 'inactive');
+    } finally { await api.emulator.close(); }
+  });
+});

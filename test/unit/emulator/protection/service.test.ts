@@ -22,10 +22,14 @@ describe('emulator protection: service status, service apps, notification settin
     assert.equal(locked.body.status, 'protectionChangeLocked');
     const grace = Date.parse(locked.body.gracePeriodDateTime);
     assert.equal(grace - Date.parse(locked.body.lastModifiedDateTime), 30 * DAY * 1000, 'a 30-day grace period');
+    assertError(await api.post('/sharePointProtectionPolicies', { displayName: 'Locked out' }), 403, 'ProtectionChangeLocked');
     await api.advance(30 * DAY + 1);
     const root = (await api.get('')).body.serviceStatus;
     assert.equal(root.status, 'restoreLocked');
     assert.equal(root.restoreAllowedTillDateTime, locked.body.restoreAllowedTillDateTime);
+    const [point] = await api.pointIds('siteProtectionUnit', 1);
+    const session = await api.post('/sharePointRestoreSessions', { siteRestoreArtifacts: [{ restorePoint: { id: point }, destinationType: 'new' }] });
+    assertError(await api.post(`/restoreSessions/${session.body.id}/activate`), 403, 'RestoreLocked');
   });
 
   it('registers a service app, activates it (pendingActive until effective, then active) and enables the service', async () => {
