@@ -178,7 +178,10 @@ function parts(change: ProtectionChange): PlanParts {
           : [`Stops protecting every ${workload.unitLabel} the rule added to "${change.policy.name}".`],
         irreversible: [`The rule "${oneLine(change.rule.expression)}" is deleted; this cannot be undone.`],
         notes: ['The restore points made so far stay restorable until they expire under the policy\'s retention.'],
-        blocked: workload.id === 'sharePoint' ? ['Site rules cannot be deleted together with their sites: the service offers this for mailbox and OneDrive rules only.'] : [],
+        blocked: [
+          ...(workload.id === 'sharePoint' ? ['Site rules cannot be deleted together with their sites: the service offers this for mailbox and OneDrive rules only.'] : []),
+          ...(change.rule.isAutoApplyEnabled === false ? ['This is a static rule: only a dynamic rule is deleted together with the units it protects.'] : []),
+        ],
         confirmLabel: 'Delete Rule and Stop Protecting',
       };
     case 'offboardUnits':
@@ -256,7 +259,8 @@ function protectedElsewhere(units: readonly PlanUnit[]): string[] {
     .map((u) => `${u.name} is already protected by "${u.otherPolicyName}"; a unit is protected by one policy only.`);
 }
 
-function addedByRuleOnly(unit: PlanUnit): boolean {
+/** True for a unit only a rule protects (not also added by hand): removing the rule unprotects it. */
+export function addedByRuleOnly(unit: { protectionSources?: string | null }): boolean {
   const sources = (unit.protectionSources ?? '').split(',').map((s) => s.trim());
   return sources.includes('dynamicRule') && !sources.includes('manual');
 }

@@ -88,6 +88,8 @@ describe('protection change plans', () => {
     assert.ok(drop.detail.includes('Stops protecting 2 mailboxes that rules of "Exchange - all mailboxes" added:\n• Debra Berger\n• Lee Gu'));
     assert.match(drop.detail, /⚠ The rule "members of Legal" is deleted/);
     assert.equal(protectionChangePlan({ kind: 'deleteAndUnprotectRule', workload: workload('sharePoint'), policy: active, rule, units: [] }).blocked.length, 1);
+    assert.deepEqual(protectionChangePlan({ kind: 'deleteAndUnprotectRule', workload: exchange, policy: active, rule: { ...rule, isAutoApplyEnabled: false }, units: [] }).blocked,
+      ['This is a static rule: only a dynamic rule is deleted together with the units it protects.']);
   });
 
   it('bulk add lists the rows it will send', () => {

@@ -2,7 +2,7 @@
 // expression, static or dynamic). Deleting a rule with its units names the units rules added to that policy.
 import * as vscode from 'vscode';
 import type { ProtectionRuleBase } from '../../../backup/model';
-import { protectionChangePlan, type PlanRule } from '../../../backup/protectionPlan';
+import { addedByRuleOnly, protectionChangePlan, type PlanRule } from '../../../backup/protectionPlan';
 import { oneLine } from '../../../backup/words';
 import type { CommandContext } from '../../commands/context';
 import type { CommandSpec } from '../../commands/registry';
@@ -37,7 +37,7 @@ async function ruleChange(ctx: CommandContext, changed: () => void, kind: Kind, 
       done: () => vscode.l10n.t('The rule "{0}" is running; the {1} it matches appear in "{2}" as the service adds them.', planRule.expression, workload.unitLabelPlural, policyName(policy)),
     }, changed);
   }
-  const added = (await unitsOfPolicy(api, target)).filter((u) => (u.protectionSources ?? '').includes('dynamicRule') && (u.status === 'protected' || u.status === 'protectRequested'));
+  const added = (await unitsOfPolicy(api, target)).filter((u) => addedByRuleOnly(u) && (u.status === 'protected' || u.status === 'protectRequested'));
   return confirmAndSend(ctx.ui, {
     plan: protectionChangePlan({ kind, workload, policy: planPolicy(policy), rule: planRule, units: planUnits(workload, added, []) }),
     progress: vscode.l10n.t('Deleting the rule "{0}"…', planRule.expression),

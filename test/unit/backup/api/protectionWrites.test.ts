@@ -79,4 +79,30 @@ describe('protection writes', function () {
     const { body: read } = await h.api.protectionWrites.notificationSetting();
     assert.deepEqual(read.recipients.customRecipients.map((r) => r.email), ['debrab@contoso.com']);
   });
+
+  it('runs a static rule and deletes a dynamic one with the units it protects', async () => {
+    const sharePoint = workload('sharePoint');
+    const [site] = await h.api.protection.policies(sharePoint);
+    const [staticRule] = await h.api.protectionWrites.rules(sharePoint, site.id);
+    assert.equal(staticRule.isAutoApplyEnabled, false);
+    assert.equal((await h.api.protectionWrites.runRule(sharePoint, staticRule.id)).body.status, 'active');
+    const oneDrive = workload('oneDrive');
+    let dynamic: { policyId: string; ruleId: string } | undefined;
+    for (const policy of await h.api.protection.policies(oneDrive)) {
+      const rule = (await h.api.protectionWrites.rules(oneDrive, policy.id)).find((r) => r.isAutoApplyEnabled);
+      if (rule) dynamic = { policyId: policy.id, ruleId: rule.id };
+    }
+    assert.ok(dynamic, 'a dynamic OneDrive rule in the demo seed');
+    assert.equal((await h.api.protectionWrites.deleteRuleAndUnprotect(oneDrive, dynamic.ruleId)).body.status, 'deleteRequested');
+  });
+
+  it('creates a unit bulk job from addresses and reads it back', async () => {
+    const [policy] = (await h.api.protection.policies(exchange)).filter((p) => p.status !== 'inactive');
+    const { body: job } = await h.api.protectionWrites.createBulkJob(exchange, policy.id, { displayName: 'New hires', addresses: ['nobody.here@contoso.onmicrosoft.com'] });
+    assert.equal(job.displayName, 'New hires');
+    assert.deepEqual(job.mailboxes, ['nobody.here@contoso.onmicrosoft.com']);
+    const { body: read } = await h.api.protectionWrites.bulkJob(exchange, policy.id, job.id);
+    assert.equal(read.id, job.id);
+    assert.ok(['active', 'completedWithErrors'].includes(read.status), read.status);
+  });
 });
