@@ -2,7 +2,8 @@
 // "Protection: Allow Changes" in the Settings editor, runs Remove Units from Protection Policy… from the palette,
 // picks an Exchange policy and three of its mailboxes, and checks that the modal names each mailbox, that its
 // focused (Enter) button is the harmless one, and that declining leaves every mailbox protected. The modal is
-// saved as policy-change-confirm-modal.png beside the step's own screenshot; the setting is turned off again.
+// saved as policy-change-confirm-modal.png (and the setting as -setting.png) beside the step's own screenshot; the
+// setting is turned off again.
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { BACKUP, T, clearNotifications, closeAllEditors, dialog, emulatorCall, quickRow, quickTitle, runFromPalette, type Manifest, type Step, type WalkContext } from '../steps';
@@ -34,11 +35,36 @@ async function setAllowChanges(page: Page, on: boolean): Promise<void> {
   await editor.locator('.search-container .monaco-editor').first().click();
   await page.keyboard.press('Control+A'); // (the editor may keep an earlier search)
   await page.keyboard.type(SETTING);
-  const checkbox = editor.locator('.setting-item-bool .setting-value-checkbox').first();
+  const item = editor.locator('.setting-item-bool', { hasText: 'Allow Changes' }).first();
+  const checkbox = item.locator('.setting-value-checkbox').first();
   await checkbox.waitFor({ timeout: T });
   if ((await checkbox.getAttribute('aria-checked')) !== String(on)) await checkbox.click();
-  await editor.locator(`.setting-item-bool .setting-value-checkbox[aria-checked="${on}"]`).first().waitFor({ timeout: T });
+  await item.locator(`.setting-value-checkbox[aria-checked="${on}"]`).waitFor({ timeout: T });
+  if (on) await page.screenshot({ path: path.join(SHOTS, 'policy-change-confirm-setting.png'), animations: 'disabled' });
   await closeAllEditors(page);
+}
+
+/**
+ * Opens the palette on a command hidden until a setting is on: the palette lists what its `when` allowed when it
+ * opened, and the workbench applies a setting written from the Settings editor a moment later, so it is opened
+ * again (a few times, each waiting for the list) until the command is listed.
+ */
+async function paletteRow(page: Page, label: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input.input').first();
+    await input.waitFor({ timeout: T });
+    await input.fill(`>${label}`);
+    const row = quickRow(page, label);
+    try {
+      await row.waitFor({ timeout: 5_000 });
+      await page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused', { hasText: label }).first().waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 6) throw new Error(`"${label}" is not in the palette after turning on ${SETTING}: ${String(error)}`);
+    }
+  }
 }
 
 export const protectionChangeSteps: Step[] = [
@@ -60,11 +86,9 @@ export const protectionChangeSteps: Step[] = [
       if (!policy?.displayName || units.length < 3) throw new Error('the demo seed has no Exchange policy with three mailboxes protected by hand');
 
       await setAllowChanges(page, true);
-      // the command shows in the palette now that changes are allowed
-      await page.keyboard.press('F1');
+      // the command shows in the palette once the workbench has read the changed setting
       const input = page.locator('.quick-input-widget input.input').first();
-      await input.fill(`>${removeLabel(manifest)!}`);
-      await quickRow(page, removeLabel(manifest)!).waitFor({ timeout: T });
+      await paletteRow(page, removeLabel(manifest)!);
       await page.keyboard.press('Enter');
       await quickTitle(page).filter({ hasText: 'Remove Units from Policy' }).waitFor({ timeout: T });
       await input.fill(policy.displayName);
