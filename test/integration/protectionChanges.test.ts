@@ -8,7 +8,9 @@ import type { MailboxProtectionUnit, ProtectionPolicyBase } from '../../src/back
 import { WORKLOADS } from '../../src/backup/model';
 import type { ExtensionApi } from '../../src/extension/extension';
 import type { ConfirmOptions } from '../../src/extension/ui';
-import { control, graph, manifest, testApi } from './helpers';
+import { GraphError } from '../../src/graph';
+import { classifyError } from '../../src/extension/errors';
+import { control, emulatorUrl, graph, manifest, testApi } from './helpers';
 
 interface Asked {
   message: string;
@@ -127,5 +129,17 @@ describe('protection changes are opt-in and confirmed', function () {
     assert.match(asked[0]?.detail ?? '', new RegExp(`Stops backing up all \\d+ OneDrives of "${active.displayName}":\n• `));
     assert.doesNotMatch(`${asked[0]?.message}\n${asked[0]?.detail}`, GUID, 'no bare id');
     assert.strictEqual((await graph<ProtectionPolicyBase>(`protectionPolicies/${active.id}`)).status, 'active');
+  });
+
+  it('a change refused for lack of permission says which permission it needs, and offers Check Permissions', () => {
+    const refused = (method: string, path: string) => classifyError(new GraphError({
+      kind: 'http', status: 403, code: 'Forbidden', message: 'Missing role permissions on the request.', method, url: `${emulatorUrl()}/v1.0/solutions/backupRestore/${path}`,
+    }));
+    const patch = refused('PATCH', `${exchange.policyCollection}/${policy.id}`);
+    assert.strictEqual(patch.kind, 'permissions');
+    assert.match(patch.summary, /This needs BackupRestore-Configuration\.ReadWrite\.All \(change protection policies, rules and units\)\.$/);
+    assert.deepStrictEqual(patch.steps[0], { kind: 'checkPermissions', args: { method: 'PATCH', path: `${exchange.policyCollection}/${policy.id}` } });
+    assert.match(refused('POST', 'enable').summary, /This needs BackupRestore-Control\.ReadWrite\.All \(enable the service\)\.$/);
+    assert.match(refused('POST', `protectionUnits/${units[0].id}/offboard`).summary, /BackupRestore-Configuration\.ReadWrite\.All/);
   });
 });
