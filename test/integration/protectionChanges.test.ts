@@ -79,7 +79,7 @@ describe('protection changes are opt-in and confirmed', function () {
     for (const id of CHANGE_COMMANDS) {
       assert.ok(manifest().contributes?.commands?.some((c) => c.command === id), `${id} is contributed`);
       const entry = contributes.menus?.commandPalette?.find((e) => e.command === id);
-      assert.match(entry?.when ?? '', /config\.restoreSessions\.protection\.allowChanges/, `${id} shows in the palette only when changes are allowed`);
+      assert.match(entry?.when ?? '', /\brestoreSessions\.protectionChangesAllowed\b/, `${id} shows in the palette only when changes are allowed`);
     }
   });
 

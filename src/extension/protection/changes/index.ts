@@ -10,7 +10,9 @@ import { ruleCommands } from './ruleCommands';
 import { serviceCommands } from './serviceCommands';
 import { unitCommands } from './unitCommands';
 
-export { ALLOW_CHANGES_SETTING, changesAllowed } from './guard';
+import { trackChangesAllowed } from './guard';
+
+export { ALLOW_CHANGES_SETTING, CHANGES_ALLOWED_CONTEXT, changesAllowed } from './guard';
 export type { ChangeOutcome } from './confirmChange';
 
 export class ProtectionChanges implements vscode.Disposable {
@@ -18,6 +20,7 @@ export class ProtectionChanges implements vscode.Disposable {
   /** Fires after the service took a change (a policy, its units, a rule, the service or its notifications). */
   readonly onDidChange = this.emitter.event;
   readonly commands: CommandSpec[];
+  private readonly tracking = trackChangesAllowed();
 
   constructor(ctx: CommandContext) {
     const changed = () => this.emitter.fire();
@@ -33,5 +36,6 @@ export class ProtectionChanges implements vscode.Disposable {
 
   dispose(): void {
     this.emitter.dispose();
+    this.tracking.dispose();
   }
 }
