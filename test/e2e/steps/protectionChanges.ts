@@ -40,6 +40,8 @@ async function setAllowChanges(page: Page, on: boolean): Promise<void> {
   await checkbox.waitFor({ timeout: T });
   if ((await checkbox.getAttribute('aria-checked')) !== String(on)) await checkbox.click();
   await item.locator(`.setting-value-checkbox[aria-checked="${on}"]`).waitFor({ timeout: T });
+  // written to the user settings: the item is marked as set (on) or no longer set (off), before the editor closes
+  await editor.locator(on ? '.setting-item-bool.is-configured' : '.setting-item-bool:not(.is-configured)', { hasText: 'Allow Changes' }).first().waitFor({ timeout: T });
   if (on) await page.screenshot({ path: path.join(SHOTS, 'policy-change-confirm-setting.png'), animations: 'disabled' });
   await closeAllEditors(page);
 }
