@@ -50,7 +50,8 @@ async function setAllowChanges(page: Page, on: boolean): Promise<void> {
  */
 async function paletteRow(page: Page, label: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('Escape');
+    // (Escape only for an open palette: on the Settings editor it would close it)
+    if (await page.locator('.quick-input-widget').isVisible()) await page.keyboard.press('Escape');
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input.input').first();
     await input.waitFor({ timeout: T });
