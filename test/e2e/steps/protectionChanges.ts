@@ -27,7 +27,7 @@ function removeLabel(manifest: Manifest): string | undefined {
   return command && (command.category ? `${command.category}: ${command.title}` : command.title);
 }
 
-/** Sets the user setting through the Settings editor, as a person would; the editor stays open. */
+/** Sets the user setting through the Settings editor, as a person would, and closes the editor once it is written. */
 async function setAllowChanges(page: Page, on: boolean): Promise<void> {
   await runFromPalette(page, 'Preferences: Open Settings (UI)');
   const editor = page.locator('.settings-editor');
@@ -40,7 +40,12 @@ async function setAllowChanges(page: Page, on: boolean): Promise<void> {
   await checkbox.waitFor({ timeout: T });
   if ((await checkbox.getAttribute('aria-checked')) !== String(on)) await checkbox.click();
   await item.locator(`.setting-value-checkbox[aria-checked="${on}"]`).waitFor({ timeout: T });
+  // written: the editor marks a setting that differs from its default (the write lags the click, and closing the
+  // editor before it would lose it)
+  const modified = item.locator('.setting-item-modified-indicator');
+  await (on ? modified.waitFor({ state: 'visible', timeout: T }) : modified.waitFor({ state: 'hidden', timeout: T }));
   if (on) await page.screenshot({ path: path.join(SHOTS, 'policy-change-confirm-setting.png'), animations: 'disabled' });
+  await closeAllEditors(page);
 }
 
 /**
@@ -86,10 +91,7 @@ export const protectionChangeSteps: Step[] = [
       if (!policy?.displayName || units.length < 3) throw new Error('the demo seed has no Exchange policy with three mailboxes protected by hand');
 
       await setAllowChanges(page, true);
-      // the command shows in the palette once the setting is written (the Settings editor stays open until then)
-      await paletteRow(page, removeLabel(manifest)!);
-      await page.keyboard.press('Escape');
-      await closeAllEditors(page);
+      // the command shows in the palette once the workbench has applied the setting
       const input = page.locator('.quick-input-widget input.input').first();
       await paletteRow(page, removeLabel(manifest)!);
       await page.keyboard.press('Enter');
@@ -126,7 +128,6 @@ export const protectionChangeSteps: Step[] = [
         if (status !== 'protected') throw new Error(`declining left ${unit.displayName} ${String(status)}`);
       }
       await setAllowChanges(page, false);
-      await closeAllEditors(page);
     },
   },
 ];
