@@ -24,6 +24,7 @@ import { ConnectionManager } from './connections';
 import { CompletionNotifier } from './completionNotifier';
 import { SessionFilter } from './filter';
 import { pruneHistorySoon } from './historyRetention';
+import { ProtectionChanges } from './protection/changes';
 import { linkContributions } from './links';
 import { Log } from './log';
 import { protectionCommands } from './protection/commands';
@@ -81,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const ctx: CommandContext = { connections, hubs, busy, tree, filter, log, watch, ui: { ...vscodeUi } };
   const details = new DetailsPanels(context, connections, hubs, busy, watch, log, ctx.ui);
   const documents = new SessionDocuments(hubs);
+  const protectionChanges = new ProtectionChanges(ctx);
 
   const showFilter = () => {
     view.description = filter.describe();
@@ -109,6 +111,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     autoRefresh,
     details,
     documents,
+    protectionChanges,
+    // A change made here shows in the Protection view at once (the service's answer, not a guess).
+    protectionChanges.onDidChange(() => protection.refresh()),
     vscode.workspace.registerTextDocumentContentProvider(SESSION_SCHEME, documents),
     // A session someone activated here says so once it finishes, whatever the tree shows (watchList.ts).
     notices,
@@ -126,6 +131,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
         ...bulkCsvCommands(ctx),
         ...detailsCommands(ctx, details),
         ...exportCommands(ctx),
+        ...protectionChanges.commands,
         ...protectionCommands(protection),
         ...authCommands({ connections, log }),
       ],

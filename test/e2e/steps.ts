@@ -11,6 +11,7 @@ import { namesSteps } from './steps/names';
 import { safetySteps } from './steps/safety';
 import { panelxSteps } from './steps/panelx';
 import { protectionSteps } from './steps/protection';
+import { protectionChangeSteps } from './steps/protectionChanges';
 
 export interface Manifest {
   displayName: string;
@@ -696,6 +697,7 @@ export const steps: Step[] = [
   ...panelxSteps,
   ...agentSteps,
   ...protectionSteps,
+  ...protectionChangeSteps,
   ...walkSteps.slice(signInAt),
   ...accountsSteps,
   ...detailsSteps,

@@ -2,6 +2,7 @@
 import type { GraphClient } from '../../graph';
 import { ArtifactsApi } from './artifacts';
 import { OptionSupport } from './optionSupport';
+import { ProtectionWritesApi } from './protectionWrites';
 import { ProtectionApi } from './protection';
 import { SessionsApi } from './sessions';
 import { TenantApi } from './tenant';
@@ -10,6 +11,8 @@ export class BackupApi {
   readonly sessions: SessionsApi;
   readonly artifacts: ArtifactsApi;
   readonly tenant: TenantApi;
+  /** Changes to protection; the extension calls it only when the admin opted in (protection.allowChanges). */
+  readonly protectionWrites: ProtectionWritesApi;
   readonly protection: ProtectionApi;
 
   /**
@@ -21,6 +24,7 @@ export class BackupApi {
     this.sessions = new SessionsApi(client, support);
     this.artifacts = new ArtifactsApi(client, support);
     this.tenant = new TenantApi(client, support);
+    this.protectionWrites = new ProtectionWritesApi(client);
     this.protection = new ProtectionApi(client);
   }
 
@@ -37,6 +41,7 @@ export { OptionSupport } from './optionSupport';
 export type { ReadResponse, SessionContentsRead, SessionRead } from './sessionRead';
 export { ArtifactsApi } from './artifacts';
 export { TenantApi } from './tenant';
+export { ProtectionWritesApi, bulkJobNav, type BulkJobInput, type PolicyUnitsChange } from './protectionWrites';
 export { ProtectionApi, type TimeRange } from './protection';
 export { paths, segment, InvalidIdError, odataString, ROOT } from './paths';
 export { artifactKey } from './bodies';

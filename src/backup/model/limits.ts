@@ -18,6 +18,10 @@ export const LIMITS = {
   sessionRetentionDays: 365,
   /** Largest request body the emulator accepts (413 above it). */
   maxRequestBodyBytes: 4 * 1024 * 1024,
+  /** Protection units in one policy create request (413 `ProtectionUnitsLimitBreached`). */
+  policyCreateUnitsMax: 50,
+  /** Length of a protection policy's display name (400 `InvalidDisplayName`). */
+  policyDisplayNameMax: 1024,
   /** Batch requests per `$batch` call. */
   batchRequests: 20,
 } as const;

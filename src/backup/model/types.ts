@@ -3,7 +3,8 @@
 import type {
   ArtifactRestoreStatus, BackupServiceConsumer, BackupServiceStatus, BrowsableResourceType, BrowseQueryOrder,
   BrowseQueryResponseItemType, BrowseSessionStatus, DestinationType, DisableReason, ProtectionPolicyStatus,
-  ProtectionSource, ProtectionUnitStatus, RestorableArtifact, RestoreArtifactsBulkRequestStatus, RestoreJobType,
+  NotificationEventsType, NotificationRecipientsType, ProtectionRuleStatus, ProtectionSource, ProtectionUnitsBulkJobStatus,
+  ProtectionUnitStatus, RestorableArtifact, RestoreArtifactsBulkRequestStatus, RestoreJobType,
   RestorePointPreference, RestorePointTags, RestoreSessionStatus,
 } from './enums';
 
@@ -131,6 +132,53 @@ export interface SiteProtectionUnit extends ProtectionUnitBase {
 }
 
 export type ProtectionUnit = MailboxProtectionUnit | DriveProtectionUnit | SiteProtectionUnit;
+
+// ---- protection configuration: rules, unit bulk jobs, e-mail notifications ----
+
+/** `mailboxProtectionRule` / `driveProtectionRule` (`…Expression` by workload) / `siteProtectionRule`. */
+export interface ProtectionRuleBase extends Entity {
+  createdBy?: IdentitySet | null;
+  createdDateTime?: DateTimeOffset | null;
+  error?: PublicError | null;
+  isAutoApplyEnabled?: boolean | null;
+  lastModifiedBy?: IdentitySet | null;
+  lastModifiedDateTime?: DateTimeOffset | null;
+  status?: ProtectionRuleStatus | null;
+  mailboxExpression?: string | null;
+  driveExpression?: string | null;
+  siteExpression?: string | null;
+}
+
+/** `mailbox…` / `drive…` / `siteProtectionUnitsBulkAdditionJob`: resources by address and by id. */
+export interface ProtectionUnitsBulkJobBase extends Entity {
+  createdBy?: IdentitySet | null;
+  createdDateTime?: DateTimeOffset | null;
+  displayName?: string | null;
+  error?: PublicError | null;
+  lastModifiedBy?: IdentitySet | null;
+  lastModifiedDateTime?: DateTimeOffset | null;
+  status: ProtectionUnitsBulkJobStatus;
+  mailboxes?: string[] | null;
+  drives?: string[] | null;
+  siteWebUrls?: string[] | null;
+  directoryObjectIds?: string[] | null;
+  siteIds?: string[] | null;
+}
+
+export interface EmailIdentity extends Identity {
+  email?: string | null;
+}
+
+export interface NotificationRecipients {
+  customRecipients: EmailIdentity[];
+  role: NotificationRecipientsType;
+}
+
+export interface EmailNotificationsSetting extends Entity {
+  additionalEvents: NotificationEventsType;
+  isEnabled: boolean;
+  recipients: NotificationRecipients;
+}
 
 // ---- restore points ----
 
