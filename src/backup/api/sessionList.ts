@@ -61,8 +61,8 @@ export async function* listSessions(client: GraphClient, support: OptionSupport,
 /**
  * The first page while the connection does not know what the service does with the options: both ways in one
  * `$batch` (firstPageBothWays.ts). The asked page when it came back, the plain one when the asked one was refused
- * for an option (dropped as after a refusal alone); undefined when neither can be used, so the caller sends the
- * request alone.
+ * for an option (dropped as after a refusal alone); the error of the request that would have been sent alone when
+ * it failed otherwise; undefined when an answer was no list, so the caller sends the request alone.
  */
 async function firstPageLearning(
   client: GraphClient, support: OptionSupport, collection: string, path: string, wire: Record<string, QueryValue>, sent: readonly QueryOption[], signal?: AbortSignal,
@@ -72,11 +72,14 @@ async function firstPageLearning(
     support.answeredOn(collection);
     return { page: asked, sent };
   }
+  if (!asked) return undefined;
+  // Failed for something other than an option (throttled past the bound, 403, ...): as if it had been sent alone.
   const option = refusedOption(asked, sent);
-  if (!option || !plain || plain instanceof Error) return undefined;
+  if (!option) throw asked;
   support.drop(collection, option, 'refused');
   for (const other of sent) if (other !== option) support.drop(collection, other, 'notAskedAgain');
-  return { page: plain, sent: [] };
+  if (plain instanceof Error) throw plain;
+  return plain ? { page: plain, sent: [] } : undefined;
 }
 
 /** A page reached through a continuation link: filtered and flagged like the page that handed the link out. */
