@@ -9,11 +9,23 @@ export type QueryOption = '$orderby' | '$filter' | '$top' | '$count' | '$expand'
 
 export class OptionSupport {
   private readonly unsupported = new Map<string, Set<QueryOption>>();
+  /** Collections where an answer to a request with options has come back, so what they honour is being learnt. */
+  private readonly answered = new Set<string>();
 
   constructor(private readonly onLearnt: (message: string) => void = () => undefined) {}
 
   supports(collection: string, option: QueryOption): boolean {
     return !this.unsupported.get(collection)?.has(option);
+  }
+
+  /** True until the service has answered (or refused) a request with options on this collection. */
+  unknown(collection: string): boolean {
+    return !this.answered.has(collection) && !this.unsupported.has(collection);
+  }
+
+  /** The service answered a request with options on this collection (what it ignored is dropped separately). */
+  answeredOn(collection: string): void {
+    this.answered.add(collection);
   }
 
   /**

@@ -3,8 +3,9 @@
 // answer, and falls back: options refused with a 400 are dropped and the request sent again; options an answer
 // ignored are remembered (OptionSupport). Every page is filtered here as well, its order is flagged as the
 // server's when it was not sorted as asked, and a count is given only when it is known to be right.
-import type { GraphClient, GraphPage } from '../../graph';
+import type { GraphClient, GraphPage, QueryValue } from '../../graph';
 import type { RestoreSession } from '../model';
+import { firstPageBothWays } from './firstPageBothWays';
 import type { SessionListQuery } from './inputs';
 import { refusedOption, warnedOptions, type OptionSupport, type QueryOption } from './optionSupport';
 import { odataString } from './paths';
@@ -25,6 +26,14 @@ export async function* listSessions(client: GraphClient, support: OptionSupport,
   for (;;) {
     const wire = wireQuery(query, (option) => support.supports(collection, option));
     const sent = Object.keys(wire).filter((k) => wire[k] !== undefined) as QueryOption[];
+    if (sent.length && support.unknown(collection)) {
+      const learnt = await firstPageLearning(client, support, collection, path, wire, sent, query.signal);
+      if (learnt) {
+        yield checkPage(support, collection, query, learnt.sent, learnt.page);
+        if (learnt.page.nextLink) for await (const page of client.pages<RestoreSession>(learnt.page.nextLink, { signal: query.signal })) yield checkPage(support, collection, query, learnt.sent, page);
+        return;
+      }
+    }
     const pages = client.pages<RestoreSession>(path, { query: wire, signal: query.signal });
     let first: GraphPage<RestoreSession> | undefined;
     try {
@@ -42,10 +51,35 @@ export async function* listSessions(client: GraphClient, support: OptionSupport,
       continue;
     }
     if (!first) return;
+    if (sent.length) support.answeredOn(collection);
     yield checkPage(support, collection, query, sent, first);
     for await (const page of pages) yield checkPage(support, collection, query, sent, page);
     return;
   }
+}
+
+/**
+ * The first page while the connection does not know what the service does with the options: both ways in one
+ * `$batch` (firstPageBothWays.ts). The asked page when it came back, the plain one when the asked one was refused
+ * for an option (dropped as after a refusal alone); the error of the request that would have been sent alone when
+ * it failed otherwise; undefined when an answer was no list, so the caller sends the request alone.
+ */
+async function firstPageLearning(
+  client: GraphClient, support: OptionSupport, collection: string, path: string, wire: Record<string, QueryValue>, sent: readonly QueryOption[], signal?: AbortSignal,
+): Promise<{ page: GraphPage<RestoreSession>; sent: readonly QueryOption[] } | undefined> {
+  const { asked, plain } = await firstPageBothWays(client, path, wire, signal);
+  if (asked && !(asked instanceof Error)) {
+    support.answeredOn(collection);
+    return { page: asked, sent };
+  }
+  if (!asked) return undefined;
+  // Failed for something other than an option (throttled past the bound, 403, ...): as if it had been sent alone.
+  const option = refusedOption(asked, sent);
+  if (!option) throw asked;
+  support.drop(collection, option, 'refused');
+  for (const other of sent) if (other !== option) support.drop(collection, other, 'notAskedAgain');
+  if (plain instanceof Error) throw plain;
+  return plain ? { page: plain, sent: [] } : undefined;
 }
 
 /** A page reached through a continuation link: filtered and flagged like the page that handed the link out. */
@@ -75,13 +109,13 @@ function checkPage(support: OptionSupport, collection: string, query: SessionLis
 }
 
 /** The options to send: only those the connection has not found unsupported on this collection. */
-function wireQuery(query: SessionListQuery, supports: (option: QueryOption) => boolean): Record<string, string | number | boolean | undefined> {
+function wireQuery(query: SessionListQuery, supports: (option: QueryOption) => boolean): Record<string, QueryValue> {
   const filters: string[] = [];
   if (query.statuses?.length === 1) filters.push(`status eq ${odataString(query.statuses[0])}`);
   else if (query.statuses?.length) filters.push(`status in (${query.statuses.map(odataString).join(',')})`);
   if (query.createdAfter) filters.push(`createdDateTime ge ${query.createdAfter.toISOString()}`);
   if (query.createdBefore) filters.push(`createdDateTime le ${query.createdBefore.toISOString()}`);
-  const wire: Record<string, string | number | boolean | undefined> = {};
+  const wire: Record<string, QueryValue> = {};
   if (query.top !== undefined && supports('$top')) wire.$top = query.top;
   if (filters.length && supports('$filter')) wire.$filter = filters.join(' and ');
   if (supports('$orderby')) wire.$orderby = `createdDateTime ${query.order ?? 'desc'}`;

@@ -76,13 +76,20 @@ export class SessionNames {
     const granular = missing.filter((s) => s.restoreJobType === 'granular');
     const standard = missing.filter((s) => s.restoreJobType !== 'bulk' && s.restoreJobType !== 'granular');
     const api = this.api();
+    // Each kind's restore points are looked up as soon as its artifacts answer, beside the unit list rather than
+    // after it: the two do not depend on each other, and waiting for both cost a round trip.
+    const artifactsWithUnits = async (ids: readonly string[], kind: 'standard' | 'granular') => {
+      if (!ids.length) return new Map<string, RestoreArtifact[]>();
+      const artifacts = await api.sessions.artifactsOfMany(workload, ids, kind);
+      await this.attachUnits([...artifacts.values()].flat());
+      return artifacts;
+    };
     const [standardArtifacts, granularArtifacts] = await Promise.all([
-      standard.length ? api.sessions.artifactsOfMany(workload, standard.map((s) => s.id), 'standard') : new Map<string, RestoreArtifact[]>(),
-      granular.length ? api.sessions.artifactsOfMany(workload, granular.map((s) => s.id), 'granular') : new Map<string, RestoreArtifact[]>(),
+      artifactsWithUnits(standard.map((s) => s.id), 'standard'),
+      artifactsWithUnits(granular.map((s) => s.id), 'granular'),
       this.unitRefs(workload),
       Promise.all(bulk.map((s) => readContents(s).then(() => this.pending.get(s.id)).catch(() => undefined))),
     ]);
-    await this.attachUnits([...[...standardArtifacts.values()].flat(), ...[...granularArtifacts.values()].flat()]);
     for (const [id, artifacts] of standardArtifacts) this.contents.set(id, { ...this.contents.get(id), standard: artifacts, granular: this.contents.get(id)?.granular ?? [] });
     for (const [id, artifacts] of granularArtifacts) this.contents.set(id, { ...this.contents.get(id), granular: artifacts, standard: this.contents.get(id)?.standard ?? [] });
     return sessions.filter((s) => this.nameOf(workload, s) !== undefined).map((s) => s.id);
