@@ -23,10 +23,11 @@ async function focusRow(page: Page, text: string | RegExp): Promise<void> {
   const focused = widget(page).locator('.quick-input-list .monaco-list-row.focused');
   for (let i = 0; i < 60; i++) {
     if (await focused.filter({ hasText: text }).count()) return;
-    const before = await focused.getAttribute('data-index').catch(() => null);
+    // read at once: a locator's getAttribute would wait up to 30 s for a focused row to exist
+    const before = await page.evaluate(() => document.querySelector('.quick-input-list .monaco-list-row.focused')?.getAttribute('data-index') ?? null);
     await page.keyboard.press('ArrowDown');
     // one key at a time: on a busy machine keys sent faster than the list follows would run past the row
-    await page.waitForFunction((was) => document.querySelector('.quick-input-list .monaco-list-row.focused')?.getAttribute('data-index') !== was, before, { timeout: T });
+    await page.waitForFunction((was) => (document.querySelector('.quick-input-list .monaco-list-row.focused')?.getAttribute('data-index') ?? null) !== was, before, { timeout: T });
   }
   throw new Error(`no row ${String(text)} could be focused`);
 }
