@@ -119,6 +119,7 @@ describe('Protection view', function () {
     assert.match(String(yesterday.description), /^0h █{24} 24h · 144 points, 24 fast restore$/);
     const rows = (await children(ext, byDay[1])).filter((n): n is PointNode => n.kind === 'point');
     assert.equal(rows.length, 144);
+    // `point.ms` is the point's instant (epoch ms), not a duration: the first row is the latest point of the day
     assert.ok(rows[0].point.ms > rows[143].point.ms, 'newest first');
     const fast = await item(ext, rows.find((r) => r.point.fastRestore)!);
     assert.equal(fast.contextValue, 'protectionPoint');

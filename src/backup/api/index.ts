@@ -41,7 +41,7 @@ export { OptionSupport } from './optionSupport';
 export type { ReadResponse, SessionContentsRead, SessionRead } from './sessionRead';
 export { ArtifactsApi } from './artifacts';
 export { TenantApi } from './tenant';
-export { ProtectionWritesApi, bulkJobNav, type BulkJobInput, type PolicyUnitsChange } from './protectionWrites';
+export { ProtectionWritesApi, type BulkJobInput, type PolicyUnitsChange } from './protectionWrites';
 export { ProtectionApi, type TimeRange } from './protection';
 export { paths, segment, InvalidIdError, odataString, ROOT } from './paths';
 export { artifactKey } from './bodies';

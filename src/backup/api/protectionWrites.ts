@@ -27,8 +27,6 @@ export interface BulkJobInput {
 
 const policyPath = (id: string) => `${ROOT}/protectionPolicies/${segment(id)}`;
 const workloadPolicyPath = (w: Workload, id: string) => `${paths.workloadPolicies(w)}/${segment(id)}`;
-/** `mailboxProtectionUnitsBulkAdditionJobs`, `siteProtectionUnits…`, `driveProtectionUnits…` (CSDL navigation names). */
-export const bulkJobNav = (w: Workload) => `${w.protectionUnits.nav}BulkAdditionJobs`;
 const rulePath = (w: Workload, id: string) => `${ROOT}/${w.inclusionRulesNav}/${segment(id)}`;
 
 export class ProtectionWritesApi {
@@ -107,12 +105,12 @@ export class ProtectionWritesApi {
     const body: Record<string, unknown> = { displayName: input.displayName };
     if (input.addresses?.length) body[workload.bulkRequests.resourceField] = [...input.addresses];
     if (input.ids?.length) body[workload.bulkRequests.idField] = [...input.ids];
-    return this.client.post<ProtectionUnitsBulkJobBase>(`${workloadPolicyPath(workload, policyId)}/${bulkJobNav(workload)}`, { body, signal });
+    return this.client.post<ProtectionUnitsBulkJobBase>(`${workloadPolicyPath(workload, policyId)}/${workload.unitBulkJobsNav}`, { body, signal });
   }
 
   /** A bulk job as it stands now (`active` until every row is resolved). */
   async bulkJob(workload: Workload, policyId: string, jobId: string, signal?: AbortSignal): Promise<GraphResponse<ProtectionUnitsBulkJobBase>> {
-    return this.client.get<ProtectionUnitsBulkJobBase>(`${workloadPolicyPath(workload, policyId)}/${bulkJobNav(workload)}/${segment(jobId)}`, { signal });
+    return this.client.get<ProtectionUnitsBulkJobBase>(`${workloadPolicyPath(workload, policyId)}/${workload.unitBulkJobsNav}/${segment(jobId)}`, { signal });
   }
 
   /** Turns the service on, billed through the billing profile of `appOwnerTenantId`. */

@@ -64,7 +64,7 @@ const BULK = anyOfNames(navsOf((w) => w.bulkRequests.nav));
 const BROWSE = anyOfNames(['browseSessions', ...navsOf((w) => w.browseSessions?.nav)]);
 const POLICIES = anyOfNames(['protectionPolicies', ...navsOf((w) => w.policyCollection)]);
 /** Units, and the tenant-wide lists of unit bulk addition jobs (Configuration scopes, like the policy paths). */
-const UNITS = anyOfNames(['protectionUnits', ...navsOf((w) => w.protectionUnits.nav), ...navsOf((w) => `${w.protectionUnits.nav}BulkAdditionJobs`)]);
+const UNITS = anyOfNames(['protectionUnits', ...navsOf((w) => w.protectionUnits.nav), ...navsOf((w) => w.unitBulkJobsNav)]);
 const RULES = anyOfNames(navsOf((w) => w.inclusionRulesNav));
 const SEG = '[^/]+';
 const ACTIVATE = '(?:microsoft\\.graph\\.)?activate';

@@ -51,6 +51,8 @@ interface WorkloadSpec {
   policyType: string;
   /** Navigation on a protection policy that lists its inclusion rules, e.g. `mailboxInclusionRules`. */
   inclusionRulesNav: string;
+  /** Navigation listing unit bulk-addition jobs, on a policy and tenant-wide, e.g. `mailboxProtectionUnitsBulkAdditionJobs`. */
+  unitBulkJobsNav: string;
 
   /** Browse sessions exist only for file workloads. */
   browseSessions: (NavigationSpec & { ownerField: 'siteId' | 'directoryObjectId' }) | null;
@@ -93,6 +95,7 @@ const WORKLOAD_TABLE = [
     policyCollection: 'exchangeProtectionPolicies',
     policyType: ns + 'exchangeProtectionPolicy',
     inclusionRulesNav: 'mailboxInclusionRules',
+    unitBulkJobsNav: 'mailboxProtectionUnitsBulkAdditionJobs',
     browseSessions: null,
     get newLocation() { return l10n.t('a new folder in each mailbox'); },
     restoredLocation: { nameField: 'restoredFolderName', urlField: null },
@@ -124,6 +127,7 @@ const WORKLOAD_TABLE = [
     policyCollection: 'sharePointProtectionPolicies',
     policyType: ns + 'sharePointProtectionPolicy',
     inclusionRulesNav: 'siteInclusionRules',
+    unitBulkJobsNav: 'siteProtectionUnitsBulkAdditionJobs',
     browseSessions: { nav: 'sharePointBrowseSessions', type: ns + 'sharePointBrowseSession', ownerField: 'siteId' },
     get newLocation() { return l10n.t('a new site for each restored site'); },
     restoredLocation: { nameField: 'restoredSiteName', urlField: 'restoredSiteWebUrl' },
@@ -155,6 +159,7 @@ const WORKLOAD_TABLE = [
     policyCollection: 'oneDriveForBusinessProtectionPolicies',
     policyType: ns + 'oneDriveForBusinessProtectionPolicy',
     inclusionRulesNav: 'driveInclusionRules',
+    unitBulkJobsNav: 'driveProtectionUnitsBulkAdditionJobs',
     browseSessions: { nav: 'oneDriveForBusinessBrowseSessions', type: ns + 'oneDriveForBusinessBrowseSession', ownerField: 'directoryObjectId' },
     get newLocation() { return l10n.t('a new site for each restored OneDrive'); },
     restoredLocation: { nameField: 'restoredSiteName', urlField: 'restoredSiteWebUrl' },

@@ -17,16 +17,15 @@ import type { JobRecord } from './types';
 
 export const JOB_RESOURCE_LIMIT = 50_000;
 
-export const jobsNav = (w: Workload) => `${w.protectionUnits.nav}BulkAdditionJobs`;
 const jobType = (w: Workload) => `#${w.protectionUnits.type}sBulkAdditionJob`;
 /** The two lists a job of this workload accepts: names (addresses or URLs) and ids. */
 const listsOf = (w: Workload): [string, string] => [w.bulkRequests.resourceField, w.bulkRequests.idField];
 
 export function listJobs(core: EmulatorCore, ctx: RequestContext, w: Workload, policyId?: string): Reply {
-  allowOptions(ctx, 'unitBulkJobs', `/${jobsNav(w)}`);
+  allowOptions(ctx, 'unitBulkJobs', `/${w.unitBulkJobsNav}`);
   const policy = policyId === undefined ? undefined : policyOrThrow(core, policyId, w);
   const jobs = core.protection.state.jobs.filter((j) => j.workload === w.id && (!policy || j.policyId === policy.policy.id));
-  return ok({ '@odata.context': contextUrl(ctx, `solutions/backupRestore/${jobsNav(w)}`), value: jobs.map((j) => j.job) });
+  return ok({ '@odata.context': contextUrl(ctx, `solutions/backupRestore/${w.unitBulkJobsNav}`), value: jobs.map((j) => j.job) });
 }
 
 export function getJob(core: EmulatorCore, ctx: RequestContext, w: Workload, id: string, policyId?: string): Reply {
@@ -34,11 +33,11 @@ export function getJob(core: EmulatorCore, ctx: RequestContext, w: Workload, id:
   const policy = policyId === undefined ? undefined : policyOrThrow(core, policyId, w);
   const record = core.protection.state.jobs.find((j) => j.workload === w.id && j.job.id.toLowerCase() === id.toLowerCase() && (!policy || j.policyId === policy.policy.id));
   if (!record) throw notFound('itemNotFound', `No ${w.label} protection unit bulk addition job with id '${id}'.`);
-  return ok({ '@odata.context': contextUrl(ctx, `solutions/backupRestore/${jobsNav(w)}/$entity`), ...record.job });
+  return ok({ '@odata.context': contextUrl(ctx, `solutions/backupRestore/${w.unitBulkJobsNav}/$entity`), ...record.job });
 }
 
 export function createJob(core: EmulatorCore, ctx: RequestContext, w: Workload, policyId: string): Reply {
-  allowOptions(ctx, 'unitBulkJobs', `POST ${jobsNav(w)}`);
+  allowOptions(ctx, 'unitBulkJobs', `POST ${w.unitBulkJobsNav}`);
   assertChangesAllowed(core);
   const policy = policyOrThrow(core, policyId, w);
   const body = bodyObject(ctx.body, false);
@@ -64,5 +63,5 @@ export function createJob(core: EmulatorCore, ctx: RequestContext, w: Workload, 
   };
   core.protection.state.jobs.push(record);
   core.commit();
-  return created({ '@odata.context': contextUrl(ctx, `solutions/backupRestore/${jobsNav(w)}/$entity`), ...record.job });
+  return created({ '@odata.context': contextUrl(ctx, `solutions/backupRestore/${w.unitBulkJobsNav}/$entity`), ...record.job });
 }

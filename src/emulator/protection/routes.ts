@@ -4,7 +4,7 @@
 import { WORKLOADS, type Workload } from '../../backup/model';
 import type { Handler, Router } from '../service/router';
 import { updatePolicy } from './delta';
-import { createJob, getJob, jobsNav, listJobs } from './jobs';
+import { createJob, getJob, listJobs } from './jobs';
 import { activatePolicy, createPolicy, deactivatePolicy, deletePolicy } from './policies';
 import { createRule, deleteAndUnprotect, deleteRule, getRule, listRules, runRule, updateRule } from './rules';
 import { getNotifications, updateNotifications } from './notifications';
@@ -41,7 +41,7 @@ export function addProtectionRoutes(r: Router): void {
     r.add('PATCH', `${policies}/{id}`, (core, ctx, p) => updatePolicy(core, ctx, p.id, w));
     addPolicyActions(r, policies, w);
     addRuleRoutes(r, w);
-    const jobs = jobsNav(w);
+    const jobs = w.unitBulkJobsNav;
     r.add('GET', jobs, (core, ctx) => listJobs(core, ctx, w));
     r.add('GET', `${jobs}/{id}`, (core, ctx, p) => getJob(core, ctx, w, p.id));
     r.add('GET', `${policies}/{id}/${jobs}`, (core, ctx, p) => listJobs(core, ctx, w, p.id));

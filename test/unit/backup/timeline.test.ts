@@ -91,6 +91,7 @@ describe('restore-point timeline', () => {
       return grid(range.fromMs, range.toMs).concat(grid(range.fromMs, range.toMs).slice(0, 1));
     }, { nowMs: NOW, protectedFromMs: NOW - 20 * DAY, utcOffsetMinutes: 0 });
     ranges.sort((a, b) => a.fromMs - b.fromMs);
+    // fromMs / toMs are instants (epoch ms) bounding each request's time range, not durations: ranges are disjoint
     for (let i = 1; i < ranges.length; i++) assert.ok(ranges[i].fromMs > ranges[i - 1].toMs, 'ranges do not overlap');
     assert.equal(ranges[ranges.length - 1].toMs, NOW);
     assert.equal(new Set(timeline.days.flatMap((d) => d.entries.flatMap((e) => (e.kind === 'point' ? [e.point.id] : [])))).size, timeline.days.reduce((n, d) => n + d.pointCount, 0));
