@@ -34,7 +34,14 @@ const tables = () => ({
   },
   disableReason: {
     none: l10n.t('no reason given'), invalidBillingProfile: l10n.t('the billing profile is not valid'), userRequested: l10n.t('an admin turned it off'),
-    unknownFutureValue: l10n.t('an unknown reason'),
+    unknownFutureValue: l10n.t('an unknown reason'), controllerServiceAppDeleted: l10n.t('the app that controlled backup was deleted'),
+  },
+  // Beta only:
+  mailboxType: { unknown: l10n.t('Mailbox of an unknown kind'), user: l10n.t('User mailbox'), shared: l10n.t('Shared mailbox'), unknownFutureValue: l10n.t('Mailbox of an unknown kind') },
+  protectionMode: { standard: l10n.t('Standard backup'), fullServiceBackup: l10n.t('Full-service backup'), unknownFutureValue: l10n.t('Unknown protection mode') },
+  retentionChangeStatus: {
+    none: l10n.t('No retention change'), inProgress: l10n.t('Retention change in progress'), completed: l10n.t('Retention change done'),
+    failed: l10n.t('Retention change failed'), unknownFutureValue: l10n.t('Unknown retention change'),
   },
   serviceStatus: {
     disabled: l10n.t('Backup is turned off'), enabled: l10n.t('Backup is on'), protectionChangeLocked: l10n.t('Protection changes are locked'),
@@ -49,6 +56,7 @@ const fallback = (): Record<WordsKind, string> => ({
   restoreJobType: l10n.t('Unknown kind of restore'), unitStatus: l10n.t('Unknown protection status'), bulkRequestStatus: l10n.t('Unknown status'),
   browseSessionStatus: l10n.t('Unknown status'), restorePointPreference: l10n.t('Unknown preference'), restorePointTag: l10n.t('Other restore point'),
   serviceStatus: l10n.t('Unknown service status'), policyStatus: l10n.t('Unknown policy status'), disableReason: l10n.t('an unknown reason'),
+  mailboxType: l10n.t('Mailbox of an unknown kind'), protectionMode: l10n.t('Unknown protection mode'), retentionChangeStatus: l10n.t('Unknown retention change'),
 });
 
 /** Words for `value` of the enum `kind`; unknown, empty or hostile values give neutral words, never the raw value. */

@@ -71,6 +71,16 @@ export type RestorePointPreference = (typeof RESTORE_POINT_PREFERENCES)[number];
 /** Flags enum. */
 export const RESTORE_POINT_TAGS = ['none', 'fastRestore', 'unknownFutureValue'] as const;
 export type RestorePointTags = string;
+/** Beta only: a point that also brings back items created after it (evolvable: after unknownFutureValue). */
+export const INCLUDE_NEWER_ITEMS_TAG = 'includeNewerItems';
+
+// Beta-only enums (beta-backup-csdl.xml; graph-backup-api.md §6).
+export const MAILBOX_TYPES = ['unknown', 'user', 'shared', 'unknownFutureValue'] as const;
+export type MailboxType = (typeof MAILBOX_TYPES)[number];
+export const BACKUP_POLICY_PROTECTION_MODES = ['standard', 'fullServiceBackup', 'unknownFutureValue'] as const;
+export type BackupPolicyProtectionMode = (typeof BACKUP_POLICY_PROTECTION_MODES)[number];
+export const RETENTION_PERIOD_CHANGE_STATUSES = ['none', 'inProgress', 'completed', 'failed', 'unknownFutureValue'] as const;
+export type RetentionPeriodChangeStatus = (typeof RETENTION_PERIOD_CHANGE_STATUSES)[number];
 
 export const RESTORE_SESSION_STATUSES = ['draft', 'activating', 'active', 'completedWithError', 'completed', 'unknownFutureValue', 'failed'] as const;
 export type RestoreSessionStatus = (typeof RESTORE_SESSION_STATUSES)[number];

@@ -1,11 +1,12 @@
 // Entity and complex types of the Graph v1.0 metadata that the restore side reads or writes.
 // Names and nullability follow graph-v1-backup-csdl.xml; every property the service may omit is optional.
+// Properties marked "beta only" come from beta-backup-csdl.xml: /beta answers carry them, v1.0 answers never do.
 import type {
-  ArtifactRestoreStatus, BackupServiceConsumer, BackupServiceStatus, BrowsableResourceType, BrowseQueryOrder,
+  ArtifactRestoreStatus, BackupPolicyProtectionMode, BackupServiceConsumer, BackupServiceStatus, BrowsableResourceType, BrowseQueryOrder,
   BrowseQueryResponseItemType, BrowseSessionStatus, DestinationType, DisableReason, ProtectionPolicyStatus,
   NotificationEventsType, NotificationRecipientsType, ProtectionRuleStatus, ProtectionSource, ProtectionUnitsBulkJobStatus,
-  ProtectionUnitStatus, RestorableArtifact, RestoreArtifactsBulkRequestStatus, RestoreJobType,
-  RestorePointPreference, RestorePointTags, RestoreSessionStatus,
+  MailboxType, ProtectionUnitStatus, RestorableArtifact, RestoreArtifactsBulkRequestStatus, RestoreJobType,
+  RetentionPeriodChangeStatus, RestorePointPreference, RestorePointTags, RestoreSessionStatus,
 } from './enums';
 
 /** ISO 8601 date-time with offset, as Graph sends it. */
@@ -99,6 +100,10 @@ export interface ProtectionPolicyBase extends Entity {
   protectionPolicyArtifactCount?: ProtectionPolicyArtifactCount | null;
   retentionSettings?: RetentionSetting[] | null;
   status?: ProtectionPolicyStatus | null;
+  // Beta only (absent on v1.0 answers):
+  billingPolicyId?: string | null;
+  offboardRequestedDateTime?: DateTimeOffset | null;
+  protectionMode?: BackupPolicyProtectionMode | null;
 }
 
 export interface ProtectionUnitBase extends Entity {
@@ -111,12 +116,25 @@ export interface ProtectionUnitBase extends Entity {
   policyId?: string | null;
   protectionSources?: ProtectionSource;
   status?: ProtectionUnitStatus | null;
+  // Beta only (absent on v1.0 answers):
+  backupRetentionPeriodInDays?: number | null;
+  billingPolicyId?: string | null;
+  pendingRetentionPeriodChange?: RetentionPeriodChange | null;
+}
+
+/** Beta: a retention change the service has accepted for a unit but not yet applied. */
+export interface RetentionPeriodChange {
+  effectiveFromDateTime?: DateTimeOffset | null;
+  status?: RetentionPeriodChangeStatus | null;
+  targetRetentionPeriodInDays?: number | null;
 }
 
 export interface MailboxProtectionUnit extends ProtectionUnitBase {
   directoryObjectId?: string | null;
   displayName?: string | null;
   email?: string | null;
+  /** Beta only. */
+  mailboxType?: MailboxType | null;
 }
 
 export interface DriveProtectionUnit extends ProtectionUnitBase {
@@ -299,6 +317,9 @@ export interface GranularRestoreArtifactBase extends Entity {
   startDateTime?: DateTimeOffset | null;
   status: ArtifactRestoreStatus;
   webUrl?: string | null;
+  // Beta only (absent on v1.0 answers):
+  destinationType?: DestinationType | null;
+  error?: PublicError | null;
 }
 
 export interface GranularDriveRestoreArtifact extends GranularRestoreArtifactBase {
@@ -386,6 +407,11 @@ export interface BrowseQueryResponseItem {
   sizeInBytes?: string | null;
   type: BrowseQueryResponseItemType;
   webUrl?: string | null;
+  // Beta only (absent on v1.0 answers):
+  createdBy?: IdentitySet | null;
+  createdDateTime?: DateTimeOffset | null;
+  lastModifiedBy?: IdentitySet | null;
+  lastModifiedDateTime?: DateTimeOffset | null;
 }
 
 // ---- OData envelopes ----
