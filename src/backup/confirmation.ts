@@ -12,6 +12,8 @@ export interface ConfirmationUnit {
   name: string;
   /** The restore point's protection time (ISO); absent when not known (a bulk row not resolved yet). */
   pointInTime?: string | null;
+  /** Beta: the point also brings back the items created after it. */
+  includesNewerItems?: boolean;
 }
 
 export interface ConfirmationInput {
@@ -55,7 +57,8 @@ export function confirmationContent(input: ConfirmationInput): ConfirmationConte
     lines.push(l10n.t('Restores {0}:', plural(input.units.length, workload.unitLabel, workload.unitLabelPlural)));
     for (const unit of input.units.slice(0, listed)) {
       const when = pointInTimeText(unit.pointInTime, input.nowMs, input.utcOffsetMinutes);
-      lines.push(when ? l10n.t('• {0} — as of {1}', unit.name, when) : l10n.t('• {0} — point in time not known yet', unit.name));
+      if (!when) lines.push(l10n.t('• {0} — point in time not known yet', unit.name));
+      else lines.push(unit.includesNewerItems ? l10n.t('• {0} — as of {1}, and items created since', unit.name, when) : l10n.t('• {0} — as of {1}', unit.name, when));
     }
     if (input.units.length > listed) lines.push(l10n.t('• and {0} more', (input.units.length - listed).toLocaleString('en-US')));
   }

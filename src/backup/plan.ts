@@ -4,7 +4,7 @@ import type { StandardArtifactInput } from './api/inputs';
 import type { DestinationType, ProtectionUnit, RestorePointSearchResponse, SessionShape, Violation, Workload } from './model';
 import { checkArtifactChange, chunk, LIMITS } from './model';
 import { unitDisplayName, unitRef } from './sessionNaming';
-import { cadenceAt, staleBy } from './restorePoints';
+import { cadenceAt, includesNewerItems, isFastRestore, staleBy } from './restorePoints';
 import { formatWithZone, parseInstant, timeSpan } from './timeWords';
 import { words } from './words';
 import { l10n } from './l10n';
@@ -15,6 +15,8 @@ export interface PlannedArtifact {
   restorePointId: string;
   protectionDateTime?: string;
   fastRestore: boolean;
+  /** Beta: the service's answer says the point also brings back items created after it. */
+  includesNewerItems?: boolean;
 }
 
 export interface CreatePlan {
@@ -50,7 +52,8 @@ export function planCreate(
       unitName: displayName(workload, unitId, byId.get(unitId)),
       restorePointId: point.id,
       protectionDateTime: point.protectionDateTime ?? undefined,
-      fastRestore: (point.tags ?? '').includes('fastRestore'),
+      fastRestore: isFastRestore(point),
+      includesNewerItems: includesNewerItems(point),
     });
   }
   const unitsWithoutPoint = (search.noResultProtectionUnitIds ?? []).map((unitId) => ({ unitId, unitName: displayName(workload, unitId, byId.get(unitId)) }));
@@ -92,7 +95,7 @@ export function planInputs(plan: CreatePlan): StandardArtifactInput[] {
 
 /** Something the admin must see before a restore goes ahead; never a silent choice. */
 export interface ReviewFlag {
-  kind: 'stalePoint' | 'notProtected' | 'alreadyInDraft' | 'noPoint';
+  kind: 'stalePoint' | 'notProtected' | 'alreadyInDraft' | 'noPoint' | 'newerItemsNotIncluded';
   unitId: string;
   unitName: string;
   /** One sentence that names the unit and says what is unusual. */
@@ -107,6 +110,8 @@ export interface ReviewContext {
   units: readonly ProtectionUnit[];
   /** Units the draft being added to already restores. */
   draftUnitIds?: ReadonlySet<string>;
+  /** The admin asked for the items created after each point too (beta); the answer must say it brings them. */
+  askedForNewerItems?: boolean;
 }
 
 const NOT_PROTECTED = new Set(['unprotected', 'unprotectRequested', 'removeRequested', 'offboardRequested', 'offboarded']);
@@ -133,6 +138,9 @@ export function reviewFlags(plan: CreatePlan, context: ReviewContext): ReviewFla
     const status = byId.get(artifact.unitId)?.status;
     if (status && isNotProtected(status)) {
       flags.push({ kind: 'notProtected', unitId: artifact.unitId, unitName: name, text: l10n.t('{0} is not protected any more ({1}); no newer backups exist.', name, words('unitStatus', status).toLowerCase()) });
+    }
+    if (context.askedForNewerItems && !artifact.includesNewerItems) {
+      flags.push({ kind: 'newerItemsNotIncluded', unitId: artifact.unitId, unitName: name, text: l10n.t('{0}: the service did not confirm that its point brings back items created after it; only what the point holds is restored.', name) });
     }
     if (context.draftUnitIds?.has(artifact.unitId)) {
       flags.push({ kind: 'alreadyInDraft', unitId: artifact.unitId, unitName: name, text: l10n.t('{0} is already in this draft; a session restores each unit once.', name) });

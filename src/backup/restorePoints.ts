@@ -3,7 +3,7 @@
 // for a pick list, fast-restore points marked. Cadence from the protection policy example in the Graph docs:
 // retentionSettings `{interval: "R/PT10M", period: "P2W"}` and `{interval: "R/P1W", period: "P1Y"}` — a point
 // every 10 minutes for 14 days, then one a week up to a year.
-import type { RestorePoint } from './model';
+import { INCLUDE_NEWER_ITEMS_TAG, type RestorePoint } from './model';
 import { formatWithZone, localUtcOffset, parseInstant, timeAgo, timeSpan } from './timeWords';
 import { l10n } from './l10n';
 
@@ -33,8 +33,24 @@ export function staleBy(pointMs: number, chosenMs: number, nowMs: number): numbe
 }
 
 export function isFastRestore(point: Pick<RestorePoint, 'tags'>): boolean {
-  return (point.tags ?? '').split(',').some((t) => t.trim() === 'fastRestore');
+  return hasTag(point, 'fastRestore');
 }
+
+/** Beta: the point also brings back items created after it (the `includeNewerItems` tag). */
+export function includesNewerItems(point: Pick<RestorePoint, 'tags'>): boolean {
+  return hasTag(point, INCLUDE_NEWER_ITEMS_TAG);
+}
+
+function hasTag(point: Pick<RestorePoint, 'tags'>, tag: string): boolean {
+  return (point.tags ?? '').split(',').some((t) => t.trim() === tag);
+}
+
+/**
+ * A chosen time whose restore points should also bring back the items created after them (beta
+ * `includeNewerItems`). It is a Date, so every step that reads the time keeps working unchanged; only the
+ * restore point search asks for the tag, and the review says whether the service's answer carries it.
+ */
+export class TimeWithNewerItems extends Date {}
 
 export interface PointChoice {
   id: string;
@@ -76,7 +92,7 @@ export function pointsAround(points: readonly RestorePoint[], chosenMs: number, 
       side,
       closest: side === 'before' && index === after.length,
       label: l10n.t('{0} ({1})', formatWithZone(ms, options.utcOffsetMinutes ?? localUtcOffset(ms)), timeAgo(ms, options.now)),
-      description: [fastRestore ? l10n.t('fast restore') : '', distance].filter(Boolean).join(' · '),
+      description: [fastRestore ? l10n.t('fast restore') : '', includesNewerItems(point) ? l10n.t('with items created since') : '', distance].filter(Boolean).join(' · '),
     };
   });
 }

@@ -9,6 +9,7 @@ import { detailsSteps } from './steps/details';
 import { ecoSteps } from './steps/eco';
 import { namesSteps } from './steps/names';
 import { safetySteps } from './steps/safety';
+import { betaSteps } from './steps/beta';
 import { panelxSteps } from './steps/panelx';
 import { protectionSteps } from './steps/protection';
 import { protectionChangeSteps } from './steps/protectionChanges';
@@ -693,6 +694,7 @@ export const steps: Step[] = [
   ...namesSteps,
   ...ecoSteps,
   ...safetySteps,
+  ...betaSteps,
   ...bulkGranularSteps,
   ...panelxSteps,
   ...agentSteps,

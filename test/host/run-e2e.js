@@ -69,7 +69,11 @@ async function main() {
   const authEmu = await host.startEmulatorCli({ seed: 'demo', timeScale: 60, args: ['--auth', 'on'], logFile: path.join(stateDir, 'emulator-auth.log'), undocumentedOptions: 'honour' });
   cleanups.push(() => authEmu.stop());
   log(`emulator with --auth on at ${authEmu.url}`);
-  host.makeState(stateDir, { 'restoreSessions.emulator.url': emulatorUrl });
+  host.makeState(stateDir, {
+    'restoreSessions.emulator.url': emulatorUrl,
+    // the preview-API steps (test/e2e/steps/beta.ts) switch to this connection to the same emulator's /beta
+    'restoreSessions.connections': [{ id: 'preview-emulator', label: 'Preview API emulator', kind: 'emulator', signIn: 'none', apiVersion: 'beta' }],
+  });
   await host.runCodeServer(stateDir, ['--install-extension', vsix]);
   log(`installed ${path.basename(vsix)}`);
 

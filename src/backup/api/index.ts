@@ -7,7 +7,11 @@ import { ProtectionApi } from './protection';
 import { SessionsApi } from './sessions';
 import { TenantApi } from './tenant';
 
+/** The Graph API version a connection talks to: `beta` answers carry preview-only properties and accepts more. */
+export type ApiVersion = 'v1.0' | 'beta';
+
 export class BackupApi {
+  readonly apiVersion: ApiVersion;
   readonly sessions: SessionsApi;
   readonly artifacts: ArtifactsApi;
   readonly tenant: TenantApi;
@@ -19,7 +23,8 @@ export class BackupApi {
    * Private: callers go through the facade, so every request has one place that names it. `onOptionLearnt`
    * hears, once per collection and option, that the service refused or ignored a query option (optionSupport.ts).
    */
-  constructor(private readonly client: GraphClient, options: { onOptionLearnt?: (message: string) => void } = {}) {
+  constructor(private readonly client: GraphClient, options: { onOptionLearnt?: (message: string) => void; apiVersion?: ApiVersion } = {}) {
+    this.apiVersion = options.apiVersion ?? 'v1.0';
     const support = new OptionSupport(options.onOptionLearnt);
     this.sessions = new SessionsApi(client, support);
     this.artifacts = new ArtifactsApi(client, support);

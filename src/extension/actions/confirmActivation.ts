@@ -12,6 +12,7 @@ import { confirmationContent, type ConfirmationUnit } from '../../backup/confirm
 import type { SessionContentsRead } from '../../backup/api';
 import type { DestinationType, ProtectionUnit, RestoreArtifact, RestoreArtifactBase, RestoreSession, Workload } from '../../backup/model';
 import { reviewFlags, type ReviewFlag } from '../../backup/plan';
+import { includesNewerItems } from '../../backup/restorePoints';
 import { unitDisplayName } from '../../backup/sessionNaming';
 import { oneLine } from '../../backup/words';
 import type { SessionHub } from '../sessions/hub';
@@ -42,7 +43,7 @@ export async function confirmActivation(ui: Ui, hub: SessionHub, request: Activa
   const content = confirmationContent({
     workload,
     destinationType: destinationOf(artifacts, bulk),
-    units: units.map(({ name, pointInTime }) => ({ name, pointInTime })),
+    units: units.map(({ name, pointInTime, includesNewerItems }) => ({ name, pointInTime, includesNewerItems })),
     bulkRowsToResolve: bulk.reduce((sum, request) => sum + bulkRows(workload, request).length, 0) || request.bulkRows || hub.notes.bulkRows(request.session.id)?.length || 0,
     bulkRequestNames: bulk.map((b) => oneLine(b.displayName ?? '') || l10n.t('without a name')),
     bulkPointInTime: bulk[0]?.protectionTimePeriod?.endDateTime,
@@ -67,7 +68,7 @@ async function restoredUnits(hub: SessionHub, workload: Workload, artifacts: rea
     const key = unitId ?? `artifact:${artifact.id}`;
     if (byUnit.has(key)) continue;
     const name = unitDisplayName(workload, { id: unitId, name: unitId ? names.get(unitId) : undefined });
-    byUnit.set(key, { unitId, name, pointInTime: point?.protectionDateTime });
+    byUnit.set(key, { unitId, name, pointInTime: point?.protectionDateTime, includesNewerItems: !!point && includesNewerItems(point) });
   }
   return [...byUnit.values()];
 }

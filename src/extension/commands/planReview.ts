@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { BackupApi } from '../../backup/api';
 import type { DestinationType, ProtectionUnit, SessionShape, Workload } from '../../backup/model';
 import { planCreate, reviewFlags, type CreatePlan, type ReviewFlag } from '../../backup/plan';
+import { TimeWithNewerItems } from '../../backup/restorePoints';
 import { plural, pointInTimeText } from '../../backup/timeWords';
 import { findRestorePoints, whereWords, type PointInTime } from './restoreSteps';
 import { BACK, pickStep, type StepResult } from './wizard';
@@ -43,7 +44,11 @@ export async function reviewPlanStep<A extends string>(options: ReviewOptions<A>
     ...(plan.artifacts.length ? [separator(vscode.l10n.t('Restored {0}', whereWords(plan.destinationType)))] : []),
     ...plan.artifacts.map((a) => ({
       label: `${flagged.has(a.unitId) ? '$(warning)' : '$(check)'} ${a.unitName}`,
-      description: [vscode.l10n.t('as of {0}', pointInTimeText(a.protectionDateTime, now) || vscode.l10n.t('an unknown time')), a.fastRestore ? vscode.l10n.t('fast restore') : ''].filter(Boolean).join(' · '),
+      description: [
+        vscode.l10n.t('as of {0}', pointInTimeText(a.protectionDateTime, now) || vscode.l10n.t('an unknown time')),
+        a.includesNewerItems ? vscode.l10n.t('with items created since') : '',
+        a.fastRestore ? vscode.l10n.t('fast restore') : '',
+      ].filter(Boolean).join(' · '),
     })),
   ];
   const summary = `${plural(plan.artifacts.length, plan.workload.unitLabel, plan.workload.unitLabelPlural)} restored ${whereWords(plan.destinationType)}`;
@@ -67,6 +72,9 @@ export async function planWithFlags(
   const search = await findRestorePoints(api, units, pointInTime);
   const plan = planCreate(workload, allUnits, search, destination, existing);
   const now = Date.now();
-  const flags = reviewFlags(plan, { chosenMs: pointInTime === 'latest' ? now : pointInTime.getTime(), nowMs: now, units: allUnits, draftUnitIds: existing?.unitIds });
+  const flags = reviewFlags(plan, {
+    chosenMs: pointInTime === 'latest' ? now : pointInTime.getTime(), nowMs: now, units: allUnits, draftUnitIds: existing?.unitIds,
+    askedForNewerItems: pointInTime instanceof TimeWithNewerItems,
+  });
   return { plan, flags };
 }

@@ -1,12 +1,14 @@
 // The point-in-time step of the create wizard, Add Artifacts… and Retry Failed: one quick pick that offers the
 // latest restore point, reads what the admin types (`yesterday 09:00`, `2026-11-30 9:00`, `-2h`, an ISO time)
 // and lists the real restore points of the chosen units around that time, fast-restore points marked, every time
-// shown with its time zone and age. One step, one counter: typing a time does not open a second box.
+// shown with its time zone and age. One step, one counter: typing a time does not open a second box. On a beta
+// connection a typed time is offered twice: as is, and with the items created after each point (the preview
+// API's `includeNewerItems`), so that choice is made by the admin, never by default.
 import * as vscode from 'vscode';
 import type { BackupApi } from '../../backup/api';
 import type { ProtectionUnit, RestorePoint, Workload } from '../../backup/model';
 import { parsePointInTime } from '../../backup/naturalDate';
-import { pointsAround, type PointChoice } from '../../backup/restorePoints';
+import { pointsAround, TimeWithNewerItems, type PointChoice } from '../../backup/restorePoints';
 import { unitDisplayName, unitRef } from '../../backup/sessionNaming';
 import { formatWithZone, localUtcOffset, utcOffsetName } from '../../backup/timeWords';
 import { BACK, type StepResult } from './wizard';
@@ -17,8 +19,11 @@ export type PointInTime = Date | 'latest';
 const LISTED_UNITS = 3;
 const TYPING_PAUSE_MS = 250;
 
-/** `point`: a listed restore point (its time is taken as is, whatever is typed). */
-type Choice = vscode.QuickPickItem & { value?: number | 'latest' | 'same'; point?: true };
+/**
+ * `point`: a listed restore point (its time is taken as is, whatever is typed). `newerItems`: the typed time,
+ * with the items created after each point (beta). A row without a value is reading only (a heading, a hint).
+ */
+type Choice = vscode.QuickPickItem & { value?: number | 'latest' | 'same'; point?: true; newerItems?: true };
 
 export interface PointInTimeOptions {
   title: string;
@@ -47,6 +52,9 @@ export function pickPointInTimeStep(options: PointInTimeOptions): Promise<StepRe
   if (options.step > 1) pick.buttons = [vscode.QuickInputButtons.Back];
   if (options.current instanceof Date) pick.value = formatWithZone(options.current.getTime()).replace(/ UTC.*$/, '');
   const { api, workload, units } = options;
+  const preview = api?.apiVersion === 'beta';
+  // Back and forth through the wizard keeps a choice of the items created since.
+  const keepNewerItems = options.current instanceof TimeWithNewerItems;
   const points = api && workload && units?.length ? new PointLists(api, workload, units) : undefined;
   let shown = 0;
   const render = async () => {
@@ -54,12 +62,16 @@ export function pickPointInTimeStep(options: PointInTimeOptions): Promise<StepRe
     const typed = pick.value.trim();
     const parsed = typed ? parsePointInTime(typed, { now: Date.now() }) : undefined;
     const head: Choice[] = parsed?.ok
-      ? [{ label: `$(calendar) ${parsed.text}`, description: vscode.l10n.t('the latest restore point at or before this time, for each'), value: parsed.ms, alwaysShow: true }]
+      ? [
+        { label: `$(calendar) ${parsed.text}`, description: vscode.l10n.t('the latest restore point at or before this time, for each'), value: parsed.ms, alwaysShow: true },
+        ...(preview ? [{ label: vscode.l10n.t('$(calendar) {0}, and items created since', parsed.text), description: vscode.l10n.t('preview API: each point also brings back the items created after it'), value: parsed.ms, newerItems: true as const, alwaysShow: true }] : []),
+      ]
       : parsed
         ? [{ label: `$(info) ${parsed.message}`, alwaysShow: true }]
         : [
           ...(options.offerSame ? [{ label: vscode.l10n.t('$(debug-restart) The same restore points as before'), description: vscode.l10n.t('only the destination changes, if you changed it'), value: 'same' as const, alwaysShow: true }] : []),
           { label: vscode.l10n.t('$(history) Latest restore point'), description: vscode.l10n.t('the most recent backup of each'), value: 'latest' as const, alwaysShow: true },
+          ...(preview ? [{ label: vscode.l10n.t('$(info) Type a time to also bring back the items created after its points'), description: vscode.l10n.t('preview API'), alwaysShow: true }] : []),
         ];
     pick.items = head;
     pick.busy = true;
@@ -68,7 +80,7 @@ export function pickPointInTimeStep(options: PointInTimeOptions): Promise<StepRe
     if (ticket !== shown) return;
     pick.busy = false;
     pick.items = [...head, ...listed];
-    pick.activeItems = [head[0]];
+    pick.activeItems = [(keepNewerItems && head.find((h) => h.newerItems)) || head[0]];
   };
   let pause: ReturnType<typeof setTimeout> | undefined;
   return new Promise((resolve) => {
@@ -90,9 +102,11 @@ export function pickPointInTimeStep(options: PointInTimeOptions): Promise<StepRe
       // A listed restore point wins; otherwise what is typed now counts, even if the list has not caught up yet.
       if (active?.point && typeof active.value === 'number') return finish(new Date(active.value));
       const typed = pick.value.trim();
+      // Enter on a heading or hint with nothing typed chooses nothing (it must not mean "latest" silently).
+      if (!typed && active && active.value === undefined) return;
       if (!typed) return finish(active?.value === 'same' ? 'same' : 'latest');
       const parsed = parsePointInTime(typed, { now: Date.now() });
-      if (parsed.ok) finish(new Date(parsed.ms));
+      if (parsed.ok) finish(active?.newerItems ? new TimeWithNewerItems(parsed.ms) : new Date(parsed.ms));
       else void render();
     });
     pick.onDidHide(() => finish(undefined));

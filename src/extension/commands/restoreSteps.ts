@@ -3,9 +3,10 @@
 // lives in pointInTimeStep.ts, the plan review in planReview.ts.
 import * as vscode from 'vscode';
 import type { BackupApi } from '../../backup/api';
-import type { DestinationType, ProtectionUnit, RestorePointSearchResponse, Workload } from '../../backup/model';
+import { INCLUDE_NEWER_ITEMS_TAG, type DestinationType, type ProtectionUnit, type RestorePointSearchResponse, type Workload } from '../../backup/model';
 import { isNotProtected } from '../../backup/plan';
 import { unitAddress } from '../../backup/presentation';
+import { TimeWithNewerItems } from '../../backup/restorePoints';
 import { unitDisplayName, unitRef } from '../../backup/sessionNaming';
 import { words } from '../../backup/words';
 import type { PointInTime } from './pointInTimeStep';
@@ -72,13 +73,17 @@ export async function pickDestinationStep(options: DestinationStepOptions): Prom
   return picked === BACK || picked === undefined ? picked : picked[0].value;
 }
 
-/** One restore point per unit: the latest at or before the chosen time. */
+/**
+ * One restore point per unit: the latest at or before the chosen time; with the items created after it too
+ * when the admin chose that (beta `includeNewerItems`).
+ */
 export function findRestorePoints(api: BackupApi, units: readonly ProtectionUnit[], pointInTime: PointInTime): Thenable<RestorePointSearchResponse> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Finding restore points…') }, () =>
     api.tenant.search({
       protectionUnitIds: units.map((u) => u.id),
       protectionTimePeriod: { endDateTime: (pointInTime === 'latest' ? new Date() : pointInTime).toISOString() },
       restorePointPreference: 'latest',
+      ...(pointInTime instanceof TimeWithNewerItems ? { tags: INCLUDE_NEWER_ITEMS_TAG } : {}),
     }),
   );
 }

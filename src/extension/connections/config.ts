@@ -1,11 +1,11 @@
 // What a connection is: one entry of `restoreSessions.connections` (or the built-in emulator connection), read
 // from untrusted JSON into a checked shape, and the built connection the rest of the extension uses.
 import type { ConnectionAuth, SignInMethod } from '../../auth';
-import type { BackupApi } from '../../backup/api';
+import type { ApiVersion, BackupApi } from '../../backup/api';
 import { l10n } from '../../backup/l10n';
 
 export type ConnectionKind = 'emulator' | 'graph';
-export type ApiVersion = 'v1.0' | 'beta';
+export type { ApiVersion };
 /** `none`: no Authorization header (the emulator with `--auth off`). */
 export type ConnectionSignIn = SignInMethod | 'none';
 

@@ -113,7 +113,7 @@ export async function buildConnection(config: ConnectionConfig, deps: Connection
     id: config.id,
     label: config.label,
     baseUrl: e.baseUrl,
-    api: new BackupApi(client, { onOptionLearnt: (message) => deps.log.info(`${config.label}: ${message}`) }),
+    api: new BackupApi(client, { onOptionLearnt: (message) => deps.log.info(`${config.label}: ${message}`), apiVersion: config.apiVersion }),
     isEmulator: config.kind === 'emulator',
     kind: config.kind,
     apiVersion: config.apiVersion,

@@ -37,7 +37,7 @@ async function openUserKeybindings(page: Page): Promise<void> {
   await page.locator('.part.editor .tab.active', { hasText: 'keybindings.json' }).first().waitFor({ timeout: T });
 }
 
-async function switchConnection(page: Page, manifest: WalkContext['manifest'], row: string | RegExp): Promise<void> {
+export async function switchConnection(page: Page, manifest: WalkContext['manifest'], row: string | RegExp): Promise<void> {
   await startFromPalette(page, commandLabel(manifest, 'restoreSessions.switchConnection'), 'Switch Connection');
   await quickRow(page, row).click();
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: T });

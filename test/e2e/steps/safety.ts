@@ -24,7 +24,7 @@ async function graph<T>(ctx: WalkContext, method: string, path: string, body?: u
 }
 
 /** Points the extension back at the walk's emulator without sign-in, when a permission step moved it. */
-async function useOpenEmulator(ctx: WalkContext): Promise<void> {
+export async function useOpenEmulator(ctx: WalkContext): Promise<void> {
   const { page, manifest, emulatorUrl, authEmulatorUrl } = ctx;
   await showExplorer(page, manifest);
   const sidebar = page.locator('.part.sidebar');
@@ -38,7 +38,7 @@ async function useOpenEmulator(ctx: WalkContext): Promise<void> {
 const VIEWPORT = { width: 1400, height: 900 };
 
 /** Leaves no dialog or quick input of an earlier step in the way, in a window of the runner's size. */
-async function settle(page: Page, manifest: Manifest): Promise<void> {
+export async function settle(page: Page, manifest: Manifest): Promise<void> {
   for (let i = 0; i < 3 && (await dialog(page).isVisible() || await page.locator('.quick-input-widget').isVisible()); i++) await page.keyboard.press('Escape');
   const size = page.viewportSize();
   if (size?.width !== VIEWPORT.width || size.height !== VIEWPORT.height) await page.setViewportSize(VIEWPORT);

@@ -17,6 +17,15 @@ describe('activation confirmation', () => {
     assert.ok(c.detail.includes('overwrites the current content of Debra Berger and Lee Gu'));
   });
 
+  it('beta: says a point also brings back the items created since', () => {
+    const c = confirmationContent({
+      workload: workload('exchange'), destinationType: 'new', nowMs: now, utcOffsetMinutes: 60,
+      units: [{ name: 'Debra Berger', pointInTime: '2026-11-30T08:00:00Z', includesNewerItems: true }, { name: 'Lee Gu', pointInTime: '2026-11-30T08:00:00Z' }],
+    });
+    assert.ok(c.detail.includes('• Debra Berger — as of 2026-11-30 09:00 UTC+1 (1 day ago), and items created since'));
+    assert.ok(c.detail.includes('• Lee Gu — as of 2026-11-30 09:00 UTC+1 (1 day ago)\n'), c.detail);
+  });
+
   it('lists the first few then "and N more", with the new location in words', () => {
     const units = Array.from({ length: 8 }, (_, i) => ({ name: `User ${i}`, pointInTime: '2026-12-01T16:00:00Z' }));
     const c = confirmationContent({ workload: workload('sharePoint'), destinationType: 'new', nowMs: now, units });

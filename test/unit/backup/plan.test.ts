@@ -56,6 +56,21 @@ describe('plan review flags', () => {
     assert.match(flags[0].text, /^User 0: the nearest restore point is 2026-10-20 .* 6 weeks before the time you chose \(backups normally run every 10 minutes/);
   });
 
+  it('beta: says which points carry the items created since, and flags the ones the answer does not confirm', () => {
+    const search: RestorePointSearchResponse = {
+      searchResults: [
+        { restorePoint: { id: 'rp0', protectionDateTime: '2026-12-01T16:50:00Z', tags: 'fastRestore,includeNewerItems', protectionUnit: { id: 'u0' } } },
+        { restorePoint: { id: 'rp1', protectionDateTime: '2026-12-01T16:50:00Z', tags: 'fastRestore', protectionUnit: { id: 'u1' } } },
+      ],
+    };
+    const plan = planCreate(exchange, units, search, 'new');
+    assert.deepEqual(plan.artifacts.map((a) => [a.unitName, a.fastRestore, a.includesNewerItems]), [['User 0', true, true], ['User 1', true, false]]);
+    const asked = reviewFlags(plan, { chosenMs: now, nowMs: now, units, askedForNewerItems: true });
+    assert.deepEqual(asked.map((f) => [f.kind, f.unitName]), [['newerItemsNotIncluded', 'User 1']]);
+    assert.match(asked[0].text, /^User 1: the service did not confirm that its point brings back items created after it/);
+    assert.deepEqual(reviewFlags(plan, { chosenMs: now, nowMs: now, units }), [], 'nothing to flag when the admin did not ask for newer items');
+  });
+
   it('does not flag a point within the weekly cadence of an older time', () => {
     const chosen = now - 30 * 86_400_000;
     const plan = planCreate(exchange, units, { searchResults: [{ restorePoint: { id: 'r', protectionDateTime: new Date(chosen - 3 * 86_400_000).toISOString(), protectionUnit: { id: 'u0' } } }] }, 'new');
