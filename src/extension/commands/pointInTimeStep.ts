@@ -64,7 +64,7 @@ export function pickPointInTimeStep(options: PointInTimeOptions): Promise<StepRe
     const head: Choice[] = parsed?.ok
       ? [
         { label: `$(calendar) ${parsed.text}`, description: vscode.l10n.t('the latest restore point at or before this time, for each'), value: parsed.ms, alwaysShow: true },
-        ...(preview ? [{ label: vscode.l10n.t('$(calendar) {0}, and items created since', parsed.text), description: vscode.l10n.t('preview API: each point also brings back the items created after it'), value: parsed.ms, newerItems: true as const, alwaysShow: true }] : []),
+        ...(preview ? [{ label: vscode.l10n.t('$(calendar) {0}, and items created since', parsed.text), description: vscode.l10n.t('preview API'), detail: vscode.l10n.t('Each point also brings back the items created after it.'), value: parsed.ms, newerItems: true as const, alwaysShow: true }] : []),
       ]
       : parsed
         ? [{ label: `$(info) ${parsed.message}`, alwaysShow: true }]

@@ -32,7 +32,8 @@ async function leavePreview(ctx: WalkContext): Promise<void> {
   await switchConnection(ctx.page, ctx.manifest, /Local emulator.*No sign-in/);
 }
 
-const needs = needsCommand('restoreSessions.createSession', 'restoreSessions.switchConnection');
+// (called lazily: ../steps imports this module, so its exports are not there at load time)
+const needs = (ctx: WalkContext) => needsCommand('restoreSessions.createSession', 'restoreSessions.switchConnection')(ctx);
 
 export const betaSteps: Step[] = [
   {
@@ -43,7 +44,7 @@ export const betaSteps: Step[] = [
       const { page } = ctx;
       // both rows for the typed time; the plain one is the default (Enter never opts in by itself)
       await quickRow(page, /09:00 UTC[+-]?[\d:]* \(1 day ago\)/).first().waitFor({ timeout: T });
-      await quickRow(page, /preview API: each point also brings back the items created after it/).waitFor({ timeout: T });
+      await quickRow(page, /Each point also brings back the items created after it/).waitFor({ timeout: T });
       const focused = await page.locator('.quick-input-widget .monaco-list-row.focused').first().innerText();
       if (NEWER.test(focused)) throw new Error(`the row that opts in to newer items is focused by default: "${focused}"`);
     },
