@@ -5,7 +5,7 @@
 //   emulator choice, the docs do not say what Graph answers);
 // - `tags` may name `includeNewerItems`: the point chosen is the same one (the emulator's points hold no items
 //   that could be newer), so the flag leaves the choice to the other tags; the caller is told it was asked for,
-//   and tenant.ts tags the points found (inferred: graph-backup-api.md §6, "restore point in the window that also
+//   and tenant.ts tags the points found (inferred: graph-backup-api.md §2.3, "restore point in the window that also
 //   includes items created later in that window");
 // - `artifactQuery.structuredQueryExpression` (restoreSearchArtifactQueryExpression): senders, recipients,
 //   subjects, hasAttachment and items, written as the clauses of a v1.0 `queryExpression` (ANDed with one sent
