@@ -55,7 +55,7 @@ step() {
   say "> $method ${url#"$BASE_SHOWN"}"
   local arg
   for arg in "$@"; do
-    [[ "$prev" == -H ]] && say "> ${arg/$TOKEN/<the run's control token>}"
+    [[ "$prev" == -H ]] && say "> ${arg/$TOKEN/<control token>}"
     [[ "$prev" == -d ]] && say "> body: $arg"
     prev="$arg"
   done
