@@ -104,6 +104,20 @@ describe('emulator: /beta requests with beta-only properties and members', () =>
       const [v1Artifact] = (await api.get(`${BETA}/exchangeRestoreSessions/${v1Session.body.id}/mailboxRestoreArtifacts`, PREFER)).body.value as { restorePoint: Json }[];
       assert.equal(v1Artifact.restorePoint.tags, 'none', 'an artifact created on v1.0 restores the point without the beta flag');
     });
+    it('keeps the tag on the artifacts a beta bulk request with it adds on activation', async () => {
+      const id = (await api.post(`${BETA}/exchangeRestoreSessions`, {})).body.id;
+      const now = await api.now();
+      const bulk = await api.post(`${BETA}/exchangeRestoreSessions/${id}/mailboxRestoreArtifactsBulkAdditionRequests`, {
+        displayName: 'Finance mailbox', mailboxes: ['finance@contoso.onmicrosoft.com'], tags: 'includeNewerItems', destinationType: 'new',
+        protectionTimePeriod: { startDateTime: new Date(now - 7 * 86_400_000).toISOString() },
+      });
+      assert.equal(bulk.status, 201, bulk.text);
+      const activated = await api.post(`${BETA}/restoreSessions/${id}/activate`, undefined);
+      assert.equal(activated.status, 200, activated.text);
+      const artifacts = (await api.get(`${BETA}/exchangeRestoreSessions/${id}/mailboxRestoreArtifacts`, PREFER)).body.value as { restorePoint: Json }[];
+      assert.equal(artifacts.length, 1);
+      assert.match(String(artifacts[0].restorePoint.tags), /(^|,)includeNewerItems$/);
+    });
   });
 
   describe('destinationType of granular file artifacts', () => {
