@@ -2,6 +2,7 @@
 // includeNewerItems tag carried to the points found and to the artifacts restoring them, and a granular file
 // artifact's destinationType set on create and PATCH. v1.0 refuses each form as before.
 import { strict as assert } from 'assert';
+import { BETA_SELECTABLE } from '../../../../src/emulator/service/betaShapes';
 import type { Client, Response } from './helpers';
 import { assertError, FAILING, PREFER, start } from './helpers';
 
@@ -11,12 +12,29 @@ const BETA = '/beta/solutions/backupRestore';
 type Json = Record<string, unknown>;
 const keysOf = (item: Json): string[] => Object.keys(item).sort();
 
+/** The properties each entity type declares in a CSDL document (inherited ones not included). */
+function declared(csdl: string): Map<string, Set<string>> {
+  const types = new Map<string, Set<string>>();
+  for (const m of csdl.matchAll(/<EntityType Name="(\w+)"[^>]*>([\s\S]*?)<\/EntityType>/g)) {
+    types.set(m[1], new Set([...m[2].matchAll(/<Property Name="(\w+)"/g)].map((p) => p[1])));
+  }
+  return types;
+}
+
 describe('emulator: /beta requests with beta-only properties and members', () => {
   let api: Client;
   before(async () => { api = await start({ seed: 'demo' }); });
   after(async () => { await api.emulator.close(); });
 
   describe('$select', () => {
+    it('knows every property the beta metadata adds to units and policies, and only those', async () => {
+      const v1 = declared((await api.get('/v1.0/$metadata')).text);
+      const beta = declared((await api.get('/beta/$metadata')).text);
+      const added = (...types: string[]) => types.flatMap((t) => [...beta.get(t)!].filter((p) => !v1.get(t)!.has(p))).sort();
+      assert.deepEqual([...BETA_SELECTABLE.unit].sort(), added('protectionUnitBase', 'mailboxProtectionUnit', 'siteProtectionUnit', 'driveProtectionUnit'));
+      assert.deepEqual([...BETA_SELECTABLE.policy].sort(), added('protectionPolicyBase', 'exchangeProtectionPolicy', 'sharePointProtectionPolicy', 'oneDriveForBusinessProtectionPolicy'));
+    });
+
     it('returns exactly the selected unit properties, beta-only ones included', async () => {
       const res = await api.get(`${BETA}/protectionUnits/microsoft.graph.mailboxProtectionUnit?$select=id,backupRetentionPeriodInDays,mailboxType`);
       assert.equal(res.status, 200, res.text);
