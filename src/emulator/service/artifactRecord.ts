@@ -22,6 +22,8 @@ export type ArtifactSource =
     browseItem: { itemKey: string; webUrl: string | null };
     browseSessionId: string;
     restorePointDateTime: string | null;
+    /** Stored for every version; only /beta answers show it (betaShapes.ts). */
+    destinationType: DestinationType;
     /** The workload's owner field of browse sessions (`siteId` or `directoryObjectId`) and its value. */
     owner: { field: string; value: unknown };
   };
@@ -48,6 +50,7 @@ export function newArtifactRecord(w: Workload, source: ArtifactSource): NewArtif
       restoredItemWebUrl: null,
       restorePointDateTime: source.restorePointDateTime,
       webUrl: source.browseItem.webUrl,
+      destinationType: source.destinationType,
       [source.owner.field]: source.owner.value,
     };
   }

@@ -1,9 +1,12 @@
 // Artifacts a create or PATCH adds, in two steps: `parseAdd` checks the shape (so the model's
 // checkArtifactChange can judge the whole request), then `resolveAdd` binds restore points, search responses
 // and browse items against the catalog and builds the stored artifact. Nothing is stored until all resolve.
+// /beta differs in two places: a granular file artifact may name its `destinationType` (beta's
+// granularRestoreArtifactBase has it; v1.0's has not), and an artifact restoring a point a /beta search found
+// with `includeNewerItems` keeps that tag on its restore point.
 import type { DestinationType, Workload } from '../../backup/model';
-import { DESTINATION_TYPES, fieldOf, isFlagsValue, RESTORE_POINT_TAGS } from '../../backup/model';
-import { INCLUDE_NEWER_ITEMS } from './betaShapes';
+import { DESTINATION_TYPES, fieldOf, INCLUDE_NEWER_ITEMS_TAG, isFlagsValue, RESTORE_POINT_TAGS } from '../../backup/model';
+import { withNewerItemsTag } from './betaShapes';
 import { badRequest } from '../errors';
 import type { SessionRecord } from '../state';
 import { refreshBrowseSession } from './browseStatus';
@@ -28,13 +31,20 @@ export interface ParsedAdd {
 /** Granular artifacts of file workloads are picked from a browse session; Exchange ones come from a search. */
 const isBrowseGranular = (w: Workload, kind: ArtifactKind) => kind === 'granular' && w.granularArtifacts.source === 'browse';
 
-export function parseAdd(w: Workload, kind: ArtifactKind, raw: unknown, where: string): ParsedAdd {
+/** Where granular files go back to: beta lets the caller say; without a word (and on v1.0) in place. */
+const GRANULAR_DESTINATIONS = DESTINATION_TYPES.filter((d) => d !== 'unknownFutureValue');
+
+export function parseAdd(w: Workload, kind: ArtifactKind, raw: unknown, where: string, version: string): ParsedAdd {
   if (!isObject(raw)) throw badRequest('BadRequest', `Each item of ${where} must be a JSON object.`);
   const type = kind === 'standard' ? w.standardArtifacts.type : w.granularArtifacts.type;
   checkODataType(raw, type, where);
   if (isBrowseGranular(w, kind)) {
+    if (version !== 'beta' && 'destinationType' in raw) {
+      throw badRequest('BadRequest', `The property 'destinationType' does not exist on ${where} in v1.0 (granular items are restored in place); it can be set on /beta.`);
+    }
     // The docs add a file with `id` on create and with `itemKey` in the PATCH example; both mean the item key.
-    rejectUnknown(raw, ['@odata.type', 'browseSessionId', 'id', 'itemKey'], where);
+    rejectUnknown(raw, ['@odata.type', 'browseSessionId', 'id', 'itemKey', 'destinationType'], where);
+    const destinationType = optionalEnum(raw, 'destinationType', GRANULAR_DESTINATIONS, where) ?? 'inPlace';
     const browseSessionId = optionalString(raw, 'browseSessionId', where);
     const id = optionalString(raw, 'id', where);
     const itemKey = optionalString(raw, 'itemKey', where);
@@ -42,7 +52,7 @@ export function parseAdd(w: Workload, kind: ArtifactKind, raw: unknown, where: s
     if (id && itemKey && id !== itemKey) throw badRequest('InvalidArtifactRequest', `An item of ${where} has different 'id' and 'itemKey'; send one of them.`);
     const key = id || itemKey;
     if (!key) throw badRequest('InvalidArtifactRequest', `Each item of ${where} needs the item key from browse, as 'id' (or 'itemKey').`);
-    return { kind, key, item: raw };
+    return { kind, key, destinationType, item: raw };
   }
   const allowed = ['@odata.type', 'restorePoint', 'destinationType'];
   if (kind === 'granular') allowed.push('searchResponseId');
@@ -65,7 +75,7 @@ export function storedKey(artifact: StoredArtifact): string {
   return point?.id ?? artifact.id;
 }
 
-export function resolveAdd(core: EmulatorCore, w: Workload, parsed: ParsedAdd, nowMs: number): StoredArtifact {
+export function resolveAdd(core: EmulatorCore, w: Workload, parsed: ParsedAdd, nowMs: number, version: string): StoredArtifact {
   if (isBrowseGranular(w, parsed.kind)) return resolveBrowseItem(core, w, parsed, nowMs);
   const point = core.catalog.restorePoint(parsed.key, nowMs);
   const unitId = point ? unitIdOfPoint(core.catalog, point) : undefined;
@@ -82,7 +92,8 @@ export function resolveAdd(core: EmulatorCore, w: Workload, parsed: ParsedAdd, n
     }
     search = { searchResponseId, artifactCount: response.hitCount };
   }
-  return newArtifactRecord(w, { restorePoint: point, unitId, destinationType: parsed.destinationType, search });
+  const tagged = version === 'beta' && core.store.newerItemsPoints.has(point.id) ? { ...point, tags: withNewerItemsTag(point.tags) } : point;
+  return newArtifactRecord(w, { restorePoint: tagged, unitId, destinationType: parsed.destinationType, search });
 }
 
 function resolveBrowseItem(core: EmulatorCore, w: Workload, parsed: ParsedAdd, nowMs: number): StoredArtifact {
@@ -102,11 +113,12 @@ function resolveBrowseItem(core: EmulatorCore, w: Workload, parsed: ParsedAdd, n
     browseItem: { itemKey: parsed.key, webUrl: item.webUrl ?? null },
     browseSessionId,
     restorePointDateTime: browse.browseSession.restorePointDateTime ?? null,
+    destinationType: parsed.destinationType ?? 'inPlace',
     owner: { field: ownerField, value: fieldOf(browse.browseSession, ownerField) ?? null },
   });
 }
 
 /** A restore point tags value; beta also knows `includeNewerItems` (betaShapes.ts). */
 export function isTagsValue(value: unknown, version = 'v1.0'): value is string {
-  return isFlagsValue(version === 'beta' ? [...RESTORE_POINT_TAGS, INCLUDE_NEWER_ITEMS] : RESTORE_POINT_TAGS, value);
+  return isFlagsValue(version === 'beta' ? [...RESTORE_POINT_TAGS, INCLUDE_NEWER_ITEMS_TAG] : RESTORE_POINT_TAGS, value);
 }

@@ -4,13 +4,15 @@
 //   documented code for a bad policy id) and hold every unit asked for (400 InvalidProtectionUnitId otherwise:
 //   emulator choice, the docs do not say what Graph answers);
 // - `tags` may name `includeNewerItems`: the point chosen is the same one (the emulator's points hold no items
-//   that could be newer), so the flag is accepted and leaves the choice to the other tags;
+//   that could be newer), so the flag leaves the choice to the other tags; the caller is told it was asked for,
+//   and tenant.ts tags the points found (inferred: graph-backup-api.md §2.3, "restore point in the window that also
+//   includes items created later in that window");
 // - `artifactQuery.structuredQueryExpression` (restoreSearchArtifactQueryExpression): senders, recipients,
 //   subjects, hasAttachment and items, written as the clauses of a v1.0 `queryExpression` (ANDed with one sent
 //   beside it), so the hit count and the searchResponseId follow the same rules on both versions.
 // v1.0 requests never come here: there each of these is refused as today.
 import { badRequest } from '../errors';
-import { INCLUDE_NEWER_ITEMS } from './betaShapes';
+import { INCLUDE_NEWER_ITEMS_TAG } from '../../backup/model';
 import type { EmulatorCore } from './core';
 import { rejectUnknown } from './validate';
 
@@ -19,14 +21,18 @@ const STRUCTURED_KEYS = ['hasAttachment', 'items', 'recipients', 'senders', 'sub
 const invalid = (message: string) => badRequest('InvalidSearchRequest', message);
 const quoted = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
-/** Rewrites a beta search body in place into its v1.0 equivalent, or throws the beta answer's 400. */
-export function adaptBetaSearch(core: EmulatorCore, body: Record<string, unknown>): void {
+/**
+ * Rewrites a beta search body in place into its v1.0 equivalent, or throws the beta answer's 400. Answers
+ * whether the tags asked for points that include newer items.
+ */
+export function adaptBetaSearch(core: EmulatorCore, body: Record<string, unknown>): { includeNewerItems: boolean } {
   if ('policyId' in body) {
     checkPolicy(core, body.policyId, body.protectionUnitIds);
     delete body.policyId;
   }
-  if (typeof body.tags === 'string' && body.tags.split(',').some((t) => t.trim() === INCLUDE_NEWER_ITEMS)) {
-    const others = body.tags.split(',').map((t) => t.trim()).filter((t) => t !== INCLUDE_NEWER_ITEMS);
+  const includeNewerItems = typeof body.tags === 'string' && body.tags.split(',').some((t) => t.trim() === INCLUDE_NEWER_ITEMS_TAG);
+  if (includeNewerItems) {
+    const others = String(body.tags).split(',').map((t) => t.trim()).filter((t) => t !== INCLUDE_NEWER_ITEMS_TAG);
     body.tags = others.length ? others.join(',') : 'none';
   }
   const query = body.artifactQuery;
@@ -36,6 +42,7 @@ export function adaptBetaSearch(core: EmulatorCore, body: Record<string, unknown
     if (typeof rest.queryExpression === 'string' && rest.queryExpression.trim() !== '') clauses.unshift(rest.queryExpression.trim());
     body.artifactQuery = { ...rest, queryExpression: clauses.join(' -and ') };
   }
+  return { includeNewerItems };
 }
 
 function checkPolicy(core: EmulatorCore, policyId: unknown, unitIds: unknown): void {

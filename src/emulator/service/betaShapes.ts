@@ -7,16 +7,18 @@
 // - keeps the beta-only enum members (restore point tag includeNewerItems, disableReason
 //   controllerServiceAppDeleted, policy status offboardRequested / offboarded) out of v1.0 answers, whose schema has
 //   no such member, and out of beta answers without `Prefer: include-unknown-enum-members` (in beta they come after
-//   unknownFutureValue, so they are evolvable): both see `unknownFutureValue`.
-// A `$select` keeps its meaning: beta-only properties are added only to answers without one.
+//   unknownFutureValue, so they are evolvable): both see `unknownFutureValue`;
+// - keeps granular file artifacts' stored destinationType (beta only) out of v1.0 answers.
+// A `$select` keeps its meaning: this pass adds beta-only properties only to answers without one. The handlers
+// that honour `$select` (units, policies) accept the beta names of BETA_SELECTABLE on /beta and add the beta
+// properties themselves (withBetaProperties) before projecting, so the answer holds exactly what was selected.
 import type { IdentitySet } from '../../backup/model';
+import { INCLUDE_NEWER_ITEMS_TAG } from '../../backup/model';
 import { emailOf, PEOPLE, SHARED_MAILBOXES, TENANT } from '../catalog/directory';
 import { pick, stableGuid } from '../catalog/hash';
 import { RETENTION_SETTINGS } from '../catalog/policies';
 import type { Reply, RequestContext } from './context';
 
-/** The beta-only restore point tag: the point also brings back items created later in the window. */
-export const INCLUDE_NEWER_ITEMS = 'includeNewerItems';
 const UNIT_TYPES = new Set(['mailboxProtectionUnit', 'siteProtectionUnit', 'driveProtectionUnit'].map((t) => `#microsoft.graph.${t}`));
 const POLICY_TYPES = new Set(['exchangeProtectionPolicy', 'sharePointProtectionPolicy', 'oneDriveForBusinessProtectionPolicy'].map((t) => `#microsoft.graph.${t}`));
 const GRANULAR_FILE_TYPES = new Set(['#microsoft.graph.granularSiteRestoreArtifact', '#microsoft.graph.granularDriveRestoreArtifact']);
@@ -36,8 +38,32 @@ function days(period: string): number {
 const RETENTION_DAYS = Math.max(...RETENTION_SETTINGS.map((r) => days(r.period ?? '')));
 
 type Json = Record<string, unknown>;
+type VersionContext = Pick<RequestContext, 'version' | 'includeUnknownEnums' | 'query' | 'nowMs'>;
 
-export function shapeForVersion(ctx: Pick<RequestContext, 'version' | 'includeUnknownEnums' | 'query' | 'nowMs'>, reply: Reply): Reply {
+/** The beta-only properties a `$select` may name on /beta, per entity (beta-backup-csdl.xml). */
+export const BETA_SELECTABLE = {
+  unit: ['backupRetentionPeriodInDays', 'billingPolicyId', 'pendingRetentionPeriodChange', 'mailboxType'],
+  policy: ['billingPolicyId', 'offboardRequestedDateTime', 'protectionMode'],
+} as const;
+
+/** The properties a `$select` may name: the v1.0 ones, plus the entity's beta-only ones on /beta. */
+export function selectable(ctx: Pick<RequestContext, 'version'>, entity: keyof typeof BETA_SELECTABLE, v1: readonly string[]): readonly string[] {
+  return ctx.version === 'beta' ? [...v1, ...BETA_SELECTABLE[entity]] : v1;
+}
+
+/** The item with its beta-only properties on /beta (unchanged on v1.0): for handlers that project `$select`. */
+export function withBetaProperties(ctx: Pick<RequestContext, 'version' | 'nowMs'>, item: Json): Json {
+  if (ctx.version === 'beta') addBetaProperties(item, ctx.nowMs);
+  return item;
+}
+
+/** A restore point's tags with the beta-only includeNewerItems flag added (once). */
+export function withNewerItemsTag(tags: unknown): string {
+  const flags = typeof tags === 'string' ? tags.split(',').map((t) => t.trim()).filter((t) => t && t !== 'none') : [];
+  return [...flags.filter((t) => t !== INCLUDE_NEWER_ITEMS_TAG), INCLUDE_NEWER_ITEMS_TAG].join(',');
+}
+
+export function shapeForVersion(ctx: VersionContext, reply: Reply): Reply {
   if (reply.body === undefined || reply.body === null || typeof reply.body !== 'object') return reply;
   const beta = ctx.version === 'beta';
   const addProperties = beta && !ctx.query.has('$select');
@@ -51,6 +77,7 @@ export function shapeForVersion(ctx: Pick<RequestContext, 'version' | 'includeUn
     const item = value as Json;
     if (!keepMembers && (typeof item.tags === 'string' || typeof item.disableReason === 'string' || typeof item.status === 'string')) hideBetaMembers(item);
     if (addProperties && (typeof item['@odata.type'] === 'string' || typeof item.itemKey === 'string')) addBetaProperties(item, ctx.nowMs);
+    else if (!beta && 'destinationType' in item && GRANULAR_FILE_TYPES.has(item['@odata.type'] as string)) delete item.destinationType;
     for (const key in item) {
       const child = item[key];
       if (child !== null && typeof child === 'object') visit(child);
@@ -61,7 +88,7 @@ export function shapeForVersion(ctx: Pick<RequestContext, 'version' | 'includeUn
   return reply;
 }
 
-const TAG_MEMBERS = [INCLUDE_NEWER_ITEMS];
+const TAG_MEMBERS = [INCLUDE_NEWER_ITEMS_TAG];
 const DISABLE_REASON_MEMBERS = ['controllerServiceAppDeleted'];
 const POLICY_STATUS_MEMBERS = ['offboardRequested', 'offboarded'];
 
@@ -100,9 +127,10 @@ function addBetaProperties(item: Json, nowMs: number): void {
       protectionMode: 'standard',
     });
   } else if (GRANULAR_FILE_TYPES.has(type)) {
-    // Granular files always go back in place (lifecycle.ts); a failed one names why, as standard artifacts do.
+    // The destination the caller chose on /beta, else in place (lifecycle.ts); a failed one names why, as
+    // standard artifacts do.
     Object.assign(item, {
-      destinationType: 'inPlace',
+      destinationType: item.destinationType ?? 'inPlace',
       error: item.status === 'failed' ? { code: 'ItemRestoreFailed', message: 'The item could not be restored to its original folder.' } : null,
     });
   } else if (isBrowseItem(item)) {

@@ -3,11 +3,12 @@
 // resolved through the catalog and given a restore point from the request's time window, preference and tags.
 import { randomUUID } from 'node:crypto';
 import type { RestoreArtifactsBulkRequestBase, Workload } from '../../backup/model';
-import { DESTINATION_TYPES, isActionAllowed, isEmailAddress, isSiteUrl, LIMITS, RESTORE_POINT_PREFERENCES, stringListFieldOf, workload } from '../../backup/model';
+import { DESTINATION_TYPES, INCLUDE_NEWER_ITEMS_TAG, isActionAllowed, isEmailAddress, isSiteUrl, LIMITS, RESTORE_POINT_PREFERENCES, stringListFieldOf, workload } from '../../backup/model';
 import { badRequest, forbidden, notFound } from '../errors';
 import type { SessionRecord } from '../state';
 import { newArtifactRecord } from './artifactRecord';
 import { isTagsValue } from './artifacts';
+import { withNewerItemsTag } from './betaShapes';
 import type { Reply, RequestContext } from './context';
 import { created, isGuid, noContent, ok } from './context';
 import type { EmulatorCore } from './core';
@@ -152,6 +153,8 @@ export function materialiseBulkRequests(core: EmulatorCore, record: SessionRecor
     const afterMs = period?.startDateTime ? Date.parse(period.startDateTime) : undefined;
     const beforeMs = period?.endDateTime ? Math.min(Date.parse(period.endDateTime), nowMs) : nowMs;
     const wantFast = (request.tags ?? '').includes('fastRestore');
+    // Only a /beta request can carry the flag (isTagsValue); its artifacts' points keep it, as a beta search's do.
+    const newer = (request.tags ?? '').includes(INCLUDE_NEWER_ITEMS_TAG);
     for (const name of names) {
       const unit = core.catalog.unitByResource(w, name);
       if (!unit) { unresolved.push(name); continue; }
@@ -162,7 +165,8 @@ export function materialiseBulkRequests(core: EmulatorCore, record: SessionRecor
       const point = points[0];
       if (!point) { noPoint.push(name); continue; }
       seenUnits.add(unit.id);
-      record.standard.push(newArtifactRecord(spec, { restorePoint: point, unitId: unit.id, destinationType: request.destinationType }));
+      const restorePoint = newer ? { ...point, tags: withNewerItemsTag(point.tags) } : point;
+      record.standard.push(newArtifactRecord(spec, { restorePoint, unitId: unit.id, destinationType: request.destinationType }));
     }
     const problems = [
       ...(unresolved.length ? [`not protected or unknown: ${unresolved.join(', ')}`] : []),

@@ -64,7 +64,7 @@ export function createSession(core: EmulatorCore, ctx: RequestContext, w: Worklo
     if (!Array.isArray(list)) throw badRequest('BadRequest', `The property '${nav}' must be an array.`);
     if (list.length === 0) throw badRequest('InvalidArtifactRequest', `'${nav}' is empty; send at least one artifact, or omit it to create an empty session.`);
     if (list.length > 10_000) throw violation({ code: 'RestoreArtifactsLimitBreached', httpStatus: 413, message: `Too many artifacts (${list.length}).` });
-    list.forEach((item, i) => adds.push(parseAdd(w, kind, item, `${nav}[${i}]`)));
+    list.forEach((item, i) => adds.push(parseAdd(w, kind, item, `${nav}[${i}]`, ctx.version)));
   }
   const v = checkArtifactChange({
     addedKinds: new Set(adds.map((a) => a.kind)),
@@ -75,7 +75,7 @@ export function createSession(core: EmulatorCore, ctx: RequestContext, w: Worklo
   }, null);
   if (v) throw violation(v);
   const now = ctx.nowMs;
-  const resolved = adds.map((a) => ({ kind: a.kind, artifact: resolveAdd(core, w, a, now) }));
+  const resolved = adds.map((a) => ({ kind: a.kind, artifact: resolveAdd(core, w, a, now, ctx.version) }));
   const record = newSessionRecord(w.id, randomUUID(), now, ctx.caller);
   for (const { kind, artifact } of resolved) {
     if (kind === 'standard') record.standard.push(artifact as SessionRecord['standard'][number]);
@@ -114,7 +114,7 @@ export function updateSession(core: EmulatorCore, ctx: RequestContext, id: strin
     list.forEach((entry, i) => {
       const where = `${nav}@delta[${i}]`;
       if (entry && typeof entry === 'object' && '@removed' in entry) removals.push({ ...parseRemoval(entry as Record<string, unknown>, kind, nav, where), at: i });
-      else adds.push({ ...parseAdd(w, kind, entry, where), nav, at: i });
+      else adds.push({ ...parseAdd(w, kind, entry, where, ctx.version), nav, at: i });
     });
   }
   if (adds.length === 0 && removals.length === 0) {
@@ -138,7 +138,7 @@ export function updateSession(core: EmulatorCore, ctx: RequestContext, id: strin
   });
   if (v) throw visibleViolation(v, record.session.status ?? 'draft', ctx);
   const now = ctx.nowMs;
-  const resolved = adds.map((a) => ({ add: a, artifact: resolveAdd(core, w, a, now) }));
+  const resolved = adds.map((a) => ({ add: a, artifact: resolveAdd(core, w, a, now, ctx.version) }));
 
   // Everything is valid: apply.
   const echoes = new Map<string, { at: number; item: unknown }[]>(navKinds(w).map(([nav]) => [nav, []]));

@@ -27,6 +27,11 @@ export class Store {
   /** Activated sessions not yet terminal: the only ones whose state changes with the clock. */
   readonly running = new Set<SessionRecord>();
   readonly browseSessions = new Map<string, BrowseSessionRecord>();
+  /**
+   * Restore points a /beta search found with the `includeNewerItems` tag: /beta shows them with that tag from
+   * then on. Kept while the emulator runs, not in the data file (a search after a restart finds them again).
+   */
+  readonly newerItemsPoints = new Set<string>();
 
   constructor() {
     this.clear();
@@ -36,6 +41,7 @@ export class Store {
     this.byId.clear();
     this.running.clear();
     this.browseSessions.clear();
+    this.newerItemsPoints.clear();
     for (const key of ['all', ...WORKLOAD_IDS] as const) this.sorted.set(key, []);
   }
 

@@ -13,6 +13,7 @@ import { compileFilter } from './odataFilter';
 import { applySelect, contextUrl, decodeToken, encodeToken, nextLink, option, parseCount, parseOrderBy, parseSelect, parseTop } from './odata';
 import { allowOptions } from './queryOptions';
 import { adaptBetaSearch } from './betaSearch';
+import { selectable, withBetaProperties, withNewerItemsTag } from './betaShapes';
 import { presentPolicy, presentUnit, visibleEnum } from './present';
 import { bodyObject, isObject, rejectUnknown } from './validate';
 
@@ -21,6 +22,7 @@ import { bodyObject, isObject, rejectUnknown } from './validate';
 interface OffsetToken { o: number }
 const isOffsetToken = (v: unknown): v is OffsetToken => typeof v === 'object' && v !== null && Number.isInteger((v as OffsetToken).o) && (v as OffsetToken).o >= 0;
 
+/** A page of units or policies; on /beta each carries its beta-only properties before `$select` projects it. */
 function pageOf<T>(ctx: RequestContext, items: readonly T[], path: string, present: (item: T) => Record<string, unknown>, known: readonly string[]): Reply {
   const top = parseTop(ctx);
   const select = parseSelect(ctx, known);
@@ -29,7 +31,7 @@ function pageOf<T>(ctx: RequestContext, items: readonly T[], path: string, prese
   const body: Record<string, unknown> = { '@odata.context': contextUrl(ctx, `solutions/backupRestore/${path}`) };
   if (parseCount(ctx)) body['@odata.count'] = items.length;
   if (top > 0 && start + top < items.length) body['@odata.nextLink'] = nextLink(ctx, path, encodeToken({ o: start + top }));
-  body.value = items.slice(start, start + top).map((item) => applySelect(present(item), select));
+  body.value = items.slice(start, start + top).map((item) => applySelect(withBetaProperties(ctx, present(item)), select));
   return ok(body);
 }
 
@@ -54,7 +56,7 @@ export function listUnits(core: EmulatorCore, ctx: RequestContext, w: Workload |
   const filterText = option(ctx, '$filter');
   let units = core.catalog.units(w?.id);
   if (filterText !== undefined) units = units.filter(compileFilter(filterText, unitFilter(ctx.includeUnknownEnums), ctx.includeUnknownEnums));
-  return pageOf(ctx, units, path, (u) => presentUnit(withType(core, u), ctx.includeUnknownEnums), UNIT_PROPERTIES);
+  return pageOf(ctx, units, path, (u) => presentUnit(withType(core, u), ctx.includeUnknownEnums), selectable(ctx, 'unit', UNIT_PROPERTIES));
 }
 
 /** Units inside restore points may come without `@odata.type`; polymorphic items always carry it. */
@@ -75,7 +77,7 @@ export function getUnit(core: EmulatorCore, ctx: RequestContext, id: string, w: 
   const path = w ? w.protectionUnits.nav : 'protectionUnits';
   return ok({
     '@odata.context': contextUrl(ctx, `solutions/backupRestore/${path}/$entity`),
-    ...applySelect(presentUnit(withType(core, unit), ctx.includeUnknownEnums), parseSelect(ctx, UNIT_PROPERTIES)),
+    ...applySelect(withBetaProperties(ctx, presentUnit(withType(core, unit), ctx.includeUnknownEnums)), parseSelect(ctx, selectable(ctx, 'unit', UNIT_PROPERTIES))),
   });
 }
 
@@ -98,7 +100,7 @@ function policiesOf(core: EmulatorCore, w: Workload | undefined) {
 export function listPolicies(core: EmulatorCore, ctx: RequestContext, w: Workload | undefined): Reply {
   const path = w ? w.policyCollection : 'protectionPolicies';
   allowOptions(ctx, 'policyList', `/${path}`);
-  return pageOf(ctx, policiesOf(core, w), path, presentPolicy, POLICY_PROPERTIES);
+  return pageOf(ctx, policiesOf(core, w), path, presentPolicy, selectable(ctx, 'policy', POLICY_PROPERTIES));
 }
 
 export function getPolicy(core: EmulatorCore, ctx: RequestContext, id: string, w: Workload | undefined): Reply {
@@ -106,7 +108,7 @@ export function getPolicy(core: EmulatorCore, ctx: RequestContext, id: string, w
   const policy = policiesOf(core, w).find((p) => p.id.toLowerCase() === id.toLowerCase());
   if (!policy) throw policyNotFound(id);
   const path = w ? w.policyCollection : 'protectionPolicies';
-  return ok({ '@odata.context': contextUrl(ctx, `solutions/backupRestore/${path}/$entity`), ...applySelect(presentPolicy(policy), parseSelect(ctx, POLICY_PROPERTIES)) });
+  return ok({ '@odata.context': contextUrl(ctx, `solutions/backupRestore/${path}/$entity`), ...applySelect(withBetaProperties(ctx, presentPolicy(policy)), parseSelect(ctx, selectable(ctx, 'policy', POLICY_PROPERTIES))) });
 }
 
 export function listPolicyUnits(core: EmulatorCore, ctx: RequestContext, policyId: string, w: Workload): Reply {
@@ -117,18 +119,20 @@ export function listPolicyUnits(core: EmulatorCore, ctx: RequestContext, policyI
   let units = core.catalog.units(w.id).filter((u) => u.policyId === policy.id);
   const filterText = option(ctx, '$filter');
   if (filterText !== undefined) units = units.filter(compileFilter(filterText, unitFilter(ctx.includeUnknownEnums), ctx.includeUnknownEnums));
-  return pageOf(ctx, units, path, (u) => presentUnit(withType(core, u), ctx.includeUnknownEnums), UNIT_PROPERTIES);
+  return pageOf(ctx, units, path, (u) => presentUnit(withType(core, u), ctx.includeUnknownEnums), selectable(ctx, 'unit', UNIT_PROPERTIES));
 }
 
 // ---- restore points ----
 
-function presentPoint(core: EmulatorCore, point: RestorePoint, includeUnknown: boolean, expandUnit: boolean): Record<string, unknown> {
+/** A point as answered; on /beta one a search found with `includeNewerItems` carries that tag. */
+function presentPoint(core: EmulatorCore, ctx: RequestContext, point: RestorePoint, expandUnit: boolean): Record<string, unknown> {
   const { protectionUnit: embedded, ...rest } = point;
   const out: Record<string, unknown> = { '@odata.type': '#microsoft.graph.restorePoint', ...rest };
+  if (ctx.version === 'beta' && core.store.newerItemsPoints.has(point.id)) out.tags = withNewerItemsTag(point.tags);
   if (expandUnit) {
     const unitId = unitIdOfPoint(core.catalog, point);
     const unit = embedded && 'status' in embedded ? embedded : unitId ? core.catalog.unit(unitId) : undefined;
-    if (unit) out.protectionUnit = presentUnit(withType(core, unit), includeUnknown);
+    if (unit) out.protectionUnit = presentUnit(withType(core, unit), ctx.includeUnknownEnums);
   }
   return out;
 }
@@ -162,7 +166,7 @@ export function listRestorePoints(core: EmulatorCore, ctx: RequestContext): Repl
     .slice(0, LIMITS.restorePointListMax);
   return ok({
     '@odata.context': contextUrl(ctx, 'solutions/backupRestore/restorePoints(protectionUnit())'),
-    value: points.map((p) => presentPoint(core, p, ctx.includeUnknownEnums, true)),
+    value: points.map((p) => presentPoint(core, ctx, p, true)),
   });
 }
 
@@ -172,13 +176,13 @@ export function getRestorePoint(core: EmulatorCore, ctx: RequestContext, id: str
   if (expand !== undefined && expand.trim().toLowerCase() !== 'protectionunit') throw badRequest('BadRequest', "Invalid $expand: only 'protectionUnit' can be expanded on a restore point.");
   const point = core.catalog.restorePoint(id, ctx.nowMs);
   if (!point) throw notFound('itemNotFound', `The restore point '${id}' does not exist or has expired.`);
-  return ok({ '@odata.context': contextUrl(ctx, 'solutions/backupRestore/restorePoints/$entity'), ...presentPoint(core, point, ctx.includeUnknownEnums, expand !== undefined) });
+  return ok({ '@odata.context': contextUrl(ctx, 'solutions/backupRestore/restorePoints/$entity'), ...presentPoint(core, ctx, point, expand !== undefined) });
 }
 
 export function searchRestorePoints(core: EmulatorCore, ctx: RequestContext): Reply {
   allowOptions(ctx, 'restorePointSearch', 'restorePoints/search');
   const body = bodyObject(ctx.body, false);
-  if (ctx.version === 'beta') adaptBetaSearch(core, body);
+  const beta = ctx.version === 'beta' ? adaptBetaSearch(core, body) : { includeNewerItems: false };
   rejectUnknown(body, ['protectionUnitIds', 'protectionTimePeriod', 'restorePointPreference', 'tags', 'artifactQuery'], 'the search action');
   const ids = body.protectionUnitIds;
   if (!Array.isArray(ids) || ids.length === 0 || ids.some((i) => typeof i !== 'string')) {
@@ -190,9 +194,10 @@ export function searchRestorePoints(core: EmulatorCore, ctx: RequestContext): Re
   }
   if (body.artifactQuery != null && !isObject(body.artifactQuery)) throw badRequest('InvalidSearchRequest', "'artifactQuery' must be an object.");
   const result = core.catalog.search(body as never, ctx.nowMs);
+  if (beta.includeNewerItems) for (const r of result.searchResults ?? []) if (r.restorePoint) core.store.newerItemsPoints.add(r.restorePoint.id);
   const searchResults = (result.searchResults ?? []).map((r) => ({
     ...r,
-    restorePoint: r.restorePoint ? presentPoint(core, r.restorePoint, ctx.includeUnknownEnums, true) : r.restorePoint,
+    restorePoint: r.restorePoint ? presentPoint(core, ctx, r.restorePoint, true) : r.restorePoint,
   }));
   return ok({ '@odata.context': contextUrl(ctx, 'microsoft.graph.restorePointSearchResponse'), ...result, searchResults });
 }
