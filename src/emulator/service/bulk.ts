@@ -14,7 +14,7 @@ import { created, isGuid, noContent, ok } from './context';
 import type { EmulatorCore } from './core';
 import { contextUrl } from './odata';
 import { allowOptions } from './queryOptions';
-import { presentBulkRequest, visibleEnum } from './present';
+import { presentBulkRequest, statusInMessage } from './present';
 import { EMULATOR_IDENTITY, iso } from './records';
 import { findSession } from './sessionLookup';
 import type { Json } from './validate';
@@ -69,7 +69,7 @@ export function createBulkRequest(core: EmulatorCore, ctx: RequestContext, w: Wo
   checkODataType(body, spec.type, where);
   rejectUnknown(body, ['@odata.type', 'displayName', 'destinationType', 'protectionTimePeriod', 'restorePointPreference', 'tags', spec.resourceField, spec.idField, 'protectionUnitIds'], where);
   if (!isActionAllowed(record.session.status, 'patch')) {
-    throw forbidden('RestoreSessionActionNotAllowed', `The restore session is ${visibleEnum('restoreSession', 'status', record.session.status, ctx.includeUnknownEnums)}; bulk addition requests can be added only to a draft session.`);
+    throw forbidden('RestoreSessionActionNotAllowed', `The restore session is ${statusInMessage('restoreSession', 'status', record.session.status, ctx.includeUnknownEnums)}; bulk addition requests can be added only to a draft session.`);
   }
   if (record.bulkRequests.length >= LIMITS.bulkRequestsPerSession) {
     throw badRequest('BulkRestoreInvalidCreateRequest', `A restore session accepts at most ${LIMITS.bulkRequestsPerSession} bulk addition request.`);

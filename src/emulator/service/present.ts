@@ -18,6 +18,18 @@ export function visibleEnum(kind: Kind, property: string, value: string | null |
   return evolvable?.includes(value) ? 'unknownFutureValue' : value;
 }
 
+/**
+ * A status for an error message, as this caller may see it: a member hidden from it (`failed` without
+ * `Prefer: include-unknown-enum-members`) is neither named nor shown as the bare sentinel, but said in words
+ * with how to see it.
+ */
+export function statusInMessage(kind: Kind, property: string, value: string | null | undefined, includeUnknown: boolean): string {
+  const visible = visibleEnum(kind, property, value, includeUnknown);
+  return visible === 'unknownFutureValue' && value !== 'unknownFutureValue'
+    ? 'in a status this request does not opt in to (send Prefer: include-unknown-enum-members to see it)'
+    : visible ?? 'without a status';
+}
+
 function substitute(kind: Kind, item: Record<string, unknown>, includeUnknown: boolean): Record<string, unknown> {
   if (includeUnknown) return item;
   for (const [property, members] of EVOLVABLE[kind]) {

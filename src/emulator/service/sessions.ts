@@ -19,7 +19,7 @@ import type { EmulatorCore } from './core';
 import { settleSession } from './lifecycle';
 import { applySelect, contextUrl, option, parseSelect } from './odata';
 import { allowOptions } from './queryOptions';
-import { presentArtifact, presentSession, visibleEnum } from './present';
+import { presentArtifact, presentSession, statusInMessage } from './present';
 import { EMULATOR_IDENTITY, iso, newSessionRecord } from './records';
 import { bodyObject, checkODataType, rejectUnknown } from './validate';
 
@@ -185,7 +185,7 @@ export function updateSession(core: EmulatorCore, ctx: RequestContext, id: strin
 
 /** The refusal of an action, naming the status as this caller sees it (`failed` stays hidden without Prefer). */
 function visibleViolation(v: NonNullable<ReturnType<typeof checkActivation>>, status: string, ctx: RequestContext) {
-  if (v.code === 'RestoreSessionActionNotAllowed') v.message = v.message.replace(status, visibleEnum('restoreSession', 'status', status, ctx.includeUnknownEnums) ?? status);
+  if (v.code === 'RestoreSessionActionNotAllowed') v.message = v.message.replace(status, statusInMessage('restoreSession', 'status', status, ctx.includeUnknownEnums));
   return violation(v);
 }
 
@@ -206,7 +206,7 @@ export function deleteSession(core: EmulatorCore, ctx: RequestContext, id: strin
   allowOptions(ctx, 'sessionWrite', 'DELETE of a restore session');
   const record = findSession(core, id, w?.id);
   if (!isActionAllowed(record.session.status, 'delete')) {
-    throw forbidden('RestoreSessionActionNotAllowed', `The restore session is ${visibleEnum('restoreSession', 'status', record.session.status, ctx.includeUnknownEnums)}; only a draft session can be deleted.`);
+    throw forbidden('RestoreSessionActionNotAllowed', `The restore session is ${statusInMessage('restoreSession', 'status', record.session.status, ctx.includeUnknownEnums)}; only a draft session can be deleted.`);
   }
   core.store.remove(record);
   core.commit({ removedSessionIds: [record.session.id] });

@@ -94,7 +94,8 @@ describe('emulator: routes and answers as Graph gives them', () => {
     const failed = (await api.get("/exchangeRestoreSessions?$filter=status eq 'failed'", PREFER)).body.value[0];
     const refused = await api.patch(`/exchangeRestoreSessions/${failed.id}`, { 'mailboxRestoreArtifacts@delta': [{ restorePoint: { id: p2 }, destinationType: 'new' }] });
     assertError(refused, 403, 'RestoreSessionActionNotAllowed');
-    assert.doesNotMatch(refused.body.error.message, /\bfailed\b/);
+    assert.doesNotMatch(refused.body.error.message, /\bfailed\b|unknownFutureValue/);
+    assert.match(refused.body.error.message, /in a status this request does not opt in to \(send Prefer: include-unknown-enum-members/);
   });
 
   it('answers with a client-request-id: the caller\'s, or one it made', async () => {
