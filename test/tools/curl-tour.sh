@@ -8,13 +8,16 @@
 #
 # Usage: npx tsc -p . && bash test/tools/curl-tour.sh [--markdown]
 #   --markdown  print docs/curl-tour.md (an intro and the transcript in a fenced block) instead of the transcript
+#   --summary   print only each step's title and verdict (what `npm test` shows)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 CLI="${EMULATOR_CLI:-$ROOT/out/src/emulator/cli.js}"
 [[ -f "$CLI" ]] || { echo "curl-tour: $CLI not found; run 'npx tsc -p .' first" >&2; exit 2; }
 MARKDOWN=0
+SUMMARY=0
 [[ "${1:-}" == "--markdown" ]] && MARKDOWN=1
+[[ "${1:-}" == "--summary" ]] && SUMMARY=1
 
 WORK="$(mktemp -d)"
 PIDS=()
@@ -219,6 +222,8 @@ a check (\`npm run test:curl-tour\`). Ids, dates and tokens differ on every run;
 EOF
   cat "$OUT"
   echo '```'
+elif [[ "$SUMMARY" == 1 ]]; then
+  grep -E '^(## |= |[0-9]+ checks)' "$OUT"
 else
   cat "$OUT"
 fi
