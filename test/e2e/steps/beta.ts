@@ -43,7 +43,7 @@ export const betaSteps: Step[] = [
       await typedTimeOnBeta(ctx);
       const { page } = ctx;
       // both rows for the typed time; the plain one is the default (Enter never opts in by itself)
-      await quickRow(page, /09:00 UTC[+-]?[\d:]* \(1 day ago\)/).first().waitFor({ timeout: T });
+      await quickRow(page, /09:00 UTC[+-]?[\d:]* \([^)]* ago\)/).first().waitFor({ timeout: T });
       await quickRow(page, /Each point also brings back the items created after it/).waitFor({ timeout: T });
       const focused = await page.locator('.quick-input-widget .monaco-list-row.focused').first().innerText();
       if (NEWER.test(focused)) throw new Error(`the row that opts in to newer items is focused by default: "${focused}"`);

@@ -112,8 +112,9 @@ export const safetySteps: Step[] = [
       await wizardUnits(page, manifest, 'OneDrive', ['Megan Bowen']);
       await wizardAccept(page, `${WIZARD}: point in time (3/5)`);
       await page.locator('.quick-input-widget input.input').first().fill('yesterday 09:00');
-      // the typed time read back with its zone, and the real points around it (on the hour: fast restore)
-      await quickRow(page, /09:00 UTC[+-]?[\d:]* \(1 day ago\)/).waitFor({ timeout: T });
+      // the typed time read back with its zone and age ("1 day ago", or "15 h ago" just after midnight), and
+      // the real points around it (on the hour: fast restore)
+      await quickRow(page, /09:00 UTC[+-]?[\d:]* \([^)]* ago\)/).waitFor({ timeout: T });
       await page.locator('.quick-input-widget .quick-input-list', { hasText: 'Restore points of Megan Bowen' }).waitFor({ timeout: T });
       await quickRow(page, /fast restore · at the time you chose/).waitFor({ timeout: T });
     },
