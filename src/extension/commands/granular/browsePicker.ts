@@ -1,10 +1,12 @@
 // The folder-by-folder picker of a granular file restore: Enter on a folder opens it, the checkbox selects files
 // and folders across folders, and the selection count is live in the title and on the Done row. Enter on Done
 // with nothing selected says why instead of closing. Names and paths are shown decoded (`Shared Documents`,
-// never `Shared%20Documents`).
+// never `Shared%20Documents`); each row says its size or item count and, on beta connections, who changed it last
+// and when (browseItemText.ts), which the filter also matches.
 import * as vscode from 'vscode';
 import type { BackupApi } from '../../../backup/api';
 import type { BrowseQueryResponseItem, BrowseSessionBase, Workload } from '../../../backup/model';
+import { browseItemDescription } from '../../../backup/browseItemText';
 import { plural } from '../../../backup/timeWords';
 
 export interface PickedItem {
@@ -57,9 +59,10 @@ function showFolder(title: string, path: string, items: BrowseQueryResponseItem[
   pick.matchOnDescription = true;
   const where = path || vscode.l10n.t('Top level');
   const hint = vscode.l10n.t('Check files and folders to restore (Space or the checkbox); Enter on a folder opens it');
+  const nowMs = Date.now();
   const itemRows: Row[] = items.map((item) => ({
     label: `${item.type === 'file' ? '$(file)' : '$(folder)'} ${decodedName(item.name) || vscode.l10n.t('Unnamed item')}`,
-    description: item.type === 'file' ? sizeText(item.sizeInBytes) : plural(item.itemsCount ?? 0, vscode.l10n.t('item'), vscode.l10n.t('items')),
+    description: browseItemDescription(item, nowMs),
     item,
   }));
   let updating = false;
@@ -105,12 +108,4 @@ function showFolder(title: string, path: string, items: BrowseQueryResponseItem[
     });
     pick.show();
   });
-}
-
-function sizeText(bytes: string | null | undefined): string {
-  const n = Number(bytes ?? '');
-  if (!Number.isFinite(n) || bytes == null) return 'file';
-  if (n < 1024) return `${n} bytes`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
