@@ -1,0 +1,95 @@
+// What only /beta answers carry, in the real host against the launcher's emulator (demo seed): on a beta
+// connection the Protection view's Exchange policy says its protection mode and that a billing policy pays for it
+// (the id only on a line of its own), its mailboxes say how long their backups are kept and which kind of mailbox
+// they are, and a shared mailbox's row says so; on the v1.0 connection the same rows say none of it.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { MailboxProtectionUnit } from '../../src/backup/model';
+import type { ExtensionApi } from '../../src/extension/extension';
+import type { PolicyNode, ProtectionNode, UnitNode } from '../../src/extension/protection/nodes';
+import { control, testApi } from './helpers';
+
+const BETA = 'beta-emulator';
+const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+interface Row { description: string; tooltip: string }
+interface ExchangeRows { policy: Row; shared: Row & { unit: MailboxProtectionUnit }; user: Row & { unit: MailboxProtectionUnit } }
+
+/** A tree item's description and its tooltip as the admin reads it (the Markdown escapes undone). */
+function rowOf(item: vscode.TreeItem): Row {
+  const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip ?? '');
+  return { description: String(item.description ?? ''), tooltip: tooltip.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1') };
+}
+
+/** The Exchange policy that protects both a shared and a user mailbox, and those two rows, as the view shows them. */
+async function exchangeRows(ext: ExtensionApi): Promise<ExchangeRows> {
+  const tree = ext.protection.tree;
+  const children = (node?: ProtectionNode) => tree.getChildren(node);
+  const [service] = await children();
+  const exchange = (await children(service)).find((n) => n.kind === 'workload' && n.workload.id === 'exchange');
+  assert.ok(exchange, 'the view lists Exchange');
+  for (const policy of (await children(exchange)).filter((n): n is PolicyNode => n.kind === 'policy')) {
+    const units = (await children(policy)).filter((n): n is UnitNode => n.kind === 'unit' && n.unit.status === 'protected');
+    // Which mailbox is shared is the directory's fact, so it is asked of the seed, not of the answer under test.
+    const shared = units.find((u) => /^(finance|hr|sales|helpdesk)@/.test((u.unit as MailboxProtectionUnit).email ?? ''));
+    const user = units.find((u) => u !== shared && !/^(finance|hr|sales|helpdesk)@/.test((u.unit as MailboxProtectionUnit).email ?? ''));
+    if (!shared || !user) continue;
+    const row = async (u: UnitNode) => ({ ...rowOf(await tree.getTreeItem(u)), unit: u.unit as MailboxProtectionUnit });
+    return { policy: rowOf(await tree.getTreeItem(policy)), shared: await row(shared), user: await row(user) };
+  }
+  throw new Error('no Exchange policy protects both a shared and a user mailbox');
+}
+
+describe('beta-only facts in the Protection view', function () {
+  this.timeout(180_000);
+  let ext: ExtensionApi;
+  let home: string;
+  const settings = () => vscode.workspace.getConfiguration('restoreSessions');
+
+  before(async () => {
+    ext = await testApi();
+    home = ext.connections.activeId;
+    await control('reset', { seed: 'demo' });
+    await settings().update('connections', [{ id: BETA, label: 'Beta emulator', kind: 'emulator', signIn: 'none', apiVersion: 'beta' }], vscode.ConfigurationTarget.Global);
+  });
+
+  after(async () => {
+    if (!ext) return;
+    if (ext.connections.activeId !== home) await ext.connections.switchTo(home);
+    await settings().update('connections', undefined, vscode.ConfigurationTarget.Global);
+    ext.protection.tree.refresh();
+  });
+
+  it('says nothing beta-only on the v1.0 connection', async () => {
+    assert.match((await ext.hubs.active()).baseUrl, /\/v1\.0$/, 'the built-in connection reads v1.0');
+    ext.protection.tree.refresh();
+    const rows = await exchangeRows(ext);
+    for (const text of [rows.policy.tooltip, rows.shared.tooltip, rows.user.tooltip]) {
+      assert.doesNotMatch(text, /Backups kept for|Shared mailbox|User mailbox|Standard backup|billing policy|Offboarding requested/i, text);
+    }
+    assert.match(rows.shared.description, /^Protected · since \d{4}-\d\d-\d\d \d\d:\d\d$/, 'a v1.0 shared mailbox row reads as before');
+  });
+
+  it('says on a beta connection how long backups are kept, which mailboxes are shared, and the policy\'s mode and billing', async () => {
+    await ext.connections.switchTo(BETA);
+    assert.match((await ext.hubs.active()).baseUrl, /\/beta$/, 'the beta connection is active');
+    ext.protection.tree.refresh();
+    const rows = await exchangeRows(ext);
+
+    const days = rows.shared.unit.backupRetentionPeriodInDays;
+    assert.ok(typeof days === 'number' && days > 0, 'the beta answer carries the retention days');
+    for (const unit of [rows.shared, rows.user]) assert.ok(unit.tooltip.includes(`Backups kept for ${days} days`), unit.tooltip);
+    assert.ok(rows.shared.tooltip.includes('Shared mailbox'), rows.shared.tooltip);
+    assert.match(rows.shared.description, /^Shared mailbox · Protected · since \d{4}-\d\d-\d\d \d\d:\d\d$/, 'the row names the shared mailbox');
+    assert.ok(rows.user.tooltip.includes('User mailbox'), rows.user.tooltip);
+    assert.match(rows.user.description, /^Protected · since /, 'a user mailbox row stays short');
+    assert.doesNotMatch(rows.shared.tooltip, /Retention change/, 'no pending retention change is shown when its status is none');
+
+    const lines = rows.policy.tooltip.split(/\n+/);
+    assert.ok(lines.includes('Standard backup'), rows.policy.tooltip);
+    assert.ok(lines.includes('Billed through a billing policy'), rows.policy.tooltip);
+    assert.deepEqual(lines.filter((l) => GUID.test(l)).map((l) => l.replace(GUID, '<id>')), ['Billing policy id: <id>'], 'the billing policy id only on its own, named line');
+    assert.doesNotMatch(rows.policy.tooltip, /Offboarding requested/, 'the never-requested 0001-01-01 default says nothing');
+    assert.doesNotMatch(rows.policy.tooltip, /\bstandard\b|fullServiceBackup|mailboxType/, 'no raw enum value');
+  });
+});
