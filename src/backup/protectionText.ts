@@ -86,8 +86,8 @@ export function unitBetaFacts(unit: ProtectionUnit): string[] {
   const kind = mailboxTypeOf(unit);
   const days = unit.backupRetentionPeriodInDays;
   return [
-    // `unknown` tells the admin nothing, so it is left out like a missing value.
-    kind && kind !== 'unknown' ? words('mailboxType', kind) : '',
+    // Only a known kind is worth a line: `Mailbox of an unknown kind` tells the admin nothing, like a missing value.
+    kind === 'user' || kind === 'shared' ? words('mailboxType', kind) : '',
     isDayCount(days) ? l10n.t('Backups kept for {0}', dayCount(days)) : '',
     retentionChangeText(unit.pendingRetentionPeriodChange),
   ].filter(Boolean);

@@ -68,6 +68,7 @@ describe('protection in words', () => {
       assert.equal(unitDescription(betaMailbox('user'), NOW), status, 'a user mailbox, the usual case, keeps its row short');
       assert.deepEqual(unitBetaFacts(betaMailbox('user')), ['User mailbox', 'Backups kept for 365 days']);
       assert.deepEqual(unitBetaFacts({ ...betaMailbox('unknown'), backupRetentionPeriodInDays: 1 }), ['Backups kept for 1 day'], 'an unknown kind says nothing');
+      assert.deepEqual(unitBetaFacts({ ...betaMailbox('somethingNew' as never), backupRetentionPeriodInDays: 0 }), [], 'nor does a kind this version does not know, or no retention');
       assert.deepEqual(unitBetaFacts({ ...betaMailbox(null), backupRetentionPeriodInDays: null }), []);
       assert.deepEqual(unitBetaFacts({ id: 's', status: 'protected', siteId: 'x', backupRetentionPeriodInDays: 30 }), ['Backups kept for 30 days']);
     });
