@@ -1,6 +1,7 @@
 // A protection unit row: its name in words, status in words and since when ("Protected · since 2026-03-04 10:00",
 // led by "Shared mailbox" for a shared mailbox on beta); the tooltip adds what beta answers carry (the kind of
-// mailbox, how long backups are kept, a pending retention change). Its two children are the unit's restore-point timeline and its restore history.
+// mailbox, how long backups are kept, a pending retention change). Its two children are the unit's restore-point
+// timeline and its restore history.
 import * as vscode from 'vscode';
 import type { ProtectionUnit } from '../../backup/model';
 import { unitAddress } from '../../backup/presentation';
