@@ -1,13 +1,16 @@
 // What only /beta answers carry, in the real host against the launcher's emulator (demo seed): on a beta
 // connection the Protection view's Exchange policy says its protection mode and that a billing policy pays for it
 // (the id only on a line of its own), its mailboxes say how long their backups are kept and which kind of mailbox
-// they are, and a shared mailbox's row says so; on the v1.0 connection the same rows say none of it.
+// they are, and a shared mailbox's row says so, and the granular file picker's rows say who changed each file or
+// folder last and when; on the v1.0 connection the same rows say none of it.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { MailboxProtectionUnit } from '../../src/backup/model';
+import type { BrowseQueryResponseItem, MailboxProtectionUnit } from '../../src/backup/model';
+import { WORKLOADS } from '../../src/backup/model';
+import { browseItemRows } from '../../src/extension/commands/granular/browsePicker';
 import type { ExtensionApi } from '../../src/extension/extension';
 import type { PolicyNode, ProtectionNode, UnitNode } from '../../src/extension/protection/nodes';
-import { control, testApi } from './helpers';
+import { control, testApi, until } from './helpers';
 
 const BETA = 'beta-emulator';
 const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
@@ -40,7 +43,26 @@ async function exchangeRows(ext: ExtensionApi): Promise<ExchangeRows> {
   throw new Error('no Exchange policy protects both a shared and a user mailbox');
 }
 
-describe('beta-only facts in the Protection view', function () {
+const sharePoint = WORKLOADS.find((w) => w.id === 'sharePoint')!;
+
+/** The top level of a protected site's latest fast-restore point, read through the active connection as the picker reads it. */
+async function browsedTopLevel(ext: ExtensionApi): Promise<BrowseQueryResponseItem[]> {
+  const { api } = await ext.hubs.active();
+  const site = (await api.tenant.units(sharePoint)).find((u) => u.status === 'protected');
+  assert.ok(site, 'the seed protects a site');
+  const point = (await api.tenant.search({ protectionUnitIds: [site.id], protectionTimePeriod: { endDateTime: new Date().toISOString() }, restorePointPreference: 'latest', tags: 'fastRestore' })).searchResults?.[0]?.restorePoint;
+  assert.ok(point?.id, 'the site has a fast-restore point');
+  const { body: created } = await api.tenant.createBrowseSession(sharePoint, point.id);
+  // The emulator opens a backup for browsing after a simulated while: its clock is moved on instead of waited for.
+  await control('clock/advance', { seconds: 30 });
+  await until('the backup open for browsing', async () => (await api.tenant.getBrowseSession(sharePoint, created.id)).body.status === 'created' || undefined);
+  const items: BrowseQueryResponseItem[] = [];
+  for await (const page of api.tenant.browse(sharePoint, created.id)) items.push(...page.items);
+  assert.ok(items.length > 0, 'the site has files or folders');
+  return items;
+}
+
+describe('beta-only facts in the Protection view and the file picker', function () {
   this.timeout(180_000);
   let ext: ExtensionApi;
   let home: string;
@@ -68,6 +90,9 @@ describe('beta-only facts in the Protection view', function () {
       assert.doesNotMatch(text, /Backups kept for|Shared mailbox|User mailbox|Standard backup|billing policy|Offboarding requested/i, text);
     }
     assert.match(rows.shared.description, /^Protected · since \d{4}-\d\d-\d\d \d\d:\d\d$/, 'a v1.0 shared mailbox row reads as before');
+    for (const row of browseItemRows(await browsedTopLevel(ext), Date.now())) {
+      assert.match(row.description ?? '', /^(\d+ items?|\d+ bytes?|\d+ KB|[\d.]+ MB|file)$/, `a v1.0 picker row says its size or item count alone: ${row.description}`);
+    }
   });
 
   it('says on a beta connection how long backups are kept, which mailboxes are shared, and the policy\'s mode and billing', async () => {
@@ -91,5 +116,12 @@ describe('beta-only facts in the Protection view', function () {
     assert.deepEqual(lines.filter((l) => GUID.test(l)).map((l) => l.replace(GUID, '<id>')), ['Billing policy id: <id>'], 'the billing policy id only on its own, named line');
     assert.doesNotMatch(rows.policy.tooltip, /Offboarding requested/, 'the never-requested 0001-01-01 default says nothing');
     assert.doesNotMatch(rows.policy.tooltip, /\bstandard\b|fullServiceBackup|mailboxType/, 'no raw enum value');
+
+    const picked = browseItemRows(await browsedTopLevel(ext), Date.now());
+    for (const row of picked) {
+      const text = `${row.label} | ${row.description}`;
+      assert.match(row.description ?? '', / · (changed|created) (\d+ (min|h|days?|weeks?|months?) ago|just now) by [A-Z][a-z]+ [A-Z]/, `a beta picker row says who changed it and when: ${text}`);
+      assert.doesNotMatch(text, GUID, `no id: ${text}`);
+    }
   });
 });

@@ -16,7 +16,7 @@ export interface PickedItem {
   name: string;
 }
 
-type Row = vscode.QuickPickItem & { item?: BrowseQueryResponseItem; action?: 'up' | 'done' };
+export type BrowseRow = vscode.QuickPickItem & { item?: BrowseQueryResponseItem; action?: 'up' | 'done' };
 
 const MAX_ITEMS_PER_FOLDER = 1000;
 
@@ -51,20 +51,24 @@ export async function pickBrowseItems(api: BackupApi, workload: Workload, sessio
   }
 }
 
+/** A folder's files and folders as the picker lists them: decoded name, then size or item count and, on beta, who changed it last. */
+export function browseItemRows(items: BrowseQueryResponseItem[], nowMs: number): BrowseRow[] {
+  return items.map((item) => ({
+    label: `${item.type === 'file' ? '$(file)' : '$(folder)'} ${decodedName(item.name) || vscode.l10n.t('Unnamed item')}`,
+    description: browseItemDescription(item, nowMs),
+    item,
+  }));
+}
+
 /** One folder; resolves with the row accepted (Done, Up, a folder to open) or 'hide'. */
-function showFolder(title: string, path: string, items: BrowseQueryResponseItem[], chosen: Map<string, PickedItem>, canGoUp: boolean): Promise<Row | 'hide'> {
-  const pick = vscode.window.createQuickPick<Row>();
+function showFolder(title: string, path: string, items: BrowseQueryResponseItem[], chosen: Map<string, PickedItem>, canGoUp: boolean): Promise<BrowseRow | 'hide'> {
+  const pick = vscode.window.createQuickPick<BrowseRow>();
   pick.canSelectMany = true;
   pick.ignoreFocusOut = true;
   pick.matchOnDescription = true;
   const where = path || vscode.l10n.t('Top level');
   const hint = vscode.l10n.t('Check files and folders to restore (Space or the checkbox); Enter on a folder opens it');
-  const nowMs = Date.now();
-  const itemRows: Row[] = items.map((item) => ({
-    label: `${item.type === 'file' ? '$(file)' : '$(folder)'} ${decodedName(item.name) || vscode.l10n.t('Unnamed item')}`,
-    description: browseItemDescription(item, nowMs),
-    item,
-  }));
+  const itemRows = browseItemRows(items, Date.now());
   let updating = false;
   /** `notice` replaces the count in the title and the hint, until the next change of selection. */
   const render = (notice?: string) => {
@@ -90,7 +94,7 @@ function showFolder(title: string, path: string, items: BrowseQueryResponseItem[
       if (action) accept(action);
       else render();
     });
-    const accept = (row: Row) => {
+    const accept = (row: BrowseRow) => {
       if (row.action === 'done' && chosen.size === 0) {
         render(vscode.l10n.t('nothing selected yet, so there is nothing to restore'));
         return;
