@@ -82,7 +82,7 @@ describe('beta-only facts in the Protection view and the file picker', function 
     ext.protection.tree.refresh();
   });
 
-  it('says nothing beta-only on the v1.0 connection', async () => {
+  it('says nothing beta-only on the v1.0 connection, in the Protection view or the file picker', async () => {
     assert.match((await ext.hubs.active()).baseUrl, /\/v1\.0$/, 'the built-in connection reads v1.0');
     ext.protection.tree.refresh();
     const rows = await exchangeRows(ext);
@@ -95,7 +95,7 @@ describe('beta-only facts in the Protection view and the file picker', function 
     }
   });
 
-  it('says on a beta connection how long backups are kept, which mailboxes are shared, and the policy\'s mode and billing', async () => {
+  it('says on a beta connection how long backups are kept, which mailboxes are shared, the policy\'s mode and billing, and who changed each file', async () => {
     await ext.connections.switchTo(BETA);
     assert.match((await ext.hubs.active()).baseUrl, /\/beta$/, 'the beta connection is active');
     ext.protection.tree.refresh();
