@@ -1,11 +1,13 @@
 // What Backup Storage protects, in words: the service's status with its dates (on, off and why, locked, a grace
 // period and until when restores stay allowed), a policy's status and unit counts, and since when a unit is (or
-// stopped being) protected. Plain functions, so the Protection view and its tests say the same thing.
+// stopped being) protected; on beta connections also what only /beta answers carry (how long a unit's backups are
+// kept, a pending retention change, the kind of mailbox, a policy's protection mode, offboarding and billing).
+// Plain functions, so the Protection view and its tests say the same thing.
 import { l10n } from './l10n';
-import type { ProtectionPolicyBase, ProtectionUnit, ServiceStatus } from './model';
+import type { MailboxProtectionUnit, ProtectionPolicyBase, ProtectionUnit, RetentionPeriodChange, ServiceStatus } from './model';
 import { formatDateTime } from './presentation';
 import { parseInstant, plural, timeAgo } from './timeWords';
-import { words } from './words';
+import { oneLine, words } from './words';
 
 export interface ServiceStatusText {
   /** `Backup is on`, `Protection changes are locked · grace period until 2026-12-20 09:00`. */
@@ -65,6 +67,70 @@ export function unitStatusText(unit: ProtectionUnit, nowMs: number): string {
   }
   const since = isBackedUp(unit.status) ? unit.createdDateTime : unit.lastModifiedDateTime;
   return parseInstant(since) === undefined ? status : l10n.t('{0} · since {1}', status, formatDateTime(since));
+}
+
+/**
+ * The row's description: the status, led by `Shared mailbox` for a shared mailbox (beta), which an admin restoring
+ * it wants to see before opening it; user mailboxes are the usual case and stay unmarked so the row stays short.
+ */
+export function unitDescription(unit: ProtectionUnit, nowMs: number): string {
+  const status = unitStatusText(unit, nowMs);
+  return mailboxTypeOf(unit) === 'shared' ? l10n.t('{0} · {1}', words('mailboxType', 'shared'), status) : status;
+}
+
+/**
+ * What only beta answers say about a unit, one fact a line: `Shared mailbox`, `Backups kept for 365 days`,
+ * `Retention change in progress: to 90 days on 2027-01-05 10:00`. A v1.0 unit (none of these fields) gives none.
+ */
+export function unitBetaFacts(unit: ProtectionUnit): string[] {
+  const kind = mailboxTypeOf(unit);
+  const days = unit.backupRetentionPeriodInDays;
+  return [
+    // Only a known kind is worth a line: `Mailbox of an unknown kind` tells the admin nothing, like a missing value.
+    kind === 'user' || kind === 'shared' ? words('mailboxType', kind) : '',
+    isDayCount(days) ? l10n.t('Backups kept for {0}', dayCount(days)) : '',
+    retentionChangeText(unit.pendingRetentionPeriodChange),
+  ].filter(Boolean);
+}
+
+/** `Retention change in progress: to 90 days on 2027-01-05 10:00`; '' when there is none (or its status is `none`). */
+export function retentionChangeText(change: RetentionPeriodChange | null | undefined): string {
+  if (!change?.status || change.status === 'none') return '';
+  const status = words('retentionChangeStatus', change.status);
+  const target = isDayCount(change.targetRetentionPeriodInDays) ? dayCount(change.targetRetentionPeriodInDays) : '';
+  const when = formatDateTime(change.effectiveFromDateTime);
+  if (target && when) return l10n.t('{0}: to {1} on {2}', status, target, when);
+  if (target) return l10n.t('{0}: to {1}', status, target);
+  return when ? l10n.t('{0}: on {1}', status, when) : status;
+}
+
+/**
+ * What only beta answers say about a policy, one fact a line: its protection mode, since when offboarding was
+ * requested (not the `0001-01-01` default), and that it is billed through a billing policy. The billing policy's
+ * id follows on a line of its own, named as an id: no API here turns it into a name, and it is what an admin looks
+ * up in the Microsoft 365 admin center or Azure when a bill is in question. A v1.0 policy gives none.
+ */
+export function policyBetaFacts(policy: ProtectionPolicyBase): string[] {
+  const offboard = formatDateTime(policy.offboardRequestedDateTime);
+  const billing = policy.billingPolicyId?.trim();
+  return [
+    policy.protectionMode ? words('protectionMode', policy.protectionMode) : '',
+    offboard ? l10n.t('Offboarding requested on {0}', offboard) : '',
+    billing ? l10n.t('Billed through a billing policy') : '',
+    billing ? l10n.t('Billing policy id: {0}', oneLine(billing)) : '',
+  ].filter(Boolean);
+}
+
+function mailboxTypeOf(unit: ProtectionUnit): MailboxProtectionUnit['mailboxType'] {
+  return 'mailboxType' in unit ? unit.mailboxType : undefined;
+}
+
+function isDayCount(days: number | null | undefined): days is number {
+  return typeof days === 'number' && Number.isFinite(days) && days > 0;
+}
+
+function dayCount(days: number): string {
+  return plural(days, l10n.t('day'), l10n.t('days'));
 }
 
 /** When the unit's restore points may begin and end (its protection window), for the timeline's gaps. */

@@ -1,9 +1,10 @@
 // A protection policy row: its name, status in words and unit counts ("Active · 41 mailboxes: 38 protected,
-// 2 in progress, 1 failed"); its children are the units it protects, named from the directory.
+// 2 in progress, 1 failed"); the tooltip adds who made and changed it and, on beta, its protection mode,
+// offboarding and billing. Its children are the units it protects, named from the directory.
 import * as vscode from 'vscode';
 import type { ProtectionPolicyBase } from '../../backup/model';
 import { formatDateTime } from '../../backup/presentation';
-import { policyDescription } from '../../backup/protectionText';
+import { policyBetaFacts, policyDescription } from '../../backup/protectionText';
 import { personName, unitDisplayName, unitRef } from '../../backup/sessionNaming';
 import { oneLine } from '../../backup/words';
 import type { SessionHub } from '../sessions/hub';
@@ -36,6 +37,7 @@ export function policyItem(node: PolicyNode): vscode.TreeItem {
     item.description,
     whenAndWho(vscode.l10n.t('Created'), policy.createdDateTime, personName(policy.createdBy)),
     whenAndWho(vscode.l10n.t('Last changed'), policy.lastModifiedDateTime, personName(policy.lastModifiedBy)),
+    ...policyBetaFacts(policy),
   ].filter(Boolean).join('\n\n'));
   item.tooltip = tooltip;
   item.contextValue = 'protectionPolicy';

@@ -1,9 +1,11 @@
-// A protection unit row: its name in words, status in words and since when ("Protected · since 2026-03-04 10:00");
-// its two children are the unit's restore-point timeline and its restore history.
+// A protection unit row: its name in words, status in words and since when ("Protected · since 2026-03-04 10:00",
+// led by "Shared mailbox" for a shared mailbox on beta); the tooltip adds what beta answers carry (the kind of
+// mailbox, how long backups are kept, a pending retention change). Its two children are the unit's restore-point
+// timeline and its restore history.
 import * as vscode from 'vscode';
 import type { ProtectionUnit } from '../../backup/model';
 import { unitAddress } from '../../backup/presentation';
-import { isBackedUp, unitStatusText } from '../../backup/protectionText';
+import { isBackedUp, unitBetaFacts, unitDescription, unitStatusText } from '../../backup/protectionText';
 import { unitDisplayName, type UnitRef } from '../../backup/sessionNaming';
 import { oneLine } from '../../backup/words';
 import type { HistoryNode, PolicyNode, PointsNode, UnitNode } from './nodes';
@@ -16,12 +18,13 @@ export function unitItem(node: UnitNode, nowMs: number): vscode.TreeItem {
   const { unit, workload } = node;
   const item = new vscode.TreeItem(unitDisplayName(workload, node.ref), vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
-  item.description = unitStatusText(unit, nowMs);
+  item.description = unitDescription(unit, nowMs);
   const tooltip = new vscode.MarkdownString();
   tooltip.appendText([
     unitDisplayName(workload, node.ref),
     unitAddress(workload, unit),
-    item.description,
+    unitStatusText(unit, nowMs),
+    ...unitBetaFacts(unit),
     unit.error?.message ? vscode.l10n.t('Error: {0}', oneLine(unit.error.message)) : '',
   ].filter(Boolean).join('\n\n'));
   item.tooltip = tooltip;

@@ -1,10 +1,12 @@
 // The folder-by-folder picker of a granular file restore: Enter on a folder opens it, the checkbox selects files
 // and folders across folders, and the selection count is live in the title and on the Done row. Enter on Done
 // with nothing selected says why instead of closing. Names and paths are shown decoded (`Shared Documents`,
-// never `Shared%20Documents`).
+// never `Shared%20Documents`); each row says its size or item count and, on beta connections, who changed it last
+// and when (browseItemText.ts), which the filter also matches.
 import * as vscode from 'vscode';
 import type { BackupApi } from '../../../backup/api';
 import type { BrowseQueryResponseItem, BrowseSessionBase, Workload } from '../../../backup/model';
+import { browseItemDescription } from '../../../backup/browseItemText';
 import { plural } from '../../../backup/timeWords';
 
 export interface PickedItem {
@@ -14,7 +16,7 @@ export interface PickedItem {
   name: string;
 }
 
-type Row = vscode.QuickPickItem & { item?: BrowseQueryResponseItem; action?: 'up' | 'done' };
+export type BrowseRow = vscode.QuickPickItem & { item?: BrowseQueryResponseItem; action?: 'up' | 'done' };
 
 const MAX_ITEMS_PER_FOLDER = 1000;
 
@@ -49,19 +51,24 @@ export async function pickBrowseItems(api: BackupApi, workload: Workload, sessio
   }
 }
 
+/** A folder's files and folders as the picker lists them: decoded name, then size or item count and, on beta, who changed it last. */
+export function browseItemRows(items: BrowseQueryResponseItem[], nowMs: number): BrowseRow[] {
+  return items.map((item) => ({
+    label: `${item.type === 'file' ? '$(file)' : '$(folder)'} ${decodedName(item.name) || vscode.l10n.t('Unnamed item')}`,
+    description: browseItemDescription(item, nowMs),
+    item,
+  }));
+}
+
 /** One folder; resolves with the row accepted (Done, Up, a folder to open) or 'hide'. */
-function showFolder(title: string, path: string, items: BrowseQueryResponseItem[], chosen: Map<string, PickedItem>, canGoUp: boolean): Promise<Row | 'hide'> {
-  const pick = vscode.window.createQuickPick<Row>();
+function showFolder(title: string, path: string, items: BrowseQueryResponseItem[], chosen: Map<string, PickedItem>, canGoUp: boolean): Promise<BrowseRow | 'hide'> {
+  const pick = vscode.window.createQuickPick<BrowseRow>();
   pick.canSelectMany = true;
   pick.ignoreFocusOut = true;
   pick.matchOnDescription = true;
   const where = path || vscode.l10n.t('Top level');
   const hint = vscode.l10n.t('Check files and folders to restore (Space or the checkbox); Enter on a folder opens it');
-  const itemRows: Row[] = items.map((item) => ({
-    label: `${item.type === 'file' ? '$(file)' : '$(folder)'} ${decodedName(item.name) || vscode.l10n.t('Unnamed item')}`,
-    description: item.type === 'file' ? sizeText(item.sizeInBytes) : plural(item.itemsCount ?? 0, vscode.l10n.t('item'), vscode.l10n.t('items')),
-    item,
-  }));
+  const itemRows = browseItemRows(items, Date.now());
   let updating = false;
   /** `notice` replaces the count in the title and the hint, until the next change of selection. */
   const render = (notice?: string) => {
@@ -87,7 +94,7 @@ function showFolder(title: string, path: string, items: BrowseQueryResponseItem[
       if (action) accept(action);
       else render();
     });
-    const accept = (row: Row) => {
+    const accept = (row: BrowseRow) => {
       if (row.action === 'done' && chosen.size === 0) {
         render(vscode.l10n.t('nothing selected yet, so there is nothing to restore'));
         return;
@@ -105,12 +112,4 @@ function showFolder(title: string, path: string, items: BrowseQueryResponseItem[
     });
     pick.show();
   });
-}
-
-function sizeText(bytes: string | null | undefined): string {
-  const n = Number(bytes ?? '');
-  if (!Number.isFinite(n) || bytes == null) return 'file';
-  if (n < 1024) return `${n} bytes`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
