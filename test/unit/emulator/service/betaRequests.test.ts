@@ -105,22 +105,26 @@ describe('emulator: /beta requests with beta-only properties and members', () =>
     });
 
     it('keeps the tag on an artifact created on beta from such a point, and only there', async () => {
+      // The latest point may be a fast-restore one (on the hour) or not, depending on when this runs: its own
+      // v1.0 tags are what remains once the beta flag is taken away.
       const point = pointOf(await search(BETA, 'includeNewerItems', PREFER));
-      assert.equal(point.tags, 'includeNewerItems');
-      assert.equal(pointOf(await search(BETA, 'includeNewerItems')).tags, 'unknownFutureValue', 'alone, without Prefer');
+      const own = String(point.tags).split(',').filter((t) => t !== 'includeNewerItems');
+      assert.equal(point.tags, [...own, 'includeNewerItems'].join(','));
+      const hidden = own.length ? own.join(',') : 'unknownFutureValue';
+      assert.equal(pointOf(await search(BETA, 'includeNewerItems')).tags, hidden, 'without Prefer');
 
       const session = await api.post(`${BETA}/exchangeRestoreSessions`, { mailboxRestoreArtifacts: [{ restorePoint: { id: point.id }, destinationType: 'new' }] });
       assert.equal(session.status, 201, session.text);
       const artifacts = `exchangeRestoreSessions/${session.body.id}/mailboxRestoreArtifacts`;
       const [artifact] = (await api.get(`${BETA}/${artifacts}`, PREFER)).body.value as { id: string; restorePoint: Json }[];
-      assert.equal(artifact.restorePoint.tags, 'includeNewerItems');
-      assert.equal((await api.get(`${BETA}/${artifacts}/${artifact.id}/restorePoint`, PREFER)).body.tags, 'includeNewerItems');
-      assert.equal((await api.get(`${BETA}/${artifacts}/${artifact.id}`)).body.restorePoint.tags, 'unknownFutureValue');
+      assert.equal(artifact.restorePoint.tags, point.tags);
+      assert.equal((await api.get(`${BETA}/${artifacts}/${artifact.id}/restorePoint`, PREFER)).body.tags, point.tags);
+      assert.equal((await api.get(`${BETA}/${artifacts}/${artifact.id}`)).body.restorePoint.tags, hidden);
       assert.notEqual((await api.get(`${V1}/${artifacts}/${artifact.id}`, PREFER)).body.restorePoint.tags, 'includeNewerItems', 'v1.0 has no such member');
 
       const v1Session = await api.post(`${V1}/exchangeRestoreSessions`, { mailboxRestoreArtifacts: [{ restorePoint: { id: point.id }, destinationType: 'new' }] });
       const [v1Artifact] = (await api.get(`${BETA}/exchangeRestoreSessions/${v1Session.body.id}/mailboxRestoreArtifacts`, PREFER)).body.value as { restorePoint: Json }[];
-      assert.equal(v1Artifact.restorePoint.tags, 'none', 'an artifact created on v1.0 restores the point without the beta flag');
+      assert.equal(v1Artifact.restorePoint.tags, own.length ? own.join(',') : 'none', 'an artifact created on v1.0 restores the point without the beta flag');
     });
     it('keeps the tag on the artifacts a beta bulk request with it adds on activation', async () => {
       const id = (await api.post(`${BETA}/exchangeRestoreSessions`, {})).body.id;
