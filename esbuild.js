@@ -1,10 +1,18 @@
 // Bundles the extension (Node extension host, `vscode` external), the emulator CLI, and the webview page.
 //
-// The extension's main file holds only what activation and the tree need. Three heavy parts live in files of
+// The extension's main file holds only what activation and the tree need. Four heavy parts live in files of
 // their own beside it and are required on first use: undici (the HTTP stack, on the first request), msal-node
-// (on the first sign-in) and the emulator (when the emulator connection is first used; dist/emulator.js is
-// also the emulator CLI). The sources load them with a lazy `require`, which `lazyFiles` points at those files.
+// (on the first sign-in), the emulator (when the emulator connection is first used; dist/emulator.js is
+// also the emulator CLI) and the protection-change commands (on the first one run; changes are opt-in). The
+// sources load them with a lazy `require`, which `lazyFiles` points at those files.
+//
+// The change commands share our own modules with the main file (the localizer, the error classifier, the
+// model), and a second copy would be a second localizer never given the language and a second GraphError that
+// `instanceof` does not recognise. So the main file exports the very bindings the commands import (`__shared`),
+// and in their file each such module is a stub that reads them from `require('./extension.js')` (the module the
+// host has loaded, so the same instances): nothing is bundled twice. `--watch` keeps them in the main file.
 const fs = require('fs');
+const path = require('path');
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -20,6 +28,8 @@ const common = {
 
 /** Module requests in the extension's sources → the separate file (next to dist/extension.js) that serves them. */
 const LAZY_FILES = { undici: './undici.js', '@azure/msal-node': './msal.js', '../emulator': './emulator.js' };
+/** The protection-change commands: their lazy request, entry point and file (see the header). */
+const CHANGES = { request: './commandFamilies', entry: 'src/extension/protection/changes/commandFamilies.ts', file: './protectionChanges.js' };
 
 const lazyFiles = {
   name: 'lazy-files',
@@ -31,14 +41,69 @@ const lazyFiles = {
 
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
 
-const targets = [
-  {
-    ...node,
-    entryPoints: ['src/extension/extension.ts'],
-    outfile: 'dist/extension.js',
-    external: ['vscode'],
-    plugins: [lazyFiles],
+const extension = { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyFiles] };
+
+/** The change commands' request resolved to their own file (unset, esbuild bundles them into the main file). */
+const changesFile = {
+  name: 'changes-file',
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^${CHANGES.request.replace(/\./g, '\\.')}$`) }, () => ({ path: CHANGES.file, external: true }));
   },
+};
+
+/**
+ * Resolves each of our modules that the main file holds (`inMain`, paths relative to the project) to `shared:`:
+ * `scan` leaves it as an external import (whose names the scan reads), otherwise it becomes the stub that takes
+ * the main file's bindings.
+ */
+function sharedModules(inMain, scan) {
+  return {
+    name: 'shared-modules',
+    setup(build) {
+      build.onResolve({ filter: /^\./ }, async (args) => {
+        if (args.pluginData === 'resolving') return undefined;
+        const resolved = await build.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'resolving' });
+        const file = path.relative(process.cwd(), resolved.path).split(path.sep).join('/');
+        if (!inMain.has(file)) return resolved;
+        return scan ? { path: `shared:${file}`, external: true } : { path: file, namespace: 'shared' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'shared' }, (args) => ({
+        contents: `module.exports = require('./extension.js').__shared[${JSON.stringify(args.path)}];`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/** The main file and dist/protectionChanges.js, with nothing of ours in both (see the header). */
+async function buildExtension() {
+  const first = await esbuild.build({ ...extension, plugins: [lazyFiles, changesFile], write: false, metafile: true, minify: false, sourcemap: false });
+  const inMain = new Set(Object.keys(first.metafile.inputs));
+  const changes = { ...node, entryPoints: [CHANGES.entry], external: ['vscode'] };
+  // the names the commands import from each shared module, read off an ES module build that leaves them external
+  const scan = await esbuild.build({ ...changes, format: 'esm', minify: false, sourcemap: false, write: false, outfile: 'scan.mjs', plugins: [lazyFiles, sharedModules(inMain, true)] });
+  const text = scan.outputFiles.find((f) => f.path.endsWith('.mjs')).text;
+  const names = new Map();
+  for (const m of text.matchAll(/import\s*\{([^}]*)\}\s*from\s*"shared:([^"]+)"/g)) {
+    const set = names.get(m[2]) ?? new Set();
+    for (const name of m[1].split(',').map((s) => s.trim().split(/\s+as\s+/)[0]).filter(Boolean)) set.add(name);
+    names.set(m[2], set);
+  }
+  const other = text.replace(/import\s*\{[^}]*\}\s*from\s*"shared:[^"]+";?/g, '');
+  if (other.includes('"shared:')) throw new Error(`${CHANGES.entry}: import shared modules by name only (no namespace or default import)`);
+  await esbuild.build({ ...changes, outfile: `dist/${path.basename(CHANGES.file)}`, external: ['vscode', './extension.js'], plugins: [lazyFiles, sharedModules(inMain, false)] });
+  const files = [...names.keys()];
+  const alias = (i, name) => `shared${i}_${name}`;
+  const entry = [
+    `export * from './${extension.entryPoints[0]}';`,
+    ...files.map((f, i) => `import { ${[...names.get(f)].map((n) => `${n} as ${alias(i, n)}`).join(', ')} } from './${f}';`),
+    `export const __shared = { ${files.map((f, i) => `${JSON.stringify(f)}: { ${[...names.get(f)].map((n) => `${n}: ${alias(i, n)}`).join(', ')} }`).join(', ')} };`,
+  ].join('\n');
+  const { entryPoints: _entry, ...rest } = extension;
+  await esbuild.build({ ...rest, stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts', sourcefile: 'extension-entry.ts' }, plugins: [lazyFiles, changesFile] });
+}
+
+const targets = [
   { ...node, entryPoints: [require.resolve('undici')], outfile: 'dist/undici.js' },
   { ...node, entryPoints: [require.resolve('@azure/msal-node')], outfile: 'dist/msal.js' },
   { ...node, entryPoints: ['src/emulator/cli.ts'], outfile: 'dist/emulator.js' },
@@ -62,7 +127,7 @@ function copyMetadata() {
 async function main() {
   copyMetadata();
   if (watch) {
-    for (const options of targets) {
+    for (const options of [extension, ...targets]) {
       const context = await esbuild.context(options);
       await context.watch();
     }
@@ -71,7 +136,7 @@ async function main() {
   }
   // A production build writes no source maps; drop a stale one so it is not packaged next to the page.
   if (production) fs.rmSync('media/details.js.map', { force: true });
-  await Promise.all(targets.map((options) => esbuild.build(options)));
+  await Promise.all([buildExtension(), ...targets.map((options) => esbuild.build(options))]);
 }
 
 main().catch((error) => {

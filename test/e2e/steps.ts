@@ -3,6 +3,7 @@
 // screenshot after each one under test-results/e2e/NN-<name>.png. To grow the walk, append a step.
 // A step with `skip` returns a reason when the manifest does not contribute what it needs yet.
 import type { Page } from 'playwright-core';
+import { everyPage } from '../support/pages';
 import { accountsSteps, agentSteps } from './steps/accounts';
 import { bulkGranularSteps } from './steps/bulkgran';
 import { detailsSteps } from './steps/details';
@@ -107,7 +108,7 @@ const activatesOnView = (m: Manifest): boolean => Object.values(m.contributes?.v
 
 export const BACKUP = '/v1.0/solutions/backupRestore';
 const SESSION_SETS = { Exchange: 'exchangeRestoreSessions', SharePoint: 'sharePointRestoreSessions', OneDrive: 'oneDriveForBusinessRestoreSessions' } as const;
-type WorkloadLabel = keyof typeof SESSION_SETS;
+export type WorkloadLabel = keyof typeof SESSION_SETS;
 const WORKLOAD_LABELS = Object.keys(SESSION_SETS) as WorkloadLabel[];
 
 /** What the walk created, for the later steps (the steps run in order). */
@@ -124,10 +125,16 @@ export async function emulatorCall(baseUrl: string, method: string, path: string
   return { status: r.status, json: text ? JSON.parse(text) : undefined };
 }
 
-async function newestSessionId(emulatorUrl: string, workload: WorkloadLabel): Promise<string> {
-  const { status, json } = await emulatorCall(emulatorUrl, 'GET', `${BACKUP}/${SESSION_SETS[workload]}?$orderby=${encodeURIComponent('createdDateTime desc')}&$top=1`);
-  if (status !== 200 || !json.value?.[0]?.id) throw new Error(`listing ${workload} sessions: ${status}`);
-  return json.value[0].id;
+/**
+ * The id of the workload's newest session. Sorted here: Microsoft documents no `$orderby` (nor `$top`) for the
+ * session lists, and the walk's emulators answer undocumented options 400 (their default profile).
+ */
+export async function newestSessionId(emulatorUrl: string, workload: WorkloadLabel): Promise<string> {
+  const sessions = await everyPage<{ id: string; createdDateTime?: string }>(`${emulatorUrl}${BACKUP}/${SESSION_SETS[workload]}`);
+  const created = (s: { createdDateTime?: string }): number => Date.parse(s.createdDateTime ?? '') || 0;
+  const newest = sessions.reduce<(typeof sessions)[number] | undefined>((best, s) => (best && created(best) >= created(s) ? best : s), undefined);
+  if (!newest) throw new Error(`the emulator lists no ${workload} sessions`);
+  return newest.id;
 }
 
 const needsExplorer = (ctx: WalkContext): string | undefined =>

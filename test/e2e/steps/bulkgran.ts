@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
+import { everyPage } from '../../support/pages';
 import { BACKUP, T, commandLabel, needsCommand, setEmulatorUrl, showExplorer, startFromPalette, type Step, type WalkContext } from '../steps';
 
 const widget = (page: Page) => page.locator('.quick-input-widget');
@@ -56,9 +57,7 @@ async function folderName(page: Page, n: number): Promise<string> {
 }
 
 async function graphList(ctx: WalkContext, collection: string): Promise<{ id: string; email?: string; displayName?: string; status?: string }[]> {
-  const response = await fetch(`${ctx.emulatorUrl}${BACKUP}/${collection}?$top=999`);
-  if (!response.ok) throw new Error(`GET ${collection}: ${response.status}`);
-  return ((await response.json()) as { value: { id: string }[] }).value;
+  return everyPage(`${ctx.emulatorUrl}${BACKUP}/${collection}`);
 }
 
 /**

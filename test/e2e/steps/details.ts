@@ -4,6 +4,7 @@
 // on whichever emulator the extension is connected to at this point of the walk (the permission steps switch
 // it to the one with --auth on; then the emulated identity issues the admin's token for these calls).
 import type { Page } from 'playwright-core';
+import { everyPage } from '../../support/pages';
 import {
   BACKUP, T, clearNotifications, commandLabel, detailsPage, needsCommand, quickRow, runFromPalette, showExplorer,
   startFromPalette, type Step, type WalkContext,
@@ -18,6 +19,8 @@ const state: { sessionId?: string } = {};
 
 interface Api {
   call(method: string, path: string, body?: unknown): Promise<Record<string, unknown>>;
+  /** Every item of a collection, across its pages. */
+  list<T>(path: string): Promise<T[]>;
 }
 
 /** The runner also hands the steps each emulator's control token (for its /_emulator/... controls). */
@@ -45,12 +48,13 @@ async function connectedApi(ctx: WalkContext): Promise<Api> {
       if (r.status >= 300) throw new Error(`${method} ${path} answered ${r.status}: ${text.slice(0, 300)}`);
       return text ? JSON.parse(text) as Record<string, unknown> : {};
     },
+    list: (path) => everyPage(base + BACKUP + path, headers),
   };
 }
 
 /** A draft Exchange session of 20 mailboxes restoring to a new location, Lidia Holloway's first. */
 async function createDraft(api: Api): Promise<string> {
-  const { value } = await api.call('GET', '/mailboxProtectionUnits?$top=999') as { value: { id: string; email?: string }[] };
+  const value = await api.list<{ id: string; email?: string }>('/mailboxProtectionUnits');
   const alias = (u: { email?: string }) => (u.email ?? '').split('@')[0].toLowerCase();
   const failing = value.find((u) => alias(u) === FAILING);
   if (!failing) throw new Error(`no mailbox protection unit for ${FAILING}`);

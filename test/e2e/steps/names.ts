@@ -3,6 +3,7 @@
 // after an action. Each step makes its own data through the emulator's Graph API and the UI, and first points
 // the view back at the walk's main emulator (the permission steps leave it on the sign-in emulator).
 import type { Page } from 'playwright-core';
+import { everyPage } from '../../support/pages';
 import { setEmulatorUrl, type Manifest, type Step, type WalkContext } from '../steps';
 
 const T = 30000;
@@ -25,13 +26,14 @@ async function call(ctx: NamesContext, method: string, path: string, body?: unkn
 
 /** A restore point of a unit the seed has restored before, and that unit's display name. */
 async function knownPoint(ctx: NamesContext, set: { sessions: string; artifacts: string }): Promise<{ pointId: string; unitName: string }> {
-  const sessions = (await call(ctx, 'GET', `${BACKUP}/${set.sessions}?$top=50`)).value ?? [];
+  const sessions = await everyPage<Json>(`${ctx.emulatorUrl}${BACKUP}/${set.sessions}`);
   for (const session of sessions) {
     const artifacts = (await call(ctx, 'GET', `${BACKUP}/${set.sessions}/${session.id}/${set.artifacts}`)).value ?? [];
     const pointId = artifacts[0]?.restorePoint?.id;
     if (!pointId) continue;
-    const point = await call(ctx, 'GET', `${BACKUP}/restorePoints/${pointId}?$expand=protectionUnit`);
-    const unit = await call(ctx, 'GET', `${BACKUP}/protectionUnits/${point.protectionUnit!.id}`);
+    // (the point's navigation property, not `?$expand=protectionUnit`: no page documents `$expand` on a single point)
+    const pointUnit = await call(ctx, 'GET', `${BACKUP}/restorePoints/${pointId}/protectionUnit`);
+    const unit = await call(ctx, 'GET', `${BACKUP}/protectionUnits/${pointUnit.id}`);
     if (unit.displayName) return { pointId, unitName: unit.displayName };
   }
   throw new Error(`no ${set.sessions} artifact with a named unit in the seed`);

@@ -4,6 +4,7 @@
 // starts from the view as it finds it, makes its own data through the emulator's Graph API, and leaves the
 // Restore Sessions view expanded for the steps after it.
 import type { Locator, Page } from 'playwright-core';
+import { everyPage } from '../../support/pages';
 import type { Step, WalkContext } from '../steps';
 
 const T = 30000;
@@ -28,8 +29,8 @@ const quickRow = (page: Page, text: string | RegExp) => page.locator('.quick-inp
 
 /** The protected Exchange unit named `name`, else the first by name, of the seed's Exchange policy. */
 async function exchangeUnit(ctx: WalkContext, name?: string): Promise<{ id: string; name: string; policy: string }> {
-  for (const policy of (await call(ctx, 'GET', `${BACKUP}/exchangeProtectionPolicies`)).value ?? []) {
-    const units = (await call(ctx, 'GET', `${BACKUP}/exchangeProtectionPolicies/${policy.id}/mailboxProtectionUnits`)).value ?? [];
+  for (const policy of await everyPage<Json>(`${ctx.emulatorUrl}${BACKUP}/exchangeProtectionPolicies`)) {
+    const units = await everyPage<Json>(`${ctx.emulatorUrl}${BACKUP}/exchangeProtectionPolicies/${policy.id}/mailboxProtectionUnits`);
     const named = units.filter((u) => u.status === 'protected' && u.displayName).sort((a, b) => a.displayName!.localeCompare(b.displayName!));
     const unit = named.find((u) => u.displayName === name) ?? named[0];
     if (unit) return { id: unit.id!, name: unit.displayName!, policy: policy.displayName! };

@@ -6,7 +6,8 @@
 // setting is turned off again.
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { BACKUP, T, clearNotifications, closeAllEditors, dialog, emulatorCall, quickRow, quickTitle, runFromPalette, type Manifest, type Step, type WalkContext } from '../steps';
+import { everyPage } from '../../support/pages';
+import { BACKUP, T, clearNotifications, closeAllEditors, dialog, quickRow, quickTitle, runFromPalette, type Manifest, type Step, type WalkContext } from '../steps';
 
 interface Unit { id: string; displayName?: string; status?: string; protectionSources?: string }
 interface Policy { id: string; displayName?: string; status?: string }
@@ -15,10 +16,9 @@ const REMOVE = 'restoreSessions.protection.removeUnits';
 const SETTING = 'restoreSessions.protection.allowChanges';
 const SHOTS = path.resolve(__dirname, '../../../../test-results/e2e');
 
-async function graph<R>(ctx: WalkContext, pathAndQuery: string): Promise<R> {
-  const { status, json } = await emulatorCall(ctx.emulatorUrl, 'GET', `${BACKUP}/${pathAndQuery}`);
-  if (status >= 300) throw new Error(`GET ${pathAndQuery} answered ${status}: ${JSON.stringify(json)}`);
-  return json as R;
+/** Every item of a backupRestore collection of the walk's emulator, across its pages. */
+function graphList<T>(ctx: WalkContext, collection: string): Promise<T[]> {
+  return everyPage<T>(`${ctx.emulatorUrl}${BACKUP}/${collection}`);
 }
 
 /** `Restore Sessions: Remove Units from Protection Policy…` (hidden from the palette's list until changes are allowed). */
@@ -83,8 +83,8 @@ export const protectionChangeSteps: Step[] = [
       // the Exchange policy with the most mailboxes protected by hand, and three of them
       let policy: Policy | undefined;
       let units: Unit[] = [];
-      for (const candidate of (await graph<{ value: Policy[] }>(ctx, 'exchangeProtectionPolicies')).value) {
-        const held = (await graph<{ value: Unit[] }>(ctx, `exchangeProtectionPolicies/${candidate.id}/mailboxProtectionUnits`)).value;
+      for (const candidate of await graphList<Policy>(ctx, 'exchangeProtectionPolicies')) {
+        const held = await graphList<Unit>(ctx, `exchangeProtectionPolicies/${candidate.id}/mailboxProtectionUnits`);
         const byHand = held.filter((u) => u.status === 'protected' && u.displayName && !(u.protectionSources ?? '').includes('dynamicRule'));
         if (candidate.displayName && byHand.length > units.length) [policy, units] = [candidate, byHand.slice(0, 3)];
       }
@@ -122,7 +122,7 @@ export const protectionChangeSteps: Step[] = [
 
       await modal.locator('.monaco-button', { hasText: "Don't Change" }).click();
       await modal.waitFor({ state: 'detached', timeout: T });
-      const after = (await graph<{ value: Unit[] }>(ctx, `exchangeProtectionPolicies/${policy.id}/mailboxProtectionUnits`)).value;
+      const after = await graphList<Unit>(ctx, `exchangeProtectionPolicies/${policy.id}/mailboxProtectionUnits`);
       for (const unit of units) {
         const status = after.find((u) => u.id === unit.id)?.status;
         if (status !== 'protected') throw new Error(`declining left ${unit.displayName} ${String(status)}`);

@@ -6,8 +6,9 @@
 // from the emulator the walk started (the extension is pointed back at it if a permission step moved it).
 // (`skip` calls into ../steps lazily: that module imports this one, so its exports are not there at load time.)
 import type { Page } from 'playwright-core';
+import { everyPage } from '../../support/pages';
 import {
-  BACKUP, T, WIZARD, clearNotifications, closeAllEditors, commandLabel, dialog, emulatorCall, needsCommand, quickRow, quickTitle,
+  BACKUP, T, WIZARD, clearNotifications, closeAllEditors, commandLabel, dialog, emulatorCall, needsCommand, newestSessionId, quickRow, quickTitle,
   sessionCommandFor, setEmulatorUrl, showExplorer, startFromPalette, wizardAccept, wizardPick, wizardUnits, type Manifest, type Step, type WalkContext,
 } from '../steps';
 
@@ -59,7 +60,7 @@ export async function settle(page: Page, manifest: Manifest): Promise<void> {
 }
 
 async function mailboxes(ctx: WalkContext): Promise<Unit[]> {
-  return (await graph<{ value: Unit[] }>(ctx, 'GET', 'mailboxProtectionUnits')).value;
+  return everyPage<Unit>(`${ctx.emulatorUrl}${BACKUP}/mailboxProtectionUnits`);
 }
 
 /** An Exchange draft restoring the latest points of these mailboxes, made through Graph. */
@@ -154,8 +155,7 @@ export const safetySteps: Step[] = [
       await modal.filter({ hasText: 'overwrites the current content of Adele Vance and Alex Wilber' }).waitFor({ timeout: T });
       // Enter presses the focused button: the harmless one
       await modal.locator('.monaco-button:focus', { hasText: "Don't Restore" }).waitFor({ timeout: T });
-      const { json } = await emulatorCall(ctx.emulatorUrl, 'GET', `${BACKUP}/exchangeRestoreSessions?$orderby=${encodeURIComponent('createdDateTime desc')}&$top=1`);
-      state.wizardDraft = json.value?.[0]?.id;
+      state.wizardDraft = await newestSessionId(ctx.emulatorUrl, 'Exchange');
     },
   },
   {
@@ -190,10 +190,10 @@ export const safetySteps: Step[] = [
       await clearNotifications(page);
       await useOpenEmulator(ctx);
       // a SharePoint restore that failed on a Preservation Lock, whose message says to restore to a new URL
-      const sessions = (await graph<{ value: { id: string; status?: string }[] }>(ctx, 'GET', 'sharePointRestoreSessions?$top=999')).value;
+      const sessions = await everyPage<{ id: string; status?: string }>(`${ctx.emulatorUrl}${BACKUP}/sharePointRestoreSessions`);
       let locked: string | undefined;
       for (const s of sessions.filter((x) => x.status === 'completedWithError' || x.status === 'failed')) {
-        const artifacts = (await graph<{ value: Artifact[] }>(ctx, 'GET', `sharePointRestoreSessions/${s.id}/siteRestoreArtifacts`)).value;
+        const artifacts = await everyPage<Artifact>(`${ctx.emulatorUrl}${BACKUP}/sharePointRestoreSessions/${s.id}/siteRestoreArtifacts`);
         if (artifacts.some((a) => a.status === 'failed' && /Preservation Lock/.test(a.error?.message ?? ''))) locked = s.id;
         if (locked) break;
       }

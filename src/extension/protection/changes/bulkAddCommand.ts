@@ -11,6 +11,7 @@ import type { CommandContext } from '../../commands/context';
 import type { CommandSpec } from '../../commands/registry';
 import { confirmAndSend, type ChangeOutcome } from './confirmChange';
 import { guardChanges } from './guard';
+import { CHANGE_COMMANDS } from './ids';
 import { argOf, planPolicy, policyName, resolvePolicy } from './targets';
 
 /** How long the command follows a job before leaving it to the Protection view. */
@@ -18,7 +19,7 @@ const FOLLOW_MS = 60_000;
 const POLL_MS = 2_000;
 
 export function bulkAddCommands(ctx: CommandContext, changed: () => void): CommandSpec[] {
-  return [{ id: 'restoreSessions.protection.bulkAddUnits', run: (arg) => bulkAdd(ctx, changed, arg) }];
+  return [{ id: CHANGE_COMMANDS.bulkAddUnits, run: (arg) => bulkAdd(ctx, changed, arg) }];
 }
 
 async function bulkAdd(ctx: CommandContext, changed: () => void, value: unknown): Promise<ChangeOutcome> {

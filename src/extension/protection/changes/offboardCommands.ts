@@ -11,14 +11,15 @@ import type { CommandSpec } from '../../commands/registry';
 import { classifyError } from '../../errors';
 import { confirmAndSend, type ChangeOutcome } from './confirmChange';
 import { guardChanges } from './guard';
+import { CHANGE_COMMANDS } from './ids';
 import { argOf, chooseUnits, pickWorkload, planUnits, workloadOfArg } from './targets';
 
 type Kind = 'offboardUnits' | 'cancelOffboard';
 
 export function offboardCommands(ctx: CommandContext, changed: () => void): CommandSpec[] {
   return [
-    { id: 'restoreSessions.protection.offboardUnit', run: (arg) => offboard(ctx, changed, 'offboardUnits', arg) },
-    { id: 'restoreSessions.protection.cancelOffboard', run: (arg) => offboard(ctx, changed, 'cancelOffboard', arg) },
+    { id: CHANGE_COMMANDS.offboardUnit, run: (arg) => offboard(ctx, changed, 'offboardUnits', arg) },
+    { id: CHANGE_COMMANDS.cancelOffboard, run: (arg) => offboard(ctx, changed, 'cancelOffboard', arg) },
   ];
 }
 

@@ -6,6 +6,7 @@ import type { CommandContext } from '../../commands/context';
 import type { CommandSpec } from '../../commands/registry';
 import { confirmAndSend, type ChangeOutcome } from './confirmChange';
 import { guardChanges } from './guard';
+import { CHANGE_COMMANDS } from './ids';
 import {
   argOf, chooseUnits, pickWorkload, planPolicy, planUnits, policyName, policyTargets, resolvePolicy, resourceId, unitsOfPolicy,
   unprotectedResources, workloadOfArg, type PolicyTarget,
@@ -15,10 +16,10 @@ type Lifecycle = 'activatePolicy' | 'deactivatePolicy' | 'deletePolicy';
 
 export function policyCommands(ctx: CommandContext, changed: () => void): CommandSpec[] {
   return [
-    { id: 'restoreSessions.protection.createPolicy', run: (arg) => createPolicy(ctx, changed, arg) },
-    { id: 'restoreSessions.protection.activatePolicy', run: (arg) => lifecycle(ctx, changed, 'activatePolicy', arg) },
-    { id: 'restoreSessions.protection.deactivatePolicy', run: (arg) => lifecycle(ctx, changed, 'deactivatePolicy', arg) },
-    { id: 'restoreSessions.protection.deletePolicy', run: (arg) => lifecycle(ctx, changed, 'deletePolicy', arg) },
+    { id: CHANGE_COMMANDS.createPolicy, run: (arg) => createPolicy(ctx, changed, arg) },
+    { id: CHANGE_COMMANDS.activatePolicy, run: (arg) => lifecycle(ctx, changed, 'activatePolicy', arg) },
+    { id: CHANGE_COMMANDS.deactivatePolicy, run: (arg) => lifecycle(ctx, changed, 'deactivatePolicy', arg) },
+    { id: CHANGE_COMMANDS.deletePolicy, run: (arg) => lifecycle(ctx, changed, 'deletePolicy', arg) },
   ];
 }
 

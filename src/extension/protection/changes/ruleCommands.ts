@@ -8,14 +8,15 @@ import type { CommandContext } from '../../commands/context';
 import type { CommandSpec } from '../../commands/registry';
 import { confirmAndSend, type ChangeOutcome } from './confirmChange';
 import { guardChanges } from './guard';
+import { CHANGE_COMMANDS } from './ids';
 import { argOf, planPolicy, planUnits, policyName, resolvePolicy, unitsOfPolicy, type PolicyTarget } from './targets';
 
 type Kind = 'runRule' | 'deleteAndUnprotectRule';
 
 export function ruleCommands(ctx: CommandContext, changed: () => void): CommandSpec[] {
   return [
-    { id: 'restoreSessions.protection.runRule', run: (arg) => ruleChange(ctx, changed, 'runRule', arg) },
-    { id: 'restoreSessions.protection.deleteRuleAndUnprotect', run: (arg) => ruleChange(ctx, changed, 'deleteAndUnprotectRule', arg) },
+    { id: CHANGE_COMMANDS.runRule, run: (arg) => ruleChange(ctx, changed, 'runRule', arg) },
+    { id: CHANGE_COMMANDS.deleteRuleAndUnprotect, run: (arg) => ruleChange(ctx, changed, 'deleteAndUnprotectRule', arg) },
   ];
 }
 

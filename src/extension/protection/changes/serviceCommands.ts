@@ -9,12 +9,13 @@ import type { CommandContext } from '../../commands/context';
 import type { CommandSpec } from '../../commands/registry';
 import { confirmAndSend, type ChangeOutcome } from './confirmChange';
 import { guardChanges } from './guard';
+import { CHANGE_COMMANDS } from './ids';
 import { argOf } from './targets';
 
 export function serviceCommands(ctx: CommandContext, changed: () => void): CommandSpec[] {
   return [
-    { id: 'restoreSessions.protection.enableService', run: (arg) => enableService(ctx, changed, arg) },
-    { id: 'restoreSessions.protection.editEmailNotifications', run: (arg) => editNotifications(ctx, changed, arg) },
+    { id: CHANGE_COMMANDS.enableService, run: (arg) => enableService(ctx, changed, arg) },
+    { id: CHANGE_COMMANDS.editEmailNotifications, run: (arg) => editNotifications(ctx, changed, arg) },
   ];
 }
 

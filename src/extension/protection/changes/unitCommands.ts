@@ -9,12 +9,13 @@ import type { CommandContext } from '../../commands/context';
 import type { CommandSpec } from '../../commands/registry';
 import { confirmAndSend, type ChangeOutcome } from './confirmChange';
 import { guardChanges } from './guard';
+import { CHANGE_COMMANDS } from './ids';
 import { chooseUnits, planPolicy, planUnits, policyName, policyTargets, resolvePolicy, resourceId, unitsOfPolicy, unprotectedResources } from './targets';
 
 export function unitCommands(ctx: CommandContext, changed: () => void): CommandSpec[] {
   return [
-    { id: 'restoreSessions.protection.addUnits', run: (arg) => addUnits(ctx, changed, arg) },
-    { id: 'restoreSessions.protection.removeUnits', run: (arg) => removeUnits(ctx, changed, arg) },
+    { id: CHANGE_COMMANDS.addUnits, run: (arg) => addUnits(ctx, changed, arg) },
+    { id: CHANGE_COMMANDS.removeUnits, run: (arg) => removeUnits(ctx, changed, arg) },
   ];
 }
 
