@@ -30,14 +30,14 @@ export class OptionSupport {
 
   /**
    * Marks `option` unsupported on `collection` ('refused' with a 400, 'ignored' in a 200, or 'notAskedAgain' because
-   * the service refused another undocumented option asked with it); logged once.
+   * the service refused another undocumented option); logged once.
    */
   drop(collection: string, option: QueryOption, how: 'refused' | 'ignored' | 'notAskedAgain'): void {
     const set = this.unsupported.get(collection) ?? new Set<QueryOption>();
     if (set.has(option)) return;
     set.add(option);
     this.unsupported.set(collection, set);
-    const what = how === 'notAskedAgain' ? `refused another option asked with ${option}, so ${option} is not asked for again` : `${how} ${option}`;
+    const what = how === 'notAskedAgain' ? `refused another undocumented option, so ${option} is not asked for again` : `${how} ${option}`;
     this.onLearnt(`The service ${what} on ${collection}; this connection now does without it there (filtering, counting or ordering on this side).`);
   }
 }

@@ -43,11 +43,7 @@ export async function* listSessions(client: GraphClient, support: OptionSupport,
       await pages.return(undefined);
       const option = refusedOption(error, sent);
       if (!option) throw error;
-      // A service that refuses one option Microsoft does not document is taken to refuse the others asked with it:
-      // one more round trip instead of one per option. The page is right either way (filtered, counted and
-      // ordered on this side).
-      support.drop(collection, option, 'refused');
-      for (const other of sent) if (other !== option) support.drop(collection, other, 'notAskedAgain');
+      droppedAfterRefusal(support, collection, option);
       continue;
     }
     if (!first) return;
@@ -76,10 +72,23 @@ async function firstPageLearning(
   // Failed for something other than an option (throttled past the bound, 403, ...): as if it had been sent alone.
   const option = refusedOption(asked, sent);
   if (!option) throw asked;
-  support.drop(collection, option, 'refused');
-  for (const other of sent) if (other !== option) support.drop(collection, other, 'notAskedAgain');
+  droppedAfterRefusal(support, collection, option);
   if (plain instanceof Error) throw plain;
   return plain ? { page: plain, sent: [] } : undefined;
+}
+
+/** The options a session list may ask for, none of them documented for this API (docs/fidelity.md). */
+const LIST_OPTIONS: readonly QueryOption[] = ['$orderby', '$filter', '$top', '$count'];
+
+/**
+ * A service that refuses one option Microsoft does not document for session lists is taken to refuse the others
+ * too, asked with it or not: one round trip (and one warning) per collection instead of one per option, `$count`
+ * included, which the pre-Activate count would otherwise send alone later. Every page is right either way
+ * (filtered, counted and ordered on this side).
+ */
+function droppedAfterRefusal(support: OptionSupport, collection: string, option: QueryOption): void {
+  support.drop(collection, option, 'refused');
+  for (const other of LIST_OPTIONS) if (other !== option) support.drop(collection, other, 'notAskedAgain');
 }
 
 /** A page reached through a continuation link: filtered and flagged like the page that handed the link out. */

@@ -46,6 +46,26 @@ for (const profile of ['refuse', 'ignore', 'honour'] as const) {
       assert.equal(await api.sessions.count(exchange, RUNNING), mine);
     });
 
+    it('after one refused option asks for none of the others on that collection (no refusal of $count alone later)', async () => {
+      // A connection of its own: the other tests have already taught theirs every option.
+      const urls: string[] = [];
+      const fresh = new GraphClient({ baseUrl: `${emulator.emulator.url}/v1.0`, onRequest: (entry) => urls.push(decodeURIComponent(entry.url)) });
+      try {
+        const own = new BackupApi(fresh);
+        for await (const page of own.sessions.list(undefined, { top: 5 })) assert.ok(page.items.length <= 5);
+        const sent = urls.length;
+        await own.sessions.count(undefined, RUNNING);
+        const later = urls.slice(sent).filter((u) => /\/restoreSessions(\?|$)/.test(u));
+        assert.ok(later.length > 0, 'the count read the list');
+        const undocumented = later.filter((u) => /\$(count|orderby|filter|top)=/.test(u));
+        if (profile === 'refuse') assert.deepEqual(undocumented, [], 'nothing undocumented is asked again after a refusal');
+        // (ignore: what each answer ignored is dropped one by one, which the lessons test below checks)
+        if (profile === 'honour') assert.ok(undocumented.some((u) => u.includes('$count=true')), `a service that honours $count is still asked: ${later.join(', ')}`);
+      } finally {
+        await fresh.close();
+      }
+    });
+
     it('says whether the order is the service\'s, and what it learnt once per collection and option', async () => {
       const page = await api.sessions.firstPage(undefined, { top: 5 });
       assert.equal(page?.serverOrder === true, profile !== 'honour');
