@@ -155,6 +155,15 @@ step "The throttled request: 429 with Retry-After" 429 'Retry-After' GET "$R/res
 step "Inject one unavailable (a control)" 201 unavailable POST "$DEFAULT/_emulator/faults" "${CONTROL[@]}" "${JSON[@]}" -d '{"kind":"unavailable","count":1}'
 step "The unavailable request: 503 with Retry-After" 503 'Retry-After' GET "$R/restoreSessions"
 
+# ---- Deliver 3: \$batch as Graph documents it ----
+step "\$batch: each sub-request has its own headers; one that dependsOn a failed one answers 424" 200 '"status":424' POST "$DEFAULT/v1.0/\$batch" "${JSON[@]}" \
+  -d '{"requests":[{"id":"missing","method":"GET","url":"/solutions/backupRestore/restoreSessions/00000000-0000-0000-0000-000000000000"},{"id":"after","method":"GET","url":"/solutions/backupRestore/restoreSessions","dependsOn":["missing"]},{"id":"withPrefer","method":"GET","url":"/solutions/backupRestore/restoreSessions","headers":{"Prefer":"include-unknown-enum-members"}},{"id":"withoutPrefer","method":"GET","url":"/solutions/backupRestore/restoreSessions"}]}'
+show "b.responses.map((r) => r.id + ' ' + r.status + (r.body && r.body.value ? ' (' + r.body.value.filter((x) => x.status === 'failed').length + ' failed shown)' : '')).join(', ')"
+step "Inject one throttle for the session list only (a control)" 201 throttle POST "$DEFAULT/_emulator/faults" "${CONTROL[@]}" "${JSON[@]}" -d '{"kind":"throttle","count":1,"retryAfterSeconds":1,"pathPrefix":"/v1.0/solutions/backupRestore/exchangeRestoreSessions"}'
+step "\$batch: only the throttled sub-request answers 429 with Retry-After" 200 '"status":429' POST "$DEFAULT/v1.0/\$batch" "${JSON[@]}" \
+  -d '{"requests":[{"id":"sessions","method":"GET","url":"/solutions/backupRestore/exchangeRestoreSessions"},{"id":"units","method":"GET","url":"/solutions/backupRestore/protectionUnits/microsoft.graph.mailboxProtectionUnit"}]}'
+show "b.responses.map((r) => r.id + ' ' + r.status + (r.headers && r.headers['Retry-After'] ? ' Retry-After ' + r.headers['Retry-After'] : '')).join(', ')"
+
 # ---- Deliver 1: an undocumented option under the default profile ----
 step "An undocumented option (\$orderby on the session list): 400 naming the flag" 400 '--undocumented-options' GET "$R/restoreSessions?\$orderby=createdDateTime%20desc"
 
