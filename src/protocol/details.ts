@@ -54,6 +54,8 @@ export interface ArtifactRow {
   unitNameSource: 'unit' | 'item' | 'restorePoint' | 'artifact';
   restorePointId?: string;
   pointInTime?: string;
+  /** Beta: the restore point also brings back the items created after it (its tags carry `includeNewerItems`). */
+  includesNewerItems?: boolean;
   destination?: string;
   status?: ArtifactRestoreStatus;
   statusWord: string;

@@ -16,6 +16,7 @@ import {
   type ResponseInfo, safeExternalUrl,
 } from '../../protocol/details';
 import { bulkUnresolved, unresolvedRowLines } from '../../backup/bulkResolve';
+import { includesNewerItems } from '../../backup/restorePoints';
 import { sessionName } from '../../backup/sessionNaming';
 import type { SessionNotes } from '../sessions/sessionNotes';
 import { unitOfArtifact } from '../sessions/unitLookup';
@@ -107,6 +108,7 @@ function artifactRow(
     unitNameSource,
     restorePointId,
     pointInTime: artifactPointInTime(artifact),
+    includesNewerItems: standard.restorePoint ? includesNewerItems(standard.restorePoint) || undefined : undefined,
     destination: standard.destinationType ?? undefined,
     status: artifact.status ?? undefined,
     statusWord: artifactStatusWord(artifact.status),

@@ -51,13 +51,17 @@ function whatCell(row: ArtifactRow): VChild {
   const { name, detail } = artifactName(row);
   return [
     h('span', { class: 'unit-name', title: `${row.kind === 'granular' ? l10n.t('Item') : l10n.t('Unit')}: ${row.unitNameSource === 'item' ? decoded(row.unitName) : name}` }, name),
-    detail ? h('div', { class: l10n.t('muted detail') }, detail) : null,
+    detail ? h('div', { class: 'muted detail' }, detail) : null,
   ];
 }
 
 function pointCell(row: ArtifactRow): VChild {
   const when = formatTimeSeconds(row.pointInTime);
-  return when ? h('span', { title: row.restorePointId ? l10n.t('restore point {0}', row.restorePointId) : undefined }, when) : null;
+  if (!when) return null;
+  return [
+    h('span', { title: row.restorePointId ? l10n.t('restore point {0}', row.restorePointId) : undefined }, when),
+    row.includesNewerItems ? h('div', { class: 'muted' }, l10n.t('and items created since')) : null,
+  ];
 }
 
 /** `2026-12-01` / `17:51:47 – 17:51:52` / `took 5 s`: the day once, then the clock times. */

@@ -310,6 +310,21 @@ describe('details page: what an admin sees', () => {
     assert.match(drawing.attrs.viewBox, /^0 0 760 /, 'and shown 1:1, so its text keeps its size');
   });
 
+  it('beta: says under the point in time that it also brings back the items created since, only for such points', () => {
+    const snapshot = plainSnapshot({
+      artifacts: [
+        row({ id: 'a1', unitName: 'Debra Berger', pointInTime: '2026-11-30T09:00:00Z', includesNewerItems: true }),
+        row({ id: 'a2', unitName: 'Lee Gu', pointInTime: '2026-11-30T09:00:00Z' }),
+      ],
+    });
+    for (const narrow of [false, true]) {
+      const view = renderDetails(snapshot, { ...emptyUi(), narrow });
+      const rows = byClass(view, 'unit-name').map(textOf);
+      assert.deepEqual(rows, ['Debra Berger', 'Lee Gu']);
+      assert.equal(textOf(view).split('and items created since').length - 1, 1, 'said once, for Debra Berger\'s point only');
+    }
+  });
+
   it('names granular files by their decoded file name, in the table, the timeline and the facts', () => {
     const files = [
       row({ id: 'f1', kind: 'granular', unitName: AUDIT_URL, unitNameSource: 'item', status: 'failed', statusWord: 'Failed', destination: undefined }),
