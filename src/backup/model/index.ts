@@ -1,5 +1,7 @@
 export * from './enums';
+export * from './commonTypes';
 export * from './types';
+export * from './protectionTypes';
 export * from './workloads';
 export * from './limits';
 export * from './rules';
