@@ -1,16 +1,18 @@
 // Bundles the extension (Node extension host, `vscode` external), the emulator CLI, and the webview page.
 //
-// The extension's main file holds only what activation and the tree need. Four heavy parts live in files of
+// The extension's main file holds only what activation and the tree need. Five heavy parts live in files of
 // their own beside it and are required on first use: undici (the HTTP stack, on the first request), msal-node
 // (on the first sign-in), the emulator (when the emulator connection is first used; dist/emulator.js is
-// also the emulator CLI) and the protection-change commands (on the first one run; changes are opt-in). The
-// sources load them with a lazy `require`, which `lazyFiles` points at those files.
+// also the emulator CLI), the protection-change commands (on the first one run; changes are opt-in) and the
+// granular restore flows (on the first Create Granular … Restore). The sources load them with a lazy `require`,
+// which `lazyFiles` and `LAZY_COMMANDS` point at those files.
 //
-// The change commands share our own modules with the main file (the localizer, the error classifier, the
+// The lazy command files share our own modules with the main file (the localizer, the error classifier, the
 // model), and a second copy would be a second localizer never given the language and a second GraphError that
-// `instanceof` does not recognise. So the main file exports the very bindings the commands import (`__shared`),
-// and in their file each such module is a stub that reads them from `require('./extension.js')` (the module the
-// host has loaded, so the same instances): nothing is bundled twice. `--watch` keeps them in the main file.
+// `instanceof` does not recognise. So the main file exports the very bindings they import (`__shared`), and in
+// their files each such module is a stub that reads them from `require('./extension.js')` (the module the host
+// has loaded, so the same instances). A module of ours in two lazy files and not in the main one fails the build:
+// nothing is bundled twice. `--watch` keeps them all in the main file.
 const fs = require('fs');
 const path = require('path');
 const esbuild = require('esbuild');
@@ -28,8 +30,11 @@ const common = {
 
 /** Module requests in the extension's sources → the separate file (next to dist/extension.js) that serves them. */
 const LAZY_FILES = { undici: './undici.js', '@azure/msal-node': './msal.js', '../emulator': './emulator.js' };
-/** The protection-change commands: their lazy request, entry point and file (see the header). */
-const CHANGES = { request: './commandFamilies', entry: 'src/extension/protection/changes/commandFamilies.ts', file: './protectionChanges.js' };
+/** Commands bundled apart and required on first use: their lazy request, entry point and file (see the header). */
+const LAZY_COMMANDS = [
+  { request: './commandFamilies', entry: 'src/extension/protection/changes/commandFamilies.ts', file: './protectionChanges.js' },
+  { request: './granular/flows', entry: 'src/extension/commands/granular/flows.ts', file: './granularFlows.js' },
+];
 
 const lazyFiles = {
   name: 'lazy-files',
@@ -43,11 +48,13 @@ const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
 
 const extension = { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyFiles] };
 
-/** The change commands' request resolved to their own file (unset, esbuild bundles them into the main file). */
-const changesFile = {
-  name: 'changes-file',
+/** The lazy commands' requests resolved to their own files (unset, esbuild bundles them into the main file). */
+const lazyCommandFiles = {
+  name: 'lazy-command-files',
   setup(build) {
-    build.onResolve({ filter: new RegExp(`^${CHANGES.request.replace(/\./g, '\\.')}$`) }, () => ({ path: CHANGES.file, external: true }));
+    const byRequest = new Map(LAZY_COMMANDS.map((c) => [c.request, c.file]));
+    const filter = new RegExp(`^(${LAZY_COMMANDS.map((c) => c.request.replace(/[./]/g, '\\$&')).join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: byRequest.get(args.path), external: true }));
   },
 };
 
@@ -75,13 +82,9 @@ function sharedModules(inMain, scan) {
   };
 }
 
-/** The main file and dist/protectionChanges.js, with nothing of ours in both (see the header). */
-async function buildExtension() {
-  const first = await esbuild.build({ ...extension, plugins: [lazyFiles, changesFile], write: false, metafile: true, minify: false, sourcemap: false });
-  const inMain = new Set(Object.keys(first.metafile.inputs));
-  const changes = { ...node, entryPoints: [CHANGES.entry], external: ['vscode'] };
-  // the names the commands import from each shared module, read off an ES module build that leaves them external
-  const scan = await esbuild.build({ ...changes, format: 'esm', minify: false, sourcemap: false, write: false, outfile: 'scan.mjs', plugins: [lazyFiles, sharedModules(inMain, true)] });
+/** The names a lazy command file imports from each module the main file holds, read off an ES module build. */
+async function sharedNames(lazy, inMain) {
+  const scan = await esbuild.build({ ...node, entryPoints: [lazy.entry], external: ['vscode'], format: 'esm', minify: false, sourcemap: false, write: false, metafile: true, outfile: 'scan.mjs', plugins: [lazyFiles, lazyCommandFiles, sharedModules(inMain, true)] });
   const text = scan.outputFiles.find((f) => f.path.endsWith('.mjs')).text;
   const names = new Map();
   for (const m of text.matchAll(/import\s*\{([^}]*)\}\s*from\s*"shared:([^"]+)"/g)) {
@@ -90,8 +93,26 @@ async function buildExtension() {
     names.set(m[2], set);
   }
   const other = text.replace(/import\s*\{[^}]*\}\s*from\s*"shared:[^"]+";?/g, '');
-  if (other.includes('"shared:')) throw new Error(`${CHANGES.entry}: import shared modules by name only (no namespace or default import)`);
-  await esbuild.build({ ...changes, outfile: `dist/${path.basename(CHANGES.file)}`, external: ['vscode', './extension.js'], plugins: [lazyFiles, sharedModules(inMain, false)] });
+  if (other.includes('"shared:')) throw new Error(`${lazy.entry}: import shared modules by name only (no namespace or default import)`);
+  const own = Object.keys(scan.metafile.inputs).filter((f) => f.startsWith('src/'));
+  return { names, own };
+}
+
+/** The main file and the lazy command files (dist/protectionChanges.js, …), with nothing of ours in two (see the header). */
+async function buildExtension() {
+  const first = await esbuild.build({ ...extension, plugins: [lazyFiles, lazyCommandFiles], write: false, metafile: true, minify: false, sourcemap: false });
+  const inMain = new Set(Object.keys(first.metafile.inputs));
+  const names = new Map();
+  const ownerOf = new Map();
+  for (const lazy of LAZY_COMMANDS) {
+    const scanned = await sharedNames(lazy, inMain);
+    for (const [file, set] of scanned.names) names.set(file, new Set([...(names.get(file) ?? []), ...set]));
+    for (const file of scanned.own) {
+      if (ownerOf.has(file)) throw new Error(`${file} would be bundled into both ${ownerOf.get(file)} and ${lazy.file}: import it from the main file too, or from one of them only`);
+      ownerOf.set(file, lazy.file);
+    }
+    await esbuild.build({ ...node, entryPoints: [lazy.entry], outfile: `dist/${path.basename(lazy.file)}`, external: ['vscode', './extension.js'], plugins: [lazyFiles, lazyCommandFiles, sharedModules(inMain, false)] });
+  }
   const files = [...names.keys()];
   const alias = (i, name) => `shared${i}_${name}`;
   const entry = [
@@ -100,7 +121,7 @@ async function buildExtension() {
     `export const __shared = { ${files.map((f, i) => `${JSON.stringify(f)}: { ${[...names.get(f)].map((n) => `${n}: ${alias(i, n)}`).join(', ')} }`).join(', ')} };`,
   ].join('\n');
   const { entryPoints: _entry, ...rest } = extension;
-  await esbuild.build({ ...rest, stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts', sourcefile: 'extension-entry.ts' }, plugins: [lazyFiles, changesFile] });
+  await esbuild.build({ ...rest, stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts', sourcefile: 'extension-entry.ts' }, plugins: [lazyFiles, lazyCommandFiles] });
 }
 
 const targets = [

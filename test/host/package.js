@@ -34,11 +34,11 @@ try {
     }
   }
   const files = run(process.execPath, [vsce, 'ls', '--no-dependencies']).split('\n').map((l) => l.trim()).filter(Boolean);
-  const allowed = /^(dist\/(extension|undici|msal|emulator|protectionChanges)\.js|dist\/metadata\/[\w-]+\.xml|package\.json|package\.nls\.json|l10n\/bundle\.l10n(\.[\w-]+)?\.json|README\.md|CHANGELOG\.md|LICENSE(\.md|\.txt)?|media\/.+)$/;
+  const allowed = /^(dist\/(extension|undici|msal|emulator|protectionChanges|granularFlows)\.js|dist\/metadata\/[\w-]+\.xml|package\.json|package\.nls\.json|l10n\/bundle\.l10n(\.[\w-]+)?\.json|README\.md|CHANGELOG\.md|LICENSE(\.md|\.txt)?|media\/.+)$/;
   const bad = files.filter((f) => !allowed.test(f) || /\.map$|(^|\/)(node_modules|src|test|out)\//.test(f));
   if (bad.length) throw new Error(`unexpected files would be packaged (fix .vscodeignore):\n  ${bad.join('\n  ')}`);
   // dist/metadata: the CSDL the emulator's $metadata serves (esbuild.js copies it there).
-  for (const f of ['dist/extension.js', 'dist/undici.js', 'dist/msal.js', 'dist/emulator.js', 'dist/protectionChanges.js', 'dist/metadata/graph-v1-backup-csdl.xml']) if (!files.includes(f)) throw new Error(`${f} would not be packaged`);
+  for (const f of ['dist/extension.js', 'dist/undici.js', 'dist/msal.js', 'dist/emulator.js', 'dist/protectionChanges.js', 'dist/granularFlows.js', 'dist/metadata/graph-v1-backup-csdl.xml']) if (!files.includes(f)) throw new Error(`${f} would not be packaged`);
   fs.rmSync(vsix, { force: true });
   run(process.execPath, [vsce, 'package', ...VSCE_ARGS, '-o', vsix], { stdio: 'inherit' });
   const size = fs.statSync(vsix).size;
