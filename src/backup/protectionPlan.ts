@@ -7,7 +7,7 @@
 // default and says what it does.
 import type { ProtectionPolicyStatus, ProtectionUnit, ProtectionUnitStatus, Workload } from './model';
 import { l10n } from './l10n';
-import { LIMITS } from './model';
+import { flagMembers, LIMITS } from './model';
 import { unitDisplayName, unitRef } from './sessionNaming';
 import { plural } from './timeWords';
 import { oneLine, words } from './words';
@@ -274,7 +274,7 @@ function protectedElsewhere(units: readonly PlanUnit[]): string[] {
 
 /** True for a unit only a rule protects (not also added by hand): removing the rule unprotects it. */
 export function addedByRuleOnly(unit: { protectionSources?: string | null }): boolean {
-  const sources = (unit.protectionSources ?? '').split(',').map((s) => s.trim());
+  const sources = flagMembers(unit.protectionSources);
   return sources.includes('dynamicRule') && !sources.includes('manual');
 }
 

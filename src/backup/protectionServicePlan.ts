@@ -4,7 +4,7 @@
 // no longer told), and the rules the service would refuse it for (graph-backup-api.md §3.1, §4.6). Pure.
 import type { BackupServiceStatus, EmailNotificationsSetting } from './model';
 import { l10n } from './l10n';
-import { isGuid } from './model';
+import { flagMembers, isGuid } from './model';
 import { bullets, withDetail, type ChangePlan } from './protectionPlan';
 import { oneLine, words } from './words';
 
@@ -98,5 +98,5 @@ function hasRole(setting: NotificationSettingChange, role: string): boolean {
 
 /** A flags enum's wire value (`a,b`) as its members. */
 export function flags(value: string | null | undefined): string[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter((s) => s && s !== 'none');
+  return flagMembers(value).filter((s) => s && s !== 'none');
 }

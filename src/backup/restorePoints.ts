@@ -3,7 +3,7 @@
 // for a pick list, fast-restore points marked. Cadence from the protection policy example in the Graph docs:
 // retentionSettings `{interval: "R/PT10M", period: "P2W"}` and `{interval: "R/P1W", period: "P1Y"}` — a point
 // every 10 minutes for 14 days, then one a week up to a year.
-import { INCLUDE_NEWER_ITEMS_TAG, type RestorePoint } from './model';
+import { flagMembers, INCLUDE_NEWER_ITEMS_TAG, type RestorePoint } from './model';
 import { formatWithZone, localUtcOffset, parseInstant, timeAgo, timeSpan } from './timeWords';
 import { l10n } from './l10n';
 
@@ -36,13 +36,13 @@ export function isFastRestore(point: Pick<RestorePoint, 'tags'>): boolean {
   return hasTag(point, 'fastRestore');
 }
 
-/** Beta: the point also brings back items created after it (the `includeNewerItems` tag). */
-export function includesNewerItems(point: Pick<RestorePoint, 'tags'>): boolean {
-  return hasTag(point, INCLUDE_NEWER_ITEMS_TAG);
+/** Beta: the point (an artifact's, when the service sent it) also brings back items created after it (`includeNewerItems`). */
+export function includesNewerItems(point: Pick<RestorePoint, 'tags'> | null | undefined): boolean {
+  return !!point && hasTag(point, INCLUDE_NEWER_ITEMS_TAG);
 }
 
 function hasTag(point: Pick<RestorePoint, 'tags'>, tag: string): boolean {
-  return (point.tags ?? '').split(',').some((t) => t.trim() === tag);
+  return flagMembers(point.tags).includes(tag);
 }
 
 /**

@@ -6,6 +6,7 @@ import type { ProtectionUnit, RestoreArtifactBase, RestorePoint, RestoreSession 
 import { WORKLOADS } from '../../src/backup/model';
 import type { ExtensionApi } from '../../src/extension/extension';
 import type { DetailsPanel } from '../../src/extension/webview/detailsPanel';
+import type { ConfirmOptions } from '../../src/extension/ui';
 
 export const EXTENSION_ID = 'm365-restore-tools.m365-restore-sessions';
 
@@ -108,6 +109,27 @@ export async function answering<T>(answers: Partial<Record<keyof WindowPrompts, 
   } finally {
     Object.assign(window, saved);
   }
+}
+
+/** A confirmation the extension asked for (`ui.confirm`), as a test records it. */
+export interface Asked {
+  message: string;
+  detail: string;
+  action: string;
+  options?: ConfirmOptions;
+}
+
+/** A bare GUID: never part of what a person reads. */
+export const BARE_ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/** Records every confirmation the extension asks for from now on, answering each with `answer()`. */
+export function recordConfirmations(ext: ExtensionApi, answer: () => boolean = () => false): Asked[] {
+  const asked: Asked[] = [];
+  ext.ui.confirm = async (message, detail, action, options) => {
+    asked.push({ message, detail, action, options });
+    return answer();
+  };
+  return asked;
 }
 
 /**

@@ -7,19 +7,10 @@ import * as vscode from 'vscode';
 import type { MailboxProtectionUnit, ProtectionPolicyBase } from '../../src/backup/model';
 import { WORKLOADS } from '../../src/backup/model';
 import type { ExtensionApi } from '../../src/extension/extension';
-import type { ConfirmOptions } from '../../src/extension/ui';
 import { GraphError } from '../../src/graph';
 import { classifyError } from '../../src/extension/errors';
-import { control, emulatorUrl, graph, manifest, testApi } from './helpers';
+import { BARE_ID, control, emulatorUrl, graph, manifest, recordConfirmations, testApi, type Asked } from './helpers';
 
-interface Asked {
-  message: string;
-  detail: string;
-  action: string;
-  options?: ConfirmOptions;
-}
-
-const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const exchange = WORKLOADS.find((w) => w.id === 'exchange')!;
 const REMOVE = 'restoreSessions.protection.removeUnits';
 const CHANGE_COMMANDS = [
@@ -55,12 +46,8 @@ describe('protection changes are opt-in and confirmed', function () {
   });
 
   beforeEach(() => {
-    asked = [];
     answer = false;
-    ext.ui.confirm = async (message, detail, action, options) => {
-      asked.push({ message, detail, action, options });
-      return answer;
-    };
+    asked = recordConfirmations(ext, () => answer);
   });
 
   afterEach(() => {
@@ -101,7 +88,7 @@ describe('protection changes are opt-in and confirmed', function () {
     for (const unit of units.slice(0, 5)) assert.ok(detail.includes(`• ${unit.displayName}`), `names ${unit.displayName}; got ${detail}`);
     assert.ok(detail.includes('• and 1 more'), detail);
     assert.ok(detail.includes(`in "${policy.displayName}"`), 'names the policy');
-    assert.doesNotMatch(`${message}\n${detail}`, GUID, 'no bare id');
+    assert.doesNotMatch(`${message}\n${detail}`, BARE_ID, 'no bare id');
     assert.strictEqual(action, 'Stop Protecting 6 Mailboxes', 'the button says what it does');
     assert.ok(options?.safeChoice, 'a harmless button comes first, so Enter changes nothing');
     assert.deepStrictEqual(await statuses(), units.map(() => 'protected'));
@@ -127,7 +114,7 @@ describe('protection changes are opt-in and confirmed', function () {
     const outcome = await vscode.commands.executeCommand('restoreSessions.protection.deactivatePolicy', { policyId: active.id });
     assert.strictEqual(outcome, 'declined');
     assert.match(asked[0]?.detail ?? '', new RegExp(`Stops backing up all \\d+ OneDrives of "${active.displayName}":\n• `));
-    assert.doesNotMatch(`${asked[0]?.message}\n${asked[0]?.detail}`, GUID, 'no bare id');
+    assert.doesNotMatch(`${asked[0]?.message}\n${asked[0]?.detail}`, BARE_ID, 'no bare id');
     assert.strictEqual((await graph<ProtectionPolicyBase>(`protectionPolicies/${active.id}`)).status, 'active');
   });
 

@@ -9,18 +9,9 @@ import type { MailboxProtectionUnit, RestoreSession } from '../../src/backup/mod
 import { WORKLOADS } from '../../src/backup/model';
 import type { ExtensionApi } from '../../src/extension/extension';
 import type { Node, SessionNode, WorkloadNode } from '../../src/extension/tree/nodes';
-import type { ConfirmOptions } from '../../src/extension/ui';
 import { PROTOCOL_VERSION } from '../../src/protocol/details';
-import { control, graph, leaveNothingOpen, openPanel, testApi, until } from './helpers';
+import { BARE_ID, control, graph, leaveNothingOpen, openPanel, recordConfirmations, testApi, until, type Asked } from './helpers';
 
-interface Asked {
-  message: string;
-  detail: string;
-  action: string;
-  options?: ConfirmOptions;
-}
-
-const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const exchange = WORKLOADS.find((w) => w.id === 'exchange')!;
 
 async function sessionNodes(ext: ExtensionApi, workloadId: string): Promise<SessionNode[]> {
@@ -53,7 +44,7 @@ describe('one confirmation policy on every activation path', function () {
     const [{ message, detail, action, options }] = asked;
     for (const name of names()) assert.ok(`${message}\n${detail}`.includes(name), `${path}: names ${name}; got ${message}\n${detail}`);
     assert.match(detail, /as of \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC[+-]?[\d:]* \((just now|\d+ (min|h|days?|weeks?|months?) ago)\)/, `${path}: each point with its time zone and age`);
-    assert.doesNotMatch(`${message}\n${detail}`, GUID, `${path}: no bare id`);
+    assert.doesNotMatch(`${message}\n${detail}`, BARE_ID, `${path}: no bare id`);
     assert.doesNotMatch(detail, /artifact\(s\)/, `${path}: names, not counts`);
     if (destination === 'inPlace') {
       assert.match(detail, /overwrites the current content of/, `${path}: says it overwrites`);
@@ -73,11 +64,7 @@ describe('one confirmation policy on every activation path', function () {
   });
 
   beforeEach(() => {
-    asked = [];
-    ext.ui.confirm = async (message, detail, action, options) => {
-      asked.push({ message, detail, action, options });
-      return false;
-    };
+    asked = recordConfirmations(ext);
   });
 
   leaveNothingOpen(() => ext);
@@ -122,7 +109,7 @@ describe('one confirmation policy on every activation path', function () {
     assert.ok(retryId, 'the retry created a session');
     assert.strictEqual(asked.length, 1, `one confirmation; got ${JSON.stringify(asked)}`);
     assert.match(asked[0].detail, /as of .+ago\)/);
-    assert.doesNotMatch(`${asked[0].message}\n${asked[0].detail}`, GUID);
+    assert.doesNotMatch(`${asked[0].message}\n${asked[0].detail}`, BARE_ID);
     assert.strictEqual(await status(retryId), 'draft');
   });
 

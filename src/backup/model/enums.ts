@@ -110,6 +110,11 @@ export function isMember<T extends string>(members: readonly T[], value: unknown
 }
 
 /** Validates a flags-enum wire value (`"none"`, `"fastRestore"`, `"manual,dynamicRule"`). */
+/** The members a flags-enum wire value names, trimmed (`"fastRestore, includeNewerItems"` → both); none for a non-string. */
+export function flagMembers(value: unknown): string[] {
+  return typeof value === 'string' ? value.split(',').map((part) => part.trim()) : [];
+}
+
 export function isFlagsValue(members: readonly string[], value: unknown): value is string {
   if (typeof value !== 'string' || value.trim() === '') return false;
   return value.split(',').every((part) => members.includes(part.trim()));

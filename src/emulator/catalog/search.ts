@@ -4,7 +4,7 @@
 //
 // The searchResponseId is self-describing (restore point id + hit count + checksum, base64url), so a granular
 // mailbox artifact created from it can be resolved later, even after the emulator restarted from its data file.
-import { workload } from '../../backup/model';
+import { flagMembers, workload } from '../../backup/model';
 import {
   isFlagsValue, isMember, LIMITS, RESTORABLE_ARTIFACTS, RESTORE_POINT_PREFERENCES, RESTORE_POINT_TAGS,
   type RestorePointSearchRequest, type RestorePointSearchResponse, type RestorePointSearchResult,
@@ -84,7 +84,7 @@ function validate(tenant: Tenant, request: RestorePointSearchRequest): ValidSear
     afterMs: start === undefined ? undefined : start - 1,
     beforeMs: end,
     preference,
-    fastOnly: tags.split(',').map((t) => t.trim()).includes('fastRestore'),
+    fastOnly: flagMembers(tags).includes('fastRestore'),
     queryExpression,
   };
 }

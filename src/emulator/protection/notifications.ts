@@ -1,6 +1,6 @@
 // The e-mail notification setting (`emailNotificationsSetting`, a single entity of the v1.0 metadata, documented
 // in beta): GET, and PATCH of `isEnabled`, `additionalEvents` and `recipients`, checked against their flags enums.
-import { isFlagsValue, NOTIFICATION_EVENTS_TYPES, NOTIFICATION_RECIPIENTS_TYPES } from '../../backup/model';
+import { flagMembers, isFlagsValue, NOTIFICATION_EVENTS_TYPES, NOTIFICATION_RECIPIENTS_TYPES } from '../../backup/model';
 import { badRequest } from '../errors';
 import type { Reply, RequestContext } from '../service/context';
 import { ok } from '../service/context';
@@ -37,7 +37,7 @@ export function updateNotifications(core: EmulatorCore, ctx: RequestContext): Re
     if (!Array.isArray(custom) || custom.some((c) => !isObject(c) || typeof c.email !== 'string' || !c.email.includes('@'))) {
       throw badRequest('BadRequest', "'recipients.customRecipients' must be a list of { email, displayName }.");
     }
-    if (custom.length > 0 && !r.role.split(',').map((p) => p.trim()).includes('custom')) {
+    if (custom.length > 0 && !flagMembers(r.role).includes('custom')) {
       throw badRequest('BadRequest', "'recipients.customRecipients' is used only when 'recipients.role' includes custom.");
     }
     next.recipients = { role: r.role, customRecipients: custom.map((c) => ({ id: c.id ?? null, displayName: c.displayName ?? null, email: c.email })) };

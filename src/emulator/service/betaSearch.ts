@@ -12,7 +12,7 @@
 //   beside it), so the hit count and the searchResponseId follow the same rules on both versions.
 // v1.0 requests never come here: there each of these is refused as today.
 import { badRequest } from '../errors';
-import { INCLUDE_NEWER_ITEMS_TAG } from '../../backup/model';
+import { flagMembers, INCLUDE_NEWER_ITEMS_TAG } from '../../backup/model';
 import type { EmulatorCore } from './core';
 import { rejectUnknown } from './validate';
 
@@ -30,9 +30,10 @@ export function adaptBetaSearch(core: EmulatorCore, body: Record<string, unknown
     checkPolicy(core, body.policyId, body.protectionUnitIds);
     delete body.policyId;
   }
-  const includeNewerItems = typeof body.tags === 'string' && body.tags.split(',').some((t) => t.trim() === INCLUDE_NEWER_ITEMS_TAG);
+  const asked = flagMembers(body.tags);
+  const includeNewerItems = asked.includes(INCLUDE_NEWER_ITEMS_TAG);
   if (includeNewerItems) {
-    const others = String(body.tags).split(',').map((t) => t.trim()).filter((t) => t !== INCLUDE_NEWER_ITEMS_TAG);
+    const others = asked.filter((t) => t !== INCLUDE_NEWER_ITEMS_TAG);
     body.tags = others.length ? others.join(',') : 'none';
   }
   const query = body.artifactQuery;

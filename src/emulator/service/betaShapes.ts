@@ -13,7 +13,7 @@
 // that honour `$select` (units, policies) accept the beta names of BETA_SELECTABLE on /beta and add the beta
 // properties themselves (withBetaProperties) before projecting, so the answer holds exactly what was selected.
 import type { IdentitySet } from '../../backup/model';
-import { INCLUDE_NEWER_ITEMS_TAG } from '../../backup/model';
+import { flagMembers, INCLUDE_NEWER_ITEMS_TAG } from '../../backup/model';
 import { emailOf, PEOPLE, SHARED_MAILBOXES, TENANT } from '../catalog/directory';
 import { pick, stableGuid } from '../catalog/hash';
 import { RETENTION_SETTINGS } from '../catalog/policies';
@@ -59,7 +59,7 @@ export function withBetaProperties(ctx: Pick<RequestContext, 'version' | 'nowMs'
 
 /** A restore point's tags with the beta-only includeNewerItems flag added (once). */
 export function withNewerItemsTag(tags: unknown): string {
-  const flags = typeof tags === 'string' ? tags.split(',').map((t) => t.trim()).filter((t) => t && t !== 'none') : [];
+  const flags = flagMembers(tags).filter((t) => t && t !== 'none');
   return [...flags.filter((t) => t !== INCLUDE_NEWER_ITEMS_TAG), INCLUDE_NEWER_ITEMS_TAG].join(',');
 }
 
@@ -103,7 +103,7 @@ function hideMembers(item: Json, property: string, members: readonly string[]): 
   const value = item[property];
   if (typeof value !== 'string' || !members.some((m) => value.includes(m))) return;
   // `tags` is a flags enum: a beta-only flag alone reads as unknownFutureValue, beside others it is dropped.
-  const parts = value.split(',').map((p) => p.trim());
+  const parts = flagMembers(value);
   const kept = parts.filter((p) => !members.includes(p));
   if (kept.length === parts.length) return;
   item[property] = kept.length ? kept.join(',') : 'unknownFutureValue';

@@ -68,7 +68,7 @@ async function restoredUnits(hub: SessionHub, workload: Workload, artifacts: rea
     const key = unitId ?? `artifact:${artifact.id}`;
     if (byUnit.has(key)) continue;
     const name = unitDisplayName(workload, { id: unitId, name: unitId ? names.get(unitId) : undefined });
-    byUnit.set(key, { unitId, name, pointInTime: point?.protectionDateTime, includesNewerItems: !!point && includesNewerItems(point) });
+    byUnit.set(key, { unitId, name, pointInTime: point?.protectionDateTime, includesNewerItems: includesNewerItems(point) });
   }
   return [...byUnit.values()];
 }

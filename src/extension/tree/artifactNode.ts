@@ -41,7 +41,7 @@ export function artifactItem(node: ArtifactNode, unit: UnitRef | undefined, quer
     [workload.unitLabel[0].toUpperCase() + workload.unitLabel.slice(1), isItem ? undefined : [unitName, unit?.address].filter(Boolean).join(' — ')],
     [vscode.l10n.t('Search'), query?.expression],
     [vscode.l10n.t('Matching items'), query ? query.hitCount.toLocaleString('en-US') : undefined],
-    [vscode.l10n.t('Point in time'), pointInTime && withNewerItems(artifact as RestoreArtifactBase) ? vscode.l10n.t('{0}, and items created since', pointInTime) : pointInTime],
+    [vscode.l10n.t('Point in time'), pointInTime && includesNewerItems((artifact as RestoreArtifactBase).restorePoint) ? vscode.l10n.t('{0}, and items created since', pointInTime) : pointInTime],
     [vscode.l10n.t('Destination'), destination ? words('destinationType', destination) : undefined],
     [vscode.l10n.t('Started'), formatDateTime(artifact.startDateTime)],
     [vscode.l10n.t('Completed'), formatDateTime(artifact.completionDateTime)],
@@ -51,10 +51,6 @@ export function artifactItem(node: ArtifactNode, unit: UnitRef | undefined, quer
   for (const [name, value] of rows) if (value) md.appendText(vscode.l10n.t('{0}: {1}', name, value)).appendMarkdown('  \n');
   item.tooltip = md;
   return item;
-}
-
-function withNewerItems(artifact: RestoreArtifactBase): boolean {
-  return !!artifact.restorePoint && includesNewerItems(artifact.restorePoint);
 }
 
 /** `artifact standard canRemove`: the parent session's rules decide whether Remove Artifact is offered. */

@@ -108,7 +108,7 @@ function artifactRow(
     unitNameSource,
     restorePointId,
     pointInTime: artifactPointInTime(artifact),
-    includesNewerItems: standard.restorePoint ? includesNewerItems(standard.restorePoint) || undefined : undefined,
+    includesNewerItems: includesNewerItems(standard.restorePoint) || undefined,
     destination: standard.destinationType ?? undefined,
     status: artifact.status ?? undefined,
     statusWord: artifactStatusWord(artifact.status),
